@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { registerApp } from "./app-registry";
+import type { EngineContext } from "./context";
+
+export interface SyncOutcome {
+  url: string;
+  ok: boolean;
+  status: number;
+  kind: "in_band" | "out_of_band" | "none";
+  message: string;
+  modified?: boolean;
+}
+
+const inBandBodySchema = z.looseObject({
+  app_id: z.string(),
+  url: z.string(),
+  functions: z.array(z.unknown()),
+  framework: z.string().optional(),
+  sdk: z.string().optional(),
+});
+
+/**
+ * PUTs an App URL the way the Dev Server does. Asks for in-band sync (the config comes back
+ * in the answer); an App that declines registers out-of-band via POST /fn/register instead.
+ */
+export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncOutcome> {
+  const headers: Record<string, string> = { "content-type": "application/json", "x-inngest-server-kind": "dev" };
+  if (ctx.config.syncKind === "in_band") headers["x-inngest-sync-kind"] = "in_band";
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, { method: "PUT", headers, body: JSON.stringify({ url }), signal: AbortSignal.timeout(30_000) });
+    text = await response.text();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return { url, ok: false, status: 0, kind: "none", message: `could not reach ${url}: ${cause ?? (error as Error).message}` };
+  }
+  if (!response.headers.get("x-inngest-sdk")) {
+    return { url, ok: false, status: response.status, kind: "none", message: `${url} is not an Inngest serve endpoint (no x-inngest-sdk header)` };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { url, ok: false, status: response.status, kind: "none", message: `${url} answered the sync with a body that is not JSON` };
+  }
+  if (response.headers.get("x-inngest-sync-kind") === "in_band" && response.ok) {
+    const inBand = inBandBodySchema.safeParse(body);
+    if (!inBand.success) return { url, ok: false, status: 400, kind: "in_band", message: "invalid in-band sync body" };
+    const result = registerApp(ctx, {
+      appName: inBand.data.app_id,
+      url: inBand.data.url,
+      functions: inBand.data.functions,
+      framework: inBand.data.framework,
+      sdk: inBand.data.sdk,
+    });
+    const ok = result.status === 200;
+    return {
+      url,
+      ok,
+      status: result.status,
+      kind: "in_band",
+      message: ok ? "Successfully registered" : String(result.body["error"]),
+      modified: result.body["modified"] === true,
+    };
+  }
+  const outOfBand = body as { message?: unknown; modified?: unknown };
+  return {
+    url,
+    ok: response.ok,
+    status: response.status,
+    kind: "out_of_band",
+    message: typeof outOfBand.message === "string" ? outOfBand.message : "",
+    modified: outOfBand.modified === true,
+  };
+}
+
+/** URLs to keep in sync: configured ones plus every app that registered itself. */
+export function knownAppUrls(ctx: EngineContext): string[] {
+  const registered = ctx.store.all<{ url: string }>("SELECT url FROM apps").map((row) => row.url);
+  return [...new Set([...ctx.config.appUrls, ...registered].filter(Boolean))];
+}
+
+/** Periodic re-sync like the Dev Server's poll; logs only changes of reachability. */
+export function startSyncLoop(ctx: EngineContext): () => void {
+  const lastOk = new Map<string, boolean>();
+  let running = false;
+  const syncAll = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const url of knownAppUrls(ctx)) {
+        const outcome = await syncAppUrl(ctx, url);
+        if (lastOk.get(url) !== outcome.ok) {
+          if (outcome.ok) ctx.log.info(`sync ${url}: ${outcome.message || "ok"}`);
+          else ctx.log.warn(`sync ${url} failed: ${outcome.message}`);
+          lastOk.set(url, outcome.ok);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  void syncAll();
+  if (ctx.config.syncIntervalMs === 0) return () => {};
+  const timer = setInterval(() => void syncAll(), ctx.config.syncIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { EngineConfigError } from "./errors";
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const engineEnvSchema = z.object({
+  ENGINE_PORT: integer(0, 65535).default(8288),
+  ENGINE_HOST: z.string().min(1).default("127.0.0.1"),
+  ENGINE_DATA_DIR: z.string().min(1).default(".data/engine"),
+  ENGINE_APP_URLS: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  ENGINE_SYNC_INTERVAL_MS: integer(0, 86_400_000).default(5000),
+  ENGINE_SYNC_KIND: z.enum(["in_band", "out_of_band"]).default("in_band"),
+  ENGINE_BACKOFF_SCALE: z.coerce.number().min(0).max(100).default(1),
+  ENGINE_MAX_INFLIGHT: integer(1, 10_000).default(100),
+  ENGINE_CALL_TIMEOUT_MS: integer(1000, 7_200_000).default(7_200_000),
+  ENGINE_RETENTION_HOURS: z.coerce.number().min(0).default(168),
+  ENGINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type LogLevel = z.infer<typeof engineEnvSchema>["ENGINE_LOG_LEVEL"];
+
+export interface EngineConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Serve URLs the engine PUTs at start and every syncIntervalMs. */
+  appUrls: string[];
+  syncIntervalMs: number;
+  syncKind: "in_band" | "out_of_band";
+  /** Multiplies Inngest's retry backoff (and jitter); tests use 0.001–0.01. */
+  backoffScale: number;
+  maxInflight: number;
+  callTimeoutMs: number;
+  /** Finished runs and events older than this are pruned; 0 keeps everything. */
+  retentionHours: number;
+  logLevel: LogLevel;
+}
+
+/** Reads ENGINE_* variables; an invalid value throws EngineConfigError naming the variable. */
+export function loadEngineConfig(env: Record<string, string | undefined>): EngineConfig {
+  const parsed = engineEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EngineConfigError(`invalid engine configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.ENGINE_PORT,
+    host: e.ENGINE_HOST,
+    dataDir: e.ENGINE_DATA_DIR,
+    appUrls: e.ENGINE_APP_URLS,
+    syncIntervalMs: e.ENGINE_SYNC_INTERVAL_MS,
+    syncKind: e.ENGINE_SYNC_KIND,
+    backoffScale: e.ENGINE_BACKOFF_SCALE,
+    maxInflight: e.ENGINE_MAX_INFLIGHT,
+    callTimeoutMs: e.ENGINE_CALL_TIMEOUT_MS,
+    retentionHours: e.ENGINE_RETENTION_HOURS,
+    logLevel: e.ENGINE_LOG_LEVEL,
+  };
+}
+
+/** Defaults for programmatic use: the same as an empty environment. */
+export function defaultEngineConfig(): EngineConfig {
+  return loadEngineConfig({});
+}

@@ -1,0 +1,197 @@
+import type { Logger } from "./logger";
+import type { Store } from "./store";
+
+export type JobKind =
+  | "call"
+  | "wake"
+  | "wait-timeout"
+  | "invoke-timeout"
+  | "timeout-start"
+  | "timeout-finish"
+  | "debounce"
+  | "batch"
+  | "cron"
+  | "maintenance";
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  runId: string | null;
+  runAt: number;
+  /** Ordering among due jobs; priority shifts it earlier than runAt. */
+  orderAt: number;
+  payload: Record<string, unknown>;
+}
+
+interface JobRow {
+  id: string;
+  kind: string;
+  run_id: string | null;
+  run_at: number;
+  order_at: number;
+  payload: string;
+}
+
+export interface JobHandlers {
+  /** Whether a due call job may start now (concurrency); other kinds always may. */
+  canStart(job: Job): boolean;
+  /** Handles a job. Must delete or reschedule the job itself. */
+  handle(job: Job): Promise<void> | void;
+}
+
+const MAX_TIMER_MS = 60_000;
+
+/**
+ * Durable job queue in SQLite. A job stays in the table while it runs, so a crash re-runs
+ * it on restart (at-least-once); in-flight tracking is in memory only.
+ */
+export class Scheduler {
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private pokeQueued = false;
+  private stopped = true;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly handlers: JobHandlers,
+    private readonly maxInflight: number,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.poke();
+  }
+
+  /** Stops dispatching and waits for running jobs to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.inFlight.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Inserts a job unless one with the same id exists (ids double as dedupe keys). */
+  enqueue(job: Job): boolean {
+    const { changes } = this.store.run(
+      "INSERT OR IGNORE INTO jobs (id, kind, run_id, run_at, order_at, payload) VALUES (?, ?, ?, ?, ?, ?)",
+      job.id,
+      job.kind,
+      job.runId,
+      job.runAt,
+      job.orderAt,
+      JSON.stringify(job.payload),
+    );
+    this.poke();
+    return changes > 0;
+  }
+
+  /** Inserts or moves a job (debounce timers, retries). */
+  upsert(job: Job): void {
+    this.store.run(
+      `INSERT INTO jobs (id, kind, run_id, run_at, order_at, payload) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, order_at = excluded.order_at, payload = excluded.payload`,
+      job.id,
+      job.kind,
+      job.runId,
+      job.runAt,
+      job.orderAt,
+      JSON.stringify(job.payload),
+    );
+    this.poke();
+  }
+
+  has(id: string): boolean {
+    return this.store.get("SELECT 1 AS x FROM jobs WHERE id = ?", id) !== undefined;
+  }
+
+  remove(id: string): void {
+    this.store.run("DELETE FROM jobs WHERE id = ?", id);
+  }
+
+  removeForRun(runId: string): void {
+    this.store.run("DELETE FROM jobs WHERE run_id = ?", runId);
+  }
+
+  countForRun(runId: string): number {
+    return this.store.get<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE run_id = ?", runId)?.n ?? 0;
+  }
+
+  removeWhere(kind: JobKind, idPrefix: string): void {
+    this.store.run("DELETE FROM jobs WHERE kind = ? AND id >= ? AND id < ?", kind, idPrefix, idPrefix + "\uffff");
+  }
+
+  isRunning(id: string): boolean {
+    return this.inFlight.has(id);
+  }
+
+  /** Schedules a tick soon; coalesces bursts of pokes into one. */
+  poke(): void {
+    if (this.pokeQueued || this.stopped) return;
+    this.pokeQueued = true;
+    setImmediate(() => {
+      this.pokeQueued = false;
+      this.tick();
+    });
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = Date.now();
+    const freeSlots = this.maxInflight - this.inFlight.size;
+    const rows = this.store.all<JobRow>(
+      "SELECT * FROM jobs WHERE run_at <= ? ORDER BY order_at, id LIMIT ?",
+      now,
+      this.inFlight.size + Math.max(freeSlots, 0) * 4 + 100,
+    );
+    for (const row of rows) {
+      if (this.stopped) return;
+      if (this.inFlight.has(row.id)) continue;
+      const job: Job = {
+        id: row.id,
+        kind: row.kind as JobKind,
+        runId: row.run_id,
+        runAt: row.run_at,
+        orderAt: row.order_at,
+        payload: JSON.parse(row.payload),
+      };
+      if (job.kind === "call") {
+        if (this.inFlight.size >= this.maxInflight || !this.handlers.canStart(job)) continue;
+      }
+      this.dispatch(job);
+    }
+    this.armTimer();
+  }
+
+  private dispatch(job: Job): void {
+    this.inFlight.add(job.id);
+    const finish = (error?: unknown) => {
+      this.inFlight.delete(job.id);
+      if (error !== undefined) {
+        this.log.error(`job ${job.kind} ${job.id} failed unexpectedly; retrying in 1s`, {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        // Move it out of the way so one broken job cannot spin the loop.
+        this.store.run("UPDATE jobs SET run_at = ?, order_at = ? WHERE id = ?", Date.now() + 1000, Date.now() + 1000, job.id);
+      }
+      if (this.inFlight.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      this.poke();
+    };
+    try {
+      const result = this.handlers.handle(job);
+      if (result instanceof Promise) result.then(() => finish(), finish);
+      else finish();
+    } catch (error) {
+      finish(error);
+    }
+  }
+
+  private armTimer(): void {
+    const next = this.store.get<{ at: number | null }>("SELECT MIN(run_at) AS at FROM jobs WHERE run_at > ?", Date.now());
+    const delay = next?.at == null ? MAX_TIMER_MS : Math.min(Math.max(next.at - Date.now(), 0), MAX_TIMER_MS);
+    this.timer = setTimeout(() => this.tick(), delay);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import type { SerializedError } from "./types";
+
+/** One opcode from a 206 body (section 4.4); unknown fields are ignored. */
+export const opSchema = z.looseObject({
+  id: z.string().min(1),
+  op: z.string().min(1),
+  name: z.string().optional(),
+  displayName: z.string().optional(),
+  opts: z.record(z.string(), z.unknown()).nullish(),
+  data: z.unknown().optional(),
+  error: z.unknown().optional(),
+  userland: z.looseObject({ id: z.string().optional() }).optional(),
+});
+
+export type Op = z.infer<typeof opSchema>;
+
+export type CallOutcome =
+  | { kind: "complete"; output: unknown; requestVersion: number | undefined }
+  | { kind: "ops"; ops: Op[]; noRetry: boolean | undefined; retryAfterMs: number | undefined; requestVersion: number | undefined }
+  | { kind: "error"; error: SerializedError; retriable: boolean; retryAfterMs: number | undefined; requestVersion: number | undefined };
+
+const RETRY_AFTER_MIN_MS = 1000;
+const RETRY_AFTER_MAX_MS = 24 * 3600_000;
+
+/** `retry-after` as integer seconds or a date, clamped to [1 s, 24 h] as the server does. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = /^\d{1,7}$/.test(value.trim()) ? Number(value.trim()) * 1000 : Date.parse(value) - now;
+  if (Number.isNaN(seconds)) return undefined;
+  return Math.min(Math.max(seconds, RETRY_AFTER_MIN_MS), RETRY_AFTER_MAX_MS);
+}
+
+function transient(message: string): CallOutcome {
+  return {
+    kind: "error",
+    error: { name: "EngineCallError", message },
+    retriable: true,
+    retryAfterMs: undefined,
+    requestVersion: undefined,
+  };
+}
+
+function toSerializedError(body: unknown, fallback: string): SerializedError {
+  if (body && typeof body === "object") {
+    const record = body as Record<string, unknown>;
+    const message = typeof record["message"] === "string" ? record["message"] : typeof record["error"] === "string" ? record["error"] : fallback;
+    const name = typeof record["name"] === "string" ? record["name"] : "Error";
+    const { __serialized: _ignored, ...rest } = record;
+    return { ...rest, name, message };
+  }
+  return { name: "Error", message: typeof body === "string" && body ? body : fallback };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: text.trim() === "" ? null : JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Interprets one SDK answer (status, headers, body text) as in section 4.3. */
+export function interpretResponse(status: number, headers: Headers, text: string, allowStream = true): CallOutcome {
+  if (!headers.get("x-inngest-sdk")) {
+    return transient(`response did not come from the Inngest SDK (HTTP ${status}, no x-inngest-sdk header)`);
+  }
+  const versionHeader = headers.get("x-inngest-req-version");
+  const requestVersion = versionHeader && /^-?\d+$/.test(versionHeader) ? Number(versionHeader) : undefined;
+  const noRetryHeader = headers.get("x-inngest-no-retry");
+  const noRetry = noRetryHeader === null ? undefined : noRetryHeader === "true";
+  const retryAfterMs = parseRetryAfter(headers.get("retry-after"));
+
+  if (status === 201 && allowStream) return interpretStream(headers, text);
+
+  const parsed = parseJson(text);
+  if (status === 200) {
+    if (!parsed.ok) return transient("the SDK answered 200 with a body that is not JSON");
+    return { kind: "complete", output: parsed.value, requestVersion };
+  }
+  if (status === 206) {
+    if (!parsed.ok) return transient("the SDK answered 206 with a body that is not JSON");
+    const list = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+    const ops: Op[] = [];
+    for (const item of list) {
+      const op = opSchema.safeParse(item);
+      if (!op.success) return transient(`the SDK answered 206 with an invalid opcode: ${op.error.issues[0]?.message}`);
+      ops.push(op.data);
+    }
+    return { kind: "ops", ops, noRetry, retryAfterMs, requestVersion };
+  }
+  const error = toSerializedError(parsed.ok ? parsed.value : text.slice(0, 1000), `the SDK answered HTTP ${status}`);
+  const retriable = noRetry === undefined ? !(status >= 200 && status < 300) : !noRetry;
+  return { kind: "error", error, retriable, retryAfterMs, requestVersion };
+}
+
+const streamEnvelope = z.object({
+  status: z.number(),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.string().optional(),
+});
+
+/** Streaming mode: whitespace heartbeats, then one JSON envelope whose body is a JSON string. */
+function interpretStream(outer: Headers, text: string): CallOutcome {
+  const parsed = parseJson(text.trim());
+  const envelope = parsed.ok ? streamEnvelope.safeParse(parsed.value) : undefined;
+  if (!envelope?.success) return transient("the SDK's streamed response could not be parsed");
+  const headers = new Headers(envelope.data.headers ?? {});
+  if (!headers.has("x-inngest-sdk")) headers.set("x-inngest-sdk", outer.get("x-inngest-sdk") ?? "inngest-js");
+  if (!headers.has("x-inngest-req-version") && outer.has("x-inngest-req-version")) {
+    headers.set("x-inngest-req-version", outer.get("x-inngest-req-version") ?? "");
+  }
+  return interpretResponse(envelope.data.status, headers, envelope.data.body ?? "", false);
+}
+
+export interface CallRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
+
+/** POSTs one call to the App; network failures and timeouts become transient errors. */
+export async function callSdk(request: CallRequest): Promise<CallOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...request.headers },
+      body: request.body,
+      signal: AbortSignal.timeout(request.timeoutMs),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return transient(`could not reach the app at ${request.url}: ${cause ?? (error as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    return transient(`reading the app's response failed: ${(error as Error).message}`);
+  }
+  return interpretResponse(response.status, response.headers, text);
+}

@@ -1,0 +1,99 @@
+import { registerApp, removeAppByUrl } from "./app-registry";
+import type { EngineContext } from "./context";
+import { HttpError } from "./errors";
+import { prepareIncomingEvents, publishEvent } from "./events";
+import { parseEventIdSeed, newUlid } from "./ids";
+import { json, type Router } from "./http-kit";
+import { loadRun } from "./run-store";
+import { createRun } from "./run-starter";
+import type { InngestEvent } from "./types";
+
+const ENGINE_VERSION = "selah-engine 1.0.0";
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The routes the SDK and the Inngest CLI talk to (protocol sections 2, 3, 9). */
+export function addSdkRoutes(router: Router, ctx: EngineContext): void {
+  router.on("GET", "/health", () => json(200, { status: "ok" }));
+
+  // GET /dev — dev server info, shaped like the Inngest Dev Server's.
+  router.on("GET", "/dev", () =>
+    json(200, {
+      version: ENGINE_VERSION,
+      authed: false,
+      startOpts: { sdkURLs: ctx.config.appUrls, urls: ctx.config.appUrls },
+      functions: ctx.functions.all().map((fn) => ({ ...fn.config, slug: fn.id, app: fn.appName })),
+      handlers: ctx.store.all("SELECT name, id, url, sdk, framework, synced_at FROM apps"),
+      isSingleNodeService: true,
+      isMissingSigningKey: true,
+      isMissingEventKeys: true,
+      features: {},
+    }),
+  );
+
+  // POST /fn/register — out-of-band sync from the SDK.
+  router.on("POST", "/fn/register", async (request) => {
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch (error) {
+      if (error instanceof HttpError) return json(error.status, { ok: false, error: error.message, status: error.status });
+      throw error;
+    }
+    const result = registerApp(ctx, body, header(request.headers["x-inngest-expected-server-kind"]));
+    return json(result.status, result.body);
+  });
+
+  // DELETE /fn/remove?url=… — forget an app.
+  router.on("DELETE", "/fn/remove", (request) => {
+    const url = request.url.searchParams.get("url") ?? "";
+    if (!removeAppByUrl(ctx, url)) throw new HttpError(404, `no app with url ${url}`);
+    return json(200, { ok: true });
+  });
+
+  // POST /e/:key — send events.
+  router.on("POST", "/e/:key", async (request) => {
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 400;
+      return json(status, { ids: [], status, error: (error as Error).message });
+    }
+    try {
+      const prepared = prepareIncomingEvents(body, parseEventIdSeed(header(request.headers["x-inngest-event-id-seed"])));
+      const ids = prepared.map(({ internalId, event }) => publishEvent(ctx, event, internalId));
+      return json(200, { ids, status: 200 });
+    } catch (error) {
+      if (error instanceof HttpError) return json(error.status, { ids: [], status: error.status, error: error.message });
+      throw error;
+    }
+  });
+
+  // POST /invoke/:slug — start a function directly with the posted data.
+  router.on("POST", "/invoke/:slug", async (request) => {
+    const fn = ctx.functions.get(request.params[0] ?? "");
+    if (!fn) throw new HttpError(404, `unknown function ${request.params[0]}`);
+    const body = ((await request.json()) ?? {}) as { data?: unknown };
+    const data = body.data && typeof body.data === "object" ? (body.data as Record<string, unknown>) : {};
+    const internalId = newUlid();
+    const event: InngestEvent = { name: "inngest/function.invoked", data, id: internalId, ts: Date.now(), user: {} };
+    publishEvent(ctx, event, internalId);
+    createRun(ctx, fn, [event], { internalIds: [internalId], dedupe: false });
+    return json(200, { id: internalId, status: 200 });
+  });
+
+  // GET /v0/runs/:id/batch|actions — for SDKs that set use_api.
+  router.on("GET", "/v0/runs/:id/batch", (request) => {
+    const run = loadRun(ctx.store, request.params[0] ?? "");
+    if (!run) throw new HttpError(410, "run state is gone");
+    return json(200, run.events);
+  });
+  router.on("GET", "/v0/runs/:id/actions", (request) => {
+    const run = loadRun(ctx.store, request.params[0] ?? "");
+    if (!run) throw new HttpError(410, "run state is gone");
+    return json(200, run.steps);
+  });
+}

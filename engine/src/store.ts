@@ -1,0 +1,126 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS apps (
+  name TEXT PRIMARY KEY, id TEXT NOT NULL, url TEXT NOT NULL, checksum TEXT NOT NULL,
+  sdk TEXT, framework TEXT, synced_at INTEGER NOT NULL, warnings TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS functions (
+  id TEXT PRIMARY KEY, app_name TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL,
+  config TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+  internal_id TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL,
+  received_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS events_by_name ON events(name, internal_id);
+CREATE INDEX IF NOT EXISTS events_by_received ON events(received_at);
+CREATE TABLE IF NOT EXISTS dedupe_keys (
+  key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+  id TEXT PRIMARY KEY, fn_id TEXT NOT NULL, app_name TEXT NOT NULL, status TEXT NOT NULL,
+  events TEXT NOT NULL, steps TEXT NOT NULL DEFAULT '{}', stack TEXT NOT NULL DEFAULT '[]',
+  request_version INTEGER NOT NULL DEFAULT -1, force_plan INTEGER NOT NULL DEFAULT 0,
+  pending TEXT NOT NULL DEFAULT '[]', output TEXT, error TEXT,
+  created_at INTEGER NOT NULL, started_at INTEGER, ended_at INTEGER,
+  correlation_id TEXT, singleton_key TEXT, config TEXT NOT NULL,
+  concurrency TEXT NOT NULL DEFAULT '[]', priority INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS runs_by_fn ON runs(fn_id, id);
+CREATE INDEX IF NOT EXISTS runs_by_ended ON runs(ended_at);
+CREATE INDEX IF NOT EXISTS runs_by_singleton ON runs(singleton_key, status);
+CREATE TABLE IF NOT EXISTS run_events (
+  event_internal_id TEXT NOT NULL, run_id TEXT NOT NULL, PRIMARY KEY (event_internal_id, run_id));
+CREATE INDEX IF NOT EXISTS run_events_by_run ON run_events(run_id);
+CREATE TABLE IF NOT EXISTS step_history (
+  run_id TEXT NOT NULL, hash TEXT NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0, started_at INTEGER NOT NULL, ended_at INTEGER,
+  output TEXT, error TEXT, seq INTEGER NOT NULL, PRIMARY KEY (run_id, hash));
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, run_id TEXT, run_at INTEGER NOT NULL,
+  order_at INTEGER NOT NULL, payload TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX IF NOT EXISTS jobs_by_due ON jobs(run_at);
+CREATE INDEX IF NOT EXISTS jobs_by_run ON jobs(run_id);
+CREATE TABLE IF NOT EXISTS pauses (
+  id TEXT PRIMARY KEY, run_id TEXT NOT NULL, kind TEXT NOT NULL, event_name TEXT NOT NULL,
+  expression TEXT, hash TEXT, correlation_id TEXT, trigger_event TEXT NOT NULL,
+  created_after TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS pauses_by_event ON pauses(event_name);
+CREATE INDEX IF NOT EXISTS pauses_by_run ON pauses(run_id);
+CREATE INDEX IF NOT EXISTS pauses_by_correlation ON pauses(correlation_id);
+CREATE TABLE IF NOT EXISTS throttle_state (key TEXT PRIMARY KEY, tat INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS rate_hits (key TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS rate_hits_by_key ON rate_hits(key, at);
+CREATE TABLE IF NOT EXISTS debounces (
+  fn_id TEXT NOT NULL, key TEXT NOT NULL, event TEXT NOT NULL, first_at INTEGER NOT NULL,
+  fire_at INTEGER NOT NULL, PRIMARY KEY (fn_id, key));
+CREATE TABLE IF NOT EXISTS batches (
+  fn_id TEXT NOT NULL, key TEXT NOT NULL, events TEXT NOT NULL, first_at INTEGER NOT NULL,
+  PRIMARY KEY (fn_id, key));
+`;
+
+export type Row = Record<string, SQLInputValue>;
+
+/** SQLite access: one connection, cached prepared statements, nestable transactions. */
+export class Store {
+  private readonly db: DatabaseSync;
+  private readonly statements = new Map<string, StatementSync>();
+  private txDepth = 0;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new DatabaseSync(join(dataDir, "engine.sqlite"));
+    // WAL + NORMAL: a killed process loses no committed transaction; only an OS crash could.
+    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    this.db.exec(SCHEMA);
+  }
+
+  private prepare(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  run(sql: string, ...params: SQLInputValue[]): { changes: number } {
+    const result = this.prepare(sql).run(...params);
+    return { changes: Number(result.changes) };
+  }
+
+  get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
+    return this.prepare(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    return this.prepare(sql).all(...params) as T[];
+  }
+
+  /** Runs fn atomically; nested calls join the outer transaction. */
+  tx<T>(fn: () => T): T {
+    if (this.txDepth > 0) {
+      this.txDepth++;
+      try {
+        return fn();
+      } finally {
+        this.txDepth--;
+      }
+    }
+    this.db.exec("BEGIN");
+    this.txDepth = 1;
+    try {
+      const result = fn();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      this.db.exec("ROLLBACK");
+      throw error;
+    } finally {
+      this.txDepth = 0;
+    }
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.db.close();
+  }
+}
