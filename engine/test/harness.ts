@@ -40,19 +40,57 @@ export function testClient(engineUrl: string, id = "test-app"): Inngest {
   return new Inngest({ id, isDev: true, baseUrl: engineUrl });
 }
 
+export interface RecordedCall {
+  fnId: string | null;
+  stepId: string | null;
+  body: {
+    version?: number;
+    steps?: Record<string, unknown>;
+    ctx?: { attempt?: number; max_attempts?: number; disable_immediate_execution?: boolean; stack?: { stack: string[] } };
+  };
+  at: number;
+}
+
 export interface TestApp {
   url: string;
+  /** Every execution call (POST) the engine made, in arrival order. */
+  calls: RecordedCall[];
   close(): Promise<void>;
 }
 
-/** Serves functions with the real SDK on a plain node:http server on a free port. */
+/**
+ * Serves functions with the real SDK on a plain node:http server on a free port, recording
+ * each POST (the body is buffered and replayed to the SDK through req.on("data"/"end")).
+ */
 export async function serveApp(client: Inngest, functions: InngestFunction.Any[], port = 0): Promise<TestApp> {
   const handler = serve({ client, functions });
-  const server: Server = createServer(handler);
+  const calls: RecordedCall[] = [];
+  const server: Server = createServer(async (req, res) => {
+    if (req.method !== "POST") return handler(req, res);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const url = new URL(req.url ?? "/", "http://app.local");
+    let parsed: RecordedCall["body"] = {};
+    try {
+      parsed = JSON.parse(body.toString("utf8")) as RecordedCall["body"];
+    } catch {
+      // probe requests have no JSON body
+    }
+    calls.push({ fnId: url.searchParams.get("fnId"), stepId: url.searchParams.get("stepId"), body: parsed, at: Date.now() });
+    const replay = ((event: string, listener: (...args: unknown[]) => void) => {
+      if (event === "data") queueMicrotask(() => listener(body));
+      else if (event === "end") setImmediate(listener);
+      return req;
+    }) as typeof req.on;
+    req.on = replay;
+    return handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/api/inngest`,
+    calls,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -119,4 +157,49 @@ export async function waitForEndedRuns(engineUrl: string, functionId: string, co
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Stops everything started by `setupApp` (call from afterEach). */
+export async function cleanupAll(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+}
+
+export interface AppSetup {
+  engine: TestEngine;
+  client: Inngest;
+  app: TestApp;
+  /** Composite function id: `<appId>-<fnId>`. */
+  fnId(id: string): string;
+  send(name: string, data?: Record<string, unknown>, id?: string): Promise<string[]>;
+}
+
+/** Engine + real SDK app with the given functions, synced out-of-band. */
+export async function setupApp(
+  build: (client: Inngest) => InngestFunction.Any[],
+  options: EngineOptions & { appId?: string } = {},
+): Promise<AppSetup> {
+  const { appId = "test-app", ...engineOptions } = options;
+  const engine = await startTestEngine(engineOptions);
+  cleanups.push(() => engine.stop());
+  const client = testClient(engine.url, appId);
+  const app = await serveApp(client, build(client));
+  cleanups.push(() => app.close());
+  const sync = await syncApp(app.url);
+  if (sync.status !== 200) throw new Error(`sync failed: ${JSON.stringify(sync.body)}`);
+  return {
+    engine,
+    client,
+    app,
+    fnId: (id) => `${appId}-${id}`,
+    send: async (name, data = {}, id) => (await client.send({ name, data, ...(id ? { id } : {}) })).ids,
+  };
+}
+
+/** The one run of a function once it ended. */
+export async function onlyRun(setup: AppSetup, id: string, timeoutMs?: number): Promise<RunView> {
+  const [run] = await waitForEndedRuns(setup.engine.url, setup.fnId(id), 1, timeoutMs);
+  if (!run) throw new Error("no run");
+  return getRun(setup.engine.url, run.run_id);
 }
