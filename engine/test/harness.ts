@@ -36,8 +36,11 @@ export async function startTestEngine(options: EngineOptions = {}): Promise<Test
   };
 }
 
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** A dev-mode client pointed at the engine; SDK logging silenced to keep test output readable. */
 export function testClient(engineUrl: string, id = "test-app"): Inngest {
-  return new Inngest({ id, isDev: true, baseUrl: engineUrl });
+  return new Inngest({ id, isDev: true, baseUrl: engineUrl, logger: quiet });
 }
 
 export interface RecordedCall {
