@@ -56,8 +56,8 @@ describe("errors and retries", () => {
           id: "doomed",
           retries: 2,
           triggers: [{ event: "demo/doomed" }],
-          onFailure: async ({ error, event }) => {
-            failures.push(`${error.message}|${event.data.function_id}`);
+          onFailure: async ({ error, event }: { error: Error; event: { data: { function_id?: unknown } } }) => {
+            failures.push(`${error.message}|${String(event.data.function_id)}`);
           },
         },
         async ({ step }) => {

@@ -108,7 +108,7 @@ describe("flow control", () => {
     const setup = await setupApp((client) => [
       client.createFunction(
         { id: "batched", batchEvents: { maxSize: 3, timeout: "1s" }, triggers: [{ event: "demo/batch" }] },
-        async ({ events }) => events.map((event) => event.data.n),
+        async ({ events }) => events.map((event: { data: { n?: unknown } }) => event.data.n),
       ),
     ]);
     for (const n of [1, 2, 3, 4]) await setup.send("demo/batch", { n });
@@ -171,9 +171,9 @@ describe("flow control", () => {
         await step.sleep("long", "1m");
       }),
       client.createFunction(
-        { id: "start", concurrency: 1, timeouts: { start: "500ms" }, triggers: [{ event: "demo/start-timeout" }] },
+        { id: "start", concurrency: 1, timeouts: { start: "1s" }, triggers: [{ event: "demo/start-timeout" }] },
         async ({ step }) => {
-          await step.run("hog", () => sleep(1500));
+          await step.run("hog", () => sleep(2000));
         },
       ),
     ]);

@@ -52,6 +52,8 @@ export interface RecordedCall {
     ctx?: { attempt?: number; max_attempts?: number; disable_immediate_execution?: boolean; stack?: { stack: string[] } };
   };
   at: number;
+  /** HTTP status the SDK answered with. */
+  status?: number;
 }
 
 export interface TestApp {
@@ -80,7 +82,13 @@ export async function serveApp(client: Inngest, functions: InngestFunction.Any[]
     } catch {
       // probe requests have no JSON body
     }
-    calls.push({ fnId: url.searchParams.get("fnId"), stepId: url.searchParams.get("stepId"), body: parsed, at: Date.now() });
+    const call: RecordedCall = { fnId: url.searchParams.get("fnId"), stepId: url.searchParams.get("stepId"), body: parsed, at: Date.now() };
+    calls.push(call);
+    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => typeof res;
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      call.status = status;
+      return writeHead(status, ...rest);
+    }) as typeof res.writeHead;
     const replay = ((event: string, listener: (...args: unknown[]) => void) => {
       if (event === "data") queueMicrotask(() => listener(body));
       else if (event === "end") setImmediate(listener);

@@ -127,8 +127,9 @@ describe("steps and memoization", () => {
   it("step.invoke returns the child's value; a failing child makes the step throw", async () => {
     const setup = await setupApp((client) => {
       const child = client.createFunction({ id: "child", retries: 0 }, async ({ event }) => {
-        if (event.data.fail) throw new Error("child broke");
-        return { doubled: (event.data.n as number) * 2 };
+        const data = event.data as { fail?: boolean; n: number };
+        if (data.fail) throw new Error("child broke");
+        return { doubled: data.n * 2 };
       });
       const parent = client.createFunction({ id: "parent", triggers: [{ event: "demo/invoke" }] }, async ({ step }) => {
         const ok = await step.invoke("call-child", { function: child, data: { n: 21 } });
