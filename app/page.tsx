@@ -1,0 +1,49 @@
+import { ChurchCard } from "@/components/church-card";
+import { listChurches } from "@/lib/churches/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const churches = await listChurches();
+  return (
+    <>
+      <section className="border-b border-stone-200 bg-gradient-to-b from-amber-50 to-stone-50">
+        <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-24">
+          <p className="text-sm font-semibold uppercase tracking-widest text-amber-700">Selah</p>
+          <h1 className="mt-3 max-w-3xl font-serif text-4xl font-semibold leading-tight tracking-tight text-stone-900 sm:text-5xl">
+            Sermons worth returning to.
+          </h1>
+          <p className="mt-5 max-w-2xl text-lg leading-8 text-stone-600">
+            Listen to your church&rsquo;s preaching anywhere, and jump straight to the moment that answers your
+            question.
+          </p>
+        </div>
+      </section>
+      <section aria-labelledby="churches-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="churches-heading" className="text-2xl font-semibold tracking-tight">
+            Churches
+          </h2>
+          <p className="text-sm text-stone-500">{churches.length === 1 ? "1 church" : `${churches.length} churches`}</p>
+        </div>
+        {churches.length === 0 ? (
+          <div className="mt-8 rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
+            <p className="font-medium text-stone-900">No churches yet</p>
+            <p className="mt-2 text-sm text-stone-600">
+              Create one with <code className="rounded bg-stone-100 px-1.5 py-0.5">npm run db:seed</code> to explore
+              with demo data.
+            </p>
+          </div>
+        ) : (
+          <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            {churches.map((church) => (
+              <li key={church.slug}>
+                <ChurchCard church={church} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

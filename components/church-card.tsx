@@ -1,0 +1,34 @@
+import type { ChurchSummary } from "@/lib/churches/queries";
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function ChurchCard({ church }: { church: ChurchSummary }) {
+  return (
+    <article
+      data-testid="church-card"
+      className="flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-sm transition hover:border-amber-300 hover:shadow-md"
+    >
+      <div className="flex items-center gap-3">
+        <span aria-hidden className="grid size-11 shrink-0 place-items-center rounded-xl bg-amber-100 font-serif text-lg font-semibold text-amber-800">
+          {church.name.charAt(0)}
+        </span>
+        <h3 className="text-lg font-semibold tracking-tight text-stone-900">{church.name}</h3>
+      </div>
+      {church.description && <p className="mt-4 flex-1 text-sm leading-6 text-stone-600">{church.description}</p>}
+      <dl className="mt-6 flex flex-wrap gap-x-4 gap-y-1 text-xs font-medium text-stone-500">
+        <div>
+          <dt className="sr-only">Sermons</dt>
+          <dd>{count(church.sermonCount, "sermon")}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">Speakers</dt>
+          <dd>{count(church.speakerCount, "speaker")}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">Series</dt>
+          <dd>{count(church.seriesCount, "series", "series")}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import type { z } from "zod";
+
+export class InvalidEnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "InvalidEnvError";
+  }
+}
+
+/** Parses env against a schema; every problem names its variable and what was expected. */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new InvalidEnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "(environment)";
+      const given = issue.path.length ? env[String(issue.path[0])] : undefined;
+      const expected = issue.code === "invalid_type" && given === undefined ? "is required" : issue.message;
+      return given === undefined ? `${name}: ${expected}` : `${name}: ${expected} (got ${JSON.stringify(redact(name, given))})`;
+    }),
+  );
+}
+
+function redact(name: string, value: string): string {
+  if (/KEY|SECRET|PASSWORD|TOKEN/i.test(name)) return "<redacted>";
+  return value.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:<redacted>@");
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { databaseUrlSchema } from "@/lib/db/database-url";
+import { awsEnvSchema } from "./aws-env";
+import { inngestEnvSchema } from "./inngest-env";
+import { parseEnv } from "./parse-env";
+
+export const embeddingEnvSchema = z.object({
+  EMBEDDING_DIMENSIONS: z.coerce
+    .number({ message: "expected a whole number" })
+    .int("expected a whole number")
+    .min(1, "expected at least 1")
+    .max(2000, "expected at most 2000 (pgvector's HNSW limit)")
+    .default(384),
+});
+
+export const serverEnvSchema = z
+  .object({ DATABASE_URL: databaseUrlSchema })
+  .and(embeddingEnvSchema)
+  .and(awsEnvSchema)
+  .and(inngestEnvSchema);
+
+export type ServerEnv = z.output<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+/** The web app's configuration, validated once per process. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseEnv(serverEnvSchema, process.env);
+  return cached;
+}

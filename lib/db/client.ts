@@ -1,0 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { readDatabaseUrl } from "./database-url";
+
+export type Db = PrismaClient;
+
+export function createDb(connectionString: string, poolSize = 5): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
+}
+
+// One client per process: Next's dev server re-evaluates modules, and every extra pool
+// holds connections the embedded database must serve one at a time.
+const globalForDb = globalThis as unknown as { selahDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.selahDb ??= createDb(readDatabaseUrl());
+  return globalForDb.selahDb;
+}

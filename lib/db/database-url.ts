@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { parseEnv } from "@/lib/config/parse-env";
+
+export const databaseUrlSchema = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection URL");
+
+export function readDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return parseEnv(z.object({ DATABASE_URL: databaseUrlSchema }), env).DATABASE_URL;
+}

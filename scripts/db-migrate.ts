@@ -1,0 +1,14 @@
+// npm run db:migrate — applies prisma/migrations and sizes the embedding column.
+import { parseEnv } from "@/lib/config/parse-env";
+import { embeddingEnvSchema } from "@/lib/config/server-env";
+import { migrate } from "@/lib/db/migrate";
+import { ensureVectorColumn } from "@/lib/db/vector-column";
+import { withDatabase } from "./cli/with-database";
+
+const { EMBEDDING_DIMENSIONS } = parseEnv(embeddingEnvSchema, process.env);
+await withDatabase(async (url) => {
+  const { applied, alreadyApplied } = await migrate(url);
+  console.log(applied.length ? `Applied: ${applied.join(", ")}` : `Up to date (${alreadyApplied} migrations applied before).`);
+  const resized = await ensureVectorColumn(url, EMBEDDING_DIMENSIONS);
+  if (resized) console.log(`Embedding column sized to ${resized.to} dimensions (was ${resized.from ?? "unsized"}).`);
+});

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what Selah needs on a fresh Debian machine that has only Node and npm:
+# Debian packages (ffmpeg; with --test also Chromium, sox, espeak-ng) and the npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || packages+=(ffmpeg)
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null || packages+=(chromium)
+  command -v sox >/dev/null || packages+=(sox)
+  command -v espeak-ng >/dev/null || packages+=(espeak-ng)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${packages[*]}"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then sudo="sudo"; else
+      echo "Selah needs these Debian packages: ${packages[*]}. Install them as root (apt-get install ${packages[*]}) and run again." >&2
+      exit 1
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+# npm records the installed tree in node_modules/.package-lock.json; reinstall when the lockfile is newer.
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing npm packages (npm ci)…"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then
+  npm run --silent db:generate >/dev/null 2>&1
+fi

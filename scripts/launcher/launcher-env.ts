@@ -1,0 +1,36 @@
+import path from "node:path";
+import { z } from "zod";
+import { parseEnv } from "@/lib/config/parse-env";
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a port number")
+    .min(0, "expected 0 (any free port) to 65535")
+    .max(65535, "expected 0 (any free port) to 65535")
+    .default(fallback);
+
+/** What the launcher itself needs; each service validates its own variables too. */
+export const launcherEnvSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  SELAH_DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_PORT: port(5433),
+  FAUXQS_PORT: port(4566),
+  ENGINE_PORT: port(8288),
+  SQS_MAX_RECEIVE_COUNT: z.coerce
+    .number({ message: "expected a whole number" })
+    .int("expected a whole number")
+    .min(1, "expected 1 to 1000")
+    .max(1000, "expected 1 to 1000")
+    .default(5),
+  SQS_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43_200).default(60),
+  SELAH_SEED: z.stringbool({ error: "expected true or false" }).default(true),
+});
+
+export type LauncherEnv = z.output<typeof launcherEnvSchema> & { dataDir: string };
+
+export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  const parsed = parseEnv(launcherEnvSchema, env);
+  return { ...parsed, dataDir: path.resolve(parsed.SELAH_DATA_DIR) };
+}

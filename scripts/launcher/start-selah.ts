@@ -1,0 +1,168 @@
+import path from "node:path";
+import pg from "pg";
+import { parseEnv } from "@/lib/config/parse-env";
+import { embeddingEnvSchema, serverEnvSchema } from "@/lib/config/server-env";
+import { createDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { seedDemoChurch } from "@/lib/db/seed-demo-church";
+import { ensureVectorColumn } from "@/lib/db/vector-column";
+import { ensureQueues } from "@/lib/queue/ensure-queues";
+import { createSqsClient } from "@/lib/queue/sqs-client";
+import { ensureBucket } from "@/lib/storage/ensure-bucket";
+import { createS3Client } from "@/lib/storage/s3-client";
+import { ChildService, runToCompletion } from "./child-service";
+import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
+import { readLauncherEnv } from "./launcher-env";
+import { needsBuild } from "./needs-build";
+import { claimPort, waitForPort } from "./ports";
+
+const ROOT = process.cwd();
+const tsEntry = (file: string) => [process.execPath, ["--import", "tsx", path.join(ROOT, file)]] as const;
+const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/**
+ * `npm start` / `npm run dev`: starts each embedded stand-in whose real service is not
+ * configured, prepares them (migrations, bucket, queues), then the engine and the web app.
+ */
+export async function startSelah(options: { isDev: boolean }): Promise<void> {
+  const launcherEnv = readLauncherEnv();
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const services: ChildService[] = [];
+  let isShuttingDown = false;
+
+  const shutdown = async (code: number) => {
+    if (isShuttingDown) return;
+    isShuttingDown = true;
+    console.log("Stopping Selah…");
+    for (const service of [...services].reverse()) await service.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: NodeJS.ProcessEnv) => {
+    const service = new ChildService(name, command, [...args], childEnv, (service, code) => {
+      console.error(`The ${service} stopped unexpectedly (exit code ${code}); stopping everything.`);
+      void shutdown(1);
+    });
+    services.push(service);
+    service.start();
+    return service;
+  };
+
+  try {
+    const isEmbeddedDatabase = !process.env.DATABASE_URL;
+    if (isEmbeddedDatabase) {
+      const port = await claimPort(launcherEnv.PGLITE_PORT, "embedded database", "PGLITE_PORT");
+      const database = launch("database", tsEntry("scripts/launcher/embedded-database.ts"), {
+        ...env,
+        PGLITE_PORT: String(port),
+        PGLITE_DIR: databaseDir(launcherEnv),
+      });
+      env.DATABASE_URL = databaseUrlFor(port);
+      await database.waitUntilReady(() => ping(env.DATABASE_URL!), 60_000);
+    }
+    const databaseUrl = env.DATABASE_URL!;
+    const { applied } = await migrate(databaseUrl);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    const { EMBEDDING_DIMENSIONS } = parseEnv(embeddingEnvSchema, env);
+    const resized = await ensureVectorColumn(databaseUrl, EMBEDDING_DIMENSIONS);
+    if (resized) console.log(`Embedding column resized from ${resized.from} to ${resized.to} dimensions; re-index with npm run reindex.`);
+
+    const isEmbeddedStorage = !process.env.S3_ENDPOINT && !process.env.S3_BUCKET;
+    const isEmbeddedQueue = !process.env.SQS_QUEUE_URL;
+    if (isEmbeddedStorage || isEmbeddedQueue) {
+      const port = await claimPort(launcherEnv.FAUXQS_PORT, "embedded S3/SQS emulator", "FAUXQS_PORT");
+      const aws = launch("s3+sqs", tsEntry("scripts/launcher/embedded-aws.ts"), {
+        ...env,
+        FAUXQS_PORT: String(port),
+        FAUXQS_DATA_DIR: awsDir(launcherEnv),
+      });
+      await aws.waitUntilReady(() => waitForPort(port, 1000), 30_000);
+      const endpoint = `http://127.0.0.1:${port}`;
+      // The emulator accepts any credentials; real AWS ones are never needed for it.
+      env.AWS_ACCESS_KEY_ID = process.env.AWS_ACCESS_KEY_ID ??= "test";
+      env.AWS_SECRET_ACCESS_KEY = process.env.AWS_SECRET_ACCESS_KEY ??= "test";
+      if (isEmbeddedStorage) {
+        env.S3_ENDPOINT = endpoint;
+        env.S3_BUCKET = "selah-media";
+        await ensureBucket(createS3Client({ AWS_REGION: "us-east-1", S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: true }), env.S3_BUCKET);
+      }
+      if (isEmbeddedQueue) {
+        env.SQS_ENDPOINT = endpoint;
+        const urls = await ensureQueues(createSqsClient({ AWS_REGION: "us-east-1", SQS_ENDPOINT: endpoint }), {
+          mainQueueName: "selah-events",
+          deadLetterQueueName: "selah-events-dlq",
+          maxReceiveCount: launcherEnv.SQS_MAX_RECEIVE_COUNT,
+          visibilityTimeoutSeconds: launcherEnv.SQS_VISIBILITY_TIMEOUT_SECONDS,
+        });
+        env.SQS_QUEUE_URL = urls.mainQueueUrl;
+        env.SQS_DLQ_URL = urls.deadLetterQueueUrl;
+      }
+    }
+
+    if (isEmbeddedDatabase && launcherEnv.SELAH_SEED) {
+      const db = createDb(databaseUrl, 1);
+      const { isNew } = await seedDemoChurch(db);
+      await db.$disconnect();
+      if (isNew) console.log("Seeded the demo church Grace Chapel (SELAH_SEED=false skips this).");
+    }
+
+    const webPort = await claimPort(launcherEnv.PORT, "web app", "PORT");
+    const appUrl = `http://127.0.0.1:${webPort}`;
+    const isEmbeddedEngine = !process.env.INNGEST_DEV && !process.env.INNGEST_BASE_URL && !process.env.INNGEST_SIGNING_KEY;
+    let engine: { service: ChildService; url: string } | undefined;
+    if (isEmbeddedEngine) {
+      const port = await claimPort(launcherEnv.ENGINE_PORT, "workflow engine", "ENGINE_PORT");
+      const url = `http://127.0.0.1:${port}`;
+      env.INNGEST_DEV = url;
+      const service = launch("engine", tsEntry("engine/main.ts"), {
+        ...env,
+        ENGINE_PORT: String(port),
+        ENGINE_DATA_DIR: engineDir(launcherEnv),
+        ENGINE_APP_URLS: `${appUrl}/api/inngest`,
+      });
+      engine = { service, url };
+    }
+
+    // Fail here, naming the variable, rather than inside the web app on the first request.
+    parseEnv(serverEnvSchema, env);
+
+    if (engine) await engine.service.waitUntilReady(() => httpOk(`${engine.url}/health`), 30_000);
+
+    if (!options.isDev && needsBuild(ROOT)) {
+      console.log("Building the web app (next build)…");
+      const code = await runToCompletion("build", process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+      if (code !== 0) throw new Error(`The web app's build (next build) failed with exit code ${code}; see its output above.`);
+    }
+    const web = launch(
+      "web",
+      [process.execPath, [nextBin, options.isDev ? "dev" : "start", "-p", String(webPort), "-H", launcherEnv.HOST]],
+      { ...env, PORT: String(webPort), NODE_ENV: options.isDev ? "development" : "production" },
+    );
+    await web.waitUntilReady(() => httpAnswers(`${appUrl}/api/health`), 120_000);
+    const shownHost = launcherEnv.HOST === "127.0.0.1" || launcherEnv.HOST === "0.0.0.0" ? "localhost" : launcherEnv.HOST;
+    console.log(`\nSelah is running at http://${shownHost}:${webPort}  (Ctrl-C stops it)\n`);
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    await shutdown(1);
+  }
+}
+
+async function ping(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT 1");
+  } finally {
+    await client.end();
+  }
+}
+
+async function httpOk(url: string): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+}
+
+async function httpAnswers(url: string): Promise<void> {
+  await fetch(url, { signal: AbortSignal.timeout(5000) });
+}

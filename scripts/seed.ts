@@ -1,0 +1,14 @@
+// npm run db:seed — creates the demo church (idempotent).
+import { createDb } from "@/lib/db/client";
+import { seedDemoChurch } from "@/lib/db/seed-demo-church";
+import { withDatabase } from "./cli/with-database";
+
+await withDatabase(async (url) => {
+  const db = createDb(url, 1);
+  try {
+    const { isNew } = await seedDemoChurch(db);
+    console.log(isNew ? "Created the demo church Grace Chapel." : "The demo church already exists; nothing to do.");
+  } finally {
+    await db.$disconnect();
+  }
+});
