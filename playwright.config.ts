@@ -1,0 +1,59 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Each run gets its own data dir and service ports, so it never sees another run's state.
+const port = Number(process.env.E2E_PORT ?? 3210);
+// Workers inherit the env, so they see the same run id (and data dir) as the main process.
+process.env.E2E_RUN_ID ??= String(process.pid);
+export const dataDir = path.join(tmpdir(), `selah-e2e-${process.env.E2E_RUN_ID}`);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: ".data/test-results/playwright.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium; Playwright's own browser download is not reachable here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--autoplay-policy=no-user-gesture-required",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } } },
+  ],
+  webServer: {
+    command: "node --import tsx scripts/selah.ts start",
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    env: {
+      PORT: String(port),
+      SELAH_DATA_DIR: dataDir,
+      PGLITE_PORT: "0",
+      FAUXQS_PORT: "0",
+      ENGINE_PORT: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,37 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// Lints made-up files at real paths, so the rules in eslint.config.mjs are what is tested.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function violations(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import directions (architecture §7)", () => {
+  it.each([
+    ["lib/search/x.ts", 'import { x } from "@/app/page";'],
+    ["lib/search/x.ts", 'import { x } from "../../app/page";'],
+    ["lib/search/x.ts", 'import { x } from "@/inngest/functions/process-sermon";'],
+    ["lib/search/x.ts", 'import { x } from "@/worker/poller";'],
+    ["components/player.tsx", 'import { getDb } from "@/lib/db/client";'],
+    ["worker/poller.ts", 'import { headers } from "next/headers";'],
+    ["worker/poller.ts", 'import "server-only";'],
+    ["engine/src/x.ts", 'import { getDb } from "@/lib/db/client";'],
+    ["engine/src/x.ts", 'import { x } from "../../lib/db/client";'],
+    ["app/page.tsx", 'import { x } from "@/inngest/functions/process-sermon";'],
+  ])("%s may not `%s`", async (file, source) => {
+    expect(await violations(file, `${source}\nexport const y = 1;\n`)).toHaveLength(1);
+  });
+
+  it.each([
+    ["lib/outbox/publish.ts", 'import { x } from "@/inngest/events";'],
+    ["app/page.tsx", 'import { listChurches } from "@/lib/churches/queries";'],
+    ["inngest/functions/process-sermon.ts", 'import { x } from "@/lib/media/probe-media";'],
+    ["worker/poller.ts", 'import { x } from "@/lib/queue/sqs-client";'],
+    ["engine/src/x.ts", 'import { x } from "./store";'],
+  ])("%s may `%s`", async (file, source) => {
+    expect(await violations(file, `${source}\nexport const y = 1;\n`)).toEqual([]);
+  });
+});
