@@ -1,4 +1,3 @@
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -6,12 +5,12 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 // Workers inherit the env, so they see the same run id (and data dir) as the main process.
 process.env.E2E_RUN_ID ??= String(process.pid);
-export const dataDir = path.join(tmpdir(), `selah-e2e-${process.env.E2E_RUN_ID}`);
+// npm test clears .data/e2e before each run.
+const dataDir = path.resolve(".data", "e2e", process.env.E2E_RUN_ID);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
-  globalTeardown: "./e2e/global-teardown.ts",
   outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,

@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh --test || exit 1
 export NEXT_TELEMETRY_DISABLED=1
-rm -rf .data/test-results && mkdir -p .data/test-results
+rm -rf .data/test-results .data/e2e && mkdir -p .data/test-results
 
 failed=()
 stage() {
