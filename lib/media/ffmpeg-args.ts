@@ -1,0 +1,162 @@
+// Pure builders for every ffmpeg/ffprobe argument list, so tests can assert the hardening.
+//
+// Hardening shared by all of them: `-nostdin` (ffmpeg never reads the terminal), inputs
+// opened as `file:<path>` under a protocol whitelist of file and pipe only (no http, concat,
+// subfile… tricks from a crafted playlist or path), and a demuxer whitelist of the accepted
+// containers, so a hostile upload cannot reach a less-audited demuxer.
+
+/** Demuxers for mp3, m4a/mp4/mov ("mov"), wav, flac, ogg/opus and raw ADTS aac. */
+export const ACCEPTED_DEMUXERS = ["mp3", "mov", "wav", "flac", "ogg", "aac"] as const;
+export const PROTOCOL_WHITELIST = "file,pipe";
+
+/** One HLS rendition; all are mono (sermons are speech, and one gain then fits every output). */
+export interface Rendition {
+  /** Folder name under the output dir, and the rendition's id in the master playlist. */
+  name: string;
+  bitRate: number;
+}
+
+export const HLS_SEGMENT_SECONDS = 6;
+export const OUTPUT_SAMPLE_RATE = 44_100;
+/** Speech ladder: 32k for poor connections, 64k (also the podcast download) otherwise. */
+export const RENDITIONS: readonly Rendition[] = [
+  { name: "aac-32k", bitRate: 32_000 },
+  { name: "aac-64k", bitRate: 64_000 },
+];
+/** The playlist we publish; ffmpeg writes its own live one beside it (see RenditionPublisher). */
+export const PLAYLIST_NAME = "index.m3u8";
+export const FFMPEG_PLAYLIST_NAME = "ffmpeg-live.m3u8";
+export const INIT_SEGMENT_NAME = "init.mp4";
+export const SEGMENT_PATTERN = "seg-%05d.m4s";
+
+const quietFfmpeg = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "error"];
+
+function hardenedInput(path: string): string[] {
+  return ["-protocol_whitelist", PROTOCOL_WHITELIST, "-format_whitelist", ACCEPTED_DEMUXERS.join(","), "-i", `file:${path}`];
+}
+
+export function probeArgs(path: string): string[] {
+  // ffprobe has no -nostdin; the runner gives it no stdin at all.
+  return [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-protocol_whitelist",
+    PROTOCOL_WHITELIST,
+    "-format_whitelist",
+    ACCEPTED_DEMUXERS.join(","),
+    "-print_format",
+    "json",
+    "-show_format",
+    "-show_streams",
+    `file:${path}`,
+  ];
+}
+
+export interface PcmDecodeOptions {
+  startMs: number;
+  durationMs: number;
+  sampleRate: number;
+}
+
+/** Mono signed 16-bit PCM of one time range on stdout, for analysis in Node. */
+export function pcmDecodeArgs(path: string, { startMs, durationMs, sampleRate }: PcmDecodeOptions): string[] {
+  return [
+    ...quietFfmpeg,
+    // Before -i: a fast (index/bitrate) seek, then exact decoding from there.
+    "-ss",
+    seconds(startMs),
+    "-t",
+    seconds(durationMs),
+    ...hardenedInput(path),
+    "-map",
+    "0:a:0",
+    "-ac",
+    "1",
+    "-ar",
+    String(sampleRate),
+    "-c:a",
+    "pcm_s16le",
+    "-f",
+    "s16le",
+    "pipe:1",
+  ];
+}
+
+export interface RenditionEncodeOptions {
+  input: string;
+  rendition: Rendition;
+  /** Folder that receives the playlist, init segment and media segments. */
+  renditionDir: string;
+  gainDb: number;
+  /** Peak-limit after the gain; only needed when the gain would push peaks past full scale. */
+  isLimited: boolean;
+  /** Also write this rendition's AAC stream, unchanged, as a podcast download (.m4a). */
+  downloadPath?: string;
+}
+
+export const LIMITER_CEILING = 0.944; // -0.5 dBFS
+
+/**
+ * One rendition as a live EVENT playlist of fMP4 segments (ffmpeg rewrites the playlist
+ * after every segment, so each can be published at once). With `downloadPath` the tee
+ * muxer writes the same encoded stream to an .m4a too: one encode, two files.
+ */
+export function renditionEncodeArgs(options: RenditionEncodeOptions): string[] {
+  const { input, rendition, renditionDir, gainDb, isLimited, downloadPath } = options;
+  const filters = [`volume=${gainDb.toFixed(2)}dB:precision=float`];
+  if (isLimited) filters.push(`alimiter=limit=${LIMITER_CEILING}:level=0:attack=5:release=50`);
+  const hls = [
+    "f=hls",
+    `hls_time=${HLS_SEGMENT_SECONDS}`,
+    "hls_list_size=0",
+    "hls_playlist_type=event",
+    "hls_segment_type=fmp4",
+    `hls_fmp4_init_filename=${INIT_SEGMENT_NAME}`,
+    `hls_segment_filename=${teeEscape(`${renditionDir}/${SEGMENT_PATTERN}`)}`,
+    // The playlist is replaced by rename, so a reader never sees half of one.
+    "hls_flags=temp_file+independent_segments",
+  ];
+  const outputs = [`[${hls.join(":")}]${teeEscape(`${renditionDir}/${FFMPEG_PLAYLIST_NAME}`)}`];
+  if (downloadPath) outputs.push(`[f=ipod:movflags=+faststart]${teeEscape(downloadPath)}`);
+  return [
+    ...quietFfmpeg,
+    "-y",
+    ...hardenedInput(input),
+    "-map",
+    "0:a:0",
+    "-vn",
+    "-sn",
+    "-dn",
+    "-map_metadata",
+    "-1",
+    "-af",
+    filters.join(","),
+    "-ac",
+    "1",
+    "-ar",
+    String(OUTPUT_SAMPLE_RATE),
+    "-c:a",
+    "aac",
+    "-aac_coder",
+    "fast",
+    "-b:a",
+    String(rendition.bitRate),
+    "-progress",
+    "pipe:3",
+    "-protocol_whitelist",
+    PROTOCOL_WHITELIST,
+    "-f",
+    "tee",
+    outputs.join("|"),
+  ];
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/** Tee muxer syntax: `[opts]path|…` where `\`, `:`, `|`, `[`, `]` and `=` are special. */
+function teeEscape(value: string): string {
+  return value.replace(/[\\:|[\]=]/g, (c) => `\\${c}`);
+}
