@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
+import type { Env } from "@/lib/config/parse-env";
 import { claimPort } from "@/scripts/launcher/ports";
 
-function runLauncher(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function runLauncher(env: Env): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/selah.ts", "start"], {
       env: { ...process.env, ...env },

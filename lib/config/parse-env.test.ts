@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidEnvError, parseEnv } from "./parse-env";
+import { type Env, InvalidEnvError, parseEnv } from "./parse-env";
 import { serverEnvSchema } from "./server-env";
 
 const valid = {
@@ -9,7 +9,7 @@ const valid = {
   INNGEST_DEV: "http://127.0.0.1:8288",
 };
 
-const problemsOf = (env: NodeJS.ProcessEnv) => {
+const problemsOf = (env: Env) => {
   try {
     parseEnv(serverEnvSchema, env);
   } catch (error) {

@@ -1,5 +1,8 @@
 import type { z } from "zod";
 
+/** An environment to validate: process.env or a composed one (tests, child processes). */
+export type Env = Record<string, string | undefined>;
+
 export class InvalidEnvError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -8,7 +11,7 @@ export class InvalidEnvError extends Error {
 }
 
 /** Parses env against a schema; every problem names its variable and what was expected. */
-export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+export function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new InvalidEnvError(

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import readline from "node:readline";
+import type { Env } from "@/lib/config/parse-env";
 
 export class ServiceStartError extends Error {
   constructor(service: string, reason: string, recentOutput: string[]) {
@@ -25,13 +26,13 @@ export class ChildService {
     readonly name: string,
     private readonly command: string,
     private readonly args: string[],
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly env: Env,
     private readonly onUnexpectedExit: (service: string, code: number | null) => void,
   ) {}
 
   start(): void {
     const child = spawn(this.command, this.args, {
-      env: this.env,
+      env: this.env as NodeJS.ProcessEnv, // Next declares NODE_ENV required; children may set it themselves.
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -92,8 +93,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** A one-shot command (a build) whose output is shown like a service's. */
-export function runToCompletion(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+export function runToCompletion(name: string, command: string, args: string[], env: Env): Promise<number | null> {
+  const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   prefixOutput(child, name, () => undefined);
   return new Promise((resolve) => {
     child.once("exit", (code) => resolve(code));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseEnv } from "@/lib/config/parse-env";
+import { type Env, parseEnv } from "@/lib/config/parse-env";
 
 const port = (fallback: number) =>
   z.coerce
@@ -30,7 +30,7 @@ export const launcherEnvSchema = z.object({
 
 export type LauncherEnv = z.output<typeof launcherEnvSchema> & { dataDir: string };
 
-export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherEnv {
+export function readLauncherEnv(env: Env = process.env): LauncherEnv {
   const parsed = parseEnv(launcherEnvSchema, env);
   return { ...parsed, dataDir: path.resolve(parsed.SELAH_DATA_DIR) };
 }

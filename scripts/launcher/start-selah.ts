@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { parseEnv } from "@/lib/config/parse-env";
+import { type Env, parseEnv } from "@/lib/config/parse-env";
 import { embeddingEnvSchema, serverEnvSchema } from "@/lib/config/server-env";
 import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -26,7 +26,7 @@ const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
  */
 export async function startSelah(options: { isDev: boolean }): Promise<void> {
   const launcherEnv = readLauncherEnv();
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: Env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const services: ChildService[] = [];
   let isShuttingDown = false;
 
@@ -39,7 +39,7 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: NodeJS.ProcessEnv) => {
+  const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: Env) => {
     const service = new ChildService(name, command, [...args], childEnv, (service, code) => {
       console.error(`The ${service} stopped unexpectedly (exit code ${code}); stopping everything.`);
       void shutdown(1);

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ACCEPTED_DEMUXERS, pcmDecodeArgs, probeArgs, renditionEncodeArgs } from "./ffmpeg-args";
+
+const encode = (overrides: Partial<Parameters<typeof renditionEncodeArgs>[0]> = {}) =>
+  renditionEncodeArgs({
+    input: "/uploads/sermon.mp3",
+    rendition: { name: "aac-64k", bitRate: 64_000 },
+    renditionDir: "/out/aac-64k",
+    gainDb: 3.25,
+    isLimited: false,
+    ...overrides,
+  });
+
+/** The value that follows `flag`, wherever it is. */
+function valueOf(args: readonly string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i === -1 ? undefined : args[i + 1];
+}
+
+describe("every ffmpeg invocation is hardened", () => {
+  const ffmpegCalls = {
+    pcmDecode: pcmDecodeArgs("/uploads/sermon.mp3", { startMs: 0, durationMs: 60_000, sampleRate: 16_000 }),
+    renditionEncode: encode(),
+  };
+
+  it.each(Object.entries(ffmpegCalls))("%s: -nostdin, file/pipe protocols only, accepted demuxers only", (_name, args) => {
+    expect(args).toContain("-nostdin");
+    expect(valueOf(args, "-protocol_whitelist")).toBe("file,pipe");
+    expect(valueOf(args, "-format_whitelist")).toBe("mp3,mov,wav,flac,ogg,aac");
+    // The whitelists are input options: they must come before the input they guard.
+    const input = args.indexOf("-i");
+    expect(args.indexOf("-protocol_whitelist")).toBeLessThan(input);
+    expect(args.indexOf("-format_whitelist")).toBeLessThan(input);
+    expect(args[input + 1]).toBe("file:/uploads/sermon.mp3");
+  });
+
+  it("ffprobe gets the same whitelists and an explicit file: input", () => {
+    const args = probeArgs("/uploads/odd:name.mp3");
+    expect(valueOf(args, "-protocol_whitelist")).toBe("file,pipe");
+    expect(valueOf(args, "-format_whitelist")).toBe(ACCEPTED_DEMUXERS.join(","));
+    expect(args.at(-1)).toBe("file:/uploads/odd:name.mp3");
+    expect(valueOf(args, "-print_format")).toBe("json");
+  });
+});
+
+describe("renditionEncodeArgs", () => {
+  it("encodes fast mono AAC at the rendition's bitrate with the loudness gain", () => {
+    const args = encode();
+    expect(valueOf(args, "-c:a")).toBe("aac");
+    expect(valueOf(args, "-aac_coder")).toBe("fast");
+    expect(valueOf(args, "-b:a")).toBe("64000");
+    expect(valueOf(args, "-ac")).toBe("1");
+    expect(valueOf(args, "-af")).toBe("volume=3.25dB:precision=float");
+    expect(valueOf(args, "-progress")).toBe("pipe:3");
+  });
+
+  it("adds a peak limiter only when asked", () => {
+    expect(valueOf(encode({ isLimited: true }), "-af")).toMatch(/^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/);
+  });
+
+  it("writes a live EVENT playlist of 6 s fMP4 segments, never MPEG-TS", () => {
+    const tee = encode().at(-1) ?? "";
+    expect(tee).toContain("f=hls");
+    expect(tee).toContain("hls_time=6");
+    expect(tee).toContain("hls_playlist_type=event");
+    expect(tee).toContain("hls_segment_type=fmp4");
+    expect(tee).toContain("hls_segment_filename=/out/aac-64k/seg-%05d.m4s");
+    expect(tee).not.toMatch(/\.ts\b/);
+    expect(tee).toMatch(/\]\/out\/aac-64k\/ffmpeg-live\.m3u8$/);
+  });
+
+  it("tees the same stream into the download file when one is requested", () => {
+    expect(encode().at(-1)).not.toContain("|");
+    const outputs = (encode({ downloadPath: "/out/download.m4a" }).at(-1) ?? "").split("|");
+    expect(outputs).toHaveLength(2);
+    expect(outputs[1]).toBe("[f=ipod:movflags=+faststart]/out/download.m4a");
+  });
+
+  it("escapes tee-special characters in paths", () => {
+    const tee = encode({ renditionDir: "/out/a:b|c" }).at(-1) ?? "";
+    expect(tee).toContain("hls_segment_filename=/out/a\\:b\\|c/seg-%05d.m4s");
+  });
+});
