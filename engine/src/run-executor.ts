@@ -1,7 +1,6 @@
 import { retryDelayMs } from "./backoff";
 import type { EngineContext } from "./context";
 import { resolveWakeTime } from "./durations";
-import { newUlid } from "./ids";
 import { startInvoke } from "./invoke";
 import { registerWait } from "./pauses";
 import { completeRun, failRun } from "./run-lifecycle";
@@ -97,7 +96,7 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
       "x-inngest-server-kind": "dev",
       "x-inngest-step-id": payload.stepId,
       "x-run-id": run.id,
-      "x-request-id": newUlid(),
+      "x-request-id": `${job.id}:${payload.attempt}`,
       "x-inngest-job-id": job.id,
     };
     if (run.requestVersion > 0) headers["x-inngest-req-version"] = String(run.requestVersion);

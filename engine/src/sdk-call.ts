@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import { z } from "zod";
 import type { SerializedError } from "./types";
 
@@ -120,25 +122,73 @@ export interface CallRequest {
   timeoutMs: number;
 }
 
-/** POSTs one call to the App; network failures and timeouts become transient errors. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+// node:http with keep-alive instead of fetch: calls are the engine's hot path, and undici's
+// fetch allocates several times more per request.
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
+
+class CallFailedError extends Error {
+  override name = "CallFailedError";
+}
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+function post(request: CallRequest): Promise<RawResponse> {
+  const url = new URL(request.url);
+  const client = url.protocol === "https:" ? https : http;
+  const agent = url.protocol === "https:" ? agents["https:"] : agents["http:"];
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(request.body), ...request.headers },
+        timeout: request.timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            res.destroy(new CallFailedError(`the app's response is larger than ${MAX_RESPONSE_BYTES} bytes`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("error", reject);
+        res.on("end", () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+          }
+          resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString("utf8") });
+        });
+      },
+    );
+    req.on("timeout", () => req.destroy(new CallFailedError(`no answer within ${request.timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end(request.body);
+  });
+}
+
+/** POSTs one call to the App; network failures, timeouts and oversize answers become transient errors. */
 export async function callSdk(request: CallRequest): Promise<CallOutcome> {
-  let response: Response;
+  let response: RawResponse;
   try {
-    response = await fetch(request.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...request.headers },
-      body: request.body,
-      signal: AbortSignal.timeout(request.timeoutMs),
-    });
+    response = await post(request);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return transient(`could not reach the app at ${request.url}: ${cause ?? (error as Error).message}`);
+    const code = (error as { code?: string }).code;
+    return transient(`could not get an answer from the app at ${request.url}: ${code ?? (error as Error).message}`);
   }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    return transient(`reading the app's response failed: ${(error as Error).message}`);
-  }
-  return interpretResponse(response.status, response.headers, text);
+  return interpretResponse(response.status, response.headers, response.text);
 }

@@ -18,6 +18,18 @@ function header(value: string | string[] | undefined): string | undefined {
 export function addSdkRoutes(router: Router, ctx: EngineContext): void {
   router.on("GET", "/health", () => json(200, { status: "ok" }));
 
+  // GET /v1/engine/stats — process memory and queue depth, for the benchmark and operators.
+  router.on("GET", "/v1/engine/stats", () => {
+    const count = (sql: string) => ctx.store.get<{ n: number }>(sql)?.n ?? 0;
+    return json(200, {
+      memory: process.memoryUsage(),
+      jobs: count("SELECT COUNT(*) AS n FROM jobs"),
+      activeRuns: count("SELECT COUNT(*) AS n FROM runs WHERE status IN ('Queued', 'Running')"),
+      runs: count("SELECT COUNT(*) AS n FROM runs"),
+      events: count("SELECT COUNT(*) AS n FROM events"),
+    });
+  });
+
   // GET /dev — dev server info, shaped like the Inngest Dev Server's.
   router.on("GET", "/dev", () =>
     json(200, {
