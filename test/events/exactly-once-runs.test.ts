@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorker, type RunningWorker } from "@/worker/start-worker";
+import {
+  publishEvents,
+  startEngineWithRecorder,
+  startQueueServices,
+  testWorkerConfig,
+  uploadedEvent,
+  type QueueServices,
+} from "./support/event-path";
+
+let queue: QueueServices;
+let engine: Awaited<ReturnType<typeof startEngineWithRecorder>>;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  queue = await startQueueServices();
+  engine = await startEngineWithRecorder();
+  worker = await startWorker(testWorkerConfig(queue.services, queue.queues, engine.engine.url));
+});
+afterAll(async () => {
+  await worker?.stop();
+  await engine?.stop();
+  await queue?.stop();
+});
+
+describe("outbox → SQS → worker → engine", () => {
+  it("1,000 published events start exactly 1,000 runs, each once", async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => uploadedEvent(i));
+    await publishEvents(queue.db, events);
+    await engine.recorder.waitForRuns(1000, 90_000);
+    // Give stragglers (a duplicate delivery) time to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(engine.recorder.runs).toBe(1000);
+    expect(engine.recorder.duplicates()).toEqual([]);
+    expect(new Set(engine.recorder.runsByEvent.keys())).toEqual(new Set(events.map((event) => event.id)));
+    expect(await queue.db.outbox.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it("publishing the same event again is a duplicate, not a second run", async () => {
+    const again = uploadedEvent(7);
+    await publishEvents(queue.db, [again]);
+    expect(await queue.db.outbox.count({ where: { eventId: again.id } })).toBe(1);
+    const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+    expect(metrics).toMatch(/selah_worker_messages_forwarded_total \d+/);
+    expect(engine.recorder.runsByEvent.get(again.id)?.size).toBe(1);
+  });
+});

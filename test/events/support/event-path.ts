@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Inngest } from "inngest";
+import { serve } from "inngest/node";
+import { startEngine, type RunningEngine } from "@/engine/src/engine";
+import { sermonUploaded, type PipelineEvent } from "@/inngest/events";
+import { createDb, type Db } from "@/lib/db/client";
+import { publishEvent } from "@/lib/events/publish-event";
+import { ensureQueues, type QueueUrls } from "@/lib/queue/ensure-queues";
+import { createSqsClient } from "@/lib/queue/sqs-client";
+import { startTestServices, testAwsEnv, type TestServices } from "@/test/support/embedded-services";
+import type { WorkerConfig } from "@/worker/start-worker";
+import { silentLog } from "@/worker/worker-log";
+
+export type QueueOptions = { maxReceiveCount?: number; visibilityTimeoutSeconds?: number };
+
+/** Embedded Postgres + fauxqs with the two queues, the way the launcher creates them. */
+export async function startQueueServices(options: QueueOptions = {}) {
+  const services = await startTestServices();
+  const sqs = createSqsClient(testAwsEnv(services.aws.endpoint));
+  const queues = await ensureQueues(sqs, {
+    mainQueueName: "events",
+    deadLetterQueueName: "events-dlq",
+    maxReceiveCount: options.maxReceiveCount ?? 5,
+    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 60,
+  });
+  const db = createDb(services.database.url, 4);
+  return {
+    services,
+    sqs,
+    queues,
+    db,
+    async stop() {
+      await db.$disconnect();
+      sqs.destroy();
+      await services.stop();
+    },
+  };
+}
+
+export type QueueServices = Awaited<ReturnType<typeof startQueueServices>>;
+
+/** Worker settings for tests: short long polls so shutdowns are quick, everything else default. */
+export function testWorkerConfig(
+  services: TestServices,
+  queues: QueueUrls,
+  eventApiUrl: string,
+  overrides: Partial<WorkerConfig> = {},
+): WorkerConfig {
+  return {
+    databaseUrl: services.database.url,
+    sqs: { region: "us-east-1", endpoint: services.aws.endpoint, mainQueueUrl: queues.mainQueueUrl, deadLetterQueueUrl: queues.deadLetterQueueUrl },
+    inngest: { isDev: true, baseUrl: eventApiUrl },
+    pollers: 4,
+    waitTimeSeconds: 2,
+    forwardTimeoutMs: 5000,
+    retry: { baseSeconds: 5, maxSeconds: 300 },
+    relay: { isEnabled: true, pollMs: 50 },
+    http: { host: "127.0.0.1", port: 0 },
+    log: silentLog,
+    ...overrides,
+  };
+}
+
+/** The same settings as environment variables, for a worker run as a child process. */
+export function workerEnvFor(config: WorkerConfig): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: config.databaseUrl,
+    AWS_REGION: config.sqs.region,
+    SQS_ENDPOINT: config.sqs.endpoint,
+    SQS_QUEUE_URL: config.sqs.mainQueueUrl,
+    SQS_DLQ_URL: config.sqs.deadLetterQueueUrl,
+    INNGEST_DEV: config.inngest.baseUrl,
+    WORKER_PORT: "0",
+    WORKER_POLLERS: String(config.pollers),
+    WORKER_WAIT_TIME_SECONDS: String(config.waitTimeSeconds),
+    WORKER_FORWARD_TIMEOUT_MS: String(config.forwardTimeoutMs),
+    WORKER_RETRY_BASE_SECONDS: String(config.retry.baseSeconds),
+    WORKER_RETRY_MAX_SECONDS: String(config.retry.maxSeconds),
+    OUTBOX_RELAY: String(config.relay.isEnabled),
+    OUTBOX_POLL_MS: String(config.relay.pollMs),
+  };
+}
+
+/** Which runs each event id started, as seen by the function itself. */
+export class RunRecorder {
+  readonly runsByEvent = new Map<string, Set<string>>();
+  private runCount = 0;
+
+  record(eventId: string, runId: string): void {
+    const runs = this.runsByEvent.get(eventId) ?? new Set<string>();
+    if (!runs.has(runId)) this.runCount++;
+    runs.add(runId);
+    this.runsByEvent.set(eventId, runs);
+  }
+
+  get runs(): number {
+    return this.runCount;
+  }
+
+  /** Event ids that started more than one run. */
+  duplicates(): string[] {
+    return [...this.runsByEvent].filter(([, runs]) => runs.size > 1).map(([id]) => id);
+  }
+
+  async waitForRuns(count: number, timeoutMs: number): Promise<void> {
+    await waitUntil(() => this.runs >= count, timeoutMs, () => `${count} runs (have ${this.runs})`);
+  }
+}
+
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** engine/ with a real SDK app whose function records every run of `sermon/uploaded`. */
+export async function startEngineWithRecorder(): Promise<{ engine: RunningEngine; recorder: RunRecorder; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "selah-events-engine-"));
+  const engine = await startEngine({ port: 0, dataDir, logLevel: "error", syncIntervalMs: 0, backoffScale: 0.001 });
+  const recorder = new RunRecorder();
+  const client = new Inngest({ id: "selah-test", isDev: true, baseUrl: engine.url, logger: quiet });
+  const recordRun = client.createFunction({ id: "record-run", retries: 0, triggers: [sermonUploaded] }, async ({ event, runId }) => {
+    recorder.record(event.id ?? "(none)", runId);
+  });
+  const handler = serve({ client, functions: [recordRun] });
+  const server: Server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
+  const sync = await fetch(appUrl, { method: "PUT", headers: { "x-inngest-server-kind": "dev" } });
+  if (!sync.ok) throw new Error(`app sync failed: ${sync.status} ${await sync.text()}`);
+  return {
+    engine,
+    recorder,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const uploadedEvent = (n: number, prefix = "s"): PipelineEvent =>
+  sermonUploaded.build({ sermonId: `${prefix}${n}`, churchId: "c1", mediaVersion: 1, objectKey: `c1/${prefix}${n}/v1/original` });
+
+/** Publishes through the outbox the way the app does, in short transactions of `perTransaction`. */
+export async function publishEvents(db: Db, events: PipelineEvent[], perTransaction = 50): Promise<void> {
+  for (let i = 0; i < events.length; i += perTransaction) {
+    const slice = events.slice(i, i + perTransaction);
+    await db.$transaction(async (tx) => {
+      for (const event of slice) await publishEvent(tx, event);
+    });
+  }
+}
+
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A stand-in for the event API that answers like Inngest's (`{ids, status}`) and can be made to fail. */
+export async function startFakeEventApi() {
+  const received = new Map<string, number>();
+  let mode: "up" | "down" = "up";
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (mode === "down") {
+      res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ error: "unavailable", status: 503 }));
+      return;
+    }
+    const events = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id: string }[];
+    for (const event of events) received.set(event.id, (received.get(event.id) ?? 0) + 1);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids: events.map((e) => e.id), status: 200 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    setMode(next: "up" | "down") {
+      mode = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

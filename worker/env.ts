@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { awsEnvSchema } from "@/lib/config/aws-env";
+import { inngestEnvSchema } from "@/lib/config/inngest-env";
+import { parseEnv } from "@/lib/config/parse-env";
+import { databaseUrlSchema } from "@/lib/db/database-url";
+
+const whole = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: "expected a whole number" })
+    .int("expected a whole number")
+    .min(min, `expected ${min} to ${max}`)
+    .max(max, `expected ${min} to ${max}`)
+    .default(fallback);
+
+/** The worker's own variables; queue, database and Inngest settings are shared with the app. */
+export const workerEnvSchema = z
+  .object({
+    DATABASE_URL: databaseUrlSchema,
+    WORKER_PORT: whole(0, 65535, 8289),
+    WORKER_HOST: z.string().min(1).default("127.0.0.1"),
+    WORKER_POLLERS: whole(1, 64, 4),
+    WORKER_WAIT_TIME_SECONDS: whole(0, 20, 20),
+    WORKER_FORWARD_TIMEOUT_MS: whole(100, 120_000, 10_000),
+    WORKER_RETRY_BASE_SECONDS: whole(0, 3600, 5),
+    WORKER_RETRY_MAX_SECONDS: whole(0, 43_200, 300),
+    OUTBOX_RELAY: z.stringbool({ error: "expected true or false" }).default(true),
+    OUTBOX_POLL_MS: whole(10, 60_000, 100),
+  })
+  .and(awsEnvSchema.pick({ AWS_REGION: true, SQS_ENDPOINT: true, SQS_QUEUE_URL: true, SQS_DLQ_URL: true }))
+  .and(inngestEnvSchema);
+
+export type WorkerEnv = z.output<typeof workerEnvSchema>;
+
+export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  return parseEnv(workerEnvSchema, env);
+}
