@@ -31,6 +31,11 @@ export const SEGMENT_PATTERN = "seg-%05d.m4s";
 
 const quietFfmpeg = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "error"];
 
+// The same mono mix for analysis and encoding. Left alone, swresample scales a stereo→mono
+// mix by 0.5 for integer output (the s16 analysis) but by 0.707 for float (the AAC path),
+// and the encoded sermon would come out 3 dB louder than measured.
+const monoMix = ["-ac", "1", "-rematrix_maxval", "1"];
+
 function hardenedInput(path: string): string[] {
   return ["-protocol_whitelist", PROTOCOL_WHITELIST, "-format_whitelist", ACCEPTED_DEMUXERS.join(","), "-i", `file:${path}`];
 }
@@ -71,8 +76,7 @@ export function pcmDecodeArgs(path: string, { startMs, durationMs, sampleRate }:
     ...hardenedInput(path),
     "-map",
     "0:a:0",
-    "-ac",
-    "1",
+    ...monoMix,
     "-ar",
     String(sampleRate),
     "-c:a",
@@ -132,8 +136,7 @@ export function renditionEncodeArgs(options: RenditionEncodeOptions): string[] {
     "-1",
     "-af",
     filters.join(","),
-    "-ac",
-    "1",
+    ...monoMix,
     "-ar",
     String(OUTPUT_SAMPLE_RATE),
     "-c:a",

@@ -11,7 +11,7 @@ describe("runFfmpeg", () => {
     const started = Date.now();
     const error = await runFfmpeg({ binary: "ffmpeg", args: stuckArgs, timeoutMs: 500 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FfmpegTimeoutError);
-    expect((error as Error).message).toMatch(/killed after running longer than its 1 s limit/);
+    expect((error as Error).message).toMatch(/killed after running longer than its 0.5 s limit/);
     // It rejects only once the process has exited, so the kill took effect.
     expect(Date.now() - started).toBeLessThan(5_000);
   });
