@@ -7,6 +7,7 @@ const valid = {
   SQS_QUEUE_URL: "http://127.0.0.1:4566/000000000000/selah-events",
   SQS_DLQ_URL: "http://127.0.0.1:4566/000000000000/selah-events-dlq",
   INNGEST_DEV: "http://127.0.0.1:8288",
+  BETTER_AUTH_SECRET: "0123456789abcdef0123456789abcdef",
 };
 
 const problemsOf = (env: Env) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { databaseUrlSchema } from "@/lib/db/database-url";
+import { authEnvSchema } from "./auth-env";
 import { awsEnvSchema } from "./aws-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
@@ -16,6 +17,7 @@ export const embeddingEnvSchema = z.object({
 export const serverEnvSchema = z
   .object({ DATABASE_URL: databaseUrlSchema })
   .and(embeddingEnvSchema)
+  .and(authEnvSchema)
   .and(awsEnvSchema)
   .and(inngestEnvSchema);
 

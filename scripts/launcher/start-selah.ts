@@ -14,6 +14,7 @@ import { ChildService, runToCompletion } from "./child-service";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
 import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
+import { readOrCreateSecret } from "./read-or-create-secret";
 import { claimPort, waitForPort } from "./ports";
 
 const ROOT = process.cwd();
@@ -123,6 +124,8 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
       });
       engine = { service, url };
     }
+
+    env.BETTER_AUTH_SECRET ??= readOrCreateSecret(path.join(launcherEnv.dataDir, "auth-secret"));
 
     // Fail here, naming the variable, rather than inside the web app on the first request.
     parseEnv(serverEnvSchema, env);

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SermonForm } from "@/components/admin/sermon-form";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { getDb } from "@/lib/db/client";
+import { getSermonForAdmin } from "@/lib/sermons/admin-queries";
+import { sermonFormOptions } from "@/lib/sermons/sermon-form-options";
+import { requireChurchPage } from "../../../_lib/admin-session";
+import { updateSermon } from "../actions";
+
+export const metadata: Metadata = { title: "Edit sermon" };
+
+const toDateInput = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+const toDateTimeInput = (date: Date | null) => (date ? new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "");
+
+export default async function EditSermonPage({ params, searchParams }: { params: Promise<{ church: string; sermonId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const { church: slug, sermonId } = await params;
+  const { created } = await searchParams;
+  const { church } = await requireChurchPage(slug);
+  const db = getDb();
+  const [sermon, options] = await Promise.all([getSermonForAdmin(db, church.id, sermonId), sermonFormOptions(db, church.id)]);
+  if (!sermon) notFound();
+  const passages = sermon.scriptureRefs.map((ref) => ref.text);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Link href={`/admin/${slug}`} className="text-sm font-medium text-stone-500 hover:text-stone-800">← All sermons</Link>
+      {created && <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800">Sermon created. Upload its audio below.</p>}
+      <section className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">{sermon.title}</h2>
+          <StatusBadge status={sermon.status} />
+        </div>
+        {sermon.status === "failed" && sermon.failureReason && (
+          <p role="alert" className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
+            {sermon.failedStage ? `${sermon.failedStage}: ` : ""}
+            {sermon.failureReason}
+          </p>
+        )}
+        <div className="mt-8">
+          <SermonForm
+            action={updateSermon.bind(null, slug)}
+            values={{
+              sermonId: sermon.id,
+              title: sermon.title,
+              speakerId: sermon.speakerId ?? "",
+              seriesId: sermon.seriesId ?? "",
+              preachedOn: toDateInput(sermon.preachedOn),
+              description: sermon.description ?? "",
+              tags: sermon.tags.join(", "),
+              scripture: passages.join("; "),
+              publishState: sermon.publishState,
+              publishAt: toDateTimeInput(sermon.publishAt),
+            }}
+            {...options}
+            normalisedScripture={passages}
+            submitLabel="Save changes"
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { saveSermon } from "@/lib/sermons/save-sermon";
+import { sermonInputSchema } from "@/lib/sermons/sermon-input";
+import { churchAction } from "../../_lib/church-action";
+
+const createSchema = sermonInputSchema;
+const updateSchema = z.object({ sermonId: z.string().min(1) }).and(sermonInputSchema);
+
+export const createSermon = churchAction(createSchema, "editor", async (input, { church }) => {
+  const sermonId = await saveSermon(getDb(), church.id, null, input);
+  revalidatePath(`/admin/${church.slug}`);
+  redirect(`/admin/${church.slug}/sermons/${sermonId}?created=1`);
+});
+
+export const updateSermon = churchAction(updateSchema, "editor", async ({ sermonId, ...input }, { church }) => {
+  await saveSermon(getDb(), church.id, sermonId, input);
+  revalidatePath(`/admin/${church.slug}`);
+  return { ok: true, id: sermonId };
+});

@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { churchSettingsSchema, updateChurchSettings } from "@/lib/churches/church-settings";
+import { getDb } from "@/lib/db/client";
+import { churchAction } from "../../_lib/church-action";
+
+export const saveChurchSettings = churchAction(churchSettingsSchema, "admin", async (input, { church }) => {
+  await updateChurchSettings(getDb(), church.id, input);
+  revalidatePath(`/admin/${church.slug}`, "layout");
+  revalidatePath("/");
+});

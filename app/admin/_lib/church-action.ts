@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import { authorizeChurch, ChurchNotFoundError, RoleRequiredError, type ChurchAccess } from "@/lib/auth/church-access";
+import { getDb } from "@/lib/db/client";
+import type { MembershipRole } from "@/lib/generated/prisma/enums";
+import { fieldErrorsOf, FormError, type FormResult, formValues } from "@/lib/validation/form-result";
+import { type AdminUser, currentUser } from "./admin-session";
+
+type Run<T> = (input: T, access: ChurchAccess, user: AdminUser) => Promise<FormResult | void>;
+
+/**
+ * The one wrapper for admin server actions: session, membership and role in the church
+ * named by the action's first argument, zod-parsed form data, one result shape.
+ */
+export function churchAction<S extends z.ZodType>(schema: S, atLeast: MembershipRole, run: Run<z.output<S>>) {
+  return async (churchSlug: string, _previous: FormResult | null, formData: FormData): Promise<FormResult> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
+    try {
+      const access = await authorizeChurch(getDb(), user.id, churchSlug, atLeast);
+      const parsed = schema.safeParse(formValues(formData));
+      if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return (await run(parsed.data, access, user)) ?? { ok: true };
+    } catch (error) {
+      if (error instanceof FormError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      if (error instanceof ChurchNotFoundError || error instanceof RoleRequiredError) return { ok: false, message: error.message };
+      throw error;
+    }
+  };
+}

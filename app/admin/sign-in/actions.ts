@@ -1,0 +1,33 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getAuth } from "@/lib/auth/auth";
+import { fieldErrorsOf, type FormResult, formValues } from "@/lib/validation/form-result";
+
+const signInSchema = z.object({
+  email: z.email({ message: "Enter the email address you were invited with." }),
+  password: z.string().min(1, "Enter your password."),
+  next: z.string().default("/admin"),
+});
+
+export async function signIn(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  const parsed = signInSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { email, password, next } = parsed.data;
+  try {
+    await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError) return { ok: false, message: "That email and password do not match an admin account." };
+    throw error;
+  }
+  // Only same-site paths, so the parameter cannot send people elsewhere.
+  redirect(next.startsWith("/admin") ? next : "/admin");
+}
+
+export async function signOut(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/admin/sign-in");
+}

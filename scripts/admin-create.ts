@@ -1,0 +1,62 @@
+// npm run admin:create -- --email pastor@example.org --church grace-chapel [--role owner]
+//   [--name "Ruth Okafor"] [--church-name "Grace Chapel"] [--password …]
+// Without --password (or SELAH_ADMIN_PASSWORD) a strong one is generated and shown once.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createAdmin } from "@/lib/auth/create-admin";
+import { createDb } from "@/lib/db/client";
+import { withDatabase } from "./cli/with-database";
+
+const argsSchema = z.object({
+  email: z.email({ message: "--email: expected an email address" }),
+  church: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "--church: expected a church slug like grace-chapel"),
+  role: z.enum(["owner", "admin", "editor"], { message: "--role: expected owner, admin or editor" }).default("owner"),
+  name: z.string().min(1).optional(),
+  "church-name": z.string().min(1).optional(),
+  password: z.string().optional(),
+});
+
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    church: { type: "string" },
+    role: { type: "string" },
+    name: { type: "string" },
+    "church-name": { type: "string" },
+    password: { type: "string" },
+  },
+});
+const parsed = argsSchema.safeParse(values);
+if (!parsed.success) {
+  console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
+  console.error("Usage: npm run admin:create -- --email <email> --church <slug> [--role owner|admin|editor] [--name <name>] [--church-name <name>] [--password <password>]");
+  process.exit(2);
+}
+const args = parsed.data;
+const givenPassword = args.password ?? process.env.SELAH_ADMIN_PASSWORD;
+const password = givenPassword ?? randomBytes(12).toString("base64url");
+
+try {
+  await withDatabase(async (url) => {
+    const db = createDb(url, 1);
+    try {
+      const result = await createAdmin(db, {
+        email: args.email,
+        name: args.name,
+        password,
+        churchSlug: args.church,
+        churchName: args["church-name"],
+        role: args.role,
+      });
+      console.log(`${result.isNewUser ? "Created" : "Updated"} ${args.email} as ${args.role} of ${result.churchSlug}${result.isNewChurch ? " (new church)" : ""}.`);
+      if (!givenPassword) console.log(`Password (shown once): ${password}`);
+      console.log("Sign in at /admin/sign-in");
+    } finally {
+      await db.$disconnect();
+    }
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
