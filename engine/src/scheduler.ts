@@ -60,6 +60,8 @@ export class Scheduler {
   ) {}
 
   start(): void {
+    // Leases are only meaningful within one process lifetime: after a restart nothing runs.
+    this.store.run("UPDATE jobs SET leased = 0 WHERE leased = 1");
     this.stopped = false;
     this.poke();
   }
@@ -90,7 +92,7 @@ export class Scheduler {
   upsert(job: Job): void {
     this.store.run(
       `INSERT INTO jobs (id, kind, run_id, run_at, order_at, payload) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, order_at = excluded.order_at, payload = excluded.payload`,
+       ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, order_at = excluded.order_at, payload = excluded.payload, leased = 0`,
       job.id,
       job.kind,
       job.runId,
@@ -142,9 +144,9 @@ export class Scheduler {
     const now = Date.now();
     const freeSlots = this.maxInflight - this.inFlight.size;
     const rows = this.store.all<JobRow>(
-      "SELECT * FROM jobs WHERE run_at <= ? ORDER BY order_at, id LIMIT ?",
+      "SELECT id, kind, run_id, run_at, order_at, payload FROM jobs WHERE leased = 0 AND run_at <= ? ORDER BY order_at, id LIMIT ?",
       now,
-      this.inFlight.size + Math.max(freeSlots, 0) * 4 + 100,
+      Math.max(freeSlots, 0) * 2 + 100,
     );
     for (const row of rows) {
       if (this.stopped) return;
@@ -162,11 +164,12 @@ export class Scheduler {
       }
       this.dispatch(job);
     }
-    this.armTimer();
+    this.armTimer(now);
   }
 
   private dispatch(job: Job): void {
     this.inFlight.add(job.id);
+    this.store.run("UPDATE jobs SET leased = 1 WHERE id = ?", job.id);
     const finish = (error?: unknown) => {
       this.inFlight.delete(job.id);
       if (error !== undefined) {
@@ -174,7 +177,7 @@ export class Scheduler {
           error: error instanceof Error ? error.message : String(error),
         });
         // Move it out of the way so one broken job cannot spin the loop.
-        this.store.run("UPDATE jobs SET run_at = ?, order_at = ? WHERE id = ?", Date.now() + 1000, Date.now() + 1000, job.id);
+        this.store.run("UPDATE jobs SET run_at = ?, order_at = ?, leased = 0 WHERE id = ?", Date.now() + 1000, Date.now() + 1000, job.id);
       }
       if (this.inFlight.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
       this.poke();
@@ -188,8 +191,9 @@ export class Scheduler {
     }
   }
 
-  private armTimer(): void {
-    const next = this.store.get<{ at: number | null }>("SELECT MIN(run_at) AS at FROM jobs WHERE run_at > ?", Date.now());
+  /** `now` must be the tick's own clock reading, or a job due between the two reads is missed. */
+  private armTimer(now: number): void {
+    const next = this.store.get<{ at: number | null }>("SELECT MIN(run_at) AS at FROM jobs WHERE leased = 0 AND run_at > ?", now);
     const delay = next?.at == null ? MAX_TIMER_MS : Math.min(Math.max(next.at - Date.now(), 0), MAX_TIMER_MS);
     this.timer = setTimeout(() => this.tick(), delay);
     this.timer.unref();

@@ -37,7 +37,6 @@ CREATE TABLE IF NOT EXISTS step_history (
 CREATE TABLE IF NOT EXISTS jobs (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, run_id TEXT, run_at INTEGER NOT NULL,
   order_at INTEGER NOT NULL, payload TEXT NOT NULL DEFAULT '{}');
-CREATE INDEX IF NOT EXISTS jobs_by_due ON jobs(run_at);
 CREATE INDEX IF NOT EXISTS jobs_by_run ON jobs(run_id);
 CREATE TABLE IF NOT EXISTS pauses (
   id TEXT PRIMARY KEY, run_id TEXT NOT NULL, kind TEXT NOT NULL, event_name TEXT NOT NULL,
@@ -71,6 +70,14 @@ export class Store {
     // WAL + NORMAL: a killed process loses no committed transaction; only an OS crash could.
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
     this.db.exec(SCHEMA);
+    this.migrate();
+  }
+
+  /** Additive changes for data dirs created by earlier versions of the engine. */
+  private migrate(): void {
+    const jobColumns = (this.db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[]).map((c) => c.name);
+    if (!jobColumns.includes("leased")) this.db.exec("ALTER TABLE jobs ADD COLUMN leased INTEGER NOT NULL DEFAULT 0");
+    this.db.exec("DROP INDEX IF EXISTS jobs_by_due; CREATE INDEX IF NOT EXISTS jobs_by_lease_due ON jobs(leased, run_at);");
   }
 
   private prepare(sql: string): StatementSync {
