@@ -146,9 +146,12 @@ async function retryLater(deps: MessageHandlerDeps, messages: Message[]): Promis
 
 const receiveCount = (message: Message) => Number(message.Attributes?.ApproximateReceiveCount ?? 1) || 1;
 
-/** base · 2^(n-1) seconds with ±20 % jitter, so a burst of failures does not return as one. */
+/**
+ * base · 2^(n-1) seconds with ±20 % jitter, so a burst of failures does not return as one.
+ * At least 1 s: fauxqs 2.4 with persistence drops a message whose visibility is set to 0.
+ */
 export function retryDelaySeconds(receives: number, retry: { baseSeconds: number; maxSeconds: number }): number {
   const exponential = Math.min(retry.maxSeconds, retry.baseSeconds * 2 ** Math.min(30, Math.max(0, receives - 1)));
   const jittered = exponential * (0.8 + Math.random() * 0.4);
-  return Math.min(43_200, Math.round(Math.min(retry.maxSeconds, jittered)));
+  return Math.max(1, Math.min(43_200, Math.round(Math.min(retry.maxSeconds, jittered))));
 }
