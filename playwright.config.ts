@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 process.env.E2E_RUN_ID ??= String(process.pid);
 // npm test clears .data/e2e before each run.
 const dataDir = path.resolve(".data", "e2e", process.env.E2E_RUN_ID);
+// Tests run CLIs (admin:create) against the same embedded database.
+process.env.SELAH_DATA_DIR = dataDir;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

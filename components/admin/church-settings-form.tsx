@@ -12,6 +12,7 @@ type Values = { name: string; description: string; websiteUrl: string; timezone:
 export function ChurchSettingsForm({ action, values, timezones }: { action: Action; values: Values; timezones: string[] }) {
   const [state, formAction] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};
+  values = { ...values, ...(state && !state.ok ? state.values : {}) };
   return (
     <form action={formAction} className="space-y-6">
       <FormMessage state={state} success="Settings saved." />

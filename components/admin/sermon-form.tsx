@@ -25,7 +25,8 @@ export function SermonForm(props: { action: Action; values: SermonFormValues; sp
   const [state, formAction] = useActionState(props.action, null);
   const [publishState, setPublishState] = useState(props.values.publishState);
   const errors = state?.fieldErrors ?? {};
-  const v = props.values;
+  // After a rejected submit, show what was typed (React resets a form once its action ran).
+  const v = { ...props.values, ...(state && !state.ok ? state.values : {}) } as SermonFormValues;
   return (
     <form action={formAction} className="space-y-6">
       {v.sermonId && <input type="hidden" name="sermonId" value={v.sermonId} />}

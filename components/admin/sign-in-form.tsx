@@ -15,7 +15,7 @@ export function SignInForm({ action, next }: { action: Action; next: string }) {
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
       <Field label="Email" name="email" errors={state?.fieldErrors?.email}>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email} className={inputClass} />
       </Field>
       <Field label="Password" name="password" errors={state?.fieldErrors?.password}>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />

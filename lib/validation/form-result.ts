@@ -7,6 +7,8 @@ export type FormResult = {
   fieldErrors?: Record<string, string[]>;
   /** Set on success when the caller should show something it created. */
   id?: string;
+  /** What was submitted, so a rejected form shows it again instead of losing it. */
+  values?: Record<string, string>;
 };
 
 export class FormError extends Error {

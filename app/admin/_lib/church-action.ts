@@ -13,16 +13,17 @@ type Run<T> = (input: T, access: ChurchAccess, user: AdminUser) => Promise<FormR
  */
 export function churchAction<S extends z.ZodType>(schema: S, atLeast: MembershipRole, run: Run<z.output<S>>) {
   return async (churchSlug: string, _previous: FormResult | null, formData: FormData): Promise<FormResult> => {
+    const values = formValues(formData);
     const user = await currentUser();
-    if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
+    if (!user) return { ok: false, message: "Your session has ended. Sign in again.", values };
     try {
       const access = await authorizeChurch(getDb(), user.id, churchSlug, atLeast);
-      const parsed = schema.safeParse(formValues(formData));
-      if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
       return (await run(parsed.data, access, user)) ?? { ok: true };
     } catch (error) {
-      if (error instanceof FormError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-      if (error instanceof ChurchNotFoundError || error instanceof RoleRequiredError) return { ok: false, message: error.message };
+      if (error instanceof FormError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+      if (error instanceof ChurchNotFoundError || error instanceof RoleRequiredError) return { ok: false, message: error.message, values };
       throw error;
     }
   };

@@ -14,13 +14,15 @@ const signInSchema = z.object({
 });
 
 export async function signIn(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
-  const parsed = signInSchema.safeParse(formValues(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const values = formValues(formData);
+  const kept = { email: values.email ?? "" };
+  const parsed = signInSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: kept };
   const { email, password, next } = parsed.data;
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
-    if (error instanceof APIError) return { ok: false, message: "That email and password do not match an admin account." };
+    if (error instanceof APIError) return { ok: false, message: "That email and password do not match an admin account.", values: kept };
     throw error;
   }
   // Only same-site paths, so the parameter cannot send people elsewhere.
