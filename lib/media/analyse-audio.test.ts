@@ -44,14 +44,18 @@ describe("analyseAudio on tone 0–5 s, silence 5–8 s, tone 8–12 s", () => {
     const loud = [...peaks.max.slice(0, 10), ...peaks.max.slice(16)];
     expect(Math.max(...peaks.max)).toBe(1);
     for (const max of loud) expect(max).toBeGreaterThan(0.95);
-    for (const min of [...peaks.min.slice(0, 10), ...peaks.min.slice(16)]) expect(min).toBeLessThan(-0.95);
+    for (const min of [...peaks.min.slice(0, 10), ...peaks.min.slice(16)])
+      expect(min).toBeLessThan(-0.95);
     // Not exactly 0 next to the tone: the resampler's filter rings for a few milliseconds.
-    for (const value of [...peaks.max.slice(10, 16), ...peaks.min.slice(10, 16)]) expect(Math.abs(value)).toBeLessThanOrEqual(0.05);
+    for (const value of [...peaks.max.slice(10, 16), ...peaks.min.slice(10, 16)])
+      expect(Math.abs(value)).toBeLessThanOrEqual(0.05);
   });
 
   it("measures the loudness ffmpeg's EBU R128 meter measures, silence gated out", async () => {
     const { integratedLufs } = await analyseAudio(toneSilenceTone, 12_000);
-    expect(Math.abs(integratedLufs - (await measureLoudnessWithFfmpeg(toneSilenceTone)))).toBeLessThan(0.3);
+    expect(
+      Math.abs(integratedLufs - (await measureLoudnessWithFfmpeg(toneSilenceTone))),
+    ).toBeLessThan(0.3);
   });
 });
 
@@ -62,7 +66,14 @@ describe("analyseAudio on speech", () => {
   });
 
   it("gives the same answer whether decoded in one range or in parallel ranges", async () => {
-    const long = await generateMedia(dir, "speech-130s.flac", ["-stream_loop", "-1", "-i", speech, "-t", "130"]);
+    const long = await generateMedia(dir, "speech-130s.flac", [
+      "-stream_loop",
+      "-1",
+      "-i",
+      speech,
+      "-t",
+      "130",
+    ]);
     // Pauses between espeak's sentences are short; count them so the comparison has content.
     const whole = await analyseAudio(long, 130_000, { parallelism: 1, minSilenceMs: 200 });
     const split = await analyseAudio(long, 130_000, { parallelism: 2, minSilenceMs: 200 });
@@ -76,7 +87,14 @@ describe("analyseAudio on speech", () => {
 });
 
 it("rejects a silent recording", async () => {
-  const silent = await generateMedia(dir, "silent.wav", ["-f", "lavfi", "-i", "anullsrc=r=22050:cl=mono", "-t", "4"]);
+  const silent = await generateMedia(dir, "silent.wav", [
+    "-f",
+    "lavfi",
+    "-i",
+    "anullsrc=r=22050:cl=mono",
+    "-t",
+    "4",
+  ]);
   const error = await analyseAudio(silent, 4_000).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(MediaRejectedError);
   expect((error as MediaRejectedError).reason).toBe("silent");

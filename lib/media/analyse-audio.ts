@@ -39,7 +39,11 @@ const RANGE_ALIGN_MS = 1_000;
  * into time ranges decoded in parallel (the measurement gates the first playable segment,
  * so it must use every core). ffmpeg decodes to low-rate mono PCM; Node does the maths.
  */
-export async function analyseAudio(path: string, durationMs: number, options: AnalyseAudioOptions = {}): Promise<AudioAnalysisResult> {
+export async function analyseAudio(
+  path: string,
+  durationMs: number,
+  options: AnalyseAudioOptions = {},
+): Promise<AudioAnalysisResult> {
   const { bucketMs = 500, silenceBelowLoudnessLu = 30, minSilenceMs = 700, signal } = options;
   const analysis = new AudioAnalysis(ANALYSIS_SAMPLE_RATE, durationMs, bucketMs);
   const ranges = splitIntoRanges(durationMs, options.parallelism ?? availableParallelism());
@@ -50,7 +54,11 @@ export async function analyseAudio(path: string, durationMs: number, options: An
     ranges.map(({ startMs, durationMs: rangeMs }) =>
       runFfmpeg({
         binary: "ffmpeg",
-        args: pcmDecodeArgs(path, { startMs, durationMs: rangeMs, sampleRate: ANALYSIS_SAMPLE_RATE }),
+        args: pcmDecodeArgs(path, {
+          startMs,
+          durationMs: rangeMs,
+          sampleRate: ANALYSIS_SAMPLE_RATE,
+        }),
         timeoutMs: 30_000 + rangeMs / 20,
         onStdout: analysis.rangeReader((startMs * ANALYSIS_SAMPLE_RATE) / 1000),
         signal: abort.signal,
@@ -61,14 +69,27 @@ export async function analyseAudio(path: string, durationMs: number, options: An
     ),
   );
 
-  const integratedLufs = integratedLoudness(analysis.quarterEnergy, analysis.quarterSamples, analysis.samplesPerQuarter);
+  const integratedLufs = integratedLoudness(
+    analysis.quarterEnergy,
+    analysis.quarterSamples,
+    analysis.samplesPerQuarter,
+  );
   if (integratedLufs === -Infinity) {
-    throw new MediaRejectedError("This recording is silent: we could not hear anything in it. Please check the file and upload it again.", "silent");
+    throw new MediaRejectedError(
+      "This recording is silent: we could not hear anything in it. Please check the file and upload it again.",
+      "silent",
+    );
   }
   return {
     integratedLufs,
     samplePeakDb: 20 * Math.log10(analysis.peak),
-    peaks: waveformPeaks(analysis.bucketMin, analysis.bucketMax, bucketMs, analysis.peak, Math.ceil(durationMs / bucketMs)),
+    peaks: waveformPeaks(
+      analysis.bucketMin,
+      analysis.bucketMax,
+      bucketMs,
+      analysis.peak,
+      Math.ceil(durationMs / bucketMs),
+    ),
     silences: silenceMap(analysis.quarterEnergy, analysis.quarterSamples, {
       thresholdLufs: integratedLufs - silenceBelowLoudnessLu,
       minSilenceMs,

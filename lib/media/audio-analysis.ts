@@ -26,7 +26,9 @@ export class AudioAnalysis {
     this.samplesPerQuarter = (sampleRate * QUARTER_MS) / 1000;
     this.samplesPerBucket = (sampleRate * bucketMs) / 1000;
     if (!Number.isInteger(this.samplesPerQuarter) || !Number.isInteger(this.samplesPerBucket)) {
-      throw new RangeError(`sample rate ${sampleRate} must split evenly into ${QUARTER_MS} ms and ${bucketMs} ms`);
+      throw new RangeError(
+        `sample rate ${sampleRate} must split evenly into ${QUARTER_MS} ms and ${bucketMs} ms`,
+      );
     }
     // Decoders may return a little more than the container's duration; the last slot absorbs it.
     this.quarterEnergy = new Float64Array(Math.ceil(durationMs / QUARTER_MS) + 1);
@@ -46,7 +48,14 @@ export class AudioAnalysis {
     const state = new Float64Array(4);
     let index = firstSample;
     let carry: Buffer | undefined;
-    const { quarterEnergy, quarterSamples, bucketMin, bucketMax, samplesPerQuarter, samplesPerBucket } = this;
+    const {
+      quarterEnergy,
+      quarterSamples,
+      bucketMin,
+      bucketMax,
+      samplesPerQuarter,
+      samplesPerBucket,
+    } = this;
     const lastQuarter = quarterEnergy.length - 1;
     const lastBucket = bucketMin.length - 1;
 
@@ -57,14 +66,19 @@ export class AudioAnalysis {
       const samples = int16View(data, usable);
 
       // Locals, not closure variables, in the hot loop (V8 keeps those in registers).
-      let s1 = state[0]!, s2 = state[1]!, h1 = state[2]!, h2 = state[3]!;
+      let s1 = state[0]!,
+        s2 = state[1]!,
+        h1 = state[2]!,
+        h2 = state[3]!;
       let i = 0;
       while (i < samples.length) {
         const quarter = Math.min(Math.floor(index / samplesPerQuarter), lastQuarter);
         const bucket = Math.min(Math.floor(index / samplesPerBucket), lastBucket);
         // Process up to the next quarter or bucket boundary, whichever is first.
-        const toQuarterEnd = quarter === lastQuarter ? Infinity : (quarter + 1) * samplesPerQuarter - index;
-        const toBucketEnd = bucket === lastBucket ? Infinity : (bucket + 1) * samplesPerBucket - index;
+        const toQuarterEnd =
+          quarter === lastQuarter ? Infinity : (quarter + 1) * samplesPerQuarter - index;
+        const toBucketEnd =
+          bucket === lastBucket ? Infinity : (bucket + 1) * samplesPerBucket - index;
         const end = Math.min(samples.length, i + toQuarterEnd, i + toBucketEnd);
 
         let energy = 0;
@@ -97,7 +111,8 @@ export class AudioAnalysis {
 }
 
 function int16View(data: Buffer, byteLength: number): Int16Array {
-  if (data.byteOffset % 2 === 0) return new Int16Array(data.buffer, data.byteOffset, byteLength / 2);
+  if (data.byteOffset % 2 === 0)
+    return new Int16Array(data.buffer, data.byteOffset, byteLength / 2);
   const aligned = Buffer.alloc(byteLength);
   data.copy(aligned, 0, 0, byteLength);
   return new Int16Array(aligned.buffer, aligned.byteOffset, byteLength / 2);

@@ -19,20 +19,27 @@ function valueOf(args: readonly string[], flag: string): string | undefined {
 
 describe("every ffmpeg invocation is hardened", () => {
   const ffmpegCalls = {
-    pcmDecode: pcmDecodeArgs("/uploads/sermon.mp3", { startMs: 0, durationMs: 60_000, sampleRate: 16_000 }),
+    pcmDecode: pcmDecodeArgs("/uploads/sermon.mp3", {
+      startMs: 0,
+      durationMs: 60_000,
+      sampleRate: 16_000,
+    }),
     renditionEncode: encode(),
   };
 
-  it.each(Object.entries(ffmpegCalls))("%s: -nostdin, file/pipe protocols only, accepted demuxers only", (_name, args) => {
-    expect(args).toContain("-nostdin");
-    expect(valueOf(args, "-protocol_whitelist")).toBe("file,pipe");
-    expect(valueOf(args, "-format_whitelist")).toBe("mp3,mov,wav,flac,ogg,aac");
-    // The whitelists are input options: they must come before the input they guard.
-    const input = args.indexOf("-i");
-    expect(args.indexOf("-protocol_whitelist")).toBeLessThan(input);
-    expect(args.indexOf("-format_whitelist")).toBeLessThan(input);
-    expect(args[input + 1]).toBe("file:/uploads/sermon.mp3");
-  });
+  it.each(Object.entries(ffmpegCalls))(
+    "%s: -nostdin, file/pipe protocols only, accepted demuxers only",
+    (_name, args) => {
+      expect(args).toContain("-nostdin");
+      expect(valueOf(args, "-protocol_whitelist")).toBe("file,pipe");
+      expect(valueOf(args, "-format_whitelist")).toBe("mp3,mov,wav,flac,ogg,aac");
+      // The whitelists are input options: they must come before the input they guard.
+      const input = args.indexOf("-i");
+      expect(args.indexOf("-protocol_whitelist")).toBeLessThan(input);
+      expect(args.indexOf("-format_whitelist")).toBeLessThan(input);
+      expect(args[input + 1]).toBe("file:/uploads/sermon.mp3");
+    },
+  );
 
   it("ffprobe gets the same whitelists and an explicit file: input", () => {
     const args = probeArgs("/uploads/odd:name.mp3");
@@ -55,7 +62,9 @@ describe("renditionEncodeArgs", () => {
   });
 
   it("adds a peak limiter only when asked", () => {
-    expect(valueOf(encode({ isLimited: true }), "-af")).toMatch(/^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/);
+    expect(valueOf(encode({ isLimited: true }), "-af")).toMatch(
+      /^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/,
+    );
   });
 
   it("writes a live EVENT playlist of 6 s fMP4 segments, never MPEG-TS", () => {

@@ -37,7 +37,14 @@ const quietFfmpeg = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "error
 const monoMix = ["-ac", "1", "-rematrix_maxval", "1"];
 
 function hardenedInput(path: string): string[] {
-  return ["-protocol_whitelist", PROTOCOL_WHITELIST, "-format_whitelist", ACCEPTED_DEMUXERS.join(","), "-i", `file:${path}`];
+  return [
+    "-protocol_whitelist",
+    PROTOCOL_WHITELIST,
+    "-format_whitelist",
+    ACCEPTED_DEMUXERS.join(","),
+    "-i",
+    `file:${path}`,
+  ];
 }
 
 export function probeArgs(path: string): string[] {
@@ -65,7 +72,10 @@ export interface PcmDecodeOptions {
 }
 
 /** Mono signed 16-bit PCM of one time range on stdout, for analysis in Node. */
-export function pcmDecodeArgs(path: string, { startMs, durationMs, sampleRate }: PcmDecodeOptions): string[] {
+export function pcmDecodeArgs(
+  path: string,
+  { startMs, durationMs, sampleRate }: PcmDecodeOptions,
+): string[] {
   return [
     ...quietFfmpeg,
     // Before -i: a fast (index/bitrate) seek, then exact decoding from there.

@@ -48,8 +48,12 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegResult> {
       failure ??= error;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => fail(new FfmpegTimeoutError(run.timeoutMs, tail(stderr))), run.timeoutMs);
-    const onAbort = () => fail(run.signal?.reason instanceof Error ? run.signal.reason : new Error("ffmpeg aborted"));
+    const timer = setTimeout(
+      () => fail(new FfmpegTimeoutError(run.timeoutMs, tail(stderr))),
+      run.timeoutMs,
+    );
+    const onAbort = () =>
+      fail(run.signal?.reason instanceof Error ? run.signal.reason : new Error("ffmpeg aborted"));
     run.signal?.addEventListener("abort", onAbort, { once: true });
 
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -84,7 +88,8 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegResult> {
       clearTimeout(timer);
       run.signal?.removeEventListener("abort", onAbort);
       if (failure) reject(failure);
-      else if (code !== 0) reject(new FfmpegFailedError(`${run.binary} exited with code ${code}`, code, tail(stderr)));
+      else if (code !== 0)
+        reject(new FfmpegFailedError(`${run.binary} exited with code ${code}`, code, tail(stderr)));
       else resolve({ stdout, stderr });
     });
   });

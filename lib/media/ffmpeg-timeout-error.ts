@@ -8,6 +8,10 @@ export class FfmpegTimeoutError extends FfmpegFailedError {
     readonly timeoutMs: number,
     stderrTail: string,
   ) {
-    super(`ffmpeg was killed after running longer than its ${Number((timeoutMs / 1000).toFixed(1))} s limit`, null, stderrTail);
+    super(
+      `ffmpeg was killed after running longer than its ${Number((timeoutMs / 1000).toFixed(1))} s limit`,
+      null,
+      stderrTail,
+    );
   }
 }

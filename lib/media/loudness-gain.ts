@@ -12,7 +12,10 @@ export interface LoudnessGain {
 }
 
 /** One linear gain for the whole recording: dynamics stay as spoken, and it costs nothing to apply. */
-export function loudnessGain({ integratedLufs, samplePeakDb }: Pick<AudioAnalysisResult, "integratedLufs" | "samplePeakDb">): LoudnessGain {
+export function loudnessGain({
+  integratedLufs,
+  samplePeakDb,
+}: Pick<AudioAnalysisResult, "integratedLufs" | "samplePeakDb">): LoudnessGain {
   const gainDb = TARGET_LUFS - integratedLufs;
   return { gainDb, isLimited: samplePeakDb + gainDb > PEAK_HEADROOM_DB };
 }

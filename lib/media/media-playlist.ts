@@ -11,7 +11,8 @@ export function parseMediaPlaylist(text: string): MediaPlaylist {
   let pendingDuration: number | undefined;
   for (const raw of text.split("\n")) {
     const line = raw.trim();
-    if (line.startsWith("#EXTINF:")) pendingDuration = Number.parseFloat(line.slice("#EXTINF:".length));
+    if (line.startsWith("#EXTINF:"))
+      pendingDuration = Number.parseFloat(line.slice("#EXTINF:".length));
     else if (line.startsWith("#EXT-X-MAP:")) initUri = /URI="([^"]+)"/.exec(line)?.[1];
     else if (line && !line.startsWith("#") && pendingDuration !== undefined) {
       segments.push({ uri: line, durationSeconds: pendingDuration });

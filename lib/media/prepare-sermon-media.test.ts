@@ -7,7 +7,12 @@ import { parseMediaPlaylist } from "./media-playlist";
 import { type PreparedSermonMedia, prepareSermonMedia } from "./prepare-sermon-media";
 import type { ReadyFile } from "./ready-file";
 import { transcodeSermon } from "./transcode-sermon";
-import { durationSeconds, generateMedia, generateSpeech, measureLoudnessWithFfmpeg } from "./test-media";
+import {
+  durationSeconds,
+  generateMedia,
+  generateSpeech,
+  measureLoudnessWithFfmpeg,
+} from "./test-media";
 
 const INPUT_SECONDS = 90;
 
@@ -25,14 +30,22 @@ let result: PreparedSermonMedia;
 let published: Published[];
 let progress: { percent: number; atMs: number }[];
 
-async function prepare(): Promise<{ result: PreparedSermonMedia; published: Published[]; progress: typeof progress }> {
+async function prepare(): Promise<{
+  result: PreparedSermonMedia;
+  published: Published[];
+  progress: typeof progress;
+}> {
   const started = performance.now();
   const published: Published[] = [];
   const progress: { percent: number; atMs: number }[] = [];
   const result = await prepareSermonMedia(input, outputDir, {
     onFileReady: async (file) => {
       const atMs = performance.now() - started;
-      published.push({ file, atMs, text: file.kind === "playlist" ? await readFile(file.path, "utf8") : undefined });
+      published.push({
+        file,
+        atMs,
+        text: file.kind === "playlist" ? await readFile(file.path, "utf8") : undefined,
+      });
     },
     onProgress: (percent) => progress.push({ percent, atMs: performance.now() - started }),
   });
@@ -51,7 +64,20 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "prepare-sermon-media-"));
   const speech = await generateSpeech(dir);
   // A quiet stereo upload, so normalising needs a large gain (and the limiter).
-  input = await generateMedia(dir, "sermon.flac", ["-stream_loop", "-1", "-i", speech, "-t", String(INPUT_SECONDS), "-af", "volume=-9dB", "-ac", "2", "-ar", "44100"]);
+  input = await generateMedia(dir, "sermon.flac", [
+    "-stream_loop",
+    "-1",
+    "-i",
+    speech,
+    "-t",
+    String(INPUT_SECONDS),
+    "-af",
+    "volume=-9dB",
+    "-ac",
+    "2",
+    "-ar",
+    "44100",
+  ]);
   outputDir = join(dir, "out");
   ({ result, published, progress } = await prepare());
 });
@@ -64,7 +90,8 @@ describe("prepareSermonMedia", () => {
     const master = await readFile(join(outputDir, "master.m3u8"), "utf8");
     const variants = master.split("\n").filter((line) => line.startsWith("#EXT-X-STREAM-INF:"));
     expect(variants.length).toBeGreaterThanOrEqual(2);
-    for (const variant of variants) expect(variant).toMatch(/BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="mp4a\.40\.2"/);
+    for (const variant of variants)
+      expect(variant).toMatch(/BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="mp4a\.40\.2"/);
     expect(result.transcode.renditions.map((r) => r.name)).toEqual(["aac-32k", "aac-64k"]);
   });
 
@@ -78,33 +105,47 @@ describe("prepareSermonMedia", () => {
       expect(playlist.segments).toHaveLength(segmentCount);
       expect(segmentCount).toBeGreaterThanOrEqual(15);
       for (const segment of playlist.segments) expect(segment.uri).toMatch(/^seg-\d{5}\.m4s$/);
-      for (const segment of playlist.segments.slice(0, -1)) expect(Math.abs(segment.durationSeconds - 6)).toBeLessThan(0.1);
+      for (const segment of playlist.segments.slice(0, -1))
+        expect(Math.abs(segment.durationSeconds - 6)).toBeLessThan(0.1);
       const total = playlist.segments.reduce((sum, s) => sum + s.durationSeconds, 0);
       expect(Math.abs(total - INPUT_SECONDS)).toBeLessThan(0.5);
     }
     const files = await listFiles(outputDir);
-    expect(files.filter((f) => f.endsWith(".ts") || f.endsWith(".tmp") || f.includes("ffmpeg-live"))).toEqual([]);
+    expect(
+      files.filter((f) => f.endsWith(".ts") || f.endsWith(".tmp") || f.includes("ffmpeg-live")),
+    ).toEqual([]);
   });
 
   it("writes a podcast download of the right duration", async () => {
     expect(result.transcode.download.path).toBe(join(outputDir, "download.m4a"));
-    expect(Math.abs((await durationSeconds(result.transcode.download.path)) - INPUT_SECONDS)).toBeLessThan(0.5);
+    expect(
+      Math.abs((await durationSeconds(result.transcode.download.path)) - INPUT_SECONDS),
+    ).toBeLessThan(0.5);
   });
 
   it("normalises every output to -16 LUFS within 1 LU", async () => {
     expect(result.gainDb).toBeGreaterThan(8);
     const measured = [
       await measureLoudnessWithFfmpeg(result.transcode.download.path),
-      ...(await Promise.all(result.transcode.renditions.map((r) => measureLoudnessWithFfmpeg(join(outputDir, r.name, "index.m3u8"))))),
+      ...(await Promise.all(
+        result.transcode.renditions.map((r) =>
+          measureLoudnessWithFfmpeg(join(outputDir, r.name, "index.m3u8")),
+        ),
+      )),
     ];
     for (const lufs of measured) expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
   });
 
   it("writes the waveform and the silence map as JSON", async () => {
-    const waveform = JSON.parse(await readFile(join(outputDir, "waveform.json"), "utf8")) as { bucketMs: number; max: number[] };
+    const waveform = JSON.parse(await readFile(join(outputDir, "waveform.json"), "utf8")) as {
+      bucketMs: number;
+      max: number[];
+    };
     expect(waveform.bucketMs).toBe(500);
     expect(waveform.max).toHaveLength(INPUT_SECONDS * 2);
-    expect(JSON.parse(await readFile(join(outputDir, "silences.json"), "utf8"))).toEqual(result.silences);
+    expect(JSON.parse(await readFile(join(outputDir, "silences.json"), "utf8"))).toEqual(
+      result.silences,
+    );
   });
 
   it("publishes segments while ffmpeg is still encoding, each before any playlist that lists it", () => {
@@ -121,13 +162,16 @@ describe("prepareSermonMedia", () => {
     for (const { file, text } of published) {
       if (file.kind === "playlist") {
         const folder = file.key.split("/")[0];
-        for (const segment of parseMediaPlaylist(text ?? "").segments) expect(seen).toContain(`${folder}/${segment.uri}`);
+        for (const segment of parseMediaPlaylist(text ?? "").segments)
+          expect(seen).toContain(`${folder}/${segment.uri}`);
       }
       seen.add(file.key);
     }
     const masters = published.filter((p) => p.file.kind === "master");
     expect(masters.length).toBeGreaterThanOrEqual(1);
-    expect(published.findIndex((p) => p.file.kind === "master")).toBeGreaterThan(published.findIndex((p) => p.file.key === "aac-64k/index.m3u8"));
+    expect(published.findIndex((p) => p.file.kind === "master")).toBeGreaterThan(
+      published.findIndex((p) => p.file.key === "aac-64k/index.m3u8"),
+    );
     expect(published.at(-1)?.file.kind).toBe("download");
   });
 
@@ -135,11 +179,20 @@ describe("prepareSermonMedia", () => {
     const before = await listFiles(outputDir);
     const again = await prepare();
     expect(await listFiles(outputDir)).toEqual(before);
-    expect(new Set(again.published.map((p) => p.file.key))).toEqual(new Set(published.map((p) => p.file.key)));
+    expect(new Set(again.published.map((p) => p.file.key))).toEqual(
+      new Set(published.map((p) => p.file.key)),
+    );
   });
 
   it("kills the encoders and rejects when they exceed the timeout", async () => {
-    const run = transcodeSermon({ input, outputDir: join(dir, "timeout"), durationMs: INPUT_SECONDS * 1000, gainDb: 0, isLimited: false, timeoutMs: 30 });
+    const run = transcodeSermon({
+      input,
+      outputDir: join(dir, "timeout"),
+      durationMs: INPUT_SECONDS * 1000,
+      gainDb: 0,
+      isLimited: false,
+      timeoutMs: 30,
+    });
     await expect(run).rejects.toBeInstanceOf(FfmpegTimeoutError);
   });
 });

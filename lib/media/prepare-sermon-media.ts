@@ -32,7 +32,11 @@ export interface PreparedSermonMedia {
  * soonest: probe (rejects unusable files), one analysis pass (loudness, waveform, silences),
  * then the transcode, whose segments are published as they are produced.
  */
-export async function prepareSermonMedia(input: string, outputDir: string, options: PrepareSermonMediaOptions = {}): Promise<PreparedSermonMedia> {
+export async function prepareSermonMedia(
+  input: string,
+  outputDir: string,
+  options: PrepareSermonMediaOptions = {},
+): Promise<PreparedSermonMedia> {
   const { onFileReady, onProgress, signal } = options;
   const info = await probeMedia(input);
   const analysis = await analyseAudio(input, info.durationMs, { signal });
@@ -44,11 +48,33 @@ export async function prepareSermonMedia(input: string, outputDir: string, optio
   await onFileReady?.(waveform);
   await onFileReady?.(silenceMap);
 
-  const transcode = await transcodeSermon({ input, outputDir, durationMs: info.durationMs, gainDb, isLimited, onFileReady, onProgress, signal });
-  return { info, integratedLufs: analysis.integratedLufs, gainDb, silences: analysis.silences, waveform, silenceMap, transcode };
+  const transcode = await transcodeSermon({
+    input,
+    outputDir,
+    durationMs: info.durationMs,
+    gainDb,
+    isLimited,
+    onFileReady,
+    onProgress,
+    signal,
+  });
+  return {
+    info,
+    integratedLufs: analysis.integratedLufs,
+    gainDb,
+    silences: analysis.silences,
+    waveform,
+    silenceMap,
+    transcode,
+  };
 }
 
-async function writeJson(outputDir: string, name: string, kind: ReadyFile["kind"], value: unknown): Promise<ReadyFile> {
+async function writeJson(
+  outputDir: string,
+  name: string,
+  kind: ReadyFile["kind"],
+  value: unknown,
+): Promise<ReadyFile> {
   const path = join(outputDir, name);
   await writeFile(`${path}.tmp`, JSON.stringify(value));
   await rename(`${path}.tmp`, path);

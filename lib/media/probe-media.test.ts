@@ -35,7 +35,15 @@ describe("probeMedia accepts", () => {
   });
 
   it.each(["mp4", "mov"])("a .%s video with sound, reporting the video", async (extension) => {
-    const path = await generateMedia(dir, `video.${extension}`, [...picture, ...tone, "-c:v", "mpeg4", "-c:a", "aac", "-shortest"]);
+    const path = await generateMedia(dir, `video.${extension}`, [
+      ...picture,
+      ...tone,
+      "-c:v",
+      "mpeg4",
+      "-c:a",
+      "aac",
+      "-shortest",
+    ]);
     const info = await probeMedia(path);
     expect(info).toMatchObject({ codec: "aac", hasVideo: true });
     expect(info.durationMs).toBeGreaterThan(2_900);
@@ -58,7 +66,9 @@ describe("probeMedia rejects, with a reason a person understands", () => {
   });
 
   it("a video without a sound track", async () => {
-    const error = await rejection(await generateMedia(dir, "silent-film.mp4", [...picture, "-c:v", "mpeg4"]));
+    const error = await rejection(
+      await generateMedia(dir, "silent-film.mp4", [...picture, "-c:v", "mpeg4"]),
+    );
     expect(error.reason).toBe("no-audio");
     expect(error.message).toMatch(/no sound track/);
   });
@@ -81,7 +91,9 @@ describe("probeMedia rejects, with a reason a person understands", () => {
   });
 
   it("a container outside the whitelist, even with real audio in it", async () => {
-    const error = await rejection(await generateMedia(dir, "tone.mkv", [...tone, "-c:a", "libopus"]));
+    const error = await rejection(
+      await generateMedia(dir, "tone.mkv", [...tone, "-c:a", "libopus"]),
+    );
     expect(error.reason).toBe("unsupported-format");
     expect(error.message).toMatch(/not supported.*MP3/);
   });

@@ -46,11 +46,19 @@ const ffprobeOutput = z.object({
 /** Reads what an upload is, or throws MediaRejectedError saying why it cannot be used. */
 export async function probeMedia(path: string): Promise<MediaInfo> {
   const { size } = await stat(path);
-  if (size === 0) throw new MediaRejectedError("The uploaded file is empty (0 bytes). Please upload it again.", "empty-file");
+  if (size === 0)
+    throw new MediaRejectedError(
+      "The uploaded file is empty (0 bytes). Please upload it again.",
+      "empty-file",
+    );
 
   let stdout: string;
   try {
-    ({ stdout } = await runFfmpeg({ binary: "ffprobe", args: probeArgs(path), timeoutMs: PROBE_TIMEOUT_MS }));
+    ({ stdout } = await runFfmpeg({
+      binary: "ffprobe",
+      args: probeArgs(path),
+      timeoutMs: PROBE_TIMEOUT_MS,
+    }));
   } catch (error) {
     throw rejectionFor(error) ?? error;
   }
@@ -74,7 +82,10 @@ export async function probeMedia(path: string): Promise<MediaInfo> {
   }
   const durationMs = Math.round(durationSeconds * 1000);
   if (durationMs < MIN_DURATION_MS) {
-    throw new MediaRejectedError("This recording is shorter than one second. Please upload the full sermon.", "too-short");
+    throw new MediaRejectedError(
+      "This recording is shorter than one second. Please upload the full sermon.",
+      "too-short",
+    );
   }
   return {
     durationMs,
@@ -90,7 +101,10 @@ export async function probeMedia(path: string): Promise<MediaInfo> {
 function rejectionFor(error: unknown): MediaRejectedError | undefined {
   if (!(error instanceof FfmpegFailedError) || error.exitCode === null) return undefined;
   if (error.stderrTail.includes("not on whitelist")) {
-    return new MediaRejectedError(`This file type is not supported. Please upload ${ACCEPTED_TYPES}.`, "unsupported-format");
+    return new MediaRejectedError(
+      `This file type is not supported. Please upload ${ACCEPTED_TYPES}.`,
+      "unsupported-format",
+    );
   }
   return unreadable();
 }

@@ -37,7 +37,8 @@ export class RenditionPublisher {
     const playlist = parseMediaPlaylist(text);
     const fresh = playlist.segments.slice(this.publishedSegments);
     if (fresh.length === 0) return;
-    if (this.publishedSegments === 0 && playlist.initUri) await this.publishFile("init", playlist.initUri);
+    if (this.publishedSegments === 0 && playlist.initUri)
+      await this.publishFile("init", playlist.initUri);
     for (const segment of fresh) await this.publishFile("segment", segment.uri);
     this.publishedSegments = playlist.segments.length;
     await this.publishPlaylist(text);
@@ -46,7 +47,8 @@ export class RenditionPublisher {
   /** After ffmpeg exited successfully: the rest of the segments, then the playlist as VOD. */
   async finish(): Promise<void> {
     await this.publishCompleted();
-    if (this.latestPlaylist === undefined) throw new Error(`ffmpeg produced no playlist for ${this.name}`);
+    if (this.latestPlaylist === undefined)
+      throw new Error(`ffmpeg produced no playlist for ${this.name}`);
     await this.publishPlaylist(toVodPlaylist(this.latestPlaylist));
     await rm(join(this.dir, FFMPEG_PLAYLIST_NAME), { force: true });
   }

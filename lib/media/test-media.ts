@@ -7,7 +7,11 @@ import { promisify } from "node:util";
 const exec = promisify(execFile);
 
 /** Runs ffmpeg to write `name` in `dir` (unhardened: the inputs are our own generators). */
-export async function generateMedia(dir: string, name: string, args: readonly string[]): Promise<string> {
+export async function generateMedia(
+  dir: string,
+  name: string,
+  args: readonly string[],
+): Promise<string> {
   const path = join(dir, name);
   await exec("ffmpeg", ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", ...args, path]);
   return path;
@@ -27,14 +31,36 @@ export async function generateSpeech(dir: string, name = "speech.wav"): Promise<
 }
 
 /** Integrated loudness as ffmpeg's own EBU R128 meter reports it (independent of our meter). */
-export async function measureLoudnessWithFfmpeg(path: string, inputArgs: readonly string[] = []): Promise<number> {
-  const { stderr } = await exec("ffmpeg", ["-nostdin", "-hide_banner", ...inputArgs, "-i", path, "-af", "ebur128=framelog=verbose", "-f", "null", "-"]);
+export async function measureLoudnessWithFfmpeg(
+  path: string,
+  inputArgs: readonly string[] = [],
+): Promise<number> {
+  const { stderr } = await exec("ffmpeg", [
+    "-nostdin",
+    "-hide_banner",
+    ...inputArgs,
+    "-i",
+    path,
+    "-af",
+    "ebur128=framelog=verbose",
+    "-f",
+    "null",
+    "-",
+  ]);
   const match = /Integrated loudness:\s*I:\s*(-?[\d.]+) LUFS/.exec(stderr);
   if (!match) throw new Error(`no loudness in ffmpeg output for ${path}`);
   return Number(match[1]);
 }
 
 export async function durationSeconds(path: string): Promise<number> {
-  const { stdout } = await exec("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path]);
+  const { stdout } = await exec("ffprobe", [
+    "-v",
+    "error",
+    "-show_entries",
+    "format=duration",
+    "-of",
+    "csv=p=0",
+    path,
+  ]);
   return Number(stdout.trim());
 }

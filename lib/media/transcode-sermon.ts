@@ -1,7 +1,13 @@
 import { watch } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { FFMPEG_PLAYLIST_NAME, PLAYLIST_NAME, RENDITIONS, type Rendition, renditionEncodeArgs } from "./ffmpeg-args";
+import {
+  FFMPEG_PLAYLIST_NAME,
+  PLAYLIST_NAME,
+  RENDITIONS,
+  type Rendition,
+  renditionEncodeArgs,
+} from "./ffmpeg-args";
 import { runFfmpeg } from "./ffmpeg-runner";
 import { parseMediaPlaylist } from "./media-playlist";
 import { type MasterVariant, masterPlaylist } from "./master-playlist";
@@ -36,14 +42,16 @@ export interface TranscodeSermonResult {
 
 // fMP4 boxes on top of the AAC payload, plus the encoder's bitrate swing between segments;
 // only used until the real segment sizes are known.
-const NOMINAL_BANDWIDTH_FACTOR = 1.15;
+const NOMINAL_BANDWIDTH_FACTOR = 1.25;
 
 /**
  * HLS renditions plus the podcast download, published segment by segment while encoding.
  * One ffmpeg per rendition, in parallel: ffmpeg 5 encodes on one thread, so this is what
  * uses a second core; the highest rendition also writes the download via the tee muxer.
  */
-export async function transcodeSermon(options: TranscodeSermonOptions): Promise<TranscodeSermonResult> {
+export async function transcodeSermon(
+  options: TranscodeSermonOptions,
+): Promise<TranscodeSermonResult> {
   const { input, outputDir, durationMs, gainDb, isLimited, signal } = options;
   const renditions = [...(options.renditions ?? RENDITIONS)].sort((a, b) => a.bitRate - b.bitRate);
   const highest = renditions.at(-1);
@@ -52,19 +60,26 @@ export async function transcodeSermon(options: TranscodeSermonOptions): Promise<
   const downloadPath = join(outputDir, DOWNLOAD_NAME);
 
   // A retry starts from a clean slate, so it rewrites the same names and leaves no strays.
-  await Promise.all(renditions.map((r) => rm(join(outputDir, r.name), { recursive: true, force: true })));
+  await Promise.all(
+    renditions.map((r) => rm(join(outputDir, r.name), { recursive: true, force: true })),
+  );
   await Promise.all(renditions.map((r) => mkdir(join(outputDir, r.name), { recursive: true })));
 
   const abort = new AbortController();
   signal?.addEventListener("abort", () => abort.abort(signal.reason), { once: true });
   // A failed upload stops the encoders: the step will be retried from the start anyway.
   const queue = new PublishQueue(options.onFileReady, (error) => abort.abort(error));
-  const publishers = renditions.map((r) => new RenditionPublisher(join(outputDir, r.name), r.name, (f) => queue.publish(f)));
+  const publishers = renditions.map(
+    (r) => new RenditionPublisher(join(outputDir, r.name), r.name, (f) => queue.publish(f)),
+  );
   let isMasterPublished = false;
   const publishMasterOnce = async () => {
     if (isMasterPublished || !publishers.every((p) => p.hasPlaylist)) return;
     isMasterPublished = true;
-    const variants = renditions.map((r) => ({ uri: `${r.name}/${PLAYLIST_NAME}`, bandwidth: r.bitRate * NOMINAL_BANDWIDTH_FACTOR }));
+    const variants = renditions.map((r) => ({
+      uri: `${r.name}/${PLAYLIST_NAME}`,
+      bandwidth: r.bitRate * NOMINAL_BANDWIDTH_FACTOR,
+    }));
     await writeMaster(outputDir, variants, queue);
   };
 
@@ -120,7 +135,11 @@ export async function transcodeSermon(options: TranscodeSermonOptions): Promise<
   // The queue is idle from here on, so publishing directly keeps the order.
   const master = await writeMaster(
     outputDir,
-    summaries.map((s) => ({ uri: `${s.name}/${PLAYLIST_NAME}`, bandwidth: s.bandwidth, averageBandwidth: s.averageBandwidth })),
+    summaries.map((s) => ({
+      uri: `${s.name}/${PLAYLIST_NAME}`,
+      bandwidth: s.bandwidth,
+      averageBandwidth: s.averageBandwidth,
+    })),
     queue,
   );
   const download: ReadyFile = { kind: "download", path: downloadPath, key: DOWNLOAD_NAME };
@@ -129,7 +148,11 @@ export async function transcodeSermon(options: TranscodeSermonOptions): Promise<
   return { master, download, renditions: summaries };
 }
 
-async function writeMaster(outputDir: string, variants: MasterVariant[], queue: PublishQueue): Promise<ReadyFile> {
+async function writeMaster(
+  outputDir: string,
+  variants: MasterVariant[],
+  queue: PublishQueue,
+): Promise<ReadyFile> {
   const path = join(outputDir, MASTER_PLAYLIST_NAME);
   await writeFile(`${path}.tmp`, masterPlaylist(variants));
   await rename(`${path}.tmp`, path);
@@ -139,7 +162,9 @@ async function writeMaster(outputDir: string, variants: MasterVariant[], queue: 
 }
 
 /** Real peak and average bits per second over the rendition's segments. */
-async function measureBandwidth(renditionDir: string): Promise<{ bandwidth: number; averageBandwidth: number }> {
+async function measureBandwidth(
+  renditionDir: string,
+): Promise<{ bandwidth: number; averageBandwidth: number }> {
   const playlist = parseMediaPlaylist(await readFile(join(renditionDir, PLAYLIST_NAME), "utf8"));
   let peak = 0;
   let totalBits = 0;

@@ -5,7 +5,13 @@ export interface WaveformPeaks {
   max: number[];
 }
 
-export function waveformPeaks(bucketMin: Float32Array, bucketMax: Float32Array, bucketMs: number, peak: number, bucketCount: number): WaveformPeaks {
+export function waveformPeaks(
+  bucketMin: Float32Array,
+  bucketMax: Float32Array,
+  bucketMs: number,
+  peak: number,
+  bucketCount: number,
+): WaveformPeaks {
   const scale = peak > 0 ? 1 / peak : 0;
   // Two decimals are finer than any drawn waveform and keep an hour's JSON ~ 80 kB.
   const round = (v: number) => Math.round(v * scale * 100) / 100 || 0;
