@@ -18,6 +18,7 @@ const engineEnvSchema = z.object({
   ENGINE_MAX_INFLIGHT: integer(1, 10_000).default(100),
   ENGINE_CALL_TIMEOUT_MS: integer(1000, 7_200_000).default(7_200_000),
   ENGINE_RETENTION_HOURS: z.coerce.number().min(0).default(168),
+  ENGINE_CHECKPOINTING: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
   ENGINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -38,6 +39,8 @@ export interface EngineConfig {
   /** Finished runs and events older than this are pruned; 0 keeps everything. */
   retentionHours: number;
   logLevel: LogLevel;
+  /** Let the SDK run consecutive steps in one call and report them to /v1/checkpoint (v4 default on Cloud). */
+  checkpointing: boolean;
 }
 
 /** Reads ENGINE_* variables; an invalid value throws EngineConfigError naming the variable. */
@@ -60,6 +63,7 @@ export function loadEngineConfig(env: Record<string, string | undefined>): Engin
     callTimeoutMs: e.ENGINE_CALL_TIMEOUT_MS,
     retentionHours: e.ENGINE_RETENTION_HOURS,
     logLevel: e.ENGINE_LOG_LEVEL,
+    checkpointing: e.ENGINE_CHECKPOINTING,
   };
 }
 

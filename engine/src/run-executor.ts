@@ -1,6 +1,7 @@
 import { retryDelayMs } from "./backoff";
 import type { EngineContext } from "./context";
 import { resolveWakeTime } from "./durations";
+import { takeAttemptReset } from "./checkpoint";
 import { startInvoke } from "./invoke";
 import { registerWait } from "./pauses";
 import { completeRun, failRun } from "./run-lifecycle";
@@ -13,6 +14,7 @@ import type { ConcurrencySlot, Run, SerializedError } from "./types";
 const MAX_SLEEP_MS = 366 * 24 * 3600_000;
 /** Ops that wait for something, which makes their group "pending" (optimized parallelism). */
 const WAITING_OPS = new Set(["StepPlanned", "Sleep", "WaitForEvent", "InvokeFunction", "AIGateway", "Gateway", "WaitForSignal"]);
+const MEMOIZED_OPS = new Set(["StepRun", "Step", "RunComplete"]);
 const UNSUPPORTED_OPS: Record<string, string> = {
   AIGateway: "step.ai.infer",
   Gateway: "step.fetch",
@@ -47,7 +49,8 @@ function callUrl(ctx: EngineContext, run: Run, stepId: string): string {
   return url.toString();
 }
 
-function requestBody(run: Run, stepId: string, attempt: number): string {
+function requestBody(run: Run, stepId: string, attempt: number, checkpointJobId: string | undefined): string {
+  const checkpointing = checkpointJobId !== undefined && stepId === "step" && !run.forcePlan;
   return JSON.stringify({
     event: run.events[0],
     events: run.events,
@@ -63,6 +66,8 @@ function requestBody(run: Run, stepId: string, attempt: number): string {
       use_api: false,
       stack: { stack: run.stack, current: run.stack.length },
       step_id: stepId,
+      // A present fn_id switches the SDK to checkpointing (section 8.1); omitted, it is classic.
+      ...(checkpointing ? { fn_id: run.fnId, qi_id: checkpointJobId } : {}),
     },
   });
 }
@@ -102,7 +107,7 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
     if (run.requestVersion > 0) headers["x-inngest-req-version"] = String(run.requestVersion);
     outcome = await callSdk({
       url: callUrl(ctx, run, payload.stepId),
-      body: requestBody(run, payload.stepId, payload.attempt),
+      body: requestBody(run, payload.stepId, payload.attempt, ctx.config.checkpointing ? job.id : undefined),
       headers,
       timeoutMs: ctx.config.callTimeoutMs,
     });
@@ -112,13 +117,16 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
   ctx.store.tx(() => handleOutcome(ctx, job, payload, outcome, startedAt));
 }
 
-function handleOutcome(ctx: EngineContext, job: Job, payload: CallJobPayload, outcome: CallOutcome, startedAt: number): void {
+function handleOutcome(ctx: EngineContext, job: Job, callPayload: CallJobPayload, outcome: CallOutcome, startedAt: number): void {
+  let payload = callPayload;
   const run = job.runId ? loadRun(ctx.store, job.runId) : undefined;
   ctx.scheduler.remove(job.id);
   // A run cancelled or finished while the call was in flight discards the answer.
   if (!run || !isActive(run)) return;
   if (outcome.requestVersion !== undefined && outcome.requestVersion > 0) run.requestVersion = outcome.requestVersion;
   const maxAttempts = run.config.retries + 1;
+  // Steps checkpointed during this call succeeded, so its failure budget starts again.
+  if (takeAttemptReset(job.id)) payload = { ...payload, attempt: 0 };
   switch (outcome.kind) {
     case "complete":
       completeRun(ctx, run, outcome.output);
@@ -172,7 +180,8 @@ function handleOps(
     .filter((op) => op.op !== "DeferAdd" && op.op !== "DeferAbort")
     // Waits first: they must exist before a sibling step.sendEvent emits the awaited event.
     .sort((a, b) => Number(b.op === "WaitForEvent") - Number(a.op === "WaitForEvent"));
-  if (ops.length > 1) {
+  // Several StepRuns at once are a checkpointing fallback: store them, then one discovery.
+  if (ops.length > 1 && ops.some((op) => !MEMOIZED_OPS.has(op.op))) {
     run.forcePlan = true;
     if (run.requestVersion >= 2 && ops.some((op) => WAITING_OPS.has(op.op))) {
       run.pending = [...new Set(ops.map((op) => op.id).filter((id) => run.steps[id] === undefined))];

@@ -1,4 +1,5 @@
 import { registerApp, removeAppByUrl } from "./app-registry";
+import { acceptCheckpoint } from "./checkpoint";
 import type { EngineContext } from "./context";
 import { HttpError } from "./errors";
 import { prepareIncomingEvents, publishEvent } from "./events";
@@ -95,6 +96,12 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
     publishEvent(ctx, event, internalId);
     createRun(ctx, fn, [event], { internalIds: [internalId], dedupe: false });
     return json(200, { id: internalId, status: 200 });
+  });
+
+  // POST /v1/checkpoint/:runId/async — steps run inside one call (checkpointing mode).
+  router.on("POST", "/v1/checkpoint/:runId/async", async (request) => {
+    acceptCheckpoint(ctx, request.params[0] ?? "", await request.json());
+    return json(200, {});
   });
 
   // GET /v0/runs/:id/batch|actions — for SDKs that set use_api.

@@ -15,11 +15,18 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "selah-engine-"));
 }
 
+/** ENGINE_TEST_CHECKPOINTING=false|true runs the suite in the other protocol mode. */
+function checkpointingOverride(): EngineOptions {
+  const value = process.env.ENGINE_TEST_CHECKPOINTING;
+  return value === undefined ? {} : { checkpointing: value === "true" };
+}
+
 /** An engine on a free port with its own data dir and near-zero retry backoff. */
 export async function startTestEngine(options: EngineOptions = {}): Promise<TestEngine> {
   const dataDir = options.dataDir ?? tempDataDir();
   const engine = await startEngine({
     port: 0,
+    ...checkpointingOverride(),
     dataDir,
     backoffScale: 0.0001,
     syncIntervalMs: 0,

@@ -10,7 +10,7 @@ describe("protocol edges", () => {
         await step.run("a", () => 1);
         await step.run("b", () => 2);
       }),
-    ]);
+    ], { checkpointing: false });
     await setup.send("demo/v");
     await onlyRun(setup, "versioned");
     const versions = setup.app.calls.map((call) => call.body.version);
@@ -41,7 +41,7 @@ describe("protocol edges", () => {
           const a = await step.run("a", () => "A");
           return a + "!";
         }),
-      ]);
+      ], { checkpointing: false });
       await setup.send("demo/stream");
       const run = await onlyRun(setup, "streamed");
       expect(run.output).toBe("A!");

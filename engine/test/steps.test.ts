@@ -7,7 +7,10 @@ afterEach(cleanupAll);
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 describe("steps and memoization", () => {
-  it("runs a 3-step function with each body once, in stack order, attempt 0 throughout", async () => {
+  it.each([
+    { checkpointing: false, calls: 4 },
+    { checkpointing: true, calls: 1 },
+  ])("runs a 3-step function with each body once, in stack order, attempt 0 throughout (checkpointing $checkpointing)", async ({ checkpointing, calls }) => {
     const bodies: string[] = [];
     const attempts: number[] = [];
     const setup = await setupApp((client) => [
@@ -18,16 +21,18 @@ describe("steps and memoization", () => {
         const c = await step.run("third-step", () => (bodies.push("c"), b + "C"));
         return { c };
       }),
-    ]);
+    ], { checkpointing });
     await setup.send("demo/three");
     const run = await onlyRun(setup, "three");
     expect(run.status).toBe("Completed");
     expect(run.output).toEqual({ c: "ABC" });
     expect(bodies).toEqual(["a", "b", "c"]);
     expect(attempts.every((a) => a === 0)).toBe(true);
-    // Three step calls plus the final one that returns the output.
-    expect(setup.app.calls).toHaveLength(4);
-    expect(setup.app.calls.at(-1)?.body.ctx?.stack?.stack).toEqual([sha1("first-step"), sha1("second-step"), sha1("third-step")]);
+    // Classic: three step calls plus the final one; checkpointing: one call reporting each step.
+    expect(setup.app.calls).toHaveLength(calls);
+    if (!checkpointing) {
+      expect(setup.app.calls.at(-1)?.body.ctx?.stack?.stack).toEqual([sha1("first-step"), sha1("second-step"), sha1("third-step")]);
+    }
     expect(run.steps.map((s) => s.name)).toEqual(["first-step", "second-step", "third-step"]);
     expect(run.steps.map((s) => s.output)).toEqual(["A", "AB", "ABC"]);
   });
@@ -48,7 +53,10 @@ describe("steps and memoization", () => {
     expect(run.steps.map((s) => s.id)).toEqual([sha1("item"), sha1("item:1"), sha1("item:2")]);
   });
 
-  it("runs Promise.all steps each once and resumes with one discovery", async () => {
+  it.each([
+    { checkpointing: false, pattern: "DEEEDD" },
+    { checkpointing: true, pattern: "DEEED" },
+  ])("runs Promise.all steps each once and resumes with one discovery (checkpointing $checkpointing)", async ({ checkpointing, pattern }) => {
     const bodies: string[] = [];
     const setup = await setupApp((client) => [
       client.createFunction({ id: "parallel", triggers: [{ event: "demo/parallel" }] }, async ({ step }) => {
@@ -60,7 +68,7 @@ describe("steps and memoization", () => {
         const d = await step.run("d", () => (bodies.push("d"), a + b + c));
         return d;
       }),
-    ]);
+    ], { checkpointing });
     await setup.send("demo/parallel");
     const run = await onlyRun(setup, "parallel");
     expect(run.output).toBe(6);
@@ -69,8 +77,8 @@ describe("steps and memoization", () => {
     const executes = calls.filter((call) => call.stepId !== "step");
     expect(executes.map((call) => call.stepId).sort()).toEqual([sha1("a"), sha1("b"), sha1("c")].sort());
     expect(executes.every((call) => call.body.ctx?.disable_immediate_execution === true)).toBe(true);
-    // discovery → 3 executes → one discovery that runs d inline → final discovery.
-    expect(calls.map((call) => (call.stepId === "step" ? "D" : "E")).join("")).toBe("DEEEDD");
+    // discovery → 3 executes → one discovery that runs d inline → (classic) final discovery.
+    expect(calls.map((call) => (call.stepId === "step" ? "D" : "E")).join("")).toBe(pattern);
     expect(calls[4]?.body.ctx?.disable_immediate_execution).toBe(false);
   });
 
