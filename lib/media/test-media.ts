@@ -64,3 +64,20 @@ export async function durationSeconds(path: string): Promise<number> {
   ]);
   return Number(stdout.trim());
 }
+
+/** "type:codec:channels" for every stream, e.g. ["audio:aac:1"]. */
+export async function streamSummary(path: string): Promise<string[]> {
+  const { stdout } = await exec("ffprobe", [
+    "-v",
+    "error",
+    "-show_entries",
+    "stream=codec_type,codec_name,channels",
+    "-of",
+    "json",
+    path,
+  ]);
+  const { streams } = JSON.parse(stdout) as {
+    streams: { codec_type: string; codec_name: string; channels?: number }[];
+  };
+  return streams.map((s) => `${s.codec_type}:${s.codec_name}:${s.channels ?? ""}`);
+}
