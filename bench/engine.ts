@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Inngest } from "inngest";
@@ -52,6 +52,12 @@ async function startEngineProcess(dataDir: string, baseEnv: NodeJS.ProcessEnv) {
     child.once("exit", (code) => reject(new Error(`engine exited with ${code}`)));
   });
   return { child, url };
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -113,8 +119,13 @@ async function main(): Promise<void> {
   };
 
   const started = Date.now();
+  const engineCpuBefore = cpuSecondsOf(pid);
+  const appCpuBefore = process.cpuUsage();
   await drive(RUNS);
   const seconds = (Date.now() - started) / 1000;
+  const engineCpuMsPerRun = Math.round(((cpuSecondsOf(pid) - engineCpuBefore) * 1000 * 100) / RUNS) / 100;
+  const appCpu = process.cpuUsage(appCpuBefore);
+  const appCpuMsPerRun = Math.round(((appCpu.user + appCpu.system) / 1000 / RUNS) * 100) / 100;
   const afterPhase1 = memoryOf(pid);
   latencies.sort((a, b) => a - b);
   const figures = {
@@ -125,6 +136,9 @@ async function main(): Promise<void> {
     stepExecutionsPerSecond: Math.round(((RUNS * 3) / seconds) * 10) / 10,
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
+    engineCpuMsPerRun,
+    appCpuMsPerRun,
+    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
     enginePeakRssMb: afterPhase1.peakMb,
     rssAfterRuns: RSS_RUNS,
     engineRssAfterMb: 0,
@@ -132,6 +146,7 @@ async function main(): Promise<void> {
   };
   console.log(`phase 1: ${RUNS} runs in ${figures.seconds} s → ${figures.runsPerSecond} runs/s, ${figures.stepExecutionsPerSecond} step executions/s`);
   console.log(`latency event→finish: p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms (window ${WINDOW})`);
+  console.log(`CPU per run: engine ${engineCpuMsPerRun} ms, app (SDK + driver) ${appCpuMsPerRun} ms; 1-min load average ${figures.loadAverage1m} on ${cpus().length} cores`);
   console.log(`engine peak RSS so far: ${figures.enginePeakRssMb} MB`);
   if (process.argv.includes("--stats")) console.log(JSON.stringify(await (await fetch(`${engine.url}/v1/engine/stats`)).json()));
 

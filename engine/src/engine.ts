@@ -30,6 +30,8 @@ export interface RunningEngine {
 export type EngineOptions = Partial<EngineConfig>;
 
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
+/** How long shutdown waits for calls in flight; unfinished ones are re-run after restart. */
+const SHUTDOWN_GRACE_MS = 5000;
 
 function handleJob(ctx: EngineContext, job: Job): Promise<void> | void {
   const p = job.payload;
@@ -127,7 +129,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
         stopSync();
         server.closeIdleConnections();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        await ctx.scheduler.stop();
+        await ctx.scheduler.stop(SHUTDOWN_GRACE_MS);
         server.closeAllConnections();
         await closed;
         store.close();

@@ -1,12 +1,40 @@
 import { randomBytes } from "node:crypto";
-import { monotonicFactory } from "ulid";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const nextMonotonic = monotonicFactory();
 
-/** A new ULID; monotonic within this process so ids sort in creation order. */
+// Random bytes drawn from a pool: one crypto call per 400 ids instead of one per id.
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+function random10(): Uint8Array {
+  if (poolOffset + 10 > pool.length) {
+    pool = randomBytes(4000);
+    poolOffset = 0;
+  }
+  const bytes = new Uint8Array(pool.subarray(poolOffset, poolOffset + 10));
+  poolOffset += 10;
+  return bytes;
+}
+
+let lastTime = -1;
+let lastRandom = new Uint8Array(10);
+
+/** Adds one to an 80-bit big-endian number in place. */
+function increment(bytes: Uint8Array): void {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    bytes[i] = ((bytes[i] ?? 0) + 1) & 0xff;
+    if (bytes[i] !== 0) return;
+  }
+}
+
+/** A new ULID; monotonic within this process (same millisecond → random part + 1) so ids sort in creation order. */
 export function newUlid(now = Date.now()): string {
-  return nextMonotonic(now);
+  if (now <= lastTime) {
+    increment(lastRandom);
+  } else {
+    lastTime = now;
+    lastRandom = random10();
+  }
+  return encodeUlid(lastTime, lastRandom);
 }
 
 function encodeUlid(timeMs: number, random: Uint8Array): string {
@@ -16,12 +44,18 @@ function encodeUlid(timeMs: number, random: Uint8Array): string {
     time = CROCKFORD[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  let bits = 0n;
-  for (const byte of random) bits = (bits << 8n) | BigInt(byte);
+  // 80 random bits = 16 base-32 characters, read 5 bits at a time from the front.
   let rand = "";
-  for (let i = 0; i < 16; i++) {
-    rand = CROCKFORD[Number(bits & 31n)] + rand;
-    bits >>= 5n;
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of random) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      rand += CROCKFORD[(buffer >> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
   }
   return time + rand;
 }
@@ -48,7 +82,7 @@ export function parseEventIdSeed(header: string | undefined): EventIdSeed | unde
  * big-endian uint32 and the event's 1-based position is added.
  */
 export function eventUlid(seed: EventIdSeed | undefined, position: number): string {
-  if (!seed) return encodeUlid(Date.now(), randomBytes(10));
+  if (!seed) return encodeUlid(Date.now(), random10());
   const bytes = new Uint8Array(seed.entropy);
   const view = new DataView(bytes.buffer);
   view.setUint32(6, (view.getUint32(6) + position) >>> 0);

@@ -114,6 +114,8 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
   } finally {
     ctx.concurrency.release(payload.concurrency);
   }
+  // The engine shut down while the call was in flight: the job row stays and runs after restart.
+  if (ctx.store.isClosed()) return;
   ctx.store.tx(() => handleOutcome(ctx, job, payload, outcome, startedAt));
 }
 

@@ -66,12 +66,22 @@ export class Scheduler {
     this.poke();
   }
 
-  /** Stops dispatching and waits for running jobs to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops dispatching and waits up to `graceMs` for running jobs. Calls still running after
+   * that keep their job row, so they run again after a restart.
+   */
+  async stop(graceMs: number): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.inFlight.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
   }
+
 
   /** Inserts a job unless one with the same id exists (ids double as dedupe keys). */
   enqueue(job: Job): boolean {
@@ -172,7 +182,7 @@ export class Scheduler {
     this.store.run("UPDATE jobs SET leased = 1 WHERE id = ?", job.id);
     const finish = (error?: unknown) => {
       this.inFlight.delete(job.id);
-      if (error !== undefined) {
+      if (error !== undefined && !this.stopped) {
         this.log.error(`job ${job.kind} ${job.id} failed unexpectedly; retrying in 1s`, {
           error: error instanceof Error ? error.message : String(error),
         });

@@ -63,6 +63,7 @@ export class Store {
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private txDepth = 0;
+  private closed = false;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -129,5 +130,10 @@ export class Store {
   close(): void {
     this.statements.clear();
     this.db.close();
+    this.closed = true;
+  }
+
+  isClosed(): boolean {
+    return this.closed;
   }
 }
