@@ -4,6 +4,7 @@ import { authEnvSchema } from "./auth-env";
 import { awsEnvSchema } from "./aws-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
+import { uploadEnvSchema } from "./upload-env";
 
 export const embeddingEnvSchema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce
@@ -19,6 +20,7 @@ export const serverEnvSchema = z
   .and(embeddingEnvSchema)
   .and(authEnvSchema)
   .and(awsEnvSchema)
+  .and(uploadEnvSchema)
   .and(inngestEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

@@ -6,10 +6,12 @@ import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemoChurch } from "@/lib/db/seed-demo-church";
 import { ensureVectorColumn } from "@/lib/db/vector-column";
+import { embeddedQueueNames } from "@/lib/queue/embedded-queue-names";
 import { ensureQueues } from "@/lib/queue/ensure-queues";
 import { createSqsClient } from "@/lib/queue/sqs-client";
 import { ensureBucket } from "@/lib/storage/ensure-bucket";
 import { createS3Client } from "@/lib/storage/s3-client";
+import { workerOwnEnvSchema } from "@/worker/env";
 import { ChildService, runToCompletion } from "./child-service";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
 import { readLauncherEnv } from "./launcher-env";
@@ -86,13 +88,15 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
       if (isEmbeddedStorage) {
         env.S3_ENDPOINT = endpoint;
         env.S3_BUCKET = "selah-media";
+        // The emulator sends no CORS headers: browsers upload through the app's /s3 route.
+        env.S3_BROWSER_PROXY = "true";
         await ensureBucket(createS3Client({ AWS_REGION: "us-east-1", S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: true }), env.S3_BUCKET);
       }
       if (isEmbeddedQueue) {
         env.SQS_ENDPOINT = endpoint;
         const urls = await ensureQueues(createSqsClient({ AWS_REGION: "us-east-1", SQS_ENDPOINT: endpoint }), {
-          mainQueueName: "selah-events",
-          deadLetterQueueName: "selah-events-dlq",
+          mainQueueName: embeddedQueueNames.main,
+          deadLetterQueueName: embeddedQueueNames.deadLetter,
           maxReceiveCount: launcherEnv.SQS_MAX_RECEIVE_COUNT,
           visibilityTimeoutSeconds: launcherEnv.SQS_VISIBILITY_TIMEOUT_SECONDS,
         });
@@ -131,6 +135,12 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
     parseEnv(serverEnvSchema, env);
 
     if (engine) await engine.service.waitUntilReady(() => httpOk(`${engine.url}/health`), 30_000);
+
+    // The SQS → Inngest forwarder (and outbox relay): after the engine, so its first forwards land.
+    const { WORKER_PORT } = parseEnv(workerOwnEnvSchema.pick({ WORKER_PORT: true }), env);
+    const workerPort = await claimPort(WORKER_PORT, "event worker", "WORKER_PORT");
+    const worker = launch("worker", tsEntry("worker/main.ts"), { ...env, WORKER_PORT: String(workerPort) });
+    await worker.waitUntilReady(() => httpOk(`http://127.0.0.1:${workerPort}/health`), 30_000);
 
     if (!options.isDev && needsBuild(ROOT)) {
       console.log("Building the web app (next build)…");

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SermonForm } from "@/components/admin/sermon-form";
+import { SermonUploader } from "@/components/admin/sermon-uploader";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { serverEnv } from "@/lib/config/server-env";
 import { getDb } from "@/lib/db/client";
 import { getSermonForAdmin } from "@/lib/sermons/admin-queries";
 import { sermonFormOptions } from "@/lib/sermons/sermon-form-options";
+import { ACCEPT_ATTRIBUTE } from "@/lib/uploads/accepted-media";
 import { requireChurchPage } from "../../../_lib/admin-session";
 import { updateSermon } from "../actions";
 
@@ -26,6 +29,13 @@ export default async function EditSermonPage({ params, searchParams }: { params:
     <div className="mx-auto max-w-3xl space-y-6">
       <Link href={`/admin/${slug}`} className="text-sm font-medium text-stone-500 hover:text-stone-800">← All sermons</Link>
       {created && <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800">Sermon created. Upload its audio below.</p>}
+      <SermonUploader
+        sermonId={sermon.id}
+        apiBase={`/api/admin/churches/${slug}/sermons/${sermon.id}`}
+        initialStatus={sermon.status}
+        maxBytes={serverEnv().UPLOAD_MAX_BYTES}
+        accept={ACCEPT_ATTRIBUTE}
+      />
       <section className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold">{sermon.title}</h2>

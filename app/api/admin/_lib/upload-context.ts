@@ -1,0 +1,20 @@
+import { serverEnv } from "@/lib/config/server-env";
+import { getDb } from "@/lib/db/client";
+import { createS3Client } from "@/lib/storage/s3-client";
+import type { UploadContext } from "@/lib/uploads/upload-context";
+
+export function uploadContext(): UploadContext {
+  const env = serverEnv();
+  return {
+    db: getDb(),
+    s3: createS3Client(env),
+    bucket: env.S3_BUCKET,
+    maxBytes: env.UPLOAD_MAX_BYTES,
+    // Same-origin path to the storage proxy (app/s3), keeping path and signed query intact.
+    toBrowserUrl: (url) => {
+      if (!env.S3_BROWSER_PROXY) return url;
+      const parsed = new URL(url);
+      return `/s3${parsed.pathname}${parsed.search}`;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// POST /api/admin/churches/:church/sermons/:sermonId/uploads — start (or resume) a multipart upload.
+import { startUpload, startUploadSchema } from "@/lib/uploads/start-upload";
+import { churchRoute } from "@/app/api/admin/_lib/church-route";
+import { uploadContext } from "@/app/api/admin/_lib/upload-context";
+
+export const POST = churchRoute<{ church: string; sermonId: string }, typeof startUploadSchema>(
+  { atLeast: "editor", body: startUploadSchema },
+  ({ params, access, body, userId }) => startUpload(uploadContext(), { churchId: access.church.id, sermonId: params.sermonId }, body, userId),
+);
