@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { createAdmin } from "./support/create-admin";
+import { generateAudio } from "./support/generate-audio";
+
+const admin = { email: "uploader@grace.example", password: "grace-uploader-password" };
+
+test.beforeAll(() => createAdmin({ ...admin, church: "grace-chapel", role: "editor" }));
+
+test("an admin uploads a 3-minute file, watches progress and sees it become streamable", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one upload per run is enough; the phone layout is covered by screenshots");
+  test.setTimeout(180_000);
+  const audio = generateAudio(180);
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "New sermon" }).click();
+  await page.getByLabel("Title").fill("The Lord Is My Shepherd");
+  await page.getByLabel("Scripture").fill("Ps 23");
+  await page.getByText("Published", { exact: true }).click();
+  await page.getByRole("button", { name: "Create sermon" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
+
+  await page.getByLabel("Choose audio or video file").setInputFiles(audio);
+  await expect(page.getByRole("status").filter({ hasText: "Processing" })).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath("processing.png"), fullPage: true });
+  await expect(page.getByText("The sermon is streamable")).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: testInfo.outputPath("streamable.png"), fullPage: true });
+});
+
+test("upload endpoints refuse anonymous callers and other churches' admins", async ({ request, playwright, baseURL }) => {
+  const base = "/api/admin/churches/grace-chapel/sermons/any/uploads";
+  const anonymous = await request.post(base, { data: { fileName: "a.mp3", size: 10 }, headers: { "x-middleware-subrequest": "middleware" } });
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("unauthenticated");
+
+  createAdmin({ email: "owner@elsewhere.example", password: "elsewhere-password", church: "elsewhere" });
+  const outsider = await playwright.request.newContext({ baseURL });
+  const signIn = await outsider.post("/api/auth/sign-in/email", { data: { email: "owner@elsewhere.example", password: "elsewhere-password" }, headers: { origin: baseURL! } });
+  expect(signIn.status()).toBe(200);
+  const foreign = await outsider.post(base, { data: { fileName: "a.mp3", size: 10 } });
+  expect(foreign.status()).toBe(404);
+  const status = await outsider.get("/api/admin/churches/grace-chapel/sermons/any");
+  expect(status.status()).toBe(404);
+  await outsider.dispose();
+});
