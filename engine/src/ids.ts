@@ -16,7 +16,7 @@ function random10(): Uint8Array {
 }
 
 let lastTime = -1;
-let lastRandom = new Uint8Array(10);
+let lastRandom: Uint8Array = new Uint8Array(10);
 
 /** Adds one to an 80-bit big-endian number in place. */
 function increment(bytes: Uint8Array): void {
