@@ -38,7 +38,7 @@ export class PipelineEventType<TName extends string, TSchema extends DataSchema>
   build(data: z.input<TSchema>, options: { retry?: number } = {}): PipelineEvent {
     const parsed = this.schema.parse(data) as z.output<TSchema>;
     const id = this.idOf(parsed);
-    return { id: options.retry ? `${id}:retry-${options.retry}` : id, name: this.name, data: parsed };
+    return { id: options.retry ? retryEventId(id, options.retry) : id, name: this.name, data: parsed };
   }
 
   /** The id of the event built from `data` without a retry suffix. */
@@ -46,6 +46,9 @@ export class PipelineEventType<TName extends string, TSchema extends DataSchema>
     return this.idOf(this.schema.parse(data) as z.output<TSchema>);
   }
 }
+
+/** The id of the n-th deliberate re-send of the event `id` (n ≥ 1). */
+export const retryEventId = (id: string, attempt: number) => `${id}:retry-${attempt}`;
 
 /** What travels through the outbox and SQS: the Inngest event id, name and data. */
 export type PipelineEvent = { id: string; name: string; data: Record<string, unknown> };

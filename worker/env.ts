@@ -12,10 +12,8 @@ const whole = (min: number, max: number, fallback: number) =>
     .max(max, `expected ${min} to ${max}`)
     .default(fallback);
 
-/** The worker's own variables; queue, database and Inngest settings are shared with the app. */
-export const workerEnvSchema = z
-  .object({
-    DATABASE_URL: databaseUrlSchema,
+/** The worker's own variables. */
+export const workerOwnEnvSchema = z.object({
     WORKER_PORT: whole(0, 65535, 8289),
     WORKER_HOST: z.string().min(1).default("127.0.0.1"),
     WORKER_POLLERS: whole(1, 64, 4),
@@ -25,7 +23,11 @@ export const workerEnvSchema = z
     WORKER_RETRY_MAX_SECONDS: whole(0, 43_200, 300),
     OUTBOX_RELAY: z.stringbool({ error: "expected true or false" }).default(true),
     OUTBOX_POLL_MS: whole(10, 60_000, 100),
-  })
+  });
+
+/** Everything the worker reads; queue, database and Inngest settings are shared with the app. */
+export const workerEnvSchema = workerOwnEnvSchema
+  .and(z.object({ DATABASE_URL: databaseUrlSchema }))
   .and(awsEnvSchema.pick({ AWS_REGION: true, SQS_ENDPOINT: true, SQS_QUEUE_URL: true, SQS_DLQ_URL: true }))
   .and(inngestEnvSchema);
 

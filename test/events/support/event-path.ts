@@ -1,8 +1,10 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import { startEngine, type RunningEngine } from "@/engine/src/engine";
@@ -11,6 +13,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { publishEvent } from "@/lib/events/publish-event";
 import { ensureQueues, type QueueUrls } from "@/lib/queue/ensure-queues";
 import { createSqsClient } from "@/lib/queue/sqs-client";
+import { startEmbeddedAws, type EmbeddedAws } from "@/lib/embedded/start-embedded-aws";
 import { startTestServices, testAwsEnv, type TestServices } from "@/test/support/embedded-services";
 import type { WorkerConfig } from "@/worker/start-worker";
 import { silentLog } from "@/worker/worker-log";
@@ -28,15 +31,25 @@ export async function startQueueServices(options: QueueOptions = {}) {
     visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 60,
   });
   const db = createDb(services.database.url, 4);
+  let replacementAws: EmbeddedAws | undefined;
   return {
     services,
     sqs,
     queues,
     db,
+    /** Takes SQS away (the emulator stops) until the returned function brings it back on the same port and data. */
+    async stopAws(): Promise<() => Promise<void>> {
+      await (replacementAws ?? services.aws).stop();
+      return async () => {
+        replacementAws = await startEmbeddedAws({ dataDir: path.join(services.dir, "fauxqs"), port: services.aws.port });
+      };
+    },
     async stop() {
       await db.$disconnect();
       sqs.destroy();
-      await services.stop();
+      if (!replacementAws) return services.stop();
+      await Promise.all([services.database.stop(), replacementAws.stop()]);
+      rmSync(services.dir, { recursive: true, force: true });
     },
   };
 }
@@ -145,12 +158,16 @@ export const uploadedEvent = (n: number, prefix = "s"): PipelineEvent =>
   sermonUploaded.build({ sermonId: `${prefix}${n}`, churchId: "c1", mediaVersion: 1, objectKey: `c1/${prefix}${n}/v1/original` });
 
 /** Publishes through the outbox the way the app does, in short transactions of `perTransaction`. */
-export async function publishEvents(db: Db, events: PipelineEvent[], perTransaction = 50): Promise<void> {
+export async function publishEvents(db: Db, events: PipelineEvent[], perTransaction = 20): Promise<void> {
   for (let i = 0; i < events.length; i += perTransaction) {
     const slice = events.slice(i, i + perTransaction);
-    await db.$transaction(async (tx) => {
-      for (const event of slice) await publishEvent(tx, event);
-    });
+    // A generous timeout: on a loaded 2-core machine the embedded database queues transactions.
+    await db.$transaction(
+      async (tx) => {
+        for (const event of slice) await publishEvent(tx, event);
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
   }
 }
 
@@ -163,12 +180,15 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 }
 
 /** A stand-in for the event API that answers like Inngest's (`{ids, status}`) and can be made to fail. */
-export async function startFakeEventApi() {
+export async function startFakeEventApi(options: { delayMs?: number } = {}) {
   const received = new Map<string, number>();
   let mode: "up" | "down" = "up";
+  let requestsStarted = 0;
   const server = createServer(async (req, res) => {
+    requestsStarted++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if (mode === "down") {
       res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ error: "unavailable", status: 503 }));
       return;
@@ -181,6 +201,9 @@ export async function startFakeEventApi() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    get requestsStarted() {
+      return requestsStarted;
+    },
     setMode(next: "up" | "down") {
       mode = next;
     },
@@ -190,4 +213,53 @@ export async function startFakeEventApi() {
         server.close(() => resolve());
       }),
   };
+}
+
+export type WorkerProcess = { child: ChildProcess; url: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output: string[] };
+
+/** `worker/main.ts` as its own process (Node 24 via tsx, like the launcher runs it); resolves once it listens. */
+export async function spawnWorker(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("worker/main.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output.join("\n")}`)), 30_000);
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on("line", (line) => {
+        output.push(line);
+        const match = /worker listening on (\S+)/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    }
+    void exited.then(() => reject(new Error(`worker exited during start:\n${output.join("\n")}`)));
+  });
+  return { child, url, exited, output };
+}
+
+/** For a failure message: where each missing event got to (outbox, engine events, engine runs). */
+export async function traceMissing(db: Db, engineUrl: string, ids: string[]): Promise<string> {
+  const lines: string[] = [];
+  const engineEvents = new Map<string, string[]>();
+  let cursor = "";
+  for (;;) {
+    const page = (await (await fetch(`${engineUrl}/v1/events?limit=1000${cursor ? `&cursor=${cursor}` : ""}`)).json()) as {
+      data: { id: string; internal_id: string }[];
+      metadata?: { cursor?: string };
+    };
+    for (const event of page.data) engineEvents.set(event.id, [...(engineEvents.get(event.id) ?? []), event.internal_id]);
+    if (!page.metadata?.cursor || page.data.length === 0) break;
+    cursor = page.metadata.cursor;
+  }
+  for (const id of ids.slice(0, 5)) {
+    const row = await db.outbox.findFirst({ where: { eventId: id } });
+    const internalIds = engineEvents.get(id) ?? [];
+    const runs = await Promise.all(
+      internalIds.map(async (internal) => ((await (await fetch(`${engineUrl}/v1/events/${internal}/runs`)).json()) as { data: unknown[] }).data),
+    );
+    lines.push(`${id}: outbox sentAt=${row?.sentAt?.toISOString()} attempts=${row?.attempts}; engine events=${internalIds.length}; runs=${JSON.stringify(runs).slice(0, 400)}`);
+  }
+  return lines.join("\n");
 }
