@@ -33,7 +33,7 @@ async function sendParts(ref: SermonRef, uploadId: string, file: Buffer, partSiz
   const { urls } = await presignParts(ctx, ref, uploadId, partNumbers);
   const parts = [];
   for (const { partNumber, url } of urls) {
-    const response = await fetch(url, { method: "PUT", body: file.subarray((partNumber - 1) * partSize, partNumber * partSize) });
+    const response = await fetch(url, { method: "PUT", body: new Uint8Array(file.subarray((partNumber - 1) * partSize, partNumber * partSize)) });
     expect(response.status).toBe(200);
     parts.push({ partNumber, etag: response.headers.get("etag")! });
   }
