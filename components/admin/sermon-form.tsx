@@ -35,22 +35,8 @@ export function SermonForm(props: { action: Action; values: SermonFormValues; sp
         <input id="title" name="title" defaultValue={v.title} required maxLength={200} aria-invalid={Boolean(errors.title)} className={inputClass} />
       </Field>
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field label="Speaker" name="speakerId" errors={errors.speakerId}>
-          <select id="speakerId" name="speakerId" defaultValue={v.speakerId} className={inputClass}>
-            <option value="">—</option>
-            {props.speakers.map((option) => (
-              <option key={option.id} value={option.id}>{option.label}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Series" name="seriesId" errors={errors.seriesId}>
-          <select id="seriesId" name="seriesId" defaultValue={v.seriesId} className={inputClass}>
-            <option value="">—</option>
-            {props.series.map((option) => (
-              <option key={option.id} value={option.id}>{option.label}</option>
-            ))}
-          </select>
-        </Field>
+        <OptionSelect label="Speaker" name="speakerId" options={props.speakers} value={v.speakerId} errors={errors.speakerId} />
+        <OptionSelect label="Series" name="seriesId" options={props.series} value={v.seriesId} errors={errors.seriesId} />
       </div>
       <div className="grid gap-6 sm:grid-cols-2">
         <Field label="Date preached" name="preachedOn" errors={errors.preachedOn}>
@@ -91,5 +77,20 @@ export function SermonForm(props: { action: Action; values: SermonFormValues; sp
         <SubmitButton>{props.submitLabel}</SubmitButton>
       </div>
     </form>
+  );
+}
+
+function OptionSelect(props: { label: string; name: string; options: Option[]; value: string; errors?: string[] }) {
+  return (
+    <Field label={props.label} name={props.name} errors={props.errors}>
+      <select id={props.name} name={props.name} defaultValue={props.value} className={inputClass}>
+        <option value="">—</option>
+        {props.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
