@@ -27,6 +27,8 @@ const CACHE_DIR = join(process.cwd(), ".data", "bench");
 
 interface RunFigures {
   wallS: number;
+  /** Probe + loudness measurement, waveform and silence map: what gates the first segment. */
+  analysedS: number;
   firstPlayableS: number;
   cpuS: number;
 }
@@ -48,6 +50,8 @@ const figures = {
   realtimeFactor: round(SECONDS / lib.wallS),
   firstPlayableS: round(lib.firstPlayableS),
   bareFirstPlayableS: round(bare.firstPlayableS),
+  analysedS: round(lib.analysedS),
+  bareAnalysedS: round(bare.analysedS),
   libCpuS: round(lib.cpuS),
   bareCpuS: round(bare.cpuS),
   cpuRatio: round(lib.cpuS / bare.cpuS),
@@ -62,6 +66,9 @@ console.log(
   `first playable        ${figures.firstPlayableS} s (target ≤ 5 s; bare ffmpeg ${figures.bareFirstPlayableS} s)`,
 );
 console.log(
+  `analysis done         ${figures.analysedS} s (bare ffmpeg ${figures.bareAnalysedS} s)`,
+);
+console.log(
   `load average at start ${figures.loadAverageAtStart} (2 cores; other work on the machine slows both runs)`,
 );
 console.log(JSON.stringify(figures));
@@ -69,14 +76,16 @@ console.log(JSON.stringify(figures));
 async function runLibMedia(outputDir: string): Promise<Omit<RunFigures, "cpuS">> {
   const started = performance.now();
   let firstPlayableS = Number.NaN;
+  let analysedS = Number.NaN;
   await prepareSermonMedia(input, outputDir, {
     onFileReady: (file) => {
+      if (file.kind === "waveform") analysedS = (performance.now() - started) / 1000;
       // The master goes out once every rendition has its init segment, a segment and a playlist.
       if (file.kind === "master" && Number.isNaN(firstPlayableS))
         firstPlayableS = (performance.now() - started) / 1000;
     },
   });
-  return { wallS: (performance.now() - started) / 1000, firstPlayableS };
+  return { wallS: (performance.now() - started) / 1000, analysedS, firstPlayableS };
 }
 
 async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS">> {
@@ -114,6 +123,7 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   const integratedLufs = Number(/I:\s*(-?[\d.]+) LUFS/.exec(analysisLog)?.[1]);
   const samplePeakDb = Number(/Peak:\s*(-?[\d.]+) dBFS/.exec(analysisLog)?.[1]);
   const { gainDb, isLimited } = loudnessGain({ integratedLufs, samplePeakDb });
+  const analysedS = (performance.now() - started) / 1000;
 
   const highest = RENDITIONS.at(-1);
   const encoders = RENDITIONS.map(async (rendition) => {
@@ -139,6 +149,7 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   const firstPlayableMs = await firstPlayable;
   return {
     wallS: (performance.now() - started) / 1000,
+    analysedS,
     firstPlayableS: (firstPlayableMs - started) / 1000,
   };
 }

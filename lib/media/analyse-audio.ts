@@ -31,7 +31,8 @@ export interface AnalyseAudioOptions {
 const ANALYSIS_SAMPLE_RATE = 16_000;
 // Below this a single decode is already fast; splitting would only add process start-up.
 const MIN_RANGE_MS = 60_000;
-// Ranges start on bucket boundaries so no waveform bucket or loudness step is shared.
+// Ranges start on whole seconds, so with the default buckets no bucket spans two decodes
+// (the accumulators would merge one correctly anyway; only the filter restarts there).
 const RANGE_ALIGN_MS = 1_000;
 
 /**

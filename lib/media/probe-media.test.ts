@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +88,16 @@ describe("probeMedia rejects, with a reason a person understands", () => {
     await writeFile(path, bytes);
     const error = await rejection(path);
     expect(error.reason).toBe("unreadable");
+  });
+
+  it("an upload cut off before its index (an .m4a missing its moov box)", async () => {
+    const whole = await readFile(await generateMedia(dir, "whole.m4a", [...tone, "-c:a", "aac"]));
+    const path = join(dir, "cut-off.m4a");
+    // ffmpeg writes the index (moov) last, so the first half holds only audio data.
+    await writeFile(path, whole.subarray(0, whole.length / 2));
+    const error = await rejection(path);
+    expect(error.reason).toBe("unreadable");
+    expect(error.message).toMatch(/damaged, incomplete/);
   });
 
   it("a container outside the whitelist, even with real audio in it", async () => {
