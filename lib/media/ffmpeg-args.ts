@@ -18,7 +18,12 @@ export interface Rendition {
 
 export const HLS_SEGMENT_SECONDS = 6;
 export const OUTPUT_SAMPLE_RATE = 44_100;
-/** Speech ladder: 32k for poor connections, 64k (also the podcast download) otherwise. */
+/**
+ * Speech ladder: 32k for poor connections, 64k (also the podcast download) otherwise.
+ * The native AAC encoder is the cost of the whole pipeline (~23 and ~34 CPU-s per hour
+ * here even with -aac_coder fast; 96k would be ~45 s), and 64k mono is already transparent
+ * for a voice.
+ */
 export const RENDITIONS: readonly Rendition[] = [
   { name: "aac-32k", bitRate: 32_000 },
   { name: "aac-64k", bitRate: 64_000 },
