@@ -158,6 +158,13 @@ export class Scheduler {
       now,
       Math.max(freeSlots, 0) * 2 + 100,
     );
+    // One transaction for the whole batch: leases and the synchronous part of every handler
+    // share a single commit.
+    this.store.tx(() => this.dispatchDue(rows));
+    this.armTimer(now);
+  }
+
+  private dispatchDue(rows: JobRow[]): void {
     for (const row of rows) {
       if (this.stopped) return;
       if (this.inFlight.has(row.id)) continue;
@@ -174,12 +181,12 @@ export class Scheduler {
       }
       this.dispatch(job);
     }
-    this.armTimer(now);
   }
 
   private dispatch(job: Job): void {
     this.inFlight.add(job.id);
-    this.store.run("UPDATE jobs SET leased = 1 WHERE id = ?", job.id);
+    // Only calls outlive this tick; other handlers delete their job right away.
+    if (job.kind === "call") this.store.run("UPDATE jobs SET leased = 1 WHERE id = ?", job.id);
     const finish = (error?: unknown) => {
       this.inFlight.delete(job.id);
       if (error !== undefined && !this.stopped) {

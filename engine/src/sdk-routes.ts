@@ -77,7 +77,7 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
     }
     try {
       const prepared = prepareIncomingEvents(body, parseEventIdSeed(header(request.headers["x-inngest-event-id-seed"])));
-      const ids = prepared.map(({ internalId, event }) => publishEvent(ctx, event, internalId));
+      const ids = ctx.store.tx(() => prepared.map(({ internalId, event }) => publishEvent(ctx, event, internalId)));
       return json(200, { ids, status: 200 });
     } catch (error) {
       if (error instanceof HttpError) return json(error.status, { ids: [], status: error.status, error: error.message });

@@ -103,27 +103,21 @@ export class Store {
     return this.prepare(sql).all(...params) as T[];
   }
 
-  /** Runs fn atomically; nested calls join the outer transaction. */
+  /** Runs fn atomically; a nested call is a savepoint, so its failure undoes only its own writes. */
   tx<T>(fn: () => T): T {
-    if (this.txDepth > 0) {
-      this.txDepth++;
-      try {
-        return fn();
-      } finally {
-        this.txDepth--;
-      }
-    }
-    this.db.exec("BEGIN");
-    this.txDepth = 1;
+    const depth = this.txDepth;
+    const savepoint = `sp${depth}`;
+    this.db.exec(depth === 0 ? "BEGIN" : `SAVEPOINT ${savepoint}`);
+    this.txDepth = depth + 1;
     try {
       const result = fn();
-      this.db.exec("COMMIT");
+      this.db.exec(depth === 0 ? "COMMIT" : `RELEASE ${savepoint}`);
       return result;
     } catch (error) {
-      this.db.exec("ROLLBACK");
+      this.db.exec(depth === 0 ? "ROLLBACK" : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
       throw error;
     } finally {
-      this.txDepth = 0;
+      this.txDepth = depth;
     }
   }
 
