@@ -4,6 +4,7 @@ import { authEnvSchema } from "./auth-env";
 import { awsEnvSchema } from "./aws-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
+import { searchEnvSchema } from "./search-env";
 import { uploadEnvSchema } from "./upload-env";
 
 export const embeddingEnvSchema = z.object({
@@ -21,7 +22,8 @@ export const serverEnvSchema = z
   .and(authEnvSchema)
   .and(awsEnvSchema)
   .and(uploadEnvSchema)
-  .and(inngestEnvSchema);
+  .and(inngestEnvSchema)
+  .and(searchEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

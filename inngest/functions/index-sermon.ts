@@ -1,0 +1,44 @@
+import { NonRetriableError } from "inngest";
+import { inngest } from "@/inngest/client";
+import { sermonReindexRequested, sermonTranscribed } from "@/inngest/events";
+import { getDb } from "@/lib/db/client";
+import { configuredEmbedder } from "@/lib/embeddings/configured-embedder";
+import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
+import { indexSermon, MissingTranscriptError } from "@/lib/search/index-sermon";
+
+/**
+ * `sermon/transcribed` or `sermon/reindex.requested` → searchable sermon → `sermon/indexed`.
+ *
+ * One step: the vectors are too large for step output, so embedding and the atomic swap of
+ * the sermon's chunks happen together; a retry embeds again and swaps again (idempotent).
+ */
+export const indexSermonFunction = inngest.createFunction(
+  {
+    id: "index-sermon",
+    name: "Index a transcribed sermon for search",
+    triggers: [sermonTranscribed, sermonReindexRequested],
+    // Embedding providers rate-limit; a few sermons at a time, one run per sermon.
+    concurrency: [{ limit: 4 }, { limit: 1, key: "event.data.sermonId" }],
+    retries: 4,
+    onFailure: async ({ event, error }) => {
+      const version = event.data.event.data;
+      await recordProcessingFailure(getDb(), version, {
+        stage: "Search indexing",
+        reason:
+          "The sermon plays, but we could not make it searchable even after several attempts. " +
+          `Retry indexing later. (Technical detail: ${error.message.slice(0, 300)})`,
+      });
+    },
+  },
+  async ({ event, step }) => {
+    const { sermonId, churchId, mediaVersion } = event.data;
+    return step.run("Embed the transcript's moments and swap them into the index", async () => {
+      try {
+        return await indexSermon({ db: getDb(), embedder: configuredEmbedder() }, { sermonId, churchId, mediaVersion });
+      } catch (error) {
+        if (error instanceof MissingTranscriptError) throw new NonRetriableError(error.message, { cause: error });
+        throw error;
+      }
+    });
+  },
+);

@@ -1,0 +1,107 @@
+import type { Db } from "@/lib/db/client";
+import type { Embedder } from "@/lib/embeddings/embedder";
+import {
+  type EligibleFilter,
+  fullTextCandidates,
+  loadMoments,
+  type MomentRow,
+  selectEligibleSermonIds,
+  vectorCandidates,
+} from "./chunk-sql";
+import { fuseRanks } from "./fuse-ranks";
+import { momentHref } from "./moment-href";
+import { snippetParts, type SnippetPart } from "./snippet-parts";
+
+export type SearchMode = "hybrid" | "fts" | "vector";
+
+export type SearchRequest = { query: string; filter: EligibleFilter; limit: number };
+
+export type SearchTuning = {
+  mode: SearchMode;
+  /** RRF's k; see fuseRanks. */
+  rrfK: number;
+  ftsWeight: number;
+  vectorWeight: number;
+};
+
+export const DEFAULT_TUNING: SearchTuning = { mode: "hybrid", rrfK: 60, ftsWeight: 1, vectorWeight: 1 };
+
+/** One moment of one sermon, ready to show and to play from. */
+export type MomentHit = {
+  id: string;
+  sermonId: string;
+  sermonTitle: string;
+  churchSlug: string;
+  churchName: string;
+  speakerName: string | null;
+  seriesTitle: string | null;
+  /** YYYY-MM-DD */
+  preachedOn: string | null;
+  mainPassage: string | null;
+  startMs: number;
+  endMs: number;
+  text: string;
+  snippet: SnippetPart[];
+  href: string;
+  score: number;
+};
+
+export type SearchDeps = { db: Db; embedder: Embedder; now?: () => Date };
+
+/**
+ * Hybrid retrieval over moments: full text and vector nearest neighbours, each restricted to
+ * the sermons the listener may see and the filters ask for, fused by reciprocal rank. The
+ * query is embedded before the transaction opens (the embedded database serves one
+ * transaction at a time, so nothing slow runs inside one).
+ */
+export async function searchMoments(
+  deps: SearchDeps,
+  request: SearchRequest,
+  tuning: SearchTuning = DEFAULT_TUNING,
+): Promise<MomentHit[]> {
+  const query = request.query.trim();
+  if (!query) return [];
+  const embedding = tuning.mode === "fts" ? null : (await deps.embedder.embed([query]))[0];
+  const candidates = Math.max(40, request.limit * 4);
+  const now = deps.now?.() ?? new Date();
+
+  const rows = await deps.db.$transaction(async (tx) => {
+    const sermonIds = await selectEligibleSermonIds(tx, request.filter, now);
+    if (sermonIds.length === 0) return [];
+    const textRanked = tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, sermonIds, candidates);
+    const vectorRanked = embedding ? await vectorCandidates(tx, embedding, sermonIds, candidates) : [];
+    const fused = fuseRanks(
+      [
+        { ids: textRanked.map((row) => row.id), weight: tuning.ftsWeight },
+        { ids: vectorRanked.map((row) => row.id), weight: tuning.vectorWeight },
+      ],
+      tuning.rrfK,
+    ).slice(0, request.limit);
+    const moments = new Map((await loadMoments(tx, fused.map((hit) => hit.id), query)).map((row) => [row.id, row]));
+    return fused.flatMap(({ id, score }) => {
+      const row = moments.get(id);
+      return row ? [{ row, score }] : [];
+    });
+  });
+  return rows.map(({ row, score }) => toHit(row, score));
+}
+
+function toHit(row: MomentRow, score: number): MomentHit {
+  return {
+    id: row.id,
+    sermonId: row.sermonId,
+    sermonTitle: row.sermonTitle,
+    churchSlug: row.churchSlug,
+    churchName: row.churchName,
+    speakerName: row.speakerName,
+    seriesTitle: row.seriesTitle,
+    preachedOn: row.preachedOn ? row.preachedOn.toISOString().slice(0, 10) : null,
+    mainPassage: row.mainPassage,
+    startMs: row.startMs,
+    endMs: row.endMs,
+    text: row.text,
+    snippet: snippetParts(row.snippet),
+    href: momentHref(row),
+    score,
+  };
+}
