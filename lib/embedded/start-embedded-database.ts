@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { holdSessionUntilSync } from "./hold-session-until-sync";
 import { acquireDatabaseLock, readDatabaseLock, DatabaseLockedError } from "./database-lock";
 
 export type EmbeddedDatabase = { url: string; port: number; stop(): Promise<void> };
@@ -22,7 +23,7 @@ export async function startEmbeddedDatabase(options: {
   const owner = readDatabaseLock(options.dataDir);
   if (owner) throw new DatabaseLockedError(options.dataDir, owner);
   const db = await PGlite.create(options.dataDir, { extensions: { vector } });
-  const server = new PGLiteSocketServer({ db, port: options.port, host, maxConnections: 64 });
+  const server = new PGLiteSocketServer({ db: holdSessionUntilSync(db), port: options.port, host, maxConnections: 64 });
   try {
     await server.start();
   } catch (error) {
