@@ -98,7 +98,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     concurrency: new ConcurrencyTracker(),
     baseUrl: "",
   } as Omit<EngineContext, "scheduler"> as EngineContext;
-  ctx.scheduler = new Scheduler(store, { canStart: (job) => job.kind !== "call" || canStartCall(ctx, job), handle: (job) => handleJob(ctx, job) }, config.maxInflight, log);
+  ctx.scheduler = new Scheduler(store, {
+      canStart: (job) => job.kind !== "call" || canStartCall(ctx, job),
+      closedGates: () => ctx.concurrency.saturated(),
+      handle: (job) => handleJob(ctx, job),
+    }, config.maxInflight, log);
 
   const router = new Router();
   addSdkRoutes(router, ctx);

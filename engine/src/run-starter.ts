@@ -225,6 +225,7 @@ export function createRun(ctx: EngineContext, fn: FunctionRecord, events: Innges
       runAt: startAt,
       orderAt: startAt - priority * 1000,
       payload: { stepId: "step", attempt: 0, concurrency },
+      gates: concurrency.map((slot) => slot.key),
     });
     ctx.log.debug(`run ${run.id} of ${fn.id} created`);
     return { started: true, run };

@@ -21,6 +21,8 @@ export interface Job {
   /** Ordering among due jobs; priority shifts it earlier than runAt. */
   orderAt: number;
   payload: Record<string, unknown>;
+  /** Up to two concurrency keys; while one is saturated the job is not even fetched. */
+  gates?: string[];
 }
 
 interface JobRow {
@@ -30,11 +32,15 @@ interface JobRow {
   run_at: number;
   order_at: number;
   payload: string;
+  gate1: string | null;
+  gate2: string | null;
 }
 
 export interface JobHandlers {
   /** Whether a due call job may start now (concurrency); other kinds always may. */
   canStart(job: Job): boolean;
+  /** Gates (concurrency keys) that are full right now. */
+  closedGates(): string[];
   /** Handles a job. Must delete or reschedule the job itself. */
   handle(job: Job): Promise<void> | void;
 }
@@ -86,13 +92,15 @@ export class Scheduler {
   /** Inserts a job unless one with the same id exists (ids double as dedupe keys). */
   enqueue(job: Job): boolean {
     const { changes } = this.store.run(
-      "INSERT OR IGNORE INTO jobs (id, kind, run_id, run_at, order_at, payload) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT OR IGNORE INTO jobs (id, kind, run_id, run_at, order_at, payload, gate1, gate2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       job.id,
       job.kind,
       job.runId,
       job.runAt,
       job.orderAt,
       JSON.stringify(job.payload),
+      job.gates?.[0] ?? null,
+      job.gates?.[1] ?? null,
     );
     this.poke();
     return changes > 0;
@@ -101,14 +109,17 @@ export class Scheduler {
   /** Inserts or moves a job (debounce timers, retries). */
   upsert(job: Job): void {
     this.store.run(
-      `INSERT INTO jobs (id, kind, run_id, run_at, order_at, payload) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, order_at = excluded.order_at, payload = excluded.payload, leased = 0`,
+      `INSERT INTO jobs (id, kind, run_id, run_at, order_at, payload, gate1, gate2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, order_at = excluded.order_at, payload = excluded.payload,
+         gate1 = excluded.gate1, gate2 = excluded.gate2, leased = 0`,
       job.id,
       job.kind,
       job.runId,
       job.runAt,
       job.orderAt,
       JSON.stringify(job.payload),
+      job.gates?.[0] ?? null,
+      job.gates?.[1] ?? null,
     );
     this.poke();
   }
@@ -153,9 +164,18 @@ export class Scheduler {
     this.timer = undefined;
     const now = Date.now();
     const freeSlots = this.maxInflight - this.inFlight.size;
+    // Jobs behind a full concurrency key are filtered in SQL, so a long backlog of one
+    // function cannot hide other functions' due jobs beyond the LIMIT.
+    const closed = JSON.stringify(this.handlers.closedGates());
     const rows = this.store.all<JobRow>(
-      "SELECT id, kind, run_id, run_at, order_at, payload FROM jobs WHERE leased = 0 AND run_at <= ? ORDER BY order_at, id LIMIT ?",
+      `SELECT id, kind, run_id, run_at, order_at, payload, gate1, gate2 FROM jobs
+       WHERE leased = 0 AND run_at <= ?
+         AND (gate1 IS NULL OR gate1 NOT IN (SELECT value FROM json_each(?)))
+         AND (gate2 IS NULL OR gate2 NOT IN (SELECT value FROM json_each(?)))
+       ORDER BY order_at, id LIMIT ?`,
       now,
+      closed,
+      closed,
       Math.max(freeSlots, 0) * 2 + 100,
     );
     // One transaction for the whole batch: leases and the synchronous part of every handler
@@ -175,6 +195,7 @@ export class Scheduler {
         runAt: row.run_at,
         orderAt: row.order_at,
         payload: JSON.parse(row.payload),
+        gates: [row.gate1, row.gate2].filter((gate): gate is string => gate !== null),
       };
       if (job.kind === "call") {
         if (this.inFlight.size >= this.maxInflight || !this.handlers.canStart(job)) continue;

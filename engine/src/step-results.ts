@@ -24,6 +24,7 @@ function enqueueCall(ctx: EngineContext, run: Run, id: string, payload: Record<s
     runAt: now,
     orderAt: now - run.priority * 1000,
     payload: { attempt: 0, concurrency: run.concurrency, ...payload },
+    gates: run.concurrency.map((slot) => slot.key),
   });
 }
 

@@ -78,6 +78,7 @@ export class Store {
   private migrate(): void {
     const jobColumns = (this.db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[]).map((c) => c.name);
     if (!jobColumns.includes("leased")) this.db.exec("ALTER TABLE jobs ADD COLUMN leased INTEGER NOT NULL DEFAULT 0");
+    if (!jobColumns.includes("gate1")) this.db.exec("ALTER TABLE jobs ADD COLUMN gate1 TEXT; ALTER TABLE jobs ADD COLUMN gate2 TEXT;");
     this.db.exec("DROP INDEX IF EXISTS jobs_by_due; CREATE INDEX IF NOT EXISTS jobs_by_lease_due ON jobs(leased, run_at);");
   }
 

@@ -40,6 +40,20 @@ describe("flow control", () => {
     expect(ended).toHaveLength(3);
   });
 
+  it("a long concurrency-limited backlog does not hold up other functions", async () => {
+    const setup = await setupApp((client) => [
+      client.createFunction({ id: "backlog", concurrency: 1, triggers: [{ event: "demo/backlog" }] }, async ({ step }) => {
+        await step.run("slow", () => sleep(20));
+      }),
+      client.createFunction({ id: "other", triggers: [{ event: "demo/other" }] }, async () => "done"),
+    ]);
+    await setup.client.send(Array.from({ length: 400 }, (_, n) => ({ name: "demo/backlog", data: { n } })));
+    await setup.send("demo/other");
+    await waitForEndedRuns(setup.engine.url, setup.fnId("other"), 1, 5000);
+    const backlog = await listRuns(setup.engine.url, setup.fnId("backlog"));
+    expect(backlog.filter((run) => run.status !== "Completed").length).toBeGreaterThan(300);
+  });
+
   it("keyed concurrency isolates keys", async () => {
     const meters: Record<string, ReturnType<typeof overlapMeter>> = { u1: overlapMeter(), u2: overlapMeter() };
     const all = overlapMeter();
