@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { Writable } from "node:stream";
 import { AudioAnalysis } from "./audio-analysis";
 import { pcmDecodeArgs } from "./ffmpeg-args";
 import { runFfmpeg } from "./ffmpeg-runner";
@@ -68,7 +69,7 @@ export async function analyseAudio(
           sampleRate: ANALYSIS_SAMPLE_RATE,
         }),
         timeoutMs: 30_000 + rangeMs / 20,
-        onStdout: analysis.rangeReader((startMs * ANALYSIS_SAMPLE_RATE) / 1000),
+        stdoutTo: consumer(analysis.rangeReader((startMs * ANALYSIS_SAMPLE_RATE) / 1000)),
         signal: abort.signal,
       }).catch((error: unknown) => {
         abort.abort(error);
@@ -103,6 +104,16 @@ export async function analyseAudio(
       minSilenceMs,
     }),
   };
+}
+
+/** A sink that processes each chunk before accepting the next, so ffmpeg waits for Node. */
+function consumer(consume: (chunk: Buffer) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      consume(chunk);
+      done();
+    },
+  });
 }
 
 interface TimeRange {

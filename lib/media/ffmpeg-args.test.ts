@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { ACCEPTED_DEMUXERS, pcmDecodeArgs, probeArgs, renditionEncodeArgs } from "./ffmpeg-args";
+import {
+  ACCEPTED_DEMUXERS,
+  normalisedPcmArgs,
+  pcmDecodeArgs,
+  probeArgs,
+  renditionEncodeArgs,
+} from "./ffmpeg-args";
 
+const upload = "/uploads/sermon.mp3";
 const encode = (overrides: Partial<Parameters<typeof renditionEncodeArgs>[0]> = {}) =>
   renditionEncodeArgs({
-    input: "/uploads/sermon.mp3",
     rendition: { name: "aac-64k", bitRate: 64_000 },
     renditionDir: "/out/aac-64k",
-    gainDb: 3.25,
-    isLimited: false,
     ...overrides,
   });
 
@@ -18,16 +22,12 @@ function valueOf(args: readonly string[], flag: string): string | undefined {
 }
 
 describe("every ffmpeg invocation is hardened", () => {
-  const ffmpegCalls = {
-    pcmDecode: pcmDecodeArgs("/uploads/sermon.mp3", {
-      startMs: 0,
-      durationMs: 60_000,
-      sampleRate: 16_000,
-    }),
-    renditionEncode: encode(),
+  const readersOfTheUpload = {
+    pcmDecode: pcmDecodeArgs(upload, { startMs: 0, durationMs: 60_000, sampleRate: 16_000 }),
+    normalisedPcm: normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }),
   };
 
-  it.each(Object.entries(ffmpegCalls))(
+  it.each(Object.entries(readersOfTheUpload))(
     "%s: -nostdin, file/pipe protocols only, accepted demuxers only",
     (_name, args) => {
       expect(args).toContain("-nostdin");
@@ -37,7 +37,7 @@ describe("every ffmpeg invocation is hardened", () => {
       const input = args.indexOf("-i");
       expect(args.indexOf("-protocol_whitelist")).toBeLessThan(input);
       expect(args.indexOf("-format_whitelist")).toBeLessThan(input);
-      expect(args[input + 1]).toBe("file:/uploads/sermon.mp3");
+      expect(args[input + 1]).toBe(`file:${upload}`);
     },
   );
 
@@ -48,23 +48,45 @@ describe("every ffmpeg invocation is hardened", () => {
     expect(args.at(-1)).toBe("file:/uploads/odd:name.mp3");
     expect(valueOf(args, "-print_format")).toBe("json");
   });
+
+  it("encoders never open the upload: raw float PCM from stdin only", () => {
+    const args = encode();
+    expect(args).toContain("-nostdin");
+    const input = args.indexOf("-i");
+    expect(args[input + 1]).toBe("pipe:0");
+    expect(args.slice(0, input)).toEqual(
+      expect.arrayContaining(["-protocol_whitelist", "pipe", "-format_whitelist", "f32le"]),
+    );
+    expect(args.join(" ")).not.toContain(upload);
+  });
+});
+
+describe("normalisedPcmArgs", () => {
+  it("applies the loudness gain to a mono mix and writes float PCM to stdout", () => {
+    const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false });
+    expect(valueOf(args, "-map")).toBe("0:a:0");
+    expect(valueOf(args, "-af")).toBe("volume=3.25dB:precision=float");
+    expect(valueOf(args, "-ac")).toBe("1");
+    expect(valueOf(args, "-rematrix_maxval")).toBe("1");
+    expect(valueOf(args, "-ar")).toBe("44100");
+    expect(valueOf(args, "-f")).toBe("f32le");
+    expect(args.at(-1)).toBe("pipe:1");
+  });
+
+  it("adds a peak limiter only when asked", () => {
+    expect(valueOf(normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }), "-af")).toMatch(
+      /^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/,
+    );
+  });
 });
 
 describe("renditionEncodeArgs", () => {
-  it("encodes fast mono AAC at the rendition's bitrate with the loudness gain", () => {
+  it("encodes fast AAC at the rendition's bitrate and reports progress on fd 3", () => {
     const args = encode();
     expect(valueOf(args, "-c:a")).toBe("aac");
     expect(valueOf(args, "-aac_coder")).toBe("fast");
     expect(valueOf(args, "-b:a")).toBe("64000");
-    expect(valueOf(args, "-ac")).toBe("1");
-    expect(valueOf(args, "-af")).toBe("volume=3.25dB:precision=float");
     expect(valueOf(args, "-progress")).toBe("pipe:3");
-  });
-
-  it("adds a peak limiter only when asked", () => {
-    expect(valueOf(encode({ isLimited: true }), "-af")).toMatch(
-      /^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/,
-    );
   });
 
   it("writes a live EVENT playlist of 6 s fMP4 segments, never MPEG-TS", () => {

@@ -102,29 +102,65 @@ export function pcmDecodeArgs(
   ];
 }
 
-export interface RenditionEncodeOptions {
-  input: string;
-  rendition: Rendition;
-  /** Folder that receives the playlist, init segment and media segments. */
-  renditionDir: string;
+export interface NormalisedPcmOptions {
   gainDb: number;
   /** Peak-limit after the gain; only needed when the gain would push peaks past full scale. */
   isLimited: boolean;
+}
+
+export const LIMITER_CEILING = 0.944; // -0.5 dBFS
+// What the normalising decoder writes and the encoders read: mono float PCM, so neither
+// the gain nor the limiter's overshoot can clip on the way.
+const RAW_PCM_FORMAT = "f32le";
+
+/**
+ * The one decode of the upload for encoding: mono, 44.1 kHz, loudness gain (and limiter)
+ * applied, as raw float PCM on stdout for every rendition encoder to read.
+ */
+export function normalisedPcmArgs(
+  input: string,
+  { gainDb, isLimited }: NormalisedPcmOptions,
+): string[] {
+  const filters = [`volume=${gainDb.toFixed(2)}dB:precision=float`];
+  if (isLimited) filters.push(`alimiter=limit=${LIMITER_CEILING}:level=0:attack=5:release=50`);
+  return [
+    ...quietFfmpeg,
+    ...hardenedInput(input),
+    "-map",
+    "0:a:0",
+    "-af",
+    filters.join(","),
+    ...monoMix,
+    "-ar",
+    String(OUTPUT_SAMPLE_RATE),
+    "-c:a",
+    "pcm_f32le",
+    "-f",
+    RAW_PCM_FORMAT,
+    "pipe:1",
+  ];
+}
+
+export interface RenditionEncodeOptions {
+  rendition: Rendition;
+  /** Folder that receives the playlist, init segment and media segments. */
+  renditionDir: string;
   /** Also write this rendition's AAC stream, unchanged, as a podcast download (.m4a). */
   downloadPath?: string;
 }
 
-export const LIMITER_CEILING = 0.944; // -0.5 dBFS
-
 /**
- * One rendition as a live EVENT playlist of fMP4 segments (ffmpeg rewrites the playlist
- * after every segment, so each can be published at once). With `downloadPath` the tee
- * muxer writes the same encoded stream to an .m4a too: one encode, two files.
+ * One rendition from the normalised PCM on stdin, as a live EVENT playlist of fMP4
+ * segments (ffmpeg rewrites the playlist after every segment, so each can be published at
+ * once). With `downloadPath` the tee muxer writes the same encoded stream to an .m4a too:
+ * one encode, two files. Encoders never open the upload itself: their only input is raw
+ * PCM from a pipe, and the whitelists say so.
  */
-export function renditionEncodeArgs(options: RenditionEncodeOptions): string[] {
-  const { input, rendition, renditionDir, gainDb, isLimited, downloadPath } = options;
-  const filters = [`volume=${gainDb.toFixed(2)}dB:precision=float`];
-  if (isLimited) filters.push(`alimiter=limit=${LIMITER_CEILING}:level=0:attack=5:release=50`);
+export function renditionEncodeArgs({
+  rendition,
+  renditionDir,
+  downloadPath,
+}: RenditionEncodeOptions): string[] {
   const hls = [
     "f=hls",
     `hls_time=${HLS_SEGMENT_SECONDS}`,
@@ -141,19 +177,21 @@ export function renditionEncodeArgs(options: RenditionEncodeOptions): string[] {
   return [
     ...quietFfmpeg,
     "-y",
-    ...hardenedInput(input),
-    "-map",
-    "0:a:0",
-    "-vn",
-    "-sn",
-    "-dn",
-    "-map_metadata",
-    "-1",
-    "-af",
-    filters.join(","),
-    ...monoMix,
+    "-protocol_whitelist",
+    "pipe",
+    "-format_whitelist",
+    RAW_PCM_FORMAT,
+    "-f",
+    RAW_PCM_FORMAT,
     "-ar",
     String(OUTPUT_SAMPLE_RATE),
+    "-ac",
+    "1",
+    "-i",
+    "pipe:0",
+    // The tee muxer has no default codecs, so nothing is mapped unless asked.
+    "-map",
+    "0:a",
     "-c:a",
     "aac",
     "-aac_coder",

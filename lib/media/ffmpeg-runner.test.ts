@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { FfmpegFailedError } from "./ffmpeg-failed-error";
 import { runFfmpeg } from "./ffmpeg-runner";
@@ -59,7 +60,12 @@ describe("runFfmpeg", () => {
         "pipe:1",
       ],
       timeoutMs: 10_000,
-      onStdout: (chunk) => (bytes += chunk.length),
+      stdoutTo: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          done();
+        },
+      }),
       onProgress: (ms) => progress.push(ms),
     });
     expect(bytes).toBe(2 * 8000 * 2);

@@ -1,8 +1,10 @@
 import { watch } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import {
   FFMPEG_PLAYLIST_NAME,
+  normalisedPcmArgs,
   PLAYLIST_NAME,
   RENDITIONS,
   type Rendition,
@@ -44,10 +46,14 @@ export interface TranscodeSermonResult {
 // only used until the real segment sizes are known.
 const NOMINAL_BANDWIDTH_FACTOR = 1.25;
 
+// About 3 s of mono float PCM at 44.1 kHz between the decoder and the encoders.
+const PCM_BUFFER_BYTES = 512 * 1024;
+
 /**
  * HLS renditions plus the podcast download, published segment by segment while encoding.
- * One ffmpeg per rendition, in parallel: ffmpeg 5 encodes on one thread, so this is what
- * uses a second core; the highest rendition also writes the download via the tee muxer.
+ * One ffmpeg decodes the upload once (normalised mono PCM); one ffmpeg per rendition
+ * encodes it, in parallel: ffmpeg 5 encodes on a single thread, so this is what uses the
+ * other cores. The highest rendition also writes the download via the tee muxer.
  */
 export async function transcodeSermon(
   options: TranscodeSermonOptions,
@@ -94,28 +100,36 @@ export async function transcodeSermon(
     }),
   );
 
+  const stopAllOnFailure = (error: unknown): never => {
+    abort.abort(error);
+    throw error;
+  };
+  // Decoded once, read by every encoder; the slowest encoder paces the decoder.
+  const pcm = new PassThrough({ highWaterMark: PCM_BUFFER_BYTES });
   try {
-    await Promise.all(
-      renditions.map((rendition, i) =>
+    await Promise.all([
+      ...renditions.map((rendition, i) =>
         runFfmpeg({
           binary: "ffmpeg",
           args: renditionEncodeArgs({
-            input,
             rendition,
             renditionDir: join(outputDir, rendition.name),
-            gainDb,
-            isLimited,
             downloadPath: rendition === highest ? downloadPath : undefined,
           }),
+          stdin: pcm,
           timeoutMs,
           onProgress: (outTimeMs) => progress.update(i, outTimeMs),
           signal: abort.signal,
-        }).catch((error: unknown) => {
-          abort.abort(error);
-          throw error;
-        }),
+        }).catch(stopAllOnFailure),
       ),
-    );
+      runFfmpeg({
+        binary: "ffmpeg",
+        args: normalisedPcmArgs(input, { gainDb, isLimited }),
+        stdoutTo: pcm,
+        timeoutMs,
+        signal: abort.signal,
+      }).catch(stopAllOnFailure),
+    ]);
   } finally {
     for (const watcher of watchers) watcher.close();
     await queue.drain();
