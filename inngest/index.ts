@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
+import { processSermon } from "./functions/process-sermon";
 import { sweepStuckSermons } from "./functions/sweep-stuck-sermons";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
-export const functions: InngestFunction.Any[] = [sweepStuckSermons];
+export const functions: InngestFunction.Any[] = [processSermon, sweepStuckSermons];

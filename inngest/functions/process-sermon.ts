@@ -1,0 +1,65 @@
+import { NonRetriableError } from "inngest";
+import { inngest } from "@/inngest/client";
+import { sermonUploaded } from "@/inngest/events";
+import { getDb } from "@/lib/db/client";
+import { MediaRejectedError } from "@/lib/media/media-rejected-error";
+import { isCurrentUpload } from "@/lib/processing/is-current-upload";
+import { describeProcessingFailure } from "@/lib/processing/processing-failure";
+import { publishSermonMedia } from "@/lib/processing/publish-sermon-media";
+import { recordProcessedMedia } from "@/lib/processing/record-processed-media";
+import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
+import { mediaStorage } from "@/lib/storage/media-storage";
+
+/**
+ * `sermon/uploaded` → streamable sermon → `sermon/transcription.requested`.
+ *
+ * The media stage is a single step: its download, ffmpeg work and uploads share one disk and
+ * cannot be split across calls. It marks the sermon streamable itself, mid-step, as soon as
+ * the first segments of every rendition are up, and returns only keys and sizes.
+ */
+export const processSermon = inngest.createFunction(
+  {
+    id: "process-sermon",
+    name: "Process an uploaded sermon",
+    triggers: [sermonUploaded],
+    // Each run already keeps every core busy (parallel analysis, one encoder per rendition),
+    // so a second transcode on the same machine would only delay the first one's stream.
+    concurrency: [{ limit: 1 }, { limit: 1, key: "event.data.sermonId" }],
+    retries: 3,
+    onFailure: async ({ event, error }) => {
+      const upload = event.data.event.data;
+      await recordProcessingFailure(getDb(), upload, describeProcessingFailure(error));
+    },
+  },
+  async ({ event, step }) => {
+    const upload = event.data;
+    const isCurrent = await step.run("Check the upload is still the sermon's latest", () =>
+      isCurrentUpload(getDb(), upload),
+    );
+    if (!isCurrent) return { skipped: "a newer upload replaced this one" };
+
+    const media = await step.run(
+      "Transcode the recording and publish it for streaming",
+      async () => {
+        try {
+          return await publishSermonMedia({ db: getDb(), storage: mediaStorage() }, upload);
+        } catch (error) {
+          // The file itself is unusable: retrying cannot help, and the message is for the admin.
+          if (error instanceof MediaRejectedError)
+            throw new NonRetriableError(error.message, { cause: error });
+          throw error;
+        }
+      },
+    );
+
+    const isRecorded = await step.run("Record the media and request transcription", () =>
+      recordProcessedMedia(getDb(), upload, media),
+    );
+    return {
+      durationMs: media.durationMs,
+      streamableAfterMs: media.streamableAfterMs,
+      segmentCount: media.segmentCount,
+      isRecorded,
+    };
+  },
+);

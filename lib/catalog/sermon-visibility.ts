@@ -1,0 +1,18 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PublishState } from "@/lib/generated/prisma/enums";
+
+/** Listeners see a sermon once it is published, or scheduled and its time has come. */
+export function isPubliclyVisible(
+  sermon: { publishState: PublishState; publishAt: Date | null },
+  now: Date,
+): boolean {
+  if (sermon.publishState === "published") return true;
+  return (
+    sermon.publishState === "scheduled" && sermon.publishAt !== null && sermon.publishAt <= now
+  );
+}
+
+/** The same rule as a query filter. */
+export const publiclyVisibleWhere = (now: Date): Prisma.SermonWhereInput => ({
+  OR: [{ publishState: "published" }, { publishState: "scheduled", publishAt: { lte: now } }],
+});

@@ -1,0 +1,34 @@
+/** What the admin sees on a failed sermon: "<stage>: <reason>". */
+export interface ProcessingFailure {
+  stage: string;
+  reason: string;
+}
+
+const TECHNICAL_DETAIL_CHARS = 300;
+
+/**
+ * Turns the error a run ended with into words for the church admin. A rejected upload
+ * (MediaRejectedError, possibly wrapped, its cause kept through Inngest's serialisation)
+ * already says what is wrong and what to do; anything else exhausted its retries, so the
+ * reason says that, with the technical message kept short for whoever investigates.
+ */
+export function describeProcessingFailure(error: unknown): ProcessingFailure {
+  const rejection = findRejection(error);
+  if (rejection) return { stage: "Audio check", reason: rejection.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    stage: "Processing",
+    reason:
+      "We could not prepare this recording for streaming, even after several attempts. " +
+      "The file itself may be fine: retry processing, or upload it again if it keeps failing. " +
+      `(Technical detail: ${detail.slice(0, TECHNICAL_DETAIL_CHARS)})`,
+  };
+}
+
+function findRejection(error: unknown): Error | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof Error && current.name === "MediaRejectedError") return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

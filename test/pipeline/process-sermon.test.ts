@@ -1,0 +1,240 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateMedia } from "@/lib/media/test-media";
+import { serveSermonMedia } from "@/lib/playback/serve-sermon-media";
+import { startPipeline, type Pipeline } from "./support/pipeline-harness";
+
+const AUDIO_SECONDS = 180;
+
+let pipeline: Pipeline;
+let workDir: string;
+let audio: Buffer;
+/** The sermon the first test processes; the media route tests serve its files. */
+let processed: { id: string; churchId: string; prefix: string } | undefined;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), "selah-pipeline-test-"));
+  // Tone with a two-second pause every ten seconds: speech-like loudness gating and silences.
+  const [started, audioPath] = await Promise.all([
+    startPipeline(),
+    generateMedia(workDir, "sermon.mp3", [
+      "-f",
+      "lavfi",
+      "-i",
+      `sine=frequency=220:sample_rate=44100:duration=${AUDIO_SECONDS}`,
+      "-af",
+      "volume='if(lt(mod(t,10),8),0.5,0)':eval=frame",
+      "-c:a",
+      "libmp3lame",
+      "-b:a",
+      "96k",
+    ]),
+  ]);
+  pipeline = started;
+  audio = await readFile(audioPath);
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe("process-sermon through outbox → SQS → worker → engine", () => {
+  it("streams an upload while transcoding it, then records the media and requests transcription", async () => {
+    const sermon = await pipeline.createSermon({ slug: "three-minutes" });
+    const event = await pipeline.upload(sermon, audio, { fileName: "sermon.mp3" });
+
+    await pipeline.waitForStatus(sermon.id, ["streamable"]);
+    const run = await pipeline.endedRun(event.id);
+    expect(run.status).toBe("Completed");
+    expect(run.steps.map((step) => step.attempts)).toEqual([1, 1, 1]);
+
+    const prefix = `churches/${sermon.churchId}/sermons/${sermon.id}/v1`;
+    const master = await pipeline.readObject(`${prefix}/master.m3u8`);
+    const variants = master.match(
+      /^#EXT-X-STREAM-INF:BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="mp4a\.40\.2"\n(aac-\d+k\/index\.m3u8)$/gm,
+    );
+    expect(variants).toHaveLength(2);
+    for (const rendition of ["aac-32k", "aac-64k"]) {
+      const playlist = await pipeline.readObject(`${prefix}/${rendition}/index.m3u8`);
+      expect(playlist).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
+      expect(playlist).toContain("#EXT-X-ENDLIST");
+      expect(playlist).toContain("#EXT-X-TARGETDURATION:6");
+      const segments = playlist.split("\n").filter((line) => line.endsWith(".m4s"));
+      expect(segments.length).toBeGreaterThanOrEqual(AUDIO_SECONDS / 6);
+      const seconds = [...playlist.matchAll(/^#EXTINF:([\d.]+),/gm)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+      expect(Math.abs(seconds - AUDIO_SECONDS)).toBeLessThan(0.5);
+      for (const name of ["init.mp4", segments[0]!, segments.at(-1)!]) {
+        const head = await pipeline.storage.s3.send(
+          new HeadObjectCommand({
+            Bucket: pipeline.storage.bucket,
+            Key: `${prefix}/${rendition}/${name}`,
+          }),
+        );
+        expect(head.ContentLength).toBeGreaterThan(0);
+      }
+    }
+    const waveform = JSON.parse(await pipeline.readObject(`${prefix}/waveform.json`)) as {
+      bucketMs: number;
+      max: number[];
+    };
+
+    const stored = await pipeline.db.sermon.findUniqueOrThrow({
+      where: { id: sermon.id },
+      include: { mediaAssets: { orderBy: { key: "asc" } } },
+    });
+    expect(stored.status).toBe("streamable");
+    expect(Math.abs(stored.durationMs! - AUDIO_SECONDS * 1000)).toBeLessThan(100);
+    expect(waveform.max).toHaveLength(Math.ceil(stored.durationMs! / waveform.bucketMs));
+    expect(
+      stored.mediaAssets.map((asset) => [asset.kind, asset.key.slice(prefix.length + 1)]),
+    ).toEqual([
+      ["rendition", "aac-32k/index.m3u8"],
+      ["rendition", "aac-64k/index.m3u8"],
+      ["download", "download.m4a"],
+      ["master_playlist", "master.m3u8"],
+      ["silence_map", "silences.json"],
+      ["waveform", "waveform.json"],
+    ]);
+    for (const asset of stored.mediaAssets) expect(Number(asset.bytes)).toBeGreaterThan(0);
+    const byKind = (kind: string) => stored.mediaAssets.find((asset) => asset.kind === kind)!;
+    const download = await pipeline.storage.s3.send(
+      new HeadObjectCommand({ Bucket: pipeline.storage.bucket, Key: byKind("download").key }),
+    );
+    expect(download.ContentLength).toBe(Number(byKind("download").bytes));
+    // Listeners could play it long before the transcode ended: the master was recorded
+    // (sermon streamable) in its own transaction, well before the download existed.
+    expect(
+      byKind("download").createdAt.getTime() - byKind("master_playlist").createdAt.getTime(),
+    ).toBeGreaterThan(200);
+
+    const outbox = await pipeline.db.outbox.findUnique({
+      where: { eventId: `sermon-transcription-requested:${sermon.id}:v1` },
+    });
+    expect(outbox).toMatchObject({
+      name: "sermon/transcription.requested",
+      payload: { sermonId: sermon.id, churchId: sermon.churchId, mediaVersion: 1 },
+    });
+    processed = { id: sermon.id, churchId: sermon.churchId, prefix };
+
+    // The same event delivered again (SQS is at-least-once) is a duplicate, not a second run.
+    await pipeline.inngest.send({ id: event.id, name: event.name, data: event.data });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await pipeline.runsOf(event.id)).toHaveLength(1);
+  });
+
+  it("refuses a file that is not audio at once, and tells the admin why", async () => {
+    const sermon = await pipeline.createSermon({ slug: "not-audio" });
+    const event = await pipeline.upload(
+      sermon,
+      Buffer.from("These are my sermon notes, not a recording.\n".repeat(200)),
+      {
+        fileName: "notes.mp3",
+      },
+    );
+    await pipeline.waitForStatus(sermon.id, ["failed"]);
+    const run = await pipeline.endedRun(event.id);
+    expect(run.status).toBe("Failed");
+    const transcodeStep = run.steps.find((step) => step.name.startsWith("Transcode"));
+    expect(transcodeStep?.attempts).toBe(1);
+
+    const stored = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: sermon.id } });
+    expect(stored.failedStage).toBe("Audio check");
+    expect(stored.failureReason).toMatch(/could not be read as audio/);
+    expect(await pipeline.db.mediaAsset.count({ where: { sermonId: sermon.id } })).toBe(0);
+    expect(
+      await pipeline.db.outbox.findUnique({
+        where: { eventId: `sermon-failed:${sermon.id}:v1:Audio check` },
+      }),
+    ).toMatchObject({ name: "sermon/failed" });
+  });
+
+  it("ignores an upload a newer one already replaced", async () => {
+    const sermon = await pipeline.createSermon({ slug: "replaced", mediaVersion: 2 });
+    const event = await pipeline.upload(sermon, audio, { fileName: "old.mp3", mediaVersion: 1 });
+    const run = await pipeline.endedRun(event.id);
+    expect(run.status).toBe("Completed");
+    expect(run.output).toEqual({ skipped: "a newer upload replaced this one" });
+    expect(run.steps).toHaveLength(1);
+    const stored = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: sermon.id } });
+    expect(stored.status).toBe("processing");
+  });
+});
+
+describe("GET /media/:sermonId/v:version/:file", () => {
+  const get = (path: string, headers: Record<string, string> = {}) => {
+    const [version, ...rest] = path.split("/");
+    return serveSermonMedia(
+      new Request(`http://selah.test/media/${processed!.id}/${path}`, { headers }),
+      processed!.id,
+      [version!, ...rest],
+      { db: pipeline.db, storage: pipeline.storage },
+    );
+  };
+
+  it("serves playlists, segments by range, the download and the waveform with fitting headers", async () => {
+    expect(processed).toBeDefined();
+    const master = await get("v1/master.m3u8");
+    expect(master.status).toBe(200);
+    expect(master.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");
+    expect(await master.text()).toContain("aac-64k/index.m3u8");
+
+    const playlist = await get("v1/aac-32k/index.m3u8");
+    expect(playlist.headers.get("cache-control")).toBe("public, max-age=86400");
+
+    const whole = await get("v1/aac-64k/seg-00001.m4s");
+    const size = Number(whole.headers.get("content-length"));
+    expect(whole.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await whole.arrayBuffer()).byteLength).toBe(size);
+
+    const part = await get("v1/aac-64k/seg-00001.m4s", { range: "bytes=100-199" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 100-199/${size}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(100);
+
+    const download = await get("v1/download.m4a", { range: "bytes=0-7" });
+    expect(download.status).toBe(206);
+    expect(download.headers.get("content-type")).toBe("audio/mp4");
+    expect(download.headers.get("content-disposition")).toBe(
+      'attachment; filename="three-minutes.m4a"',
+    );
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(4, 8)
+        .toString("latin1"),
+    ).toBe("ftyp");
+
+    const waveform = await get("v1/waveform.json");
+    expect(waveform.headers.get("content-type")).toBe("application/json");
+    expect(await waveform.json()).toHaveProperty("bucketMs");
+  });
+
+  it("answers 404 outside the allow-list, for other versions, and for unpublished sermons", async () => {
+    for (const path of [
+      "v1/original/sermon.mp3",
+      "v1/silences.json",
+      "v1/aac-64k/ffmpeg-live.m3u8",
+      "v2/master.m3u8",
+      "v1/../v1/master.m3u8",
+    ]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+    const setPublishing = (data: {
+      publishState: "draft" | "scheduled" | "published";
+      publishAt?: Date | null;
+    }) => pipeline.db.sermon.update({ where: { id: processed!.id }, data });
+    await setPublishing({ publishState: "draft" });
+    expect((await get("v1/master.m3u8")).status).toBe(404);
+    await setPublishing({ publishState: "scheduled", publishAt: new Date(Date.now() + 60_000) });
+    expect((await get("v1/master.m3u8")).status).toBe(404);
+    await setPublishing({ publishState: "scheduled", publishAt: new Date(Date.now() - 60_000) });
+    expect((await get("v1/master.m3u8")).status).toBe(200);
+    await setPublishing({ publishState: "published", publishAt: null });
+  });
+});

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { serve } from "inngest/node";
+import { startEngine, type RunningEngine } from "@/engine/src/engine";
+import { sermonUploaded } from "@/inngest/events";
+import { publishEvent } from "@/lib/events/publish-event";
+import type { SermonStatus } from "@/lib/generated/prisma/enums";
+import { ensureBucket } from "@/lib/storage/ensure-bucket";
+import { mediaStorage, type MediaStorage } from "@/lib/storage/media-storage";
+import {
+  startQueueServices,
+  testWorkerConfig,
+  waitUntil,
+  type QueueServices,
+} from "@/test/events/support/event-path";
+import { startWorker, type RunningWorker } from "@/worker/start-worker";
+
+const ENDED = new Set(["Completed", "Failed", "Cancelled"]);
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export interface EngineRun {
+  run_id: string;
+  status: string;
+  output: unknown;
+  error: unknown;
+  steps: { name: string; attempts: number; error: unknown }[];
+}
+
+/**
+ * The pipeline as it runs in production, all real: outbox → fauxqs SQS → worker → engine/ →
+ * the app's `process-sermon` (served by the Inngest SDK over HTTP) → PGlite + fauxqs S3.
+ */
+export async function startPipeline() {
+  const queue: QueueServices = await startQueueServices();
+  const engineDir = mkdtempSync(path.join(tmpdir(), "selah-pipeline-engine-"));
+  const engine: RunningEngine = await startEngine({
+    port: 0,
+    dataDir: engineDir,
+    logLevel: "error",
+    syncIntervalMs: 0,
+    backoffScale: 0.001,
+  });
+  // The app reads its configuration from the environment, exactly as under `npm start`.
+  Object.assign(process.env, {
+    DATABASE_URL: queue.services.database.url,
+    S3_ENDPOINT: queue.services.aws.endpoint,
+    S3_BUCKET: "selah-media",
+    S3_FORCE_PATH_STYLE: "true",
+    INNGEST_DEV: engine.url,
+  });
+  const storage: MediaStorage = mediaStorage();
+  await ensureBucket(storage.s3, storage.bucket);
+  const { inngest } = await import("@/inngest/client");
+  const { functions } = await import("@/inngest/index");
+
+  const handler = serve({ client: inngest, functions });
+  const server: Server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
+  const sync = await fetch(appUrl, { method: "PUT", headers: { "x-inngest-server-kind": "dev" } });
+  if (!sync.ok) throw new Error(`app sync failed: ${sync.status} ${await sync.text()}`);
+  const worker: RunningWorker = await startWorker(
+    testWorkerConfig(queue.services, queue.queues, engine.url),
+  );
+  const { db } = queue;
+
+  return {
+    db,
+    storage,
+    engine,
+    inngest,
+    async createSermon(options: { slug: string; mediaVersion?: number }) {
+      const church = await db.church.upsert({
+        where: { slug: "pipeline-church" },
+        create: { slug: "pipeline-church", name: "Pipeline Church" },
+        update: {},
+      });
+      return db.sermon.create({
+        data: {
+          churchId: church.id,
+          slug: options.slug,
+          title: `Sermon ${options.slug}`,
+          status: "processing",
+          publishState: "published",
+          mediaVersion: options.mediaVersion ?? 1,
+        },
+      });
+    },
+    /** Puts the original where the upload flow does and publishes `sermon/uploaded` like it. */
+    async upload(
+      sermon: { id: string; churchId: string },
+      body: Uint8Array,
+      options: { fileName: string; mediaVersion?: number },
+    ) {
+      const mediaVersion = options.mediaVersion ?? 1;
+      const objectKey = `churches/${sermon.churchId}/sermons/${sermon.id}/v${mediaVersion}/original/${options.fileName}`;
+      await storage.s3.send(
+        new PutObjectCommand({ Bucket: storage.bucket, Key: objectKey, Body: body }),
+      );
+      const event = sermonUploaded.build({
+        sermonId: sermon.id,
+        churchId: sermon.churchId,
+        mediaVersion,
+        objectKey,
+      });
+      await db.$transaction((tx) => publishEvent(tx, event));
+      return event;
+    },
+    async waitForStatus(sermonId: string, statuses: SermonStatus[], timeoutMs = 90_000) {
+      let status: SermonStatus | undefined;
+      await waitUntil(
+        async () => {
+          status = (await db.sermon.findUniqueOrThrow({ where: { id: sermonId } })).status;
+          return statuses.includes(status);
+        },
+        timeoutMs,
+        () => `status ${statuses.join("/")} (is ${status})`,
+      );
+      return status;
+    },
+    /** Every run the engine started for events with this id (a duplicate must add none). */
+    async runsOf(eventId: string): Promise<EngineRun[]> {
+      const events = await getJson<{ data: { internal_id: string; id?: string }[] }>(
+        `${engine.url}/v1/events?limit=1000&name=${encodeURIComponent(sermonUploaded.name)}`,
+      );
+      const runs: EngineRun[] = [];
+      for (const event of events.data.filter((e) => e.id === eventId)) {
+        const body = await getJson<{ data: EngineRun[] }>(
+          `${engine.url}/v1/events/${event.internal_id}/runs`,
+        );
+        runs.push(...body.data);
+      }
+      return runs;
+    },
+    /** Waits for the event's run to end; returns it with its step history. */
+    async endedRun(eventId: string, timeoutMs = 90_000): Promise<EngineRun> {
+      let ended: EngineRun | undefined;
+      await waitUntil(
+        async () => {
+          ended = (await this.runsOf(eventId)).find((run) => ENDED.has(run.status));
+          return ended !== undefined;
+        },
+        timeoutMs,
+        () => `the run of ${eventId} to end`,
+      );
+      return (await getJson<{ data: EngineRun }>(`${engine.url}/v1/runs/${ended!.run_id}`)).data;
+    },
+    async readObject(key: string): Promise<string> {
+      const { Body } = await storage.s3.send(
+        new GetObjectCommand({ Bucket: storage.bucket, Key: key }),
+      );
+      return Body!.transformToString("utf8");
+    },
+    async stop() {
+      await worker.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.stop();
+      rmSync(engineDir, { recursive: true, force: true });
+      await queue.stop();
+    },
+  };
+}
+
+export type Pipeline = Awaited<ReturnType<typeof startPipeline>>;
