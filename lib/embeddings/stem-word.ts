@@ -26,10 +26,18 @@ const SUFFIXES: ReadonlyArray<readonly [suffix: string, replacement: string]> = 
 ];
 
 export function stemWord(word: string): string {
+  return dropFinalE(stripSuffix(word));
+}
+
+/** "forgive" and "forgiving" meet at "forgiv"; short words ("one", "see") keep theirs. */
+const dropFinalE = (stem: string): string => (stem.length > 3 && stem.endsWith("e") ? stem.slice(0, -1) : stem);
+
+function stripSuffix(word: string): string {
   if (word.length <= 3) return word;
-  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
   for (const [suffix, replacement] of SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
+    // "kiss", "jesus", "genesis": a final s that is no plural.
+    if (suffix === "s" && /(ss|us|is)$/.test(word)) return word;
     const stem = word.slice(0, -suffix.length);
     // Keep short words whole ("bring", "ten"): a stem needs a vowel and some length.
     if (stem.length < 3 || !VOWEL.test(stem)) return word;

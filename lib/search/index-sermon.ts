@@ -78,7 +78,7 @@ export async function indexSermon(
     // Stable id per media version: a re-index of the same upload does not announce again.
     await publishEvent(tx, sermonIndexed.build({ ...version, chunkCount: rows.length }));
     return true;
-  });
+  }, { maxWait: 10_000, timeout: 30_000 });
   if (!isStored) return { isIndexed: false, reason: "the sermon is not in a state that can be searched" };
   return { isIndexed: true, chunkCount: rows.length, transcriptId: transcript.id, model: embedder.model };
 }

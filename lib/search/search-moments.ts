@@ -46,6 +46,10 @@ export type MomentHit = {
   score: number;
 };
 
+// The embedded database runs one transaction at a time, so waiting for a turn is normal
+// under load; Prisma's 2 s default would fail searches that are merely queued.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
 export type SearchDeps = { db: Db; embedder: Embedder; now?: () => Date };
 
 /**
@@ -82,7 +86,7 @@ export async function searchMoments(
       const row = moments.get(id);
       return row ? [{ row, score }] : [];
     });
-  });
+  }, TRANSACTION_OPTIONS);
   return rows.map(({ row, score }) => toHit(row, score));
 }
 

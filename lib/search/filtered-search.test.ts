@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { ensureVectorColumn } from "@/lib/db/vector-column";
+import type { Embedder } from "@/lib/embeddings/embedder";
+import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
+import { replaceChunks, vectorLiteral } from "./chunk-sql";
+import { searchMoments } from "./search-moments";
+
+// Small vectors keep the HNSW inserts quick; the scan behaviour does not depend on the size.
+const DIMENSIONS = 16;
+let database: SearchDatabase;
+let db: Db;
+let smallSermonIds: string[];
+
+/** Deterministic pseudo-random numbers (mulberry32), so the graph is the same every run. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+const unit = (vector: number[]) => vector.map((value) => value / Math.hypot(...vector));
+const next = random(7);
+const queryVector = unit(Array.from({ length: DIMENSIONS }, next));
+// "near" moments crowd around the query; "far" ones point anywhere.
+const near = () => unit(queryVector.map((value) => value + next() * 0.2));
+const far = () => unit(Array.from({ length: DIMENSIONS }, next));
+
+const fixedEmbedder: Embedder = { model: "fixed", dimensions: DIMENSIONS, maxBatchSize: 1, embed: async () => [queryVector] };
+
+async function seedChurch(db: Db, slug: string, sermons: number, chunksPerSermon: number, vector: () => number[]) {
+  const church = await db.church.create({ data: { slug, name: slug } });
+  const ids: string[] = [];
+  for (let s = 0; s < sermons; s++) {
+    const sermon = await db.sermon.create({
+      data: { churchId: church.id, slug: `s${s}`, title: `${slug} ${s}`, status: "searchable", publishState: "published" },
+    });
+    ids.push(sermon.id);
+    const rows = Array.from({ length: chunksPerSermon }, (_, position) => ({
+      position,
+      startMs: position * 60_000,
+      endMs: (position + 1) * 60_000,
+      text: `Moment ${position} of ${slug} sermon ${s}.`,
+      context: null,
+      embedding: vector(),
+    }));
+    await db.$transaction((tx) => replaceChunks(tx, { sermonId: sermon.id, churchId: church.id }, "fixed", rows));
+  }
+  return ids;
+}
+
+beforeAll(async () => {
+  database = await startSearchDatabase();
+  await ensureVectorColumn(database.url, DIMENSIONS);
+  await seedChurch(database.db, "crowd", 16, 50, near);
+  smallSermonIds = await seedChurch(database.db, "small", 8, 30, far);
+  // A table this small is cheaper to filter and sort exactly, which would hide the HNSW path
+  // that large tables take; rule the other plans out. PGlite serves every connection from
+  // its one backend, so these session settings reach the search's connections too.
+  db = createDb(database.url, 1);
+  for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) await db.$executeRawUnsafe(`SET ${setting} = off`);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.stop();
+});
+
+/** The vector query's shape (chunk-sql.ts vectorCandidates) with a chosen scan mode. */
+const nearestSmall = (iterativeScan: "off" | "relaxed_order", explain = "") =>
+  db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = ${iterativeScan}`);
+    return tx.$queryRawUnsafe<Array<Record<string, string>>>(
+      `${explain} SELECT c.id FROM "Chunk" c WHERE c."sermonId" = ANY($1::text[]) AND c.embedding IS NOT NULL
+       ORDER BY c.embedding <=> $2::vector LIMIT 25`,
+      smallSermonIds,
+      vectorLiteral(queryVector),
+    );
+  });
+
+describe("a filtered search whose nearest moments are all filtered out", () => {
+  it("is planned as an HNSW scan, and a plain scan of it comes back short", async () => {
+    const plan = await nearestSmall("off", "EXPLAIN");
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("Chunk_embedding_hnsw_idx");
+    expect((await nearestSmall("off")).length).toBeLessThan(25);
+  });
+
+  it("still returns k moments when at least k match, in vector and hybrid modes", async () => {
+    const deps = { db, embedder: fixedEmbedder };
+    for (const mode of ["vector", "hybrid"] as const) {
+      const hits = await searchMoments(
+        deps,
+        { query: "zebra", filter: { churchSlug: "small" }, limit: 25 },
+        { mode, rrfK: 60, ftsWeight: 1, vectorWeight: 1 },
+      );
+      expect(hits).toHaveLength(25);
+      expect(new Set(hits.map((hit) => hit.churchSlug))).toEqual(new Set(["small"]));
+    }
+  });
+});
