@@ -16,6 +16,13 @@ const checkpointBodySchema = z.looseObject({
 /** Ops that only tell us what happened; anything asynchronous must come back in the 206. */
 const INFORMATIONAL_OPS = new Set(["StepPlanned", "DeferAdd", "DeferAbort"]);
 
+/** The SDK reports when a step started as `timing.a`, in nanoseconds since the epoch. */
+function startedAtOf(op: { timing?: unknown }, fallback: number): number {
+  const start = (op.timing as { a?: unknown } | undefined)?.a;
+  const ms = typeof start === "number" ? Math.floor(start / 1e6) : NaN;
+  return Number.isFinite(ms) && ms > 0 && ms <= fallback ? ms : fallback;
+}
+
 /** Call jobs whose attempt budget a checkpoint reset (a step succeeded during the call). */
 const attemptResets = new Set<string>();
 
@@ -50,7 +57,7 @@ export function acceptCheckpoint(ctx: EngineContext, runId: string, body: unknow
         failRun(ctx, run, { name: "StepOutputTooLargeError", message: `step ${op.id} returned ${bytes} bytes; the limit is ${MAX_STEP_BYTES} bytes (4 MB)` });
         return new HttpError(409, "run failed: step output too large");
       }
-      recordStepAttempt(ctx.store, run.id, { hash: op.id, name: op.displayName ?? op.userland?.id ?? op.name ?? op.id, op: "StepRun", startedAt: now });
+      recordStepAttempt(ctx.store, run.id, { hash: op.id, name: op.displayName ?? op.userland?.id ?? op.name ?? op.id, op: "StepRun", startedAt: startedAtOf(op, now) });
       recordStepOutcome(ctx.store, run.id, op.id, { op: "StepRun", endedAt: now, output: data });
       run.steps[op.id] = { data };
       run.stack.push(op.id);

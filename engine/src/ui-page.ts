@@ -5,8 +5,8 @@ const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Selah engine</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:0;display:flex;height:100vh;color:#1f2937}
-#list{width:52%;overflow:auto;border-right:1px solid #e5e7eb}#detail{flex:1;overflow:auto;padding:12px}
-table{border-collapse:collapse;width:100%}td,th{padding:6px 8px;border-bottom:1px solid #f3f4f6;text-align:left;white-space:nowrap}
+#list{width:50%;overflow:auto;border-right:1px solid #e5e7eb}#detail{flex:1;overflow:auto;padding:12px}
+table{border-collapse:collapse;width:100%}td,th{padding:6px 8px;border-bottom:1px solid #f3f4f6;text-align:left;white-space:nowrap;font-size:13px}
 tr.run{cursor:pointer}tr.run:hover{background:#f9fafb}h1{font-size:16px;margin:12px}
 .Completed{color:#047857}.Failed{color:#b91c1c}.Cancelled{color:#6b7280}.Running,.Queued{color:#1d4ed8}
 .bar{height:10px;background:#60a5fa;border-radius:2px}.bar.err{background:#f87171}
@@ -25,6 +25,7 @@ async function load() {
 }
 async function act(method, path) { await fetch(path, { method }); await load(); }
 async function show(id) {
+  location.hash = id;
   const { data: r } = await (await fetch("/v1/runs/" + id)).json();
   const t0 = Date.parse(r.run_started_at ?? r.queued_at); const t1 = Date.parse(r.ended_at ?? new Date().toISOString());
   const span = Math.max(t1 - t0, 1);
@@ -42,6 +43,7 @@ async function show(id) {
     '<h1>Output</h1><pre>' + esc(JSON.stringify(r.error ?? r.output, null, 2)) + '</pre>';
 }
 load(); setInterval(load, 3000);
+if (location.hash.length > 1) show(location.hash.slice(1));
 </script></body></html>`;
 
 export function addUiPage(router: Router): void {

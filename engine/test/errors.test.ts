@@ -188,6 +188,26 @@ describe("errors and retries", () => {
     await engine.stop();
   });
 
+  it("treats a call timeout as transient and retries it", async () => {
+    let attempts = 0;
+    const setup = await setupApp(
+      (client) => [
+        client.createFunction({ id: "hangs", triggers: [{ event: "demo/hang" }] }, async ({ step }) => {
+          return step.run("maybe-slow", async () => {
+            attempts++;
+            if (attempts === 1) await new Promise((resolve) => setTimeout(resolve, 2500));
+            return attempts;
+          });
+        }),
+      ],
+      { callTimeoutMs: 1000 },
+    );
+    await setup.send("demo/hang");
+    const run = await onlyRun(setup, "hangs", 10_000);
+    expect(run.status).toBe("Completed");
+    expect(run.output).toBe(2);
+  });
+
   it("fails the run with a clear error when a step output is over 4 MB", async () => {
     const setup = await setupApp((client) => [
       client.createFunction({ id: "huge", retries: 0, triggers: [{ event: "demo/huge" }] }, async ({ step }) => {
