@@ -17,8 +17,8 @@ const checkpointBodySchema = z.looseObject({
 const INFORMATIONAL_OPS = new Set(["StepPlanned", "DeferAdd", "DeferAbort"]);
 
 /** The SDK reports when a step started as `timing.a`, in nanoseconds since the epoch. */
-function startedAtOf(op: { timing?: unknown }, fallback: number): number {
-  const start = (op.timing as { a?: unknown } | undefined)?.a;
+function startedAtOf(op: Record<string, unknown>, fallback: number): number {
+  const start = (op["timing"] as { a?: unknown } | undefined)?.a;
   const ms = typeof start === "number" ? Math.floor(start / 1e6) : NaN;
   return Number.isFinite(ms) && ms > 0 && ms <= fallback ? ms : fallback;
 }
