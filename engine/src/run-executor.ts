@@ -23,6 +23,8 @@ const UNSUPPORTED_OPS: Record<string, string> = {
 
 interface CallJobPayload {
   stepId: string;
+  /** Display name of a planned step (execute calls), for the step history. */
+  name: string;
   attempt: number;
   race: boolean;
   concurrency: ConcurrencySlot[];
@@ -32,6 +34,7 @@ function payloadOf(job: Job): CallJobPayload {
   const p = job.payload;
   return {
     stepId: typeof p["stepId"] === "string" ? p["stepId"] : "step",
+    name: typeof p["name"] === "string" ? p["name"] : typeof p["stepId"] === "string" ? p["stepId"] : "step",
     attempt: typeof p["attempt"] === "number" ? p["attempt"] : 0,
     race: p["race"] === true,
     concurrency: Array.isArray(p["concurrency"]) ? (p["concurrency"] as ConcurrencySlot[]) : [],
@@ -135,7 +138,7 @@ function handleOutcome(ctx: EngineContext, job: Job, callPayload: CallJobPayload
       return;
     case "error": {
       if (payload.stepId !== "step") {
-        recordStepAttempt(ctx.store, run.id, { hash: payload.stepId, name: payload.stepId, op: "StepError", startedAt });
+        recordStepAttempt(ctx.store, run.id, { hash: payload.stepId, name: payload.name, op: "StepError", startedAt });
         recordStepOutcome(ctx.store, run.id, payload.stepId, { op: "StepError", endedAt: Date.now(), error: outcome.error });
       }
       if (outcome.retriable && payload.attempt + 1 < maxAttempts) {
@@ -216,7 +219,7 @@ function handleOps(
         break;
       }
       case "StepPlanned":
-        planStep(ctx, run, op.id, race);
+        planStep(ctx, run, op.id, race, stepName(op));
         break;
       case "Sleep": {
         if (run.steps[op.id] !== undefined) break;

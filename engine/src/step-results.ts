@@ -39,9 +39,9 @@ export function requestDiscovery(ctx: EngineContext, run: Run): void {
 }
 
 /** Plans an execute call for one step unless it is done or already planned. */
-export function planStep(ctx: EngineContext, run: Run, hash: string, race: boolean): void {
+export function planStep(ctx: EngineContext, run: Run, hash: string, race: boolean, name: string): void {
   if (run.steps[hash] !== undefined) return;
-  enqueueCall(ctx, run, `${run.id}:step:${hash}`, { stepId: hash, race });
+  enqueueCall(ctx, run, `${run.id}:step:${hash}`, { stepId: hash, race, name });
 }
 
 /**
