@@ -112,6 +112,36 @@ describe("sync", () => {
     await engine.stop();
   });
 
+  it("syncs functions using every supported option without warnings", async () => {
+    const setup = await setupApp((client) => [
+      client.createFunction(
+        {
+          id: "everything",
+          retries: 2,
+          triggers: [{ event: "demo/all", if: "event.data.ok == true" }, { cron: "TZ=UTC 0 * * * *" }],
+          idempotency: "event.data.id",
+          throttle: { limit: 5, period: "1m", burst: 2, key: "event.data.user" },
+          concurrency: [{ limit: 1, key: "event.data.user" }, { limit: 5, scope: "env", key: '"shared"' }],
+          debounce: { period: "5s", timeout: "1m", key: "event.data.user" },
+          priority: { run: "event.data.prio" },
+          timeouts: { start: "1m", finish: "10m" },
+          cancelOn: [{ event: "demo/cancel", if: "async.data.id == event.data.id", timeout: "1h" }],
+          singleton: { key: "event.data.user", mode: "skip" },
+          onFailure: () => {},
+        },
+        async () => "ok",
+      ),
+      client.createFunction(
+        { id: "batcher", batchEvents: { maxSize: 10, timeout: "5s", key: "event.data.user" }, rateLimit: { limit: 10, period: "1h" }, triggers: [{ event: "demo/b" }] },
+        async () => "ok",
+      ),
+    ]);
+    const apps = await getJson<{ data: { name: string; warnings: unknown[]; functions: { id: string }[] }[] }>(`${setup.engine.url}/v1/apps`);
+    expect(apps.data).toHaveLength(1);
+    expect(apps.data[0]?.warnings).toEqual([]);
+    expect(apps.data[0]?.functions.map((fn) => fn.id).sort()).toEqual(["test-app-batcher", "test-app-everything", "test-app-everything-failure"]);
+  });
+
   it("answers GET /health and GET /dev like the dev server", async () => {
     const setup = await setupApp((client) => [client.createFunction({ id: "f", triggers: [{ event: "demo/f" }] }, async () => 1)]);
     expect(await getJson(`${setup.engine.url}/health`)).toEqual({ status: "ok" });
