@@ -5,15 +5,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type OutboxWriter = Pick<Prisma.TransactionClient, "outbox">;
 
 /**
- * Publishes a pipeline event: writes it to the outbox inside the caller's transaction, so the
- * event exists exactly when the domain change it announces does. The outbox relay in the worker
- * sends it to SQS. Returns false when an event with this id was already published (a re-send of
- * the same event is a duplicate, not a new pipeline run).
+ * Publishes pipeline events: writes them to the outbox inside the caller's transaction (one
+ * statement however many), so an event exists exactly when the domain change it announces does.
+ * The outbox relay in the worker sends them to SQS. Returns how many were new: an event whose id
+ * was already published is a duplicate, not a new pipeline run, and is skipped.
  */
-export async function publishEvent(tx: OutboxWriter, event: PipelineEvent): Promise<boolean> {
+export async function publishEvent(tx: OutboxWriter, events: PipelineEvent | PipelineEvent[]): Promise<number> {
+  const list = Array.isArray(events) ? events : [events];
+  if (list.length === 0) return 0;
   const { count } = await tx.outbox.createMany({
-    data: [{ eventId: event.id, name: event.name, payload: event.data as Prisma.InputJsonObject }],
+    data: list.map((event) => ({ eventId: event.id, name: event.name, payload: event.data as Prisma.InputJsonObject })),
     skipDuplicates: true,
   });
-  return count === 1;
+  return count;
 }
