@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidEnvError } from "@/lib/config/parse-env";
+import { type Env, InvalidEnvError } from "@/lib/config/parse-env";
 import { readWorkerEnv } from "./env";
 import { workerConfigFromEnv } from "./worker-config";
 import { silentLog } from "./worker-log";
@@ -9,7 +9,7 @@ const base = {
   SQS_QUEUE_URL: "http://127.0.0.1:4566/000000000000/selah-events",
   SQS_DLQ_URL: "http://127.0.0.1:4566/000000000000/selah-events-dlq",
   INNGEST_DEV: "http://127.0.0.1:8288",
-} as NodeJS.ProcessEnv;
+} satisfies Env;
 
 describe("worker env", () => {
   it("fills defaults: port 8289, four pollers, 20 s long polls, relay on", () => {

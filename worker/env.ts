@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { awsEnvSchema } from "@/lib/config/aws-env";
 import { inngestEnvSchema } from "@/lib/config/inngest-env";
-import { parseEnv } from "@/lib/config/parse-env";
+import { type Env, parseEnv } from "@/lib/config/parse-env";
 import { databaseUrlSchema } from "@/lib/db/database-url";
 
 const whole = (min: number, max: number, fallback: number) =>
@@ -33,6 +33,6 @@ export const workerEnvSchema = workerOwnEnvSchema
 
 export type WorkerEnv = z.output<typeof workerEnvSchema>;
 
-export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+export function readWorkerEnv(env: Env = process.env): WorkerEnv {
   return parseEnv(workerEnvSchema, env);
 }
