@@ -1,6 +1,11 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+
+// Below this a file goes up in one PutObject; above, in parts. Single requests are capped
+// by S3 (5 GB) and far lower by emulators (fauxqs answers 413 to a ~12 MB body).
+const PART_BYTES = 8 * 1024 * 1024;
 
 /**
  * Streams a file from disk to `key`, replacing whatever was there: callers use deterministic
@@ -14,14 +19,11 @@ export async function uploadFile(
   contentType: string,
 ): Promise<number> {
   const { size } = await stat(path);
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: createReadStream(path),
-      ContentLength: size,
-      ContentType: contentType,
-    }),
-  );
+  await new Upload({
+    client: s3,
+    params: { Bucket: bucket, Key: key, Body: createReadStream(path), ContentType: contentType },
+    partSize: PART_BYTES,
+    queueSize: 2,
+  }).done();
   return size;
 }
