@@ -4,7 +4,7 @@
 // Figures: wall time of lib/media (probe + analysis + transcode + waveform + silence map),
 // wall time of the bare ffmpeg equivalent (one ffmpeg analysis pass with its own meters
 // — ebur128, silencedetect, low-rate PCM for the waveform — then the same decoder and
-// rendition encoders joined by a bash pipeline and tee), their ratio (target ≤ 1.2),
+// rendition encoders joined by FIFOs in a bash script), their ratio (target ≤ 1.2),
 // realtime factor (target ≥ 150×) and time to the first playable segment (target ≤ 5 s).
 // CPU seconds are printed too: on a shared machine they vary less than wall time.
 import { spawn } from "node:child_process";
@@ -127,14 +127,16 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   const { gainDb, isLimited } = loudnessGain({ integratedLufs, samplePeakDb });
   const analysedS = (performance.now() - started) / 1000;
 
-  // The same decoder and encoders as lib/media, joined by a shell pipeline and tee.
+  // The same decoder and encoders as lib/media, joined by FIFOs in a shell script.
   const highest = RENDITIONS.at(-1);
+  const fifos = RENDITIONS.map((r) => join(outputDir, `${r.name}.f32le`));
   const encoderCommands = await Promise.all(
-    RENDITIONS.map(async (rendition) => {
+    RENDITIONS.map(async (rendition, i) => {
       const renditionDir = join(outputDir, rendition.name);
       await mkdir(renditionDir, { recursive: true });
       const args = renditionEncodeArgs({
         rendition,
+        pcmFifo: fifos[i] ?? "",
         renditionDir,
         downloadPath: rendition === highest ? join(outputDir, "download.m4a") : undefined,
       });
@@ -142,10 +144,15 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
       return shellCommand(args);
     }),
   );
-  const decoder = shellCommand(normalisedPcmArgs(input, { gainDb, isLimited }));
-  const teeTo = encoderCommands.slice(0, -1).map((command) => `>(${command})`);
-  const pipeline = `set -eo pipefail; ${decoder} | tee ${teeTo.join(" ")} | ${encoderCommands.at(-1)}; wait $!`;
-  const encoders = run("bash", ["-c", pipeline]);
+  const decoder = shellCommand(normalisedPcmArgs(input, { gainDb, isLimited }, fifos));
+  // -e plus `wait <pid>` per encoder, so any failing ffmpeg fails the script.
+  const script = [
+    `mkfifo ${fifos.map(shellQuote).join(" ")}`,
+    ...encoderCommands.map((command, i) => `${command} & encoder${i}=$!`),
+    decoder,
+    ...encoderCommands.map((_, i) => `wait $encoder${i}`),
+  ].join("\n");
+  const encoders = run("bash", ["-ec", script]);
   const firstPlayable = waitForFiles(
     RENDITIONS.map((r) => join(outputDir, r.name, FFMPEG_PLAYLIST_NAME)),
   );
@@ -178,7 +185,11 @@ function run(command: string, args: string[]): Promise<string> {
 }
 
 function shellCommand(args: string[]): string {
-  return ["ffmpeg", ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(" ");
+  return ["ffmpeg", ...args].map(shellQuote).join(" ");
+}
+
+function shellQuote(arg: string): string {
+  return `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
 /** performance.now() when all paths exist (polled, like a watcher would see them). */

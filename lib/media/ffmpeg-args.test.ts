@@ -8,9 +8,11 @@ import {
 } from "./ffmpeg-args";
 
 const upload = "/uploads/sermon.mp3";
+const fifos = ["/tmp/pcm/aac-32k.f32le", "/tmp/pcm/aac-64k.f32le"];
 const encode = (overrides: Partial<Parameters<typeof renditionEncodeArgs>[0]> = {}) =>
   renditionEncodeArgs({
     rendition: { name: "aac-64k", bitRate: 64_000 },
+    pcmFifo: "/tmp/pcm/aac-64k.f32le",
     renditionDir: "/out/aac-64k",
     ...overrides,
   });
@@ -24,7 +26,7 @@ function valueOf(args: readonly string[], flag: string): string | undefined {
 describe("every ffmpeg invocation is hardened", () => {
   const readersOfTheUpload = {
     pcmDecode: pcmDecodeArgs(upload, { startMs: 0, durationMs: 60_000, sampleRate: 16_000 }),
-    normalisedPcm: normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }),
+    normalisedPcm: normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos),
   };
 
   it.each(Object.entries(readersOfTheUpload))(
@@ -49,34 +51,36 @@ describe("every ffmpeg invocation is hardened", () => {
     expect(valueOf(args, "-print_format")).toBe("json");
   });
 
-  it("encoders never open the upload: raw float PCM from stdin only", () => {
+  it("encoders never open the upload: raw float PCM from their FIFO only", () => {
     const args = encode();
     expect(args).toContain("-nostdin");
     const input = args.indexOf("-i");
-    expect(args[input + 1]).toBe("pipe:0");
-    expect(args.slice(0, input)).toEqual(
-      expect.arrayContaining(["-protocol_whitelist", "pipe", "-format_whitelist", "f32le"]),
-    );
+    expect(args[input + 1]).toBe("file:/tmp/pcm/aac-64k.f32le");
+    expect(valueOf(args, "-protocol_whitelist")).toBe("file");
+    expect(valueOf(args, "-format_whitelist")).toBe("f32le");
+    expect(args.indexOf("-format_whitelist")).toBeLessThan(input);
     expect(args.join(" ")).not.toContain(upload);
   });
 });
 
 describe("normalisedPcmArgs", () => {
-  it("applies the loudness gain to a mono mix and writes float PCM to stdout", () => {
-    const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false });
-    expect(valueOf(args, "-map")).toBe("0:a:0");
-    expect(valueOf(args, "-af")).toBe("volume=3.25dB:precision=float");
-    expect(valueOf(args, "-ac")).toBe("1");
-    expect(valueOf(args, "-rematrix_maxval")).toBe("1");
-    expect(valueOf(args, "-ar")).toBe("44100");
-    expect(valueOf(args, "-f")).toBe("f32le");
-    expect(args.at(-1)).toBe("pipe:1");
+  it("applies the loudness gain to a mono mix and writes float PCM to every FIFO", () => {
+    const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos);
+    const firstOutput = args.indexOf("-map");
+    expect(args.slice(firstOutput)).toEqual([
+      ...["-map", "0:a:0", "-af", "volume=3.25dB:precision=float", "-ac", "1"],
+      ...["-rematrix_maxval", "1", "-ar", "44100", "-c:a", "pcm_f32le", "-f", "f32le"],
+      ...["-protocol_whitelist", "file", "file:/tmp/pcm/aac-32k.f32le"],
+      ...["-map", "0:a:0", "-af", "volume=3.25dB:precision=float", "-ac", "1"],
+      ...["-rematrix_maxval", "1", "-ar", "44100", "-c:a", "pcm_f32le", "-f", "f32le"],
+      ...["-protocol_whitelist", "file", "file:/tmp/pcm/aac-64k.f32le"],
+    ]);
   });
 
   it("adds a peak limiter only when asked", () => {
-    expect(valueOf(normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }), "-af")).toMatch(
-      /^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/,
-    );
+    expect(
+      valueOf(normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }, fifos), "-af"),
+    ).toMatch(/^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/);
   });
 });
 

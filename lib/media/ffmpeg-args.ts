@@ -1,9 +1,10 @@
 // Pure builders for every ffmpeg/ffprobe argument list, so tests can assert the hardening.
 //
-// Hardening shared by all of them: `-nostdin` (ffmpeg never reads the terminal), inputs
-// opened as `file:<path>` under a protocol whitelist of file and pipe only (no http, concat,
-// subfile… tricks from a crafted playlist or path), and a demuxer whitelist of the accepted
-// containers, so a hostile upload cannot reach a less-audited demuxer.
+// Hardening: `-nostdin` everywhere (ffmpeg never takes commands from stdin). Whatever reads
+// the upload opens it as `file:<path>` under a protocol whitelist of file and pipe only (no
+// http, concat, subfile… tricks from a crafted file or path) and a demuxer whitelist of the
+// accepted containers, so a hostile upload cannot reach a less-audited demuxer. Encoders
+// never see the upload: they read raw PCM from a FIFO, whitelisted as exactly that.
 
 /** Demuxers for mp3, m4a/mp4/mov ("mov"), wav, flac, ogg/opus and raw ADTS aac. */
 export const ACCEPTED_DEMUXERS = ["mp3", "mov", "wav", "flac", "ogg", "aac"] as const;
@@ -37,8 +38,8 @@ export const SEGMENT_PATTERN = "seg-%05d.m4s";
 const quietFfmpeg = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "error"];
 
 // The same mono mix for analysis and encoding. Left alone, swresample scales a stereo→mono
-// mix by 0.5 for integer output (the s16 analysis) but by 0.707 for float (the AAC path),
-// and the encoded sermon would come out 3 dB louder than measured.
+// mix by 0.5 for integer output (the s16 analysis) but by 0.707 for float (the f32 path to
+// the encoders), and the encoded sermon would come out 3 dB louder than measured.
 const monoMix = ["-ac", "1", "-rematrix_maxval", "1"];
 
 function hardenedInput(path: string): string[] {
@@ -115,17 +116,17 @@ const RAW_PCM_FORMAT = "f32le";
 
 /**
  * The one decode of the upload for encoding: mono, 44.1 kHz, loudness gain (and limiter)
- * applied, as raw float PCM on stdout for every rendition encoder to read.
+ * applied, written as raw float PCM to each rendition encoder's FIFO. ffmpeg feeds every
+ * output from the same decoded frames, and the slowest encoder paces it.
  */
 export function normalisedPcmArgs(
   input: string,
   { gainDb, isLimited }: NormalisedPcmOptions,
+  fifoPaths: readonly string[],
 ): string[] {
   const filters = [`volume=${gainDb.toFixed(2)}dB:precision=float`];
   if (isLimited) filters.push(`alimiter=limit=${LIMITER_CEILING}:level=0:attack=5:release=50`);
-  return [
-    ...quietFfmpeg,
-    ...hardenedInput(input),
+  const output = (path: string) => [
     "-map",
     "0:a:0",
     "-af",
@@ -137,12 +138,18 @@ export function normalisedPcmArgs(
     "pcm_f32le",
     "-f",
     RAW_PCM_FORMAT,
-    "pipe:1",
+    "-protocol_whitelist",
+    "file",
+    `file:${path}`,
   ];
+  // -y: the FIFOs already exist, and without a terminal ffmpeg would refuse to "overwrite".
+  return [...quietFfmpeg, "-y", ...hardenedInput(input), ...fifoPaths.flatMap(output)];
 }
 
 export interface RenditionEncodeOptions {
   rendition: Rendition;
+  /** FIFO the normalising decoder writes this rendition's PCM to. */
+  pcmFifo: string;
   /** Folder that receives the playlist, init segment and media segments. */
   renditionDir: string;
   /** Also write this rendition's AAC stream, unchanged, as a podcast download (.m4a). */
@@ -150,14 +157,15 @@ export interface RenditionEncodeOptions {
 }
 
 /**
- * One rendition from the normalised PCM on stdin, as a live EVENT playlist of fMP4
+ * One rendition from the normalised PCM in its FIFO, as a live EVENT playlist of fMP4
  * segments (ffmpeg rewrites the playlist after every segment, so each can be published at
  * once). With `downloadPath` the tee muxer writes the same encoded stream to an .m4a too:
  * one encode, two files. Encoders never open the upload itself: their only input is raw
- * PCM from a pipe, and the whitelists say so.
+ * PCM, and the whitelists say so.
  */
 export function renditionEncodeArgs({
   rendition,
+  pcmFifo,
   renditionDir,
   downloadPath,
 }: RenditionEncodeOptions): string[] {
@@ -178,7 +186,7 @@ export function renditionEncodeArgs({
     ...quietFfmpeg,
     "-y",
     "-protocol_whitelist",
-    "pipe",
+    "file",
     "-format_whitelist",
     RAW_PCM_FORMAT,
     "-f",
@@ -188,7 +196,7 @@ export function renditionEncodeArgs({
     "-ac",
     "1",
     "-i",
-    "pipe:0",
+    `file:${pcmFifo}`,
     // The tee muxer has no default codecs, so nothing is mapped unless asked.
     "-map",
     "0:a",

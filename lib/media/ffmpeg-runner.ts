@@ -6,7 +6,7 @@
 // offers no extra stdio descriptors. We need the exact, test-asserted hardened argument list,
 // raw PCM on stdout *and* `-progress` on a separate descriptor (fd 3) of the same process.
 import { spawn } from "node:child_process";
-import type { Readable, Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { FfmpegFailedError } from "./ffmpeg-failed-error";
 import { FfmpegTimeoutError } from "./ffmpeg-timeout-error";
 
@@ -15,8 +15,6 @@ export interface FfmpegRun {
   args: readonly string[];
   /** The process is SIGKILLed once this elapses. */
   timeoutMs: number;
-  /** Fed to the process's stdin (raw PCM for `-i pipe:0`); otherwise stdin is closed. */
-  stdin?: Readable;
   /** Receives stdout, with backpressure (raw PCM); otherwise stdout is collected and returned. */
   stdoutTo?: Writable;
   /** Receives `out_time` in ms from `-progress pipe:3` (the args must contain it). */
@@ -41,7 +39,7 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegResult> {
   return new Promise((resolve, reject) => {
     run.signal?.throwIfAborted();
     const child = spawn(binaryPath(run.binary), run.args, {
-      stdio: [run.stdin ? "pipe" : "ignore", "pipe", "pipe", run.onProgress ? "pipe" : "ignore"],
+      stdio: ["ignore", "pipe", "pipe", run.onProgress ? "pipe" : "ignore"],
     });
     let stdout = "";
     let stderr = "";
@@ -59,12 +57,6 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegResult> {
       fail(run.signal?.reason instanceof Error ? run.signal.reason : new Error("ffmpeg aborted"));
     run.signal?.addEventListener("abort", onAbort, { once: true });
 
-    if (run.stdin && child.stdin) {
-      // A process that stops reading (it failed, or was killed) makes writes fail with EPIPE;
-      // its exit status is what reports the failure.
-      child.stdin.on("error", () => {});
-      run.stdin.pipe(child.stdin);
-    }
     if (run.stdoutTo) child.stdout?.pipe(run.stdoutTo);
     else child.stdout?.setEncoding("utf8").on("data", (text: string) => (stdout += text));
     child.stderr?.setEncoding("utf8").on("data", (text: string) => {
@@ -92,7 +84,6 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegResult> {
       reject(error);
     });
     child.on("close", (code) => {
-      if (run.stdin && child.stdin) run.stdin.unpipe(child.stdin);
       clearTimeout(timer);
       run.signal?.removeEventListener("abort", onAbort);
       if (failure) reject(failure);
