@@ -1,6 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { processSermon } from "./functions/process-sermon";
 import { sweepStuckSermons } from "./functions/sweep-stuck-sermons";
+import { transcribeSermon } from "./functions/transcribe-sermon";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
-export const functions: InngestFunction.Any[] = [processSermon, sweepStuckSermons];
+export const functions: InngestFunction.Any[] = [processSermon, sweepStuckSermons, transcribeSermon];

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
-# Debian packages (ffmpeg; with --test also Chromium, sox, espeak-ng) and the npm packages.
+# Debian packages (ffmpeg, pocketsphinx + its English model; with --test also Chromium, sox, espeak-ng)
+# and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || packages+=(ffmpeg)
+command -v pocketsphinx_continuous >/dev/null || packages+=(pocketsphinx)
+[ -d /usr/share/pocketsphinx/model/en-us ] || packages+=(pocketsphinx-en-us)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v sox >/dev/null || packages+=(sox)

@@ -5,6 +5,7 @@ import { awsEnvSchema } from "./aws-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
+import { transcriptionEnvSchema } from "./transcription-env";
 import { uploadEnvSchema } from "./upload-env";
 
 export const embeddingEnvSchema = z.object({
@@ -23,7 +24,8 @@ export const serverEnvSchema = z
   .and(awsEnvSchema)
   .and(uploadEnvSchema)
   .and(inngestEnvSchema)
-  .and(searchEnvSchema);
+  .and(searchEnvSchema)
+  .and(transcriptionEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

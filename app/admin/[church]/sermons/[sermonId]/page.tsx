@@ -41,6 +41,7 @@ export default async function EditSermonPage({ params, searchParams }: { params:
           <h2 className="text-lg font-semibold">{sermon.title}</h2>
           <StatusBadge status={sermon.status} />
         </div>
+        <Link href={`/admin/${slug}/sermons/${sermon.id}/transcript`} className="mt-2 inline-block text-sm font-medium text-amber-700 hover:text-amber-800">Transcript and captions →</Link>
         {sermon.status === "failed" && sermon.failureReason && (
           <p role="alert" className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
             {sermon.failedStage ? `${sermon.failedStage}: ` : ""}

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { mediaStorage } from "@/lib/storage/media-storage";
+import { correctSegment, MAX_SEGMENT_CHARS, SegmentNotFoundError } from "@/lib/transcription/correct-segment";
+import { churchAction } from "../../../../_lib/church-action";
+
+const correctionSchema = z.object({
+  sermonId: z.string().min(1),
+  segmentId: z.string().min(1),
+  text: z.string().trim().min(1, "A segment cannot be empty.").max(MAX_SEGMENT_CHARS, `Keep it under ${MAX_SEGMENT_CHARS} characters.`),
+});
+
+export const correctTranscriptSegment = churchAction(correctionSchema, "editor", async (input, { church }, user) => {
+  try {
+    const changed = await correctSegment(
+      { db: getDb(), storage: mediaStorage() },
+      { churchId: church.id, sermonId: input.sermonId, segmentId: input.segmentId, text: input.text, editedById: user.id },
+    );
+    revalidatePath(`/admin/${church.slug}/sermons/${input.sermonId}/transcript`);
+    return { ok: true, message: changed ? "Saved. Search will pick up the correction shortly." : "No change to save." };
+  } catch (error) {
+    if (error instanceof SegmentNotFoundError) return { ok: false, message: error.message };
+    throw error;
+  }
+});

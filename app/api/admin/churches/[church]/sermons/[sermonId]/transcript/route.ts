@@ -1,0 +1,25 @@
+// POST /api/admin/churches/:church/sermons/:sermonId/transcript — upload a WebVTT/SRT file that replaces the transcript.
+import { churchRoute } from "@/app/api/admin/_lib/church-route";
+import { CaptionsRejectedError } from "@/lib/captions/captions-rejected-error";
+import { MAX_CAPTION_BYTES } from "@/lib/captions/parse-captions";
+import { readLimitedBody } from "@/lib/captions/read-limited-body";
+import { getDb } from "@/lib/db/client";
+import { mediaStorage } from "@/lib/storage/media-storage";
+import { storeProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
+
+export const dynamic = "force-dynamic";
+
+export const POST = churchRoute<{ church: string; sermonId: string }>({ atLeast: "editor" }, async ({ request, params, access }) => {
+  const data = await readLimitedBody(request.body, MAX_CAPTION_BYTES);
+  try {
+    const stored = await storeProvidedTranscript(
+      { db: getDb(), storage: mediaStorage() },
+      { churchId: access.church.id, sermonId: params.sermonId },
+      data,
+    );
+    return { transcriptId: stored.transcriptId, format: stored.format, segmentCount: stored.segmentCount };
+  } catch (error) {
+    if (!(error instanceof CaptionsRejectedError)) throw error;
+    return Response.json({ error: { code: "invalid_captions", message: error.message, line: error.line } }, { status: 422 });
+  }
+});

@@ -1,0 +1,11 @@
+// GET /captions/:sermonId — WebVTT captions of a published sermon's current transcript (the player's <track>).
+import { serveCaptions } from "@/lib/captions/serve-captions";
+import { getDb } from "@/lib/db/client";
+import { mediaStorage } from "@/lib/storage/media-storage";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ sermonId: string }> }): Promise<Response> {
+  const { sermonId } = await params;
+  return serveCaptions(request, sermonId, { db: getDb(), storage: mediaStorage() });
+}

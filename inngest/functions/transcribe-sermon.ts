@@ -1,0 +1,67 @@
+import { inngest } from "@/inngest/client";
+import { sermonTranscriptionRequested } from "@/inngest/events";
+import { parseEnv } from "@/lib/config/parse-env";
+import { transcriptionEnvSchema } from "@/lib/config/transcription-env";
+import { getDb } from "@/lib/db/client";
+import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
+import { mediaStorage } from "@/lib/storage/media-storage";
+import { describeTranscriptionFailure } from "@/lib/transcription/describe-transcription-failure";
+import { planTranscription } from "@/lib/transcription/plan-transcription";
+import { adoptProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
+import { storeTranscript } from "@/lib/transcription/store-transcript";
+import { toInngestError } from "@/lib/transcription/to-inngest-error";
+import { transcribeSermonAudio } from "@/lib/transcription/transcribe-sermon-audio";
+import { readWordsFile } from "@/lib/transcription/transcript-files";
+import { transcriptFileKeys } from "@/lib/transcription/transcript-keys";
+import { writeCaptionsFile } from "@/lib/transcription/write-captions-file";
+
+// Read per run, not at import: the same build serves every configuration.
+const transcriptionEnv = () => parseEnv(transcriptionEnvSchema, process.env);
+
+/**
+ * `sermon/transcription.requested` → transcript, captions and spoken scripture → `sermon/transcribed`.
+ *
+ * Transcription, captions and storage are separate steps: an outage at the provider retries
+ * only the provider call, and nothing large passes through step output (steps return keys
+ * and counts; the transcript itself travels through S3).
+ */
+export const transcribeSermon = inngest.createFunction(
+  {
+    id: "transcribe-sermon",
+    name: "Transcribe a streamable sermon",
+    triggers: [sermonTranscriptionRequested],
+    // The local recogniser keeps two cores busy per sermon; the hosted ones rate-limit.
+    concurrency: [{ limit: 2 }, { limit: 1, key: "event.data.sermonId" }],
+    retries: 4,
+    onFailure: async ({ event, error }) => {
+      await recordProcessingFailure(getDb(), event.data.event.data, describeTranscriptionFailure(error));
+    },
+  },
+  async ({ event, step }) => {
+    const version = event.data;
+    const plan = await step.run("Choose the transcriber", () => planTranscription(getDb(), version, transcriptionEnv()));
+    if ("skipped" in plan) return plan;
+    const { provider } = plan;
+
+    if (provider === "provided") {
+      const transcriptId = await step.run("Adopt the uploaded transcript", () => adoptProvidedTranscript(getDb(), version));
+      return transcriptId ? { provider, transcriptId } : { provider, skipped: "waiting for the admin to upload captions" };
+    }
+
+    const transcribed = await step.run(`Transcribe the audio with ${provider}`, async () => {
+      try {
+        return await transcribeSermonAudio({ db: getDb(), storage: mediaStorage(), env: transcriptionEnv() }, version, provider);
+      } catch (error) {
+        throw toInngestError(error);
+      }
+    });
+    const keys = transcriptFileKeys(version, provider);
+    const captions = await step.run("Write the captions", () => writeCaptionsFile(mediaStorage(), keys));
+    const stored = await step.run("Store the transcript and announce it", async () => {
+      const { words: _words, ...transcript } = await readWordsFile(mediaStorage(), keys.wordsKey);
+      return storeTranscript(getDb(), version, transcript, keys);
+    });
+    if (!stored) return { skipped: "a newer upload replaced this one" };
+    return { provider, ...stored, wordCount: transcribed.wordCount, captionBytes: captions.bytes };
+  },
+);

@@ -1,0 +1,20 @@
+import { TRANSCRIPTION_STAGE } from "./store-transcript";
+
+const TECHNICAL_DETAIL_CHARS = 300;
+
+/**
+ * The admin's view of a failed transcription. A rejection (bad key, unsupported audio)
+ * already says what to fix; anything else ran out of retries against a provider outage.
+ */
+export function describeTranscriptionFailure(error: { message: string; name?: string }): { stage: string; reason: string } {
+  const detail = error.message.slice(0, TECHNICAL_DETAIL_CHARS);
+  if (/refused the request|not configured|not installed|no processed audio/.test(error.message)) {
+    return { stage: TRANSCRIPTION_STAGE, reason: `${detail} The sermon still plays; fix this and retry transcription, or upload captions.` };
+  }
+  return {
+    stage: TRANSCRIPTION_STAGE,
+    reason:
+      "The sermon plays, but we could not transcribe it even after several attempts. Retry transcription " +
+      `later, or upload a caption file. (Technical detail: ${detail})`,
+  };
+}
