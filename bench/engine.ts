@@ -7,6 +7,8 @@
  * Phase 1 measures throughput and event-to-finish latency over `--runs` runs with a closed loop
  * of `--window` runs in flight. Phase 2 keeps going until `--rss-runs` runs have finished in
  * total and reads the engine's RSS. The last line printed is one JSON object of the figures.
+ * `--stats` also prints the engine's /v1/engine/stats; BENCH_ENGINE_NODE_ARGS passes node
+ * flags to the engine process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -137,6 +139,8 @@ async function main(): Promise<void> {
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
     engineCpuMsPerRun,
+    /** Load-independent: step executions one fully available core gives the engine per second. */
+    engineStepExecutionsPerCpuSecond: Math.round(3000 / engineCpuMsPerRun),
     appCpuMsPerRun,
     loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
     enginePeakRssMb: afterPhase1.peakMb,
@@ -146,9 +150,11 @@ async function main(): Promise<void> {
   };
   console.log(`phase 1: ${RUNS} runs in ${figures.seconds} s → ${figures.runsPerSecond} runs/s, ${figures.stepExecutionsPerSecond} step executions/s`);
   console.log(`latency event→finish: p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms (window ${WINDOW})`);
-  console.log(`CPU per run: engine ${engineCpuMsPerRun} ms, app (SDK + driver) ${appCpuMsPerRun} ms; 1-min load average ${figures.loadAverage1m} on ${cpus().length} cores`);
+  console.log(
+    `CPU per run: engine ${engineCpuMsPerRun} ms (= ${figures.engineStepExecutionsPerCpuSecond} step executions per engine CPU-second), ` +
+      `app (SDK + driver) ${appCpuMsPerRun} ms; 1-min load average ${figures.loadAverage1m} on ${cpus().length} cores`,
+  );
   console.log(`engine peak RSS so far: ${figures.enginePeakRssMb} MB`);
-  if (process.argv.includes("--stats")) console.log(JSON.stringify(await (await fetch(`${engine.url}/v1/engine/stats`)).json()));
 
   if (RSS_RUNS > RUNS) {
     await drive(RSS_RUNS);
