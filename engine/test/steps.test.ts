@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { referenceFunction } from "inngest";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanupAll, listRuns, onlyRun, setupApp, waitForEndedRuns } from "./harness";
 
@@ -157,6 +158,22 @@ describe("steps and memoization", () => {
     expect(run.output).toEqual({ ok: { doubled: 42 }, failure: "child broke" });
     const children = await listRuns(setup.engine.url, setup.fnId("child"));
     expect(children.map((c) => c.status).sort()).toEqual(["Completed", "Failed"]);
+  });
+
+  it("step.invoke of an unknown function fails the step with a clear error", async () => {
+    const setup = await setupApp((client) => [
+      client.createFunction({ id: "lost", triggers: [{ event: "demo/lost" }] }, async ({ step }) => {
+        try {
+          await step.invoke("call-ghost", { function: referenceFunction({ functionId: "ghost" }), data: {} });
+          return "invoked";
+        } catch (error) {
+          return (error as Error).message;
+        }
+      }),
+    ]);
+    await setup.send("demo/lost");
+    const run = await onlyRun(setup, "lost");
+    expect(run.output).toBe("could not find function with ID: test-app-ghost");
   });
 
   it("step.invoke times out to InngestInvokeTimeoutError", async () => {

@@ -150,5 +150,10 @@ describe("sync", () => {
     expect(dev.handlers).toHaveLength(1);
     const unknown = await fetch(`${setup.engine.url}/nope`);
     expect(unknown.status).toBe(404);
+    expect((await fetch(`${setup.engine.url}/v1/apps/nope/functions`)).status).toBe(404);
+    const removed = await fetch(`${setup.engine.url}/fn/remove?url=${encodeURIComponent(setup.app.url)}`, { method: "DELETE" });
+    expect(removed.status).toBe(200);
+    expect((await getJson<{ functions: unknown[] }>(`${setup.engine.url}/dev`)).functions).toEqual([]);
+    expect((await fetch(`${setup.engine.url}/fn/remove?url=nope`, { method: "DELETE" })).status).toBe(404);
   });
 });
