@@ -1,0 +1,226 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { formatDuration } from "@/lib/text/format";
+import {
+  findHits,
+  highlightParts,
+  momentUrl,
+  segmentIndexAt,
+  stepHit,
+} from "@/lib/transcription/transcript-navigation";
+import { usePlayback } from "./playback-context";
+import { CaptionLine, useCaptionTrack } from "./transcript-captions";
+import { TranscriptFindBar } from "./transcript-find-bar";
+
+export interface PanelSegment {
+  id: string;
+  startMs: number;
+  endMs: number;
+  speaker: string | null;
+  text: string;
+}
+
+export interface TranscriptPanelProps {
+  segments: PanelSegment[];
+  /** Scripture spoken in the sermon and when. */
+  verses: { text: string; atMs: number }[];
+  /** The WebVTT captions URL, when the transcript has captions. */
+  captionsUrl: string | null;
+}
+
+/** Scroll events within this long after our own scrolling are ours, not the listener's. */
+const OWN_SCROLL_MS = 800;
+
+/**
+ * The transcript beside the player: follows playback (current sentence lit and kept in view
+ * until the listener scrolls away, then "Back to now"), a tap on a sentence plays from it,
+ * find with previous/next, speaker labels, scripture mentioned with its moment, captions
+ * on/off, and a link to the current moment.
+ */
+export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPanelProps) {
+  const { media, currentTime, seek } = usePlayback();
+  const list = useRef<HTMLOListElement>(null);
+  const ownScrollAt = useRef(0);
+  const [isFollowing, setIsFollowing] = useState(true);
+  const [query, setQuery] = useState("");
+  const [activeHit, setActiveHit] = useState(-1);
+  const [captionsOn, setCaptionsOn] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const captionText = useCaptionTrack(media, captionsUrl, captionsOn);
+
+  const currentIndex = segmentIndexAt(segments, currentTime * 1000);
+  const hits = useMemo(() => findHits(segments, query), [segments, query]);
+  const hitSet = useMemo(() => new Set(hits), [hits]);
+
+  const scrollToSegment = (index: number) => {
+    const container = list.current;
+    const item = container?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (!container || !item) return;
+    ownScrollAt.current = Date.now();
+    container.scrollTo({
+      top: item.offsetTop - container.offsetTop - container.clientHeight / 3,
+      behavior: "smooth",
+    });
+  };
+
+  useEffect(() => {
+    if (isFollowing && currentIndex >= 0) scrollToSegment(currentIndex);
+  }, [currentIndex, isFollowing]);
+
+  const pauseFollowing = () => {
+    if (Date.now() - ownScrollAt.current > OWN_SCROLL_MS) setIsFollowing(false);
+  };
+
+  const stepFind = (step: 1 | -1) => {
+    const next = stepHit(hits.length, activeHit, step);
+    setActiveHit(next);
+    const index = hits[next];
+    if (index === undefined) return;
+    setIsFollowing(false);
+    scrollToSegment(index);
+  };
+
+  const playFrom = (ms: number) => {
+    seek(ms / 1000, { play: true });
+    setIsFollowing(true);
+  };
+
+  const copyMoment = async () => {
+    const url = momentUrl(window.location.href, currentTime);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(`Link copied: ${formatDuration(Math.floor(currentTime) * 1000)}`);
+    } catch {
+      setCopied(url);
+    }
+    window.setTimeout(() => setCopied(null), 4000);
+  };
+
+  const toolButton =
+    "rounded-lg border border-stone-200 px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-50 aria-pressed:border-amber-600 aria-pressed:bg-amber-50 aria-pressed:text-amber-900";
+  return (
+    <section
+      aria-labelledby="transcript-heading"
+      className="rounded-2xl border border-stone-200 bg-white shadow-sm"
+    >
+      <div className="space-y-3 border-b border-stone-100 p-4 sm:p-5">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="transcript-heading" className="text-lg font-semibold text-stone-900">
+            Transcript
+          </h2>
+          <div className="flex flex-wrap gap-2">
+            {captionsUrl && (
+              <button
+                type="button"
+                aria-pressed={captionsOn}
+                onClick={() => setCaptionsOn(!captionsOn)}
+                className={toolButton}
+              >
+                Captions {captionsOn ? "on" : "off"}
+              </button>
+            )}
+            <button type="button" onClick={() => void copyMoment()} className={toolButton}>
+              Copy link to this moment
+            </button>
+          </div>
+        </div>
+        {copied && (
+          <p role="status" className="break-all text-xs font-medium text-emerald-700">
+            {copied}
+          </p>
+        )}
+        {captionsOn && <CaptionLine text={captionText} />}
+        <TranscriptFindBar
+          query={query}
+          onQueryChange={(value) => {
+            setQuery(value);
+            setActiveHit(-1);
+          }}
+          hitCount={hits.length}
+          activeHit={activeHit}
+          onStep={stepFind}
+        />
+        {verses.length > 0 && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-stone-500">Scripture mentioned:</span>
+            {verses.map((verse) => (
+              <button
+                key={`${verse.text}@${verse.atMs}`}
+                type="button"
+                onClick={() => playFrom(verse.atMs)}
+                className="rounded-md bg-amber-50 px-2 py-1 font-medium text-amber-900 hover:bg-amber-100"
+              >
+                {verse.text}{" "}
+                <span className="tabular-nums text-amber-700">· {formatDuration(verse.atMs)}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className="relative">
+        <ol
+          ref={list}
+          data-testid="transcript-segments"
+          onScroll={pauseFollowing}
+          onWheel={() => setIsFollowing(false)}
+          onTouchMove={() => setIsFollowing(false)}
+          className="max-h-[28rem] space-y-1 overflow-y-auto overscroll-contain p-2 sm:p-3"
+        >
+          {segments.map((segment, index) => {
+            const isCurrent = index === currentIndex;
+            const showSpeaker = segment.speaker && segment.speaker !== segments[index - 1]?.speaker;
+            const isActiveHit = hits[activeHit] === index;
+            return (
+              <li key={segment.id} data-index={index}>
+                {showSpeaker && (
+                  <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-amber-700">
+                    {segment.speaker}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  aria-current={isCurrent ? "true" : undefined}
+                  data-start-ms={segment.startMs}
+                  onClick={() => playFrom(segment.startMs)}
+                  className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded-lg px-3 py-2 text-left text-[15px] leading-relaxed transition ${
+                    isCurrent ? "bg-amber-100 text-stone-950" : "text-stone-700 hover:bg-stone-50"
+                  } ${isActiveHit ? "ring-2 ring-amber-500" : ""}`}
+                >
+                  <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-400">
+                    {formatDuration(segment.startMs)}
+                  </span>
+                  <span>
+                    {hitSet.has(index)
+                      ? highlightParts(segment.text, query).map((part, i) =>
+                          part.isHit ? (
+                            <mark key={i} className="rounded bg-yellow-200 px-0.5 text-inherit">
+                              {part.text}
+                            </mark>
+                          ) : (
+                            <span key={i}>{part.text}</span>
+                          ),
+                        )
+                      : segment.text}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        {!isFollowing && (
+          <button
+            type="button"
+            onClick={() => {
+              setIsFollowing(true);
+              if (currentIndex >= 0) scrollToSegment(currentIndex);
+            }}
+            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white shadow-lg hover:bg-stone-800"
+          >
+            Back to now
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
