@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ChurchSummary } from "@/lib/churches/queries";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -6,15 +7,27 @@ export function ChurchCard({ church }: { church: ChurchSummary }) {
   return (
     <article
       data-testid="church-card"
-      className="flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-sm transition hover:border-amber-300 hover:shadow-md"
+      className="relative flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-sm transition hover:border-amber-300 hover:shadow-md"
     >
       <div className="flex items-center gap-3">
-        <span aria-hidden className="grid size-11 shrink-0 place-items-center rounded-xl bg-amber-100 font-serif text-lg font-semibold text-amber-800">
+        <span
+          aria-hidden
+          className="grid size-11 shrink-0 place-items-center rounded-xl bg-amber-100 font-serif text-lg font-semibold text-amber-800"
+        >
           {church.name.charAt(0)}
         </span>
-        <h3 className="text-lg font-semibold tracking-tight text-stone-900">{church.name}</h3>
+        <h3 className="text-lg font-semibold tracking-tight text-stone-900">
+          <Link
+            href={`/churches/${church.slug}`}
+            className="after:absolute after:inset-0 focus-visible:outline-none"
+          >
+            {church.name}
+          </Link>
+        </h3>
       </div>
-      {church.description && <p className="mt-4 flex-1 text-sm leading-6 text-stone-600">{church.description}</p>}
+      {church.description && (
+        <p className="mt-4 flex-1 text-sm leading-6 text-stone-600">{church.description}</p>
+      )}
       <dl className="mt-6 flex flex-wrap gap-x-4 gap-y-1 text-xs font-medium text-stone-500">
         <div>
           <dt className="sr-only">Sermons</dt>

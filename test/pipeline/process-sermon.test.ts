@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
@@ -11,7 +11,7 @@ const AUDIO_SECONDS = 180;
 
 let pipeline: Pipeline;
 let workDir: string;
-let audio: Buffer;
+let audio: string;
 /** The sermon the first test processes; the media route tests serve its files. */
 let processed: { id: string; churchId: string; prefix: string } | undefined;
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
     ]),
   ]);
   pipeline = started;
-  audio = await readFile(audioPath);
+  audio = audioPath;
 });
 
 afterAll(async () => {
@@ -131,13 +131,9 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
 
   it("refuses a file that is not audio at once, and tells the admin why", async () => {
     const sermon = await pipeline.createSermon({ slug: "not-audio" });
-    const event = await pipeline.upload(
-      sermon,
-      Buffer.from("These are my sermon notes, not a recording.\n".repeat(200)),
-      {
-        fileName: "notes.mp3",
-      },
-    );
+    const notes = join(workDir, "notes.mp3");
+    await writeFile(notes, "These are my sermon notes, not a recording.\n".repeat(200));
+    const event = await pipeline.upload(sermon, notes, { fileName: "notes.mp3" });
     await pipeline.waitForStatus(sermon.id, ["failed"]);
     const run = await pipeline.endedRun(event.id);
     expect(run.status).toBe("Failed");

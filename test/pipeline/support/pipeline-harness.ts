@@ -11,6 +11,7 @@ import { publishEvent } from "@/lib/events/publish-event";
 import type { SermonStatus } from "@/lib/generated/prisma/enums";
 import { ensureBucket } from "@/lib/storage/ensure-bucket";
 import { mediaStorage, type MediaStorage } from "@/lib/storage/media-storage";
+import { uploadFile } from "@/lib/storage/upload-file";
 import {
   startQueueServices,
   testWorkerConfig,
@@ -98,14 +99,25 @@ export async function startPipeline() {
     /** Puts the original where the upload flow does and publishes `sermon/uploaded` like it. */
     async upload(
       sermon: { id: string; churchId: string },
-      body: Uint8Array,
+      /** The file's bytes, or its path (large files go up in parts). */
+      original: Uint8Array | string,
       options: { fileName: string; mediaVersion?: number },
     ) {
       const mediaVersion = options.mediaVersion ?? 1;
       const objectKey = `churches/${sermon.churchId}/sermons/${sermon.id}/v${mediaVersion}/original/${options.fileName}`;
-      await storage.s3.send(
-        new PutObjectCommand({ Bucket: storage.bucket, Key: objectKey, Body: body }),
-      );
+      if (typeof original === "string") {
+        await uploadFile(
+          storage.s3,
+          storage.bucket,
+          objectKey,
+          original,
+          "application/octet-stream",
+        );
+      } else {
+        await storage.s3.send(
+          new PutObjectCommand({ Bucket: storage.bucket, Key: objectKey, Body: original }),
+        );
+      }
       const event = sermonUploaded.build({
         sermonId: sermon.id,
         churchId: sermon.churchId,

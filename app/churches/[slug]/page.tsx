@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SermonListItem } from "@/components/listener/sermon-list-item";
+import { getChurchCatalog } from "@/lib/catalog/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const catalog = await getChurchCatalog((await params).slug);
+  return { title: catalog?.church.name ?? "Church not found" };
+}
+
+export default async function ChurchPage({ params }: Props) {
+  const catalog = await getChurchCatalog((await params).slug);
+  if (!catalog) notFound();
+  const { church, sermons } = catalog;
+  return (
+    <>
+      <section className="border-b border-stone-200 bg-gradient-to-b from-amber-50 to-stone-50">
+        <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6 sm:py-16">
+          <div className="flex items-center gap-4">
+            <span
+              aria-hidden
+              className="grid size-14 shrink-0 place-items-center rounded-2xl bg-amber-100 font-serif text-2xl font-semibold text-amber-800"
+            >
+              {church.name.charAt(0)}
+            </span>
+            <h1 className="font-serif text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">
+              {church.name}
+            </h1>
+          </div>
+          {church.description && (
+            <p className="mt-5 max-w-2xl text-lg leading-8 text-stone-600">{church.description}</p>
+          )}
+          {church.websiteUrl && (
+            <a
+              href={church.websiteUrl}
+              className="mt-4 inline-block text-sm font-medium text-amber-800 hover:underline"
+              rel="noopener"
+            >
+              {new URL(church.websiteUrl).host}
+            </a>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="sermons-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="sermons-heading" className="text-2xl font-semibold tracking-tight">
+            Sermons
+          </h2>
+          <p className="text-sm text-stone-500">
+            {sermons.length === 1 ? "1 sermon" : `${sermons.length} sermons`}
+          </p>
+        </div>
+        {sermons.length === 0 ? (
+          <div className="mt-8 rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
+            <p className="font-medium text-stone-900">No sermons yet</p>
+            <p className="mt-2 text-sm text-stone-600">
+              Sermons appear here as soon as {church.name} publishes them.
+            </p>
+          </div>
+        ) : (
+          <ul className="mt-8 grid gap-4">
+            {sermons.map((sermon) => (
+              <li key={sermon.slug}>
+                <SermonListItem churchSlug={church.slug} sermon={sermon} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

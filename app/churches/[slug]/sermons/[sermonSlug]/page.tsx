@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PassageList, SermonMeta } from "@/components/listener/sermon-meta";
+import { SermonPlayer } from "@/components/player/sermon-player";
+import { getListenerSermon } from "@/lib/catalog/queries";
+import { parseStartTime } from "@/lib/playback/start-time";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string; sermonSlug: string }>;
+  searchParams: Promise<{ t?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, sermonSlug } = await params;
+  const sermon = await getListenerSermon(slug, sermonSlug);
+  return { title: sermon ? `${sermon.title} · ${sermon.church.name}` : "Sermon not found" };
+}
+
+export default async function SermonPage({ params, searchParams }: Props) {
+  const { slug, sermonSlug } = await params;
+  const sermon = await getListenerSermon(slug, sermonSlug);
+  if (!sermon) notFound();
+  const { t } = await searchParams;
+  const startAt = parseStartTime(Array.isArray(t) ? t[0] : t, sermon.durationMs);
+
+  return (
+    <article className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
+      <Link
+        href={`/churches/${sermon.church.slug}`}
+        className="text-sm font-medium text-amber-800 hover:underline"
+      >
+        ← {sermon.church.name}
+      </Link>
+      <h1 className="mt-4 font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900 sm:text-4xl">
+        {sermon.title}
+      </h1>
+      <div className="mt-3">
+        <SermonMeta sermon={sermon} />
+      </div>
+
+      <div className="mt-8">
+        {sermon.media ? (
+          <SermonPlayer
+            src={sermon.media.streamUrl}
+            durationMs={sermon.durationMs}
+            startAt={startAt}
+            waveformUrl={sermon.media.waveformUrl}
+            downloadUrl={sermon.media.downloadUrl}
+            title={sermon.title}
+          />
+        ) : (
+          <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">
+            <p className="font-medium text-stone-900">The recording is being prepared</p>
+            <p className="mt-2 text-sm text-stone-600">Check back in a few minutes.</p>
+          </div>
+        )}
+      </div>
+
+      <div className="mt-8 space-y-6">
+        <PassageList passages={sermon.passages} />
+        {sermon.description && (
+          <p className="whitespace-pre-line text-base leading-7 text-stone-700">
+            {sermon.description}
+          </p>
+        )}
+        {sermon.tags.length > 0 && (
+          <ul aria-label="Topics" className="flex flex-wrap gap-2">
+            {sermon.tags.map((tag) => (
+              <li
+                key={tag}
+                className="rounded-md bg-stone-100 px-2 py-1 text-xs font-medium text-stone-600"
+              >
+                #{tag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { ListenerSermonSummary } from "@/lib/catalog/queries";
+import { PassageList, SermonMeta } from "./sermon-meta";
+
+export function SermonListItem({
+  churchSlug,
+  sermon,
+}: {
+  churchSlug: string;
+  sermon: ListenerSermonSummary;
+}) {
+  return (
+    <article
+      data-testid="sermon-item"
+      className="group relative flex gap-4 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm transition hover:border-amber-300 hover:shadow-md"
+    >
+      <span
+        aria-hidden
+        className="hidden size-12 shrink-0 place-items-center rounded-full bg-amber-100 text-amber-800 transition group-hover:bg-amber-600 group-hover:text-white sm:grid"
+      >
+        <svg viewBox="0 0 24 24" className="ml-0.5 size-5 fill-current">
+          <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />
+        </svg>
+      </span>
+      <div className="min-w-0 flex-1 space-y-2">
+        <h3 className="text-lg font-semibold leading-snug tracking-tight text-stone-900">
+          <Link
+            href={`/churches/${churchSlug}/sermons/${sermon.slug}`}
+            className="after:absolute after:inset-0 focus-visible:outline-none"
+          >
+            {sermon.title}
+          </Link>
+        </h3>
+        <SermonMeta sermon={sermon} />
+        <PassageList passages={sermon.passages} />
+      </div>
+    </article>
+  );
+}
