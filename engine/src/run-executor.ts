@@ -123,15 +123,14 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
 }
 
 function handleOutcome(ctx: EngineContext, job: Job, callPayload: CallJobPayload, outcome: CallOutcome, startedAt: number): void {
-  let payload = callPayload;
+  // Steps checkpointed during this call succeeded, so its failure budget starts again.
+  const payload = takeAttemptReset(job.id) ? { ...callPayload, attempt: 0 } : callPayload;
   const run = job.runId ? loadRun(ctx.store, job.runId) : undefined;
   ctx.scheduler.remove(job.id);
   // A run cancelled or finished while the call was in flight discards the answer.
   if (!run || !isActive(run)) return;
   if (outcome.requestVersion !== undefined && outcome.requestVersion > 0) run.requestVersion = outcome.requestVersion;
   const maxAttempts = run.config.retries + 1;
-  // Steps checkpointed during this call succeeded, so its failure budget starts again.
-  if (takeAttemptReset(job.id)) payload = { ...payload, attempt: 0 };
   switch (outcome.kind) {
     case "complete":
       completeRun(ctx, run, outcome.output);
