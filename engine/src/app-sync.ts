@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { registerApp } from "./app-registry";
 import type { EngineContext } from "./context";
+import type { SyncWarning } from "./function-config";
 
 export interface SyncOutcome {
   url: string;
@@ -9,6 +10,8 @@ export interface SyncOutcome {
   kind: "in_band" | "out_of_band" | "none";
   message: string;
   modified?: boolean;
+  /** Options the engine does not honour, per function (see registerApp). */
+  warnings?: SyncWarning[];
 }
 
 const inBandBodySchema = z.looseObject({
@@ -62,6 +65,7 @@ export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncO
       kind: "in_band",
       message: ok ? "Successfully registered" : String(result.body["error"]),
       modified: result.body["modified"] === true,
+      warnings: storedWarnings(ctx, inBand.data.url),
     };
   }
   const outOfBand = body as { message?: unknown; modified?: unknown };
@@ -72,7 +76,13 @@ export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncO
     kind: "out_of_band",
     message: typeof outOfBand.message === "string" ? outOfBand.message : "",
     modified: outOfBand.modified === true,
+    warnings: storedWarnings(ctx, url),
   };
+}
+
+function storedWarnings(ctx: EngineContext, appUrl: string): SyncWarning[] {
+  const row = ctx.store.get<{ warnings: string }>("SELECT warnings FROM apps WHERE url = ?", appUrl);
+  return row ? (JSON.parse(row.warnings) as SyncWarning[]) : [];
 }
 
 /** URLs to keep in sync: configured ones plus every app that registered itself. */
