@@ -157,17 +157,12 @@ export async function startEngineWithRecorder(): Promise<{ engine: RunningEngine
 export const uploadedEvent = (n: number, prefix = "s"): PipelineEvent =>
   sermonUploaded.build({ sermonId: `${prefix}${n}`, churchId: "c1", mediaVersion: 1, objectKey: `c1/${prefix}${n}/v1/original` });
 
-/** Publishes through the outbox the way the app does, in short transactions of `perTransaction`. */
+/** Publishes through the outbox the way the app does: `perTransaction` events per short transaction. */
 export async function publishEvents(db: Db, events: PipelineEvent[], perTransaction = 20): Promise<void> {
   for (let i = 0; i < events.length; i += perTransaction) {
     const slice = events.slice(i, i + perTransaction);
     // A generous timeout: on a loaded 2-core machine the embedded database queues transactions.
-    await db.$transaction(
-      async (tx) => {
-        for (const event of slice) await publishEvent(tx, event);
-      },
-      { timeout: 30_000, maxWait: 30_000 },
-    );
+    await db.$transaction((tx) => publishEvent(tx, slice), { timeout: 30_000, maxWait: 30_000 });
   }
 }
 
