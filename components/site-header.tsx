@@ -14,6 +14,9 @@ export function SiteHeader() {
           <Link href="/" className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900">
             Churches
           </Link>
+          <Link href="/search" className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900">
+            Search
+          </Link>
         </nav>
       </div>
     </header>

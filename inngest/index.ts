@@ -1,7 +1,8 @@
 import type { InngestFunction } from "inngest";
 import { processSermon } from "./functions/process-sermon";
+import { indexSermonFunction } from "./functions/index-sermon";
 import { sweepStuckSermons } from "./functions/sweep-stuck-sermons";
 import { transcribeSermon } from "./functions/transcribe-sermon";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
-export const functions: InngestFunction.Any[] = [processSermon, sweepStuckSermons, transcribeSermon];
+export const functions: InngestFunction.Any[] = [processSermon, sweepStuckSermons, indexSermonFunction, transcribeSermon];

@@ -32,6 +32,11 @@ export const searchEnvSchema = z
     OPENAI_BASE_URL: optionalUrl,
     /** The k of reciprocal rank fusion, 1 / (k + rank): larger flattens the rank curve. */
     SEARCH_RRF_K: z.coerce.number({ message: "expected a number" }).int("expected a whole number").min(1).max(1000).default(60),
+    /**
+     * How much the vector ranking counts against full text (1 = equal). Unset: 0.5 with the
+     * local embedder, which is lexical and mostly repeats full text, 1 with a real model.
+     */
+    SEARCH_VECTOR_WEIGHT: z.coerce.number({ message: "expected a number" }).min(0).max(10).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.EMBEDDING_PROVIDER === "openai-compatible") {

@@ -1,6 +1,6 @@
 import type { Embedder } from "./embedder";
 import { stemWord } from "./stem-word";
-import { STOP_WORDS } from "./stop-words";
+import { SERMON_COMMON_WORDS, STOP_WORDS } from "./stop-words";
 
 export const LOCAL_EMBEDDING_MODEL = "local-hash-v1";
 
@@ -9,6 +9,7 @@ export const LOCAL_EMBEDDING_MODEL = "local-hash-v1";
 const STEM_WEIGHT = 1;
 const TRIGRAM_WEIGHT = 0.35;
 const PAIR_WEIGHT = 0.5;
+const COMMON_WORD_FACTOR = 0.3;
 
 /**
  * An offline, deterministic embedder with nothing to download: feature hashing of stemmed
@@ -33,11 +34,13 @@ export function embedLocally(text: string, dimensions: number): number[] {
   const features = new Map<string, number>();
   const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
 
-  const stems = contentWords(text).map(stemWord);
+  const words = contentWords(text);
+  const stems = words.map(stemWord);
   stems.forEach((stem, index) => {
-    add(`w:${stem}`, STEM_WEIGHT);
+    const factor = SERMON_COMMON_WORDS.has(words[index]!) ? COMMON_WORD_FACTOR : 1;
+    add(`w:${stem}`, STEM_WEIGHT * factor);
     const grams = trigrams(stem);
-    for (const gram of grams) add(`c:${gram}`, TRIGRAM_WEIGHT / Math.sqrt(grams.length));
+    for (const gram of grams) add(`c:${gram}`, (factor * TRIGRAM_WEIGHT) / Math.sqrt(grams.length));
     const next = stems[index + 1];
     if (next) add(`p:${stem} ${next}`, PAIR_WEIGHT);
   });
