@@ -22,7 +22,11 @@ const PROBE_TIMEOUT_MS = 30_000;
 const MIN_DURATION_MS = 1_000;
 const ACCEPTED_TYPES = "MP3, M4A/AAC, WAV, FLAC, OGG/Opus, or an MP4/MOV video with sound";
 
-const number = z.coerce.number().finite();
+// ffprobe prints numbers as strings, and "N/A" when it does not know: that is "absent".
+const optionalNumber = z.preprocess((value) => {
+  const parsed = Number(value);
+  return value === undefined || !Number.isFinite(parsed) ? undefined : parsed;
+}, z.number().optional());
 const ffprobeOutput = z.object({
   streams: z
     .array(
@@ -30,16 +34,16 @@ const ffprobeOutput = z.object({
         codec_type: z.string().optional(),
         codec_name: z.string().optional(),
         channels: z.number().optional(),
-        sample_rate: number.optional(),
-        duration: number.optional(),
+        sample_rate: optionalNumber,
+        duration: optionalNumber,
         disposition: z.object({ attached_pic: z.number().optional() }).optional(),
       }),
     )
     .default([]),
   format: z.object({
     format_name: z.string(),
-    duration: number.optional(),
-    bit_rate: number.optional(),
+    duration: optionalNumber,
+    bit_rate: optionalNumber,
   }),
 });
 
