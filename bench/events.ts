@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import {
@@ -45,22 +45,40 @@ const startedAt = new Map<string, number>();
 const publishedAt = new Map<string, number>();
 
 async function main() {
-  const databasePort = await startChild("database", "scripts/launcher/embedded-database.ts", /database ready on port (\d+)/, {
-    PGLITE_DIR: path.join(dir, "pglite"),
-    PGLITE_PORT: "0",
-  });
-  const awsEndpoint = await startChild("s3+sqs", "scripts/launcher/embedded-aws.ts", /S3 \+ SQS ready at (\S+)/, {
-    FAUXQS_DATA_DIR: path.join(dir, "fauxqs"),
-    FAUXQS_PORT: "0",
-  });
+  const databasePort = await startChild(
+    "database",
+    "scripts/launcher/embedded-database.ts",
+    /database ready on port (\d+)/,
+    {
+      PGLITE_DIR: path.join(dir, "pglite"),
+      PGLITE_PORT: "0",
+    },
+  );
+  const awsEndpoint = await startChild(
+    "s3+sqs",
+    "scripts/launcher/embedded-aws.ts",
+    /S3 \+ SQS ready at (\S+)/,
+    {
+      FAUXQS_DATA_DIR: path.join(dir, "fauxqs"),
+      FAUXQS_PORT: "0",
+    },
+  );
   const database = { url: databaseUrlFor(Number(databasePort)) };
   const aws = { endpoint: awsEndpoint };
   await migrate(database.url);
   const sqs = createSqsClient({ AWS_REGION: "us-east-1", SQS_ENDPOINT: aws.endpoint });
   const db = createDb(database.url, 4);
   const settings = { maxReceiveCount: 5, visibilityTimeoutSeconds: 60 };
-  const raw = await ensureQueues(sqs, { ...settings, mainQueueName: "raw", deadLetterQueueName: "raw-dlq" });
-  const queues = await ensureQueues(sqs, { ...settings, mainQueueName: "events", deadLetterQueueName: "events-dlq" });
+  const raw = await ensureQueues(sqs, {
+    ...settings,
+    mainQueueName: "raw",
+    deadLetterQueueName: "raw-dlq",
+  });
+  const queues = await ensureQueues(sqs, {
+    ...settings,
+    mainQueueName: "events",
+    deadLetterQueueName: "events-dlq",
+  });
 
   console.log(`raw SQS: ${RAW_MESSAGES} messages sent, received and deleted on the emulator…`);
   const rawRate = await rawSqsThroughput(sqs, raw.mainQueueUrl, RAW_MESSAGES);
@@ -86,7 +104,9 @@ async function main() {
   // Warm-up: first requests pay for JIT and connection set-up.
   await publishAndWait(db, events("warm", 200), 1);
 
-  console.log(`sustained: ${THROUGHPUT_EVENTS} events published as fast as the database takes them…`);
+  console.log(
+    `sustained: ${THROUGHPUT_EVENTS} events published as fast as the database takes them…`,
+  );
   const burst = events("burst", THROUGHPUT_EVENTS);
   const burstStart = Date.now();
   if (process.env.BENCH_DEBUG) console.log(`  start ${burstStart}`);
@@ -96,7 +116,14 @@ async function main() {
   console.log(`  ${e2eRate.toFixed(0)} events/s from first publish to last run started`);
   if (process.env.BENCH_DEBUG) {
     const metrics = await (await fetch(`${workerUrl}/metrics`)).text();
-    console.log(metrics.split("\n").filter((l) => /^selah_worker_(messages|outbox_sent|forward_duration_seconds_(sum|count))/.test(l)).join("\n"));
+    console.log(
+      metrics
+        .split("\n")
+        .filter((l) =>
+          /^selah_worker_(messages|outbox_sent|forward_duration_seconds_(sum|count))/.test(l),
+        )
+        .join("\n"),
+    );
   }
 
   console.log(`latency: ${PACED_RATE} events/s for ${PACED_SECONDS} s, one transaction per event…`);
@@ -110,13 +137,17 @@ async function main() {
     await publishBatch(db, [event]);
   }
   await waitForRuns(paced, 120_000);
-  const latencies = paced.map((event) => startedAt.get(event.id)! - publishedAt.get(event.id)!).sort((a, b) => a - b);
+  const latencies = paced
+    .map((event) => startedAt.get(event.id)! - publishedAt.get(event.id)!)
+    .sort((a, b) => a - b);
   const p50 = percentile(latencies, 0.5);
   const p99 = percentile(latencies, 0.99);
   console.log(`  p50 ${p50} ms, p99 ${p99} ms (publish committed → run started)`);
 
   const ratio = e2eRate / rawRate;
-  console.log(`end-to-end / raw SQS: ${ratio.toFixed(2)}`);
+  console.log(
+    `end-to-end / raw SQS: ${ratio.toFixed(2)} (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   const result = {
     bench: "events",
     e2eEventsPerSecond: Math.round(e2eRate),
@@ -125,6 +156,9 @@ async function main() {
     latencyAt100PerSecond: { p50Ms: p50, p99Ms: p99 },
     events: { sustained: THROUGHPUT_EVENTS, paced: paced.length },
     pollers: POLLERS,
+    // Figures from a shared machine mean little without how busy it was.
+    loadAverage1m: Number(loadavg()[0]!.toFixed(1)),
+    cpus: availableParallelism(),
     targets: { e2eEventsPerSecond: 500, ratio: 0.5, p99Ms: 2000 },
     meetsTargets: e2eRate >= 500 && ratio >= 0.5 && p99 < 2000,
   };
@@ -147,17 +181,29 @@ async function rawSqsThroughput(sqs: SQSClient, queueUrl: string, count: number)
       await sqs.send(
         new SendMessageBatchCommand({
           QueueUrl: queueUrl,
-          Entries: Array.from({ length: n }, (_, i) => ({ Id: `m${i}`, MessageBody: JSON.stringify({ n: sent + i, pad: "x".repeat(150) }) })),
+          Entries: Array.from({ length: n }, (_, i) => ({
+            Id: `m${i}`,
+            MessageBody: JSON.stringify({ n: sent + i, pad: "x".repeat(150) }),
+          })),
         }),
       );
     }
   });
   const receivers = Array.from({ length: POLLERS }, async () => {
     while (deleted < count) {
-      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 1,
+        }),
+      );
       if (Messages.length === 0) continue;
       await sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: Messages.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })),
+        }),
       );
       deleted += Messages.length;
     }
@@ -168,7 +214,12 @@ async function rawSqsThroughput(sqs: SQSClient, queueUrl: string, count: number)
 
 function events(prefix: string, count: number): PipelineEvent[] {
   return Array.from({ length: count }, (_, i) =>
-    sermonUploaded.build({ sermonId: `${prefix}-${i}`, churchId: "bench", mediaVersion: 1, objectKey: `bench/${prefix}-${i}` }),
+    sermonUploaded.build({
+      sermonId: `${prefix}-${i}`,
+      churchId: "bench",
+      mediaVersion: 1,
+      objectKey: `bench/${prefix}-${i}`,
+    }),
   );
 }
 
@@ -183,7 +234,12 @@ async function publishBatch(db: Db, batch: PipelineEvent[]): Promise<void> {
 }
 
 /** Publishes from `publishers` concurrent loops of transactions of `perTransaction` events, then waits for every run. */
-async function publishAndWait(db: Db, list: PipelineEvent[], publishers: number, perTransaction = 10): Promise<void> {
+async function publishAndWait(
+  db: Db,
+  list: PipelineEvent[],
+  publishers: number,
+  perTransaction = 10,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: publishers }, async () => {
@@ -206,20 +262,27 @@ async function publishAndWait(db: Db, list: PipelineEvent[], publishers: number,
 async function waitForRuns(list: PipelineEvent[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (list.some((event) => !startedAt.has(event.id))) {
-    if (Date.now() > deadline) throw new Error(`only ${list.filter((e) => startedAt.has(e.id)).length} of ${list.length} runs started`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `only ${list.filter((e) => startedAt.has(e.id)).length} of ${list.length} runs started`,
+      );
     await sleep(20);
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 /** A real SDK app whose one function notes when each run starts; synced to the engine. */
 async function serveRecorder(engineUrl: string): Promise<void> {
   const quiet = { info() {}, warn() {}, error() {}, debug() {} };
   const client = new Inngest({ id: "selah-bench", isDev: true, baseUrl: engineUrl, logger: quiet });
-  const recordRun = client.createFunction({ id: "record-run", retries: 0, triggers: [sermonUploaded] }, async ({ event }) => {
-    if (event.id && !startedAt.has(event.id)) startedAt.set(event.id, Date.now());
-  });
+  const recordRun = client.createFunction(
+    { id: "record-run", retries: 0, triggers: [sermonUploaded] },
+    async ({ event }) => {
+      if (event.id && !startedAt.has(event.id)) startedAt.set(event.id, Date.now());
+    },
+  );
   const handler = serve({ client, functions: [recordRun] });
   const server = createServer((req, res) => void handler(req, res));
   server.keepAliveTimeout = 65_000;
@@ -230,8 +293,16 @@ async function serveRecorder(engineUrl: string): Promise<void> {
   if (!sync.ok) throw new Error(`app sync failed: ${sync.status}`);
 }
 
-async function startChild(name: string, entry: string, ready: RegExp, env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(entry)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+async function startChild(
+  name: string,
+  entry: string,
+  ready: RegExp,
+  env: Record<string, string>,
+): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(entry)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   const output: string[] = [];
   return new Promise((resolve, reject) => {
@@ -242,7 +313,9 @@ async function startChild(name: string, entry: string, ready: RegExp, env: Recor
         if (match) resolve(match[1]!);
       });
     }
-    child.once("exit", (code) => reject(new Error(`${name} exited (${code}):\n${output.slice(-10).join("\n")}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`${name} exited (${code}):\n${output.slice(-10).join("\n")}`)),
+    );
   });
 }
 

@@ -22,7 +22,10 @@ const sermonKeys = {
 type DataSchema = z.ZodObject<Record<string, z.ZodType>>;
 
 /** An Inngest event type that also knows its stable event id. */
-export class PipelineEventType<TName extends string, TSchema extends DataSchema> extends EventType<TName, TSchema> {
+export class PipelineEventType<TName extends string, TSchema extends DataSchema> extends EventType<
+  TName,
+  TSchema
+> {
   constructor(
     name: TName,
     schema: TSchema,
@@ -38,7 +41,11 @@ export class PipelineEventType<TName extends string, TSchema extends DataSchema>
   build(data: z.input<TSchema>, options: { retry?: number } = {}): PipelineEvent {
     const parsed = this.schema.parse(data) as z.output<TSchema>;
     const id = this.idOf(parsed);
-    return { id: options.retry ? retryEventId(id, options.retry) : id, name: this.name, data: parsed };
+    return {
+      id: options.retry ? retryEventId(id, options.retry) : id,
+      name: this.name,
+      data: parsed,
+    };
   }
 
   /** The id of the event built from `data` without a retry suffix. */
@@ -118,7 +125,8 @@ export const pipelineEvents = {
 
 export type PipelineEventName = keyof typeof pipelineEvents;
 
-export const isPipelineEventName = (name: string): name is PipelineEventName => Object.hasOwn(pipelineEvents, name);
+export const isPipelineEventName = (name: string): name is PipelineEventName =>
+  Object.hasOwn(pipelineEvents, name);
 
 /** The SQS message body: the event plus when it was published (ms since the epoch). */
 export const eventEnvelopeSchema = z.object({

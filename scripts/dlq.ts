@@ -29,7 +29,13 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 const [command, ...args] = process.argv.slice(2);
 
 const line = (letter: DeadLetterSummary) =>
-  [letter.messageId, letter.eventName ?? "(unparseable)", letter.eventId ?? "-", letter.deadLetteredAt ?? "-", letter.reason].join("  ");
+  [
+    letter.messageId,
+    letter.eventName ?? "(unparseable)",
+    letter.eventId ?? "-",
+    letter.deadLetteredAt ?? "-",
+    letter.reason,
+  ].join("  ");
 
 try {
   await withQueues(async (sqs, queues) => {
@@ -37,7 +43,8 @@ try {
       case "list": {
         const limitAt = args.indexOf("--limit");
         const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 100;
-        if (!Number.isInteger(limit) || limit < 1) throw new UsageError("--limit expects a whole number");
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new UsageError("--limit expects a whole number");
         const letters = await listDeadLetters(sqs, queues, limit);
         if (args.includes("--json")) console.log(JSON.stringify(letters, null, 2));
         else if (letters.length === 0) console.log("The dead-letter queue is empty.");
@@ -55,7 +62,11 @@ try {
       }
       case "redrive": {
         if (args.length === 0) throw new UsageError("redrive expects --all or message ids");
-        const result = await redriveDeadLetters(sqs, queues, args.includes("--all") ? { all: true } : { messageIds: args });
+        const result = await redriveDeadLetters(
+          sqs,
+          queues,
+          args.includes("--all") ? { all: true } : { messageIds: args },
+        );
         console.log(`Redrove ${result.redriven.length} message(s) to the main queue.`);
         if (result.notFound.length) {
           console.error(`Not in the dead-letter queue: ${result.notFound.join(", ")}`);
@@ -64,7 +75,9 @@ try {
         return;
       }
       case "purge":
-        console.log(`Deleted ${await purgeDeadLetters(sqs, queues)} message(s) from the dead-letter queue.`);
+        console.log(
+          `Deleted ${await purgeDeadLetters(sqs, queues)} message(s) from the dead-letter queue.`,
+        );
         return;
       default:
         throw new UsageError(command ? `unknown command "${command}"` : "a command is required");

@@ -25,14 +25,35 @@ describe("worker env", () => {
   });
 
   it("keeps the SDK's own event API origin in cloud mode", () => {
-    const env = readWorkerEnv({ ...base, INNGEST_DEV: undefined, INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "signkey-prod-1" });
-    expect(workerConfigFromEnv(env, silentLog).inngest).toEqual({ isDev: false, baseUrl: undefined, eventKey: "ek" });
+    const env = readWorkerEnv({
+      ...base,
+      INNGEST_DEV: undefined,
+      INNGEST_EVENT_KEY: "ek",
+      INNGEST_SIGNING_KEY: "signkey-prod-1",
+    });
+    expect(workerConfigFromEnv(env, silentLog).inngest).toEqual({
+      isDev: false,
+      baseUrl: undefined,
+      eventKey: "ek",
+    });
   });
 
   it("names each bad variable", () => {
-    expect(() => readWorkerEnv({ ...base, WORKER_POLLERS: "0", WORKER_WAIT_TIME_SECONDS: "30", SQS_DLQ_URL: undefined })).toThrow(InvalidEnvError);
+    expect(() =>
+      readWorkerEnv({
+        ...base,
+        WORKER_POLLERS: "0",
+        WORKER_WAIT_TIME_SECONDS: "30",
+        SQS_DLQ_URL: undefined,
+      }),
+    ).toThrow(InvalidEnvError);
     try {
-      readWorkerEnv({ ...base, WORKER_POLLERS: "0", WORKER_WAIT_TIME_SECONDS: "30", SQS_DLQ_URL: undefined });
+      readWorkerEnv({
+        ...base,
+        WORKER_POLLERS: "0",
+        WORKER_WAIT_TIME_SECONDS: "30",
+        SQS_DLQ_URL: undefined,
+      });
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain('WORKER_POLLERS: expected 1 to 64 (got "0")');

@@ -14,21 +14,28 @@ const whole = (min: number, max: number, fallback: number) =>
 
 /** The worker's own variables. */
 export const workerOwnEnvSchema = z.object({
-    WORKER_PORT: whole(0, 65535, 8289),
-    WORKER_HOST: z.string().min(1).default("127.0.0.1"),
-    WORKER_POLLERS: whole(1, 64, 4),
-    WORKER_WAIT_TIME_SECONDS: whole(0, 20, 20),
-    WORKER_FORWARD_TIMEOUT_MS: whole(100, 120_000, 10_000),
-    WORKER_RETRY_BASE_SECONDS: whole(0, 3600, 5),
-    WORKER_RETRY_MAX_SECONDS: whole(0, 43_200, 300),
-    OUTBOX_RELAY: z.stringbool({ error: "expected true or false" }).default(true),
-    OUTBOX_POLL_MS: whole(10, 60_000, 100),
-  });
+  WORKER_PORT: whole(0, 65535, 8289),
+  WORKER_HOST: z.string().min(1).default("127.0.0.1"),
+  WORKER_POLLERS: whole(1, 64, 4),
+  WORKER_WAIT_TIME_SECONDS: whole(0, 20, 20),
+  WORKER_FORWARD_TIMEOUT_MS: whole(100, 120_000, 10_000),
+  WORKER_RETRY_BASE_SECONDS: whole(0, 3600, 5),
+  WORKER_RETRY_MAX_SECONDS: whole(0, 43_200, 300),
+  OUTBOX_RELAY: z.stringbool({ error: "expected true or false" }).default(true),
+  OUTBOX_POLL_MS: whole(10, 60_000, 100),
+});
 
 /** Everything the worker reads; queue, database and Inngest settings are shared with the app. */
 export const workerEnvSchema = workerOwnEnvSchema
   .and(z.object({ DATABASE_URL: databaseUrlSchema }))
-  .and(awsEnvSchema.pick({ AWS_REGION: true, SQS_ENDPOINT: true, SQS_QUEUE_URL: true, SQS_DLQ_URL: true }))
+  .and(
+    awsEnvSchema.pick({
+      AWS_REGION: true,
+      SQS_ENDPOINT: true,
+      SQS_QUEUE_URL: true,
+      SQS_DLQ_URL: true,
+    }),
+  )
   .and(inngestEnvSchema);
 
 export type WorkerEnv = z.output<typeof workerEnvSchema>;

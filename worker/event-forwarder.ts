@@ -50,7 +50,10 @@ export function createEventForwarder(target: InngestTarget, timeoutMs: number): 
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const attempt = attempts.getStore();
       if (attempt) attempt.lastStatus = undefined;
-      const response = await fetch(input, { ...init, signal: attempt?.signal ?? AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(input, {
+        ...init,
+        signal: attempt?.signal ?? AbortSignal.timeout(timeoutMs),
+      });
       if (attempt) attempt.lastStatus = response.status;
       return response;
     },
@@ -59,18 +62,31 @@ export function createEventForwarder(target: InngestTarget, timeoutMs: number): 
   return async (events) => {
     const attempt: Attempt = { signal: AbortSignal.timeout(timeoutMs) };
     const deadline = new Promise<never>((_, reject) =>
-      attempt.signal.addEventListener("abort", () => reject(new TransientForwardError(`no acknowledgement within ${timeoutMs} ms`)), { once: true }),
+      attempt.signal.addEventListener(
+        "abort",
+        () => reject(new TransientForwardError(`no acknowledgement within ${timeoutMs} ms`)),
+        { once: true },
+      ),
     );
     deadline.catch(() => undefined);
     try {
       await attempts.run(attempt, () =>
-        Promise.race([client.send(events.map(({ id, name, data, ts }) => ({ id, name, data, ts }))), deadline]),
+        Promise.race([
+          client.send(events.map(({ id, name, data, ts }) => ({ id, name, data, ts }))),
+          deadline,
+        ]),
       );
     } catch (error) {
       if (error instanceof TransientForwardError) throw error;
       const status = attempt.lastStatus;
       const message = error instanceof Error ? error.message : String(error);
-      if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+      if (
+        status !== undefined &&
+        status >= 400 &&
+        status < 500 &&
+        status !== 408 &&
+        status !== 429
+      ) {
         throw new RejectedEventsError(status, message);
       }
       throw new TransientForwardError(message, { cause: error });

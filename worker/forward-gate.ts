@@ -28,7 +28,9 @@ export class ForwardGate {
         this.isProbing = true;
         return { probe: true };
       }
-      await sleep(Math.min(250, Math.max(10, this.openUntil - Date.now())), undefined, { signal }).catch(() => undefined);
+      await sleep(Math.min(250, Math.max(10, this.openUntil - Date.now())), undefined, {
+        signal,
+      }).catch(() => undefined);
     }
     return { probe: false };
   }
@@ -40,7 +42,8 @@ export class ForwardGate {
 
   failed(): void {
     this.failures++;
-    this.openUntil = Date.now() + Math.min(this.maxPauseMs, 1000 * 2 ** Math.min(20, this.failures - 1));
+    this.openUntil =
+      Date.now() + Math.min(this.maxPauseMs, 1000 * 2 ** Math.min(20, this.failures - 1));
     this.isProbing = false;
   }
 

@@ -5,7 +5,13 @@ describe("retryDelaySeconds", () => {
   const retry = { baseSeconds: 5, maxSeconds: 300 };
 
   it("doubles with each receive, within ±20 % jitter", () => {
-    for (const [receives, expected] of [[1, 5], [2, 10], [3, 20], [4, 40], [5, 80]] as const) {
+    for (const [receives, expected] of [
+      [1, 5],
+      [2, 10],
+      [3, 20],
+      [4, 40],
+      [5, 80],
+    ] as const) {
       const delay = retryDelaySeconds(receives, retry);
       expect(delay).toBeGreaterThanOrEqual(Math.floor(expected * 0.8));
       expect(delay).toBeLessThanOrEqual(Math.ceil(expected * 1.2));

@@ -34,7 +34,10 @@ type Dead = { message: Message; reason: string; cause: "malformed" | "rejected" 
  * on a transient failure they stay in the queue and come back after an exponential backoff
  * (SQS moves them to the DLQ after maxReceiveCount receives).
  */
-export async function handleMessages(deps: MessageHandlerDeps, messages: Message[]): Promise<ForwardOutcome> {
+export async function handleMessages(
+  deps: MessageHandlerDeps,
+  messages: Message[],
+): Promise<ForwardOutcome> {
   deps.metrics.received.inc(messages.length);
   const valid: Valid[] = [];
   const dead: Dead[] = [];
@@ -74,16 +77,29 @@ async function forwardAll(
       };
     }
     if (error instanceof RejectedEventsError) {
-      return { acknowledged: [], rejected: [{ message: items[0]!.message, reason: `event API rejected it: ${error.message}`, cause: "rejected" }], retry: [] };
+      return {
+        acknowledged: [],
+        rejected: [
+          {
+            message: items[0]!.message,
+            reason: `event API rejected it: ${error.message}`,
+            cause: "rejected",
+          },
+        ],
+        retry: [],
+      };
     }
     deps.metrics.failed.inc(items.length);
-    deps.log.warn(`forward of ${items.length} event(s) failed, will retry: ${(error as Error).message}`);
+    deps.log.warn(
+      `forward of ${items.length} event(s) failed, will retry: ${(error as Error).message}`,
+    );
     return { acknowledged: [], rejected: [], retry: items.map((item) => item.message) };
   }
   const now = Date.now();
   deps.metrics.forwardSeconds.observe((performance.now() - started) / 1000);
   deps.metrics.forwarded.inc(items.length);
-  for (const item of items) deps.metrics.deliverySeconds.observe(Math.max(0, now - item.event.ts) / 1000);
+  for (const item of items)
+    deps.metrics.deliverySeconds.observe(Math.max(0, now - item.event.ts) / 1000);
   return { acknowledged: items.map((item) => item.message), rejected: [], retry: [] };
 }
 
@@ -101,7 +117,9 @@ async function deadLetter(deps: MessageHandlerDeps, dead: Dead[]): Promise<Messa
         deps.log.warn(`dead-lettered message ${message.MessageId}: ${reason}`);
         return [message];
       } catch (error) {
-        deps.log.error(`could not dead-letter message ${message.MessageId}: ${(error as Error).message}`);
+        deps.log.error(
+          `could not dead-letter message ${message.MessageId}: ${(error as Error).message}`,
+        );
         return [];
       }
     }),
@@ -116,10 +134,14 @@ async function deleteMessages(deps: MessageHandlerDeps, messages: Message[]): Pr
     const response = await deps.sqs.send(
       new DeleteMessageBatchCommand({
         QueueUrl: deps.mainQueueUrl,
-        Entries: messages.map((message, i) => ({ Id: `d${i}`, ReceiptHandle: message.ReceiptHandle })),
+        Entries: messages.map((message, i) => ({
+          Id: `d${i}`,
+          ReceiptHandle: message.ReceiptHandle,
+        })),
       }),
     );
-    if (response.Failed?.length) deps.log.warn(`${response.Failed.length} delete(s) failed: ${response.Failed[0]?.Message}`);
+    if (response.Failed?.length)
+      deps.log.warn(`${response.Failed.length} delete(s) failed: ${response.Failed[0]?.Message}`);
   } catch (error) {
     deps.log.warn(`delete of ${messages.length} message(s) failed: ${(error as Error).message}`);
   }
@@ -140,18 +162,27 @@ async function retryLater(deps: MessageHandlerDeps, messages: Message[]): Promis
     );
   } catch (error) {
     // The queue's own visibility timeout brings them back instead.
-    deps.log.warn(`could not schedule the retry of ${messages.length} message(s): ${(error as Error).message}`);
+    deps.log.warn(
+      `could not schedule the retry of ${messages.length} message(s): ${(error as Error).message}`,
+    );
   }
 }
 
-const receiveCount = (message: Message) => Number(message.Attributes?.ApproximateReceiveCount ?? 1) || 1;
+const receiveCount = (message: Message) =>
+  Number(message.Attributes?.ApproximateReceiveCount ?? 1) || 1;
 
 /**
  * base · 2^(n-1) seconds with ±20 % jitter, so a burst of failures does not return as one.
  * At least 1 s: fauxqs 2.4 with persistence drops a message whose visibility is set to 0.
  */
-export function retryDelaySeconds(receives: number, retry: { baseSeconds: number; maxSeconds: number }): number {
-  const exponential = Math.min(retry.maxSeconds, retry.baseSeconds * 2 ** Math.min(30, Math.max(0, receives - 1)));
+export function retryDelaySeconds(
+  receives: number,
+  retry: { baseSeconds: number; maxSeconds: number },
+): number {
+  const exponential = Math.min(
+    retry.maxSeconds,
+    retry.baseSeconds * 2 ** Math.min(30, Math.max(0, receives - 1)),
+  );
   const jittered = exponential * (0.8 + Math.random() * 0.4);
   return Math.max(1, Math.min(43_200, Math.round(Math.min(retry.maxSeconds, jittered))));
 }

@@ -19,12 +19,17 @@ export async function startHttpServer(options: {
       response.writeHead(405, { allow: "GET" }).end();
     } else if (path === "/health") {
       const report = options.health();
-      response.writeHead(report.status === "up" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+      response.writeHead(report.status === "up" ? 200 : 503, {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+      });
       response.end(JSON.stringify(report));
     } else if (path === "/metrics") {
       options.registry.metrics().then(
-        (text) => response.writeHead(200, { "content-type": options.registry.contentType }).end(text),
-        (error: unknown) => response.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
+        (text) =>
+          response.writeHead(200, { "content-type": options.registry.contentType }).end(text),
+        (error: unknown) =>
+          response.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
       );
     } else {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");

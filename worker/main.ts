@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     consoleLog.info(`${signal}: stopping (finishing the batches in hand)`);
     setTimeout(() => {
-      consoleLog.error("shutdown took too long; exiting (unfinished messages return after their visibility timeout)");
+      consoleLog.error(
+        "shutdown took too long; exiting (unfinished messages return after their visibility timeout)",
+      );
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     worker.stop().then(
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  consoleLog.error(`worker failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  consoleLog.error(
+    `worker failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

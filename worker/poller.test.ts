@@ -42,7 +42,10 @@ describe("Poller and watchdog", () => {
     let received = false;
     const poller = new Poller("p", {
       receive: async (signal) => {
-        if (received) return new Promise<Message[]>((resolve) => signal.addEventListener("abort", () => resolve([])));
+        if (received)
+          return new Promise<Message[]>((resolve) =>
+            signal.addEventListener("abort", () => resolve([])),
+          );
         received = true;
         return [message("m1")];
       },

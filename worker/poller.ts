@@ -68,8 +68,13 @@ export class Poller {
       } catch (error) {
         if (probe) gate.probeInconclusive();
         if (!isCurrent()) return;
-        errorBackoffMs = Math.min(this.deps.maxErrorBackoffMs ?? 5000, Math.max(250, errorBackoffMs * 2));
-        this.deps.log.warn(`${this.name}: receive failed, retrying in ${errorBackoffMs} ms: ${(error as Error).message}`);
+        errorBackoffMs = Math.min(
+          this.deps.maxErrorBackoffMs ?? 5000,
+          Math.max(250, errorBackoffMs * 2),
+        );
+        this.deps.log.warn(
+          `${this.name}: receive failed, retrying in ${errorBackoffMs} ms: ${(error as Error).message}`,
+        );
         await sleep(errorBackoffMs, undefined, { signal }).catch(() => undefined);
         continue;
       }
@@ -84,7 +89,9 @@ export class Poller {
       try {
         if (messages.length > 0) outcome = await this.deps.handle(messages);
       } catch (error) {
-        this.deps.log.error(`${this.name}: batch failed, its messages return after the visibility timeout: ${(error as Error).message}`);
+        this.deps.log.error(
+          `${this.name}: batch failed, its messages return after the visibility timeout: ${(error as Error).message}`,
+        );
       }
       if (outcome === "forwarded") gate.succeeded();
       else if (outcome === "failed") gate.failed();
@@ -95,7 +102,11 @@ export class Poller {
 }
 
 /** Restarts any poller that made no progress for `stallMs`; returns a function that stops it. */
-export function startWatchdog(pollers: Poller[], stallMs: number, onRestart: (poller: Poller) => void): () => void {
+export function startWatchdog(
+  pollers: Poller[],
+  stallMs: number,
+  onRestart: (poller: Poller) => void,
+): () => void {
   const timer = setInterval(
     () => {
       for (const poller of pollers) {

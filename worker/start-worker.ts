@@ -34,10 +34,16 @@ export type RunningWorker = { url: string; port: number; stop(): Promise<void> }
  */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const { log } = config;
-  const sqs = new SQSClient({ region: config.sqs.region, ...(config.sqs.endpoint ? { endpoint: config.sqs.endpoint } : {}) });
+  const sqs = new SQSClient({
+    region: config.sqs.region,
+    ...(config.sqs.endpoint ? { endpoint: config.sqs.endpoint } : {}),
+  });
   const db = createDb(config.databaseUrl, 2);
   const metrics = createWorkerMetrics({
-    queueDepths: async () => ({ main: await depthOf(sqs, config.sqs.mainQueueUrl), deadLetter: await depthOf(sqs, config.sqs.deadLetterQueueUrl) }),
+    queueDepths: async () => ({
+      main: await depthOf(sqs, config.sqs.mainQueueUrl),
+      deadLetter: await depthOf(sqs, config.sqs.deadLetterQueueUrl),
+    }),
     outboxBacklog: () => db.outbox.count({ where: { sentAt: null } }),
   });
   const handlerDeps = {
@@ -64,9 +70,16 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   };
   const pollers = Array.from(
     { length: config.pollers },
-    (_, i) => new Poller(`poller-${i + 1}`, { receive, handle: (messages) => handleMessages(handlerDeps, messages), gate, log }),
+    (_, i) =>
+      new Poller(`poller-${i + 1}`, {
+        receive,
+        handle: (messages) => handleMessages(handlerDeps, messages),
+        gate,
+        log,
+      }),
   );
-  const stallMs = config.stallMs ?? config.waitTimeSeconds * 1000 + config.forwardTimeoutMs + 30_000;
+  const stallMs =
+    config.stallMs ?? config.waitTimeSeconds * 1000 + config.forwardTimeoutMs + 30_000;
 
   let relay: OutboxRelay | undefined;
   let isStopping = false;
@@ -75,8 +88,14 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     return {
       status: isStopping ? "stopping" : stalled > 0 || gate.isOpen ? "degraded" : "up",
       eventApi: gate.isOpen ? "failing" : "ok",
-      pollers: pollers.map((poller) => ({ name: poller.name, lastProgressAt: new Date(poller.lastProgressAt).toISOString(), restarts: poller.restarts })),
-      outboxRelay: relay ? { lastSuccessAt: relay.lastSuccessAt() && new Date(relay.lastSuccessAt()!).toISOString() } : "off",
+      pollers: pollers.map((poller) => ({
+        name: poller.name,
+        lastProgressAt: new Date(poller.lastProgressAt).toISOString(),
+        restarts: poller.restarts,
+      })),
+      outboxRelay: relay
+        ? { lastSuccessAt: relay.lastSuccessAt() && new Date(relay.lastSuccessAt()!).toISOString() }
+        : "off",
     };
   };
   const http = await startHttpServer({ ...config.http, health, registry: metrics.registry });
@@ -102,7 +121,9 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     metrics.watchdogRestarts.inc();
     log.warn(`${poller.name} made no progress for ${stallMs} ms; restarted it`);
   });
-  log.info(`worker listening on http://${config.http.host}:${http.port} (${config.pollers} pollers, outbox relay ${relay ? "on" : "off"})`);
+  log.info(
+    `worker listening on http://${config.http.host}:${http.port} (${config.pollers} pollers, outbox relay ${relay ? "on" : "off"})`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {
@@ -122,7 +143,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
 
 async function depthOf(sqs: SQSClient, queueUrl: string): Promise<number> {
   const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    }),
   );
-  return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
 }

@@ -5,10 +5,16 @@ import type { WorkerConfig } from "./start-worker";
 
 /** Turns the validated environment into the worker's settings. */
 export function workerConfigFromEnv(env: WorkerEnv, log: WorkerLog): WorkerConfig {
-  const isDev = env.INNGEST_DEV !== undefined && env.INNGEST_DEV !== "0" && env.INNGEST_DEV !== "false";
+  const isDev =
+    env.INNGEST_DEV !== undefined && env.INNGEST_DEV !== "0" && env.INNGEST_DEV !== "false";
   return {
     databaseUrl: env.DATABASE_URL,
-    sqs: { region: env.AWS_REGION, endpoint: env.SQS_ENDPOINT, mainQueueUrl: env.SQS_QUEUE_URL, deadLetterQueueUrl: env.SQS_DLQ_URL },
+    sqs: {
+      region: env.AWS_REGION,
+      endpoint: env.SQS_ENDPOINT,
+      mainQueueUrl: env.SQS_QUEUE_URL,
+      deadLetterQueueUrl: env.SQS_DLQ_URL,
+    },
     // Cloud mode keeps the SDK's own event API origin (it differs from the REST API's).
     inngest: isDev
       ? { isDev, baseUrl: inngestApiBaseUrl(env) }

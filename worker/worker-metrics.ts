@@ -12,17 +12,30 @@ export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
 /** The worker's Prometheus metrics, in a registry of its own (GET /metrics). */
 export function createWorkerMetrics(probes: DepthProbes) {
   const registry = new Registry();
-  const counter = (name: string, help: string) => new Counter({ name, help, registers: [registry] });
-  const received = counter("selah_worker_messages_received_total", "Messages received from the main queue.");
-  const forwarded = counter("selah_worker_messages_forwarded_total", "Events acknowledged by the Inngest event API.");
-  const failed = counter("selah_worker_messages_failed_total", "Messages left for redelivery after a transient failure.");
+  const counter = (name: string, help: string) =>
+    new Counter({ name, help, registers: [registry] });
+  const received = counter(
+    "selah_worker_messages_received_total",
+    "Messages received from the main queue.",
+  );
+  const forwarded = counter(
+    "selah_worker_messages_forwarded_total",
+    "Events acknowledged by the Inngest event API.",
+  );
+  const failed = counter(
+    "selah_worker_messages_failed_total",
+    "Messages left for redelivery after a transient failure.",
+  );
   const deadLettered = new Counter({
     name: "selah_worker_messages_dead_lettered_total",
     help: "Messages the worker moved to the DLQ itself, by cause.",
     labelNames: ["cause"] as const,
     registers: [registry],
   });
-  const outboxSent = counter("selah_worker_outbox_sent_total", "Outbox rows published to the main queue.");
+  const outboxSent = counter(
+    "selah_worker_outbox_sent_total",
+    "Outbox rows published to the main queue.",
+  );
   const forwardSeconds = new Histogram({
     name: "selah_worker_forward_duration_seconds",
     help: "Time for the event API to acknowledge one forwarded batch.",
@@ -35,7 +48,10 @@ export function createWorkerMetrics(probes: DepthProbes) {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600],
     registers: [registry],
   });
-  const watchdogRestarts = counter("selah_worker_poller_restarts_total", "Pollers the watchdog restarted after they stopped making progress.");
+  const watchdogRestarts = counter(
+    "selah_worker_poller_restarts_total",
+    "Pollers the watchdog restarted after they stopped making progress.",
+  );
 
   const queueDepth = new Gauge({
     name: "selah_worker_queue_depth",

@@ -18,7 +18,10 @@ export const sweepStuckSermons = inngest.createFunction(
   async ({ step }) => {
     const env = parseEnv(stuckSweepEnvSchema, process.env);
     return step.run("Re-publish the events of stuck sermons", () =>
-      republishStuckSermons(getDb(), { stuckAfterMs: env.SERMON_STUCK_AFTER_MINUTES * 60_000, maxResends: env.SERMON_STUCK_MAX_RESENDS }),
+      republishStuckSermons(getDb(), {
+        stuckAfterMs: env.SERMON_STUCK_AFTER_MINUTES * 60_000,
+        maxResends: env.SERMON_STUCK_MAX_RESENDS,
+      }),
     );
   },
 );

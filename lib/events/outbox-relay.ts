@@ -49,10 +49,16 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const chunks = Array.from({ length: Math.ceil(rows.length / SQS_BATCH_LIMIT) }, (_, i) =>
       rows.slice(i * SQS_BATCH_LIMIT, (i + 1) * SQS_BATCH_LIMIT),
     );
-    const results = await Promise.allSettled(chunks.map((chunk) => sendChunk(sqs, queueUrl, chunk)));
-    const sentIds = results.flatMap((result) => (result.status === "fulfilled" ? result.value.sent : []));
+    const results = await Promise.allSettled(
+      chunks.map((chunk) => sendChunk(sqs, queueUrl, chunk)),
+    );
+    const sentIds = results.flatMap((result) =>
+      result.status === "fulfilled" ? result.value.sent : [],
+    );
     const failures = results.flatMap((result, i) =>
-      result.status === "fulfilled" ? result.value.failed : chunks[i]!.map((row) => ({ id: row.id, error: errorText(result.reason) })),
+      result.status === "fulfilled"
+        ? result.value.failed
+        : chunks[i]!.map((row) => ({ id: row.id, error: errorText(result.reason) })),
     );
     if (sentIds.length) {
       await db.outbox.updateMany({ where: { id: { in: sentIds } }, data: { sentAt: new Date() } });
@@ -82,7 +88,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         backoffMs = nextBackoff(backoffMs, maxBackoffMs);
         delayMs = backoffMs;
       }
-      if (delayMs > 0) await sleep(delayMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+      if (delayMs > 0)
+        await sleep(delayMs, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
   };
   const running = loop();
@@ -103,11 +110,18 @@ export class OutboxSendError extends Error {
   }
 }
 
-async function sendChunk(sqs: SQSClient, queueUrl: string, rows: Row[]): Promise<{ sent: string[]; failed: { id: string; error: string }[] }> {
+async function sendChunk(
+  sqs: SQSClient,
+  queueUrl: string,
+  rows: Row[],
+): Promise<{ sent: string[]; failed: { id: string; error: string }[] }> {
   const response = await sqs.send(
     new SendMessageBatchCommand({
       QueueUrl: queueUrl,
-      Entries: rows.map((row, i) => ({ Id: `m${i}`, MessageBody: JSON.stringify(envelopeOf(row)) })),
+      Entries: rows.map((row, i) => ({
+        Id: `m${i}`,
+        MessageBody: JSON.stringify(envelopeOf(row)),
+      })),
     }),
   );
   const rowAt = (entryId: string | undefined) => rows[Number(entryId?.slice(1))];
@@ -121,9 +135,16 @@ async function sendChunk(sqs: SQSClient, queueUrl: string, rows: Row[]): Promise
 }
 
 function envelopeOf(row: Row): Omit<EventEnvelope, "name"> & { name: string } {
-  return { id: row.eventId, name: row.name, data: row.payload as Record<string, unknown>, ts: row.createdAt.getTime() };
+  return {
+    id: row.eventId,
+    name: row.name,
+    data: row.payload as Record<string, unknown>,
+    ts: row.createdAt.getTime(),
+  };
 }
 
-const nextBackoff = (current: number, max: number) => Math.min(max, current === 0 ? 200 : current * 2);
+const nextBackoff = (current: number, max: number) =>
+  Math.min(max, current === 0 ? 200 : current * 2);
 
-const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const errorText = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

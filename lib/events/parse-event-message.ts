@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { eventEnvelopeSchema, isPipelineEventName, pipelineEvents, type EventEnvelope } from "@/inngest/events";
+import {
+  eventEnvelopeSchema,
+  isPipelineEventName,
+  pipelineEvents,
+  type EventEnvelope,
+} from "@/inngest/events";
 
 /** A message that can never become a valid event: it goes to the DLQ at once, with this reason. */
 export class InvalidEventMessageError extends Error {
@@ -19,9 +24,11 @@ export function parseEventMessage(body: string | undefined): EventEnvelope {
     throw new InvalidEventMessageError("body is not JSON");
   }
   const envelope = eventEnvelopeSchema.safeParse(json);
-  if (!envelope.success) throw new InvalidEventMessageError(`envelope: ${describe(envelope.error)}`);
+  if (!envelope.success)
+    throw new InvalidEventMessageError(`envelope: ${describe(envelope.error)}`);
   const { name } = envelope.data;
-  if (!isPipelineEventName(name)) throw new InvalidEventMessageError(`unknown event name ${JSON.stringify(name.slice(0, 100))}`);
+  if (!isPipelineEventName(name))
+    throw new InvalidEventMessageError(`unknown event name ${JSON.stringify(name.slice(0, 100))}`);
   const data = pipelineEvents[name].schema.safeParse(envelope.data.data);
   if (!data.success) throw new InvalidEventMessageError(`${name} data: ${describe(data.error)}`);
   return { ...envelope.data, name, data: data.data };

@@ -10,11 +10,18 @@ export type OutboxWriter = Pick<Prisma.TransactionClient, "outbox">;
  * The outbox relay in the worker sends them to SQS. Returns how many were new: an event whose id
  * was already published is a duplicate, not a new pipeline run, and is skipped.
  */
-export async function publishEvent(tx: OutboxWriter, events: PipelineEvent | PipelineEvent[]): Promise<number> {
+export async function publishEvent(
+  tx: OutboxWriter,
+  events: PipelineEvent | PipelineEvent[],
+): Promise<number> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return 0;
   const { count } = await tx.outbox.createMany({
-    data: list.map((event) => ({ eventId: event.id, name: event.name, payload: event.data as Prisma.InputJsonObject })),
+    data: list.map((event) => ({
+      eventId: event.id,
+      name: event.name,
+      payload: event.data as Prisma.InputJsonObject,
+    })),
     skipDuplicates: true,
   });
   return count;

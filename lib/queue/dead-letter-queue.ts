@@ -36,14 +36,24 @@ export const RELEASE_SECONDS = 1;
 const MAX_MESSAGES = 1000;
 
 /** Lists up to `limit` DLQ messages without removing them. */
-export async function listDeadLetters(sqs: SQSClient, queues: DeadLetterQueues, limit = 100): Promise<DeadLetterSummary[]> {
+export async function listDeadLetters(
+  sqs: SQSClient,
+  queues: DeadLetterQueues,
+  limit = 100,
+): Promise<DeadLetterSummary[]> {
   const held = await holdAll(sqs, queues.deadLetterQueueUrl, Math.min(limit, MAX_MESSAGES));
   await release(sqs, queues.deadLetterQueueUrl, held);
   return held.map(summarise);
 }
 
-export async function showDeadLetter(sqs: SQSClient, queues: DeadLetterQueues, messageId: string): Promise<DeadLetterSummary> {
-  const found = (await listDeadLetters(sqs, queues, MAX_MESSAGES)).find((letter) => letter.messageId === messageId);
+export async function showDeadLetter(
+  sqs: SQSClient,
+  queues: DeadLetterQueues,
+  messageId: string,
+): Promise<DeadLetterSummary> {
+  const found = (await listDeadLetters(sqs, queues, MAX_MESSAGES)).find(
+    (letter) => letter.messageId === messageId,
+  );
   if (!found) throw new DeadLetterNotFoundError(messageId);
   return found;
 }
@@ -65,12 +75,17 @@ export async function redriveDeadLetters(
   const redriven: Message[] = [];
   try {
     for (const message of chosen) {
-      await sqs.send(new SendMessageCommand({ QueueUrl: queues.mainQueueUrl, MessageBody: message.Body ?? "" }));
+      await sqs.send(
+        new SendMessageCommand({ QueueUrl: queues.mainQueueUrl, MessageBody: message.Body ?? "" }),
+      );
       redriven.push(message);
     }
   } finally {
     await remove(sqs, queues.deadLetterQueueUrl, redriven);
-    await release(sqs, queues.deadLetterQueueUrl, [...others, ...chosen.filter((message) => !redriven.includes(message))]);
+    await release(sqs, queues.deadLetterQueueUrl, [
+      ...others,
+      ...chosen.filter((message) => !redriven.includes(message)),
+    ]);
   }
   const ids = redriven.map((message) => message.MessageId ?? "");
   return { redriven: ids, notFound: wanted ? [...wanted].filter((id) => !ids.includes(id)) : [] };
@@ -111,7 +126,13 @@ async function release(sqs: SQSClient, queueUrl: string, messages: Message[]): P
     await sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,
-        Entries: messages.slice(i, i + 10).map((message, n) => ({ Id: `r${n}`, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: RELEASE_SECONDS })),
+        Entries: messages
+          .slice(i, i + 10)
+          .map((message, n) => ({
+            Id: `r${n}`,
+            ReceiptHandle: message.ReceiptHandle,
+            VisibilityTimeout: RELEASE_SECONDS,
+          })),
       }),
     );
   }
@@ -122,7 +143,9 @@ async function remove(sqs: SQSClient, queueUrl: string, messages: Message[]): Pr
     await sqs.send(
       new DeleteMessageBatchCommand({
         QueueUrl: queueUrl,
-        Entries: messages.slice(i, i + 10).map((message, n) => ({ Id: `d${n}`, ReceiptHandle: message.ReceiptHandle })),
+        Entries: messages
+          .slice(i, i + 10)
+          .map((message, n) => ({ Id: `d${n}`, ReceiptHandle: message.ReceiptHandle })),
       }),
     );
   }
@@ -140,7 +163,9 @@ function summarise(message: Message): DeadLetterSummary {
   }
   return {
     messageId: message.MessageId ?? "",
-    reason: attribute(deadLetterAttributes.reason) ?? "failed repeatedly (moved by the queue's redrive policy after maxReceiveCount receives)",
+    reason:
+      attribute(deadLetterAttributes.reason) ??
+      "failed repeatedly (moved by the queue's redrive policy after maxReceiveCount receives)",
     deadLetteredAt: attribute(deadLetterAttributes.deadLetteredAt),
     eventName: typeof event.name === "string" ? event.name : null,
     eventId: typeof event.id === "string" ? event.id : null,

@@ -1,4 +1,8 @@
-import { SendMessageCommand, type MessageAttributeValue, type SQSClient } from "@aws-sdk/client-sqs";
+import {
+  SendMessageCommand,
+  type MessageAttributeValue,
+  type SQSClient,
+} from "@aws-sdk/client-sqs";
 
 /** Message attributes the worker puts on what it dead-letters itself. */
 export const deadLetterAttributes = {
@@ -17,8 +21,15 @@ export type DeadLetter = {
  * Sends a message that can never succeed to the DLQ with its reason. The caller deletes it
  * from the main queue afterwards: a crash in between leaves a copy in each, never none.
  */
-export async function sendToDeadLetterQueue(sqs: SQSClient, deadLetterQueueUrl: string, letter: DeadLetter): Promise<void> {
-  const text = (value: string): MessageAttributeValue => ({ DataType: "String", StringValue: value });
+export async function sendToDeadLetterQueue(
+  sqs: SQSClient,
+  deadLetterQueueUrl: string,
+  letter: DeadLetter,
+): Promise<void> {
+  const text = (value: string): MessageAttributeValue => ({
+    DataType: "String",
+    StringValue: value,
+  });
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: deadLetterQueueUrl,

@@ -11,11 +11,26 @@ import type { Db } from "@/lib/db/client";
 import { publishEvent } from "@/lib/events/publish-event";
 
 export const stuckSweepEnvSchema = z.object({
-  SERMON_STUCK_AFTER_MINUTES: z.coerce.number({ message: "expected a number of minutes" }).int().min(1).max(10_080).default(120),
-  SERMON_STUCK_MAX_RESENDS: z.coerce.number({ message: "expected a whole number" }).int().min(0).max(100).default(3),
+  SERMON_STUCK_AFTER_MINUTES: z.coerce
+    .number({ message: "expected a number of minutes" })
+    .int()
+    .min(1)
+    .max(10_080)
+    .default(120),
+  SERMON_STUCK_MAX_RESENDS: z.coerce
+    .number({ message: "expected a whole number" })
+    .int()
+    .min(0)
+    .max(100)
+    .default(3),
 });
 
-export type StuckSweepOptions = { stuckAfterMs: number; maxResends: number; now?: Date; limit?: number };
+export type StuckSweepOptions = {
+  stuckAfterMs: number;
+  maxResends: number;
+  now?: Date;
+  limit?: number;
+};
 
 export type StuckSweepResult = {
   /** Sermons whose stage event was published again, with the new event id. */
@@ -26,7 +41,13 @@ export type StuckSweepResult = {
   skipped: { sermonId: string; reason: string }[];
 };
 
-type Stuck = { id: string; churchId: string; status: "processing" | "streamable" | "transcribed"; mediaVersion: number; updatedAt: Date };
+type Stuck = {
+  id: string;
+  churchId: string;
+  status: "processing" | "streamable" | "transcribed";
+  mediaVersion: number;
+  updatedAt: Date;
+};
 
 /** The stage each stuck status waits for, and the stage name the admin sees if it gives up. */
 const stages = {
@@ -42,10 +63,17 @@ const stages = {
  * that race agree on one event. After `maxResends` re-sends the sermon is marked failed instead.
  * `uploading` is not swept: no event exists until the browser completes the upload.
  */
-export async function republishStuckSermons(db: Db, options: StuckSweepOptions): Promise<StuckSweepResult> {
+export async function republishStuckSermons(
+  db: Db,
+  options: StuckSweepOptions,
+): Promise<StuckSweepResult> {
   const now = options.now ?? new Date();
   const stuck: Stuck[] = (await db.sermon.findMany({
-    where: { status: { in: ["processing", "streamable", "transcribed"] }, mediaVersion: { gt: 0 }, updatedAt: { lt: new Date(now.getTime() - options.stuckAfterMs) } },
+    where: {
+      status: { in: ["processing", "streamable", "transcribed"] },
+      mediaVersion: { gt: 0 },
+      updatedAt: { lt: new Date(now.getTime() - options.stuckAfterMs) },
+    },
     select: { id: true, churchId: true, status: true, mediaVersion: true, updatedAt: true },
     orderBy: { updatedAt: "asc" },
     take: options.limit ?? 100,
@@ -57,18 +85,36 @@ export async function republishStuckSermons(db: Db, options: StuckSweepOptions):
       result.skipped.push({ sermonId: sermon.id, reason: event.reason });
       continue;
     }
-    const resends = await db.outbox.count({ where: { eventId: { startsWith: retryEventId(event.id, 0).slice(0, -1) } } });
-    const failure = resends >= options.maxResends ? failureOf(sermon, resends, options.stuckAfterMs) : undefined;
+    const resends = await db.outbox.count({
+      where: { eventId: { startsWith: retryEventId(event.id, 0).slice(0, -1) } },
+    });
+    const failure =
+      resends >= options.maxResends ? failureOf(sermon, resends, options.stuckAfterMs) : undefined;
     // One short transaction per sermon; the updatedAt guard skips a sermon that moved meanwhile
     // and restarts its clock, so the next sweep waits a full period again.
     await db.$transaction(async (tx) => {
       const { count } = await tx.sermon.updateMany({
-        where: { id: sermon.id, status: sermon.status, mediaVersion: sermon.mediaVersion, updatedAt: sermon.updatedAt },
-        data: failure ? { status: "failed", failedStage: failure.stage, failureReason: failure.reason } : { updatedAt: now },
+        where: {
+          id: sermon.id,
+          status: sermon.status,
+          mediaVersion: sermon.mediaVersion,
+          updatedAt: sermon.updatedAt,
+        },
+        data: failure
+          ? { status: "failed", failedStage: failure.stage, failureReason: failure.reason }
+          : { updatedAt: now },
       });
       if (count === 0) return;
       if (failure) {
-        await publishEvent(tx, sermonFailed.build({ sermonId: sermon.id, churchId: sermon.churchId, mediaVersion: sermon.mediaVersion, ...failure }));
+        await publishEvent(
+          tx,
+          sermonFailed.build({
+            sermonId: sermon.id,
+            churchId: sermon.churchId,
+            mediaVersion: sermon.mediaVersion,
+            ...failure,
+          }),
+        );
         result.failed.push(sermon.id);
         return;
       }
@@ -80,7 +126,11 @@ export async function republishStuckSermons(db: Db, options: StuckSweepOptions):
   return result;
 }
 
-function failureOf(sermon: Stuck, resends: number, stuckAfterMs: number): { stage: string; reason: string } {
+function failureOf(
+  sermon: Stuck,
+  resends: number,
+  stuckAfterMs: number,
+): { stage: string; reason: string } {
   const { stage } = stages[sermon.status];
   const minutes = Math.round(stuckAfterMs / 60_000);
   return {
@@ -91,19 +141,30 @@ function failureOf(sermon: Stuck, resends: number, stuckAfterMs: number): { stag
 
 /** The event that starts the stage the sermon is waiting for, as first published (no retry suffix). */
 async function stageEvent(db: Db, sermon: Stuck): Promise<PipelineEvent | { reason: string }> {
-  const keys = { sermonId: sermon.id, churchId: sermon.churchId, mediaVersion: sermon.mediaVersion };
+  const keys = {
+    sermonId: sermon.id,
+    churchId: sermon.churchId,
+    mediaVersion: sermon.mediaVersion,
+  };
   switch (sermon.status) {
     case "processing": {
       // The object key is only in the original event: rebuild it from the outbox row.
-      const original = await db.outbox.findUnique({ where: { eventId: sermonUploaded.baseIdOf({ ...keys, objectKey: "-" }) } });
+      const original = await db.outbox.findUnique({
+        where: { eventId: sermonUploaded.baseIdOf({ ...keys, objectKey: "-" }) },
+      });
       const objectKey = (original?.payload as { objectKey?: unknown } | null)?.objectKey;
-      if (typeof objectKey !== "string") return { reason: "its sermon/uploaded event is not in the outbox" };
+      if (typeof objectKey !== "string")
+        return { reason: "its sermon/uploaded event is not in the outbox" };
       return sermonUploaded.build({ ...keys, objectKey });
     }
     case "streamable":
       return sermonTranscriptionRequested.build(keys);
     case "transcribed": {
-      const transcript = await db.transcript.findFirst({ where: { sermonId: sermon.id, isCurrent: true }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      const transcript = await db.transcript.findFirst({
+        where: { sermonId: sermon.id, isCurrent: true },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
       if (!transcript) return { reason: "it has no current transcript" };
       return sermonTranscribed.build({ ...keys, transcriptId: transcript.id });
     }

@@ -33,7 +33,9 @@ describe("outbox → SQS → worker → engine", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(engine.recorder.runs).toBe(1000);
     expect(engine.recorder.duplicates()).toEqual([]);
-    expect(new Set(engine.recorder.runsByEvent.keys())).toEqual(new Set(events.map((event) => event.id)));
+    expect(new Set(engine.recorder.runsByEvent.keys())).toEqual(
+      new Set(events.map((event) => event.id)),
+    );
     expect(await queue.db.outbox.count({ where: { sentAt: null } })).toBe(0);
   });
 

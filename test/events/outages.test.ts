@@ -42,15 +42,27 @@ describe("outages", () => {
       const events = Array.from({ length: 100 }, (_, i) => uploadedEvent(i, "outage"));
       await publishEvents(queue.db, events, 20);
       const downSince = Date.now();
-      await waitUntil(async () => (await queue.db.outbox.count({ where: { sentAt: null } })) === 0, 10_000, () => "the outbox to drain into SQS");
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - downSince))));
+      await waitUntil(
+        async () => (await queue.db.outbox.count({ where: { sentAt: null } })) === 0,
+        10_000,
+        () => "the outbox to drain into SQS",
+      );
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - downSince))),
+      );
       expect(delivered(events.map((e) => e.id))).toBe(0);
       const metrics = await (await fetch(`${worker.url}/metrics`)).text();
       expect(metrics).toMatch(/selah_worker_messages_failed_total [1-9]/);
-      expect((await (await fetch(`${worker.url}/health`)).json()) as { eventApi: string }).toMatchObject({ eventApi: "failing" });
+      expect(
+        (await (await fetch(`${worker.url}/health`)).json()) as { eventApi: string },
+      ).toMatchObject({ eventApi: "failing" });
 
       api.setMode("up");
-      await waitUntil(() => delivered(events.map((e) => e.id)) === events.length, 120_000, () => `all 100 delivered (have ${delivered(events.map((e) => e.id))})`);
+      await waitUntil(
+        () => delivered(events.map((e) => e.id)) === events.length,
+        120_000,
+        () => `all 100 delivered (have ${delivered(events.map((e) => e.id))})`,
+      );
       expect(await listDeadLetters(queue.sqs, queue.queues)).toEqual([]);
     },
     OUTAGE_MS + 180_000,
@@ -62,17 +74,29 @@ describe("outages", () => {
     const events = Array.from({ length: 50 }, (_, i) => uploadedEvent(i, "sqs-down"));
     await publishEvents(queue.db, events, 10);
     await waitUntil(
-      async () => (await queue.db.outbox.count({ where: { sentAt: null, attempts: { gt: 0 } } })) === events.length,
+      async () =>
+        (await queue.db.outbox.count({ where: { sentAt: null, attempts: { gt: 0 } } })) ===
+        events.length,
       15_000,
       () => "the relay to try and fail",
     );
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect(await queue.db.outbox.count({ where: { eventId: { in: events.map((e) => e.id) }, sentAt: null } })).toBe(events.length);
-    expect((await queue.db.outbox.findFirst({ where: { eventId: events[0]!.id } }))?.lastError).toBeTruthy();
+    expect(
+      await queue.db.outbox.count({
+        where: { eventId: { in: events.map((e) => e.id) }, sentAt: null },
+      }),
+    ).toBe(events.length);
+    expect(
+      (await queue.db.outbox.findFirst({ where: { eventId: events[0]!.id } }))?.lastError,
+    ).toBeTruthy();
     expect(delivered(events.map((e) => e.id))).toBe(0);
 
     await bringBack();
-    await waitUntil(() => delivered(events.map((e) => e.id)) === events.length, 60_000, () => `all 50 delivered (have ${delivered(events.map((e) => e.id))})`);
+    await waitUntil(
+      () => delivered(events.map((e) => e.id)) === events.length,
+      60_000,
+      () => `all 50 delivered (have ${delivered(events.map((e) => e.id))})`,
+    );
     expect(await queue.db.outbox.count({ where: { sentAt: null } })).toBe(0);
   });
 });

@@ -32,7 +32,11 @@ describe("the worker as a process", () => {
       const events = Array.from({ length: 60 }, (_, i) => uploadedEvent(i, "sigterm"));
       const worker = await spawnWorker(workerEnvFor(config));
       await publishEvents(queue.db, events, 20);
-      await waitUntil(() => api.requestsStarted > 0, 15_000, () => "a forward in flight");
+      await waitUntil(
+        () => api.requestsStarted > 0,
+        15_000,
+        () => "a forward in flight",
+      );
       const stoppedAt = Date.now();
       worker.child.kill("SIGTERM");
       const { code } = await worker.exited;
@@ -41,7 +45,11 @@ describe("the worker as a process", () => {
 
       const next = await startWorker(config);
       try {
-        await waitUntil(() => events.every((e) => api.received.has(e.id)), 60_000, () => `all 60 delivered (have ${events.filter((e) => api.received.has(e.id)).length})`);
+        await waitUntil(
+          () => events.every((e) => api.received.has(e.id)),
+          60_000,
+          () => `all 60 delivered (have ${events.filter((e) => api.received.has(e.id)).length})`,
+        );
       } finally {
         await next.stop();
       }
@@ -71,8 +79,12 @@ describe("the worker as a process", () => {
       }
       await publishing;
       await engine.recorder.waitForRuns(events.length, 120_000).catch(async (error: Error) => {
-        const missing = events.filter((e) => !engine.recorder.runsByEvent.has(e.id)).map((e) => e.id);
-        throw new Error(`${error.message}\n${await traceMissing(queue.db, engine.engine.url, missing)}`);
+        const missing = events
+          .filter((e) => !engine.recorder.runsByEvent.has(e.id))
+          .map((e) => e.id);
+        throw new Error(
+          `${error.message}\n${await traceMissing(queue.db, engine.engine.url, missing)}`,
+        );
       });
       await sleep(2000);
       expect(engine.recorder.runs).toBe(events.length);

@@ -41,7 +41,10 @@ export async function startQueueServices(options: QueueOptions = {}) {
     async stopAws(): Promise<() => Promise<void>> {
       await (replacementAws ?? services.aws).stop();
       return async () => {
-        replacementAws = await startEmbeddedAws({ dataDir: path.join(services.dir, "fauxqs"), port: services.aws.port });
+        replacementAws = await startEmbeddedAws({
+          dataDir: path.join(services.dir, "fauxqs"),
+          port: services.aws.port,
+        });
       };
     },
     async stop() {
@@ -65,7 +68,12 @@ export function testWorkerConfig(
 ): WorkerConfig {
   return {
     databaseUrl: services.database.url,
-    sqs: { region: "us-east-1", endpoint: services.aws.endpoint, mainQueueUrl: queues.mainQueueUrl, deadLetterQueueUrl: queues.deadLetterQueueUrl },
+    sqs: {
+      region: "us-east-1",
+      endpoint: services.aws.endpoint,
+      mainQueueUrl: queues.mainQueueUrl,
+      deadLetterQueueUrl: queues.deadLetterQueueUrl,
+    },
     inngest: { isDev: true, baseUrl: eventApiUrl },
     pollers: 4,
     waitTimeSeconds: 2,
@@ -121,21 +129,38 @@ export class RunRecorder {
   }
 
   async waitForRuns(count: number, timeoutMs: number): Promise<void> {
-    await waitUntil(() => this.runs >= count, timeoutMs, () => `${count} runs (have ${this.runs})`);
+    await waitUntil(
+      () => this.runs >= count,
+      timeoutMs,
+      () => `${count} runs (have ${this.runs})`,
+    );
   }
 }
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
 /** engine/ with a real SDK app whose function records every run of `sermon/uploaded`. */
-export async function startEngineWithRecorder(): Promise<{ engine: RunningEngine; recorder: RunRecorder; stop(): Promise<void> }> {
+export async function startEngineWithRecorder(): Promise<{
+  engine: RunningEngine;
+  recorder: RunRecorder;
+  stop(): Promise<void>;
+}> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "selah-events-engine-"));
-  const engine = await startEngine({ port: 0, dataDir, logLevel: "error", syncIntervalMs: 0, backoffScale: 0.001 });
+  const engine = await startEngine({
+    port: 0,
+    dataDir,
+    logLevel: "error",
+    syncIntervalMs: 0,
+    backoffScale: 0.001,
+  });
   const recorder = new RunRecorder();
   const client = new Inngest({ id: "selah-test", isDev: true, baseUrl: engine.url, logger: quiet });
-  const recordRun = client.createFunction({ id: "record-run", retries: 0, triggers: [sermonUploaded] }, async ({ event, runId }) => {
-    recorder.record(event.id ?? "(none)", runId);
-  });
+  const recordRun = client.createFunction(
+    { id: "record-run", retries: 0, triggers: [sermonUploaded] },
+    async ({ event, runId }) => {
+      recorder.record(event.id ?? "(none)", runId);
+    },
+  );
   const handler = serve({ client, functions: [recordRun] });
   const server: Server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -155,10 +180,19 @@ export async function startEngineWithRecorder(): Promise<{ engine: RunningEngine
 }
 
 export const uploadedEvent = (n: number, prefix = "s"): PipelineEvent =>
-  sermonUploaded.build({ sermonId: `${prefix}${n}`, churchId: "c1", mediaVersion: 1, objectKey: `c1/${prefix}${n}/v1/original` });
+  sermonUploaded.build({
+    sermonId: `${prefix}${n}`,
+    churchId: "c1",
+    mediaVersion: 1,
+    objectKey: `c1/${prefix}${n}/v1/original`,
+  });
 
 /** Publishes through the outbox the way the app does: `perTransaction` events per short transaction. */
-export async function publishEvents(db: Db, events: PipelineEvent[], perTransaction = 20): Promise<void> {
+export async function publishEvents(
+  db: Db,
+  events: PipelineEvent[],
+  perTransaction = 20,
+): Promise<void> {
   for (let i = 0; i < events.length; i += perTransaction) {
     const slice = events.slice(i, i + perTransaction);
     // A generous timeout: on a loaded 2-core machine the embedded database queues transactions.
@@ -166,10 +200,15 @@ export async function publishEvents(db: Db, events: PipelineEvent[], perTransact
   }
 }
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -185,12 +224,16 @@ export async function startFakeEventApi(options: { delayMs?: number } = {}) {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if (mode === "down") {
-      res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ error: "unavailable", status: 503 }));
+      res
+        .writeHead(503, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: "unavailable", status: 503 }));
       return;
     }
     const events = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id: string }[];
     for (const event of events) received.set(event.id, (received.get(event.id) ?? 0) + 1);
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids: events.map((e) => e.id), status: 200 }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ ids: events.map((e) => e.id), status: 200 }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -210,15 +253,28 @@ export async function startFakeEventApi(options: { delayMs?: number } = {}) {
   };
 }
 
-export type WorkerProcess = { child: ChildProcess; url: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output: string[] };
+export type WorkerProcess = {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output: string[];
+};
 
 /** `worker/main.ts` as its own process (Node 24 via tsx, like the launcher runs it); resolves once it listens. */
 export async function spawnWorker(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("worker/main.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("worker/main.ts")], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output.join("\n")}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`worker did not start:\n${output.join("\n")}`)),
+      30_000,
+    );
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on("line", (line) => {
         output.push(line);
@@ -240,11 +296,14 @@ export async function traceMissing(db: Db, engineUrl: string, ids: string[]): Pr
   const engineEvents = new Map<string, string[]>();
   let cursor = "";
   for (;;) {
-    const page = (await (await fetch(`${engineUrl}/v1/events?limit=1000${cursor ? `&cursor=${cursor}` : ""}`)).json()) as {
+    const page = (await (
+      await fetch(`${engineUrl}/v1/events?limit=1000${cursor ? `&cursor=${cursor}` : ""}`)
+    ).json()) as {
       data: { id: string; internal_id: string }[];
       metadata?: { cursor?: string };
     };
-    for (const event of page.data) engineEvents.set(event.id, [...(engineEvents.get(event.id) ?? []), event.internal_id]);
+    for (const event of page.data)
+      engineEvents.set(event.id, [...(engineEvents.get(event.id) ?? []), event.internal_id]);
     if (!page.metadata?.cursor || page.data.length === 0) break;
     cursor = page.metadata.cursor;
   }
@@ -252,9 +311,18 @@ export async function traceMissing(db: Db, engineUrl: string, ids: string[]): Pr
     const row = await db.outbox.findFirst({ where: { eventId: id } });
     const internalIds = engineEvents.get(id) ?? [];
     const runs = await Promise.all(
-      internalIds.map(async (internal) => ((await (await fetch(`${engineUrl}/v1/events/${internal}/runs`)).json()) as { data: unknown[] }).data),
+      internalIds.map(
+        async (internal) =>
+          (
+            (await (await fetch(`${engineUrl}/v1/events/${internal}/runs`)).json()) as {
+              data: unknown[];
+            }
+          ).data,
+      ),
     );
-    lines.push(`${id}: outbox sentAt=${row?.sentAt?.toISOString()} attempts=${row?.attempts}; engine events=${internalIds.length}; runs=${JSON.stringify(runs).slice(0, 400)}`);
+    lines.push(
+      `${id}: outbox sentAt=${row?.sentAt?.toISOString()} attempts=${row?.attempts}; engine events=${internalIds.length}; runs=${JSON.stringify(runs).slice(0, 400)}`,
+    );
   }
   return lines.join("\n");
 }

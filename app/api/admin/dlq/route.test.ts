@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => queue?.stop());
 
 const call = (token: string | undefined, init: RequestInit = {}) =>
-  new Request("http://selah.test/api/admin/dlq", { ...init, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  new Request("http://selah.test/api/admin/dlq", {
+    ...init,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
 
 describe("/api/admin/dlq", () => {
   it("is disabled (403) until ADMIN_API_TOKEN is set", async () => {
@@ -39,10 +42,17 @@ describe("/api/admin/dlq", () => {
 
   it("lists, redrives and purges for the operator", async () => {
     process.env.ADMIN_API_TOKEN = TOKEN;
-    const { MessageId } = await queue.sqs.send(new SendMessageCommand({ QueueUrl: queue.queues.deadLetterQueueUrl, MessageBody: "not json" }));
+    const { MessageId } = await queue.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: queue.queues.deadLetterQueueUrl,
+        MessageBody: "not json",
+      }),
+    );
     const listed = (await (await GET(call(TOKEN))).json()) as { messages: { messageId: string }[] };
     expect(listed.messages.map((m) => m.messageId)).toEqual([MessageId]);
-    const invalid = await redrive(call(TOKEN, { method: "POST", body: JSON.stringify({ messageIds: [] }) }));
+    const invalid = await redrive(
+      call(TOKEN, { method: "POST", body: JSON.stringify({ messageIds: [] }) }),
+    );
     expect(invalid.status).toBe(422);
     const purged = await DELETE(call(TOKEN, { method: "DELETE" }));
     expect(await purged.json()).toEqual({ purged: 1 });

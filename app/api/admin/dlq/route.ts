@@ -7,8 +7,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = operatorRoute(async ({ request, sqs, queues }) => {
   const limit = Number(new URL(request.url).searchParams.get("limit") ?? 100);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return jsonError(422, "invalid_request", "limit must be a whole number from 1 to 1000.");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    return jsonError(422, "invalid_request", "limit must be a whole number from 1 to 1000.");
   return { messages: await listDeadLetters(sqs, queues, limit) };
 });
 
-export const DELETE = operatorRoute(async ({ sqs, queues }) => ({ purged: await purgeDeadLetters(sqs, queues) }));
+export const DELETE = operatorRoute(async ({ sqs, queues }) => ({
+  purged: await purgeDeadLetters(sqs, queues),
+}));

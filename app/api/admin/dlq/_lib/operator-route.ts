@@ -8,10 +8,17 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import { jsonError } from "../../_lib/church-route";
 
 const operatorEnvSchema = z.object({
-  ADMIN_API_TOKEN: z.string().min(32, "expected at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+  ADMIN_API_TOKEN: z
+    .string()
+    .min(32, "expected at least 32 characters (e.g. openssl rand -hex 32)")
+    .optional(),
 });
 
-type Operation = (args: { request: Request; sqs: SQSClient; queues: DeadLetterQueues }) => Promise<Response | object>;
+type Operation = (args: {
+  request: Request;
+  sqs: SQSClient;
+  queues: DeadLetterQueues;
+}) => Promise<Response | object>;
 
 /**
  * Route handlers for queue operations. The dead-letter queue is the whole platform's, not one
@@ -25,10 +32,17 @@ export function operatorRoute(operation: Operation) {
     const env = serverEnv();
     const sqs = createSqsClient(env);
     try {
-      const result = await operation({ request, sqs, queues: { mainQueueUrl: env.SQS_QUEUE_URL, deadLetterQueueUrl: env.SQS_DLQ_URL } });
-      return result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
+      const result = await operation({
+        request,
+        sqs,
+        queues: { mainQueueUrl: env.SQS_QUEUE_URL, deadLetterQueueUrl: env.SQS_DLQ_URL },
+      });
+      return result instanceof Response
+        ? result
+        : Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {
-      if (error instanceof DeadLetterNotFoundError) return jsonError(404, "not_found", error.message);
+      if (error instanceof DeadLetterNotFoundError)
+        return jsonError(404, "not_found", error.message);
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
       return jsonError(500, "internal", "Something went wrong on our side; try again.");
     } finally {
@@ -39,14 +53,24 @@ export function operatorRoute(operation: Operation) {
 
 function checkOperatorToken(request: Request): Response | undefined {
   const expected = parseEnv(operatorEnvSchema, process.env).ADMIN_API_TOKEN;
-  if (!expected) return jsonError(403, "forbidden", "Queue operations over HTTP are disabled: set ADMIN_API_TOKEN on the server.");
+  if (!expected)
+    return jsonError(
+      403,
+      "forbidden",
+      "Queue operations over HTTP are disabled: set ADMIN_API_TOKEN on the server.",
+    );
   const match = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "");
   if (!match) {
-    const response = jsonError(401, "unauthenticated", "Send the operator token: Authorization: Bearer <ADMIN_API_TOKEN>.");
+    const response = jsonError(
+      401,
+      "unauthenticated",
+      "Send the operator token: Authorization: Bearer <ADMIN_API_TOKEN>.",
+    );
     response.headers.set("www-authenticate", 'Bearer realm="selah-operator"');
     return response;
   }
   const digest = (value: string) => createHash("sha256").update(value).digest();
-  if (!timingSafeEqual(digest(match[1]!), digest(expected))) return jsonError(403, "forbidden", "That operator token is not valid.");
+  if (!timingSafeEqual(digest(match[1]!), digest(expected)))
+    return jsonError(403, "forbidden", "That operator token is not valid.");
   return undefined;
 }

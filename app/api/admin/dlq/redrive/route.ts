@@ -6,10 +6,14 @@ import { operatorRoute } from "../_lib/operator-route";
 
 export const dynamic = "force-dynamic";
 
-const redriveSchema = z.union([z.object({ all: z.literal(true) }), z.object({ messageIds: z.array(z.string().min(1).max(200)).min(1).max(1000) })]);
+const redriveSchema = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ messageIds: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
+]);
 
 export const POST = operatorRoute(async ({ request, sqs, queues }) => {
   const parsed = redriveSchema.safeParse(await request.json().catch(() => undefined));
-  if (!parsed.success) return jsonError(422, "invalid_request", 'Send {"all": true} or {"messageIds": ["…"]}.');
+  if (!parsed.success)
+    return jsonError(422, "invalid_request", 'Send {"all": true} or {"messageIds": ["…"]}.');
   return redriveDeadLetters(sqs, queues, parsed.data);
 });
