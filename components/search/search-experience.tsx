@@ -30,6 +30,7 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
   const [errors, setErrors] = useState(initialErrors);
   const [isLoading, setIsLoading] = useState(false);
   const [isFailed, setIsFailed] = useState(false);
+  const [isFilterOpen, setIsFilterOpen] = useState(false);
   const isFirst = useRef(true);
 
   useEffect(() => {
@@ -109,9 +110,26 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
       ))}
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[16rem_1fr]">
-        <aside className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm lg:self-start">
-          <div className="mb-4 flex items-center justify-between">
-            <h2 className="text-sm font-semibold text-stone-900">Narrow it down</h2>
+        <aside className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5 lg:self-start">
+          <div className="flex items-center justify-between">
+            <h2 className="text-sm font-semibold text-stone-900">
+              {/* On a phone the filters fold away, so the results come first. */}
+              <button
+                type="button"
+                aria-expanded={isFilterOpen}
+                aria-controls="search-filters"
+                onClick={() => setIsFilterOpen((open) => !open)}
+                className="flex items-center gap-2 lg:pointer-events-none"
+              >
+                Narrow it down
+                {activeFilters.length > 0 && (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{activeFilters.length}</span>
+                )}
+                <svg aria-hidden viewBox="0 0 20 20" className={`size-4 fill-stone-500 transition lg:hidden ${isFilterOpen ? "rotate-180" : ""}`}>
+                  <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
+                </svg>
+              </button>
+            </h2>
             {activeFilters.length > 0 && (
               <button
                 type="button"
@@ -122,7 +140,9 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
               </button>
             )}
           </div>
-          <SearchFilters state={state} facets={facets} errors={errors} onChange={update} />
+          <div id="search-filters" className={`mt-4 ${isFilterOpen || Object.keys(errors).some((k) => k !== "q") ? "block" : "hidden"} lg:block`}>
+            <SearchFilters state={state} facets={facets} errors={errors} onChange={update} />
+          </div>
         </aside>
 
         <section aria-label="Results" className="min-w-0">

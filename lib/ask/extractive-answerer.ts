@@ -17,8 +17,10 @@ export function createExtractiveAnswerer(): Answerer {
       const scored = passages.flatMap((passage, order) =>
         sentences(passage.text).map((sentence) => ({ passage, sentence, order, score: overlap(sentence, wanted) })),
       );
+      // One shared word ("someone") is chance; ask for two when the question has two to give.
+      const enough = Math.min(2, wanted.size);
       const best = scored
-        .filter((candidate) => candidate.score > 0)
+        .filter((candidate) => candidate.score >= enough && candidate.score > 0)
         .sort((a, b) => b.score - a.score || a.order - b.order)
         .slice(0, MAX_SENTENCES);
       if (best.length === 0) {

@@ -2,6 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import {
   type EligibleFilter,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
   fullTextCandidates,
   loadMoments,
   type MomentRow,
@@ -90,6 +92,14 @@ export async function searchMoments(
   return rows.map(({ row, score }) => toHit(row, score));
 }
 
+/** Marks a snippet cut from the middle of the moment with … where words were left out. */
+function withEllipses(snippet: string, text: string): string {
+  const plain = snippet.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, "").trim();
+  const head = text.trim().startsWith(plain.slice(0, 20)) ? "" : "… ";
+  const tail = text.trim().endsWith(plain.slice(-20)) ? "" : " …";
+  return `${head}${snippet.trim()}${tail}`;
+}
+
 function toHit(row: MomentRow, score: number): MomentHit {
   return {
     id: row.id,
@@ -104,7 +114,7 @@ function toHit(row: MomentRow, score: number): MomentHit {
     startMs: row.startMs,
     endMs: row.endMs,
     text: row.text,
-    snippet: snippetParts(row.snippet),
+    snippet: snippetParts(withEllipses(row.snippet, row.text)),
     href: momentHref(row),
     score,
   };
