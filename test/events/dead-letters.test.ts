@@ -75,7 +75,7 @@ describe("dead letters", () => {
     expect(main.Messages ?? []).toEqual([]);
     const metrics = await (await fetch(`${worker.url}/metrics`)).text();
     expect(metrics).toContain('selah_worker_messages_dead_lettered_total{cause="malformed"} 1');
-  });
+  }, 120_000);
 
   it("redrives a dead letter to the main queue, where it is delivered exactly once", async () => {
     await purgeDeadLetters(queue.sqs, queue.queues);
@@ -105,7 +105,7 @@ describe("dead letters", () => {
       messageIds: [letter!.messageId, "missing"],
     });
     expect(result).toEqual({ redriven: [letter!.messageId], notFound: ["missing"] });
-    await engine.recorder.waitForRuns(101, 20_000);
+    await engine.recorder.waitForRuns(101, 45_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(engine.recorder.runsByEvent.get(event.id)?.size).toBe(1);
     expect(engine.recorder.runs).toBe(101);
@@ -115,5 +115,5 @@ describe("dead letters", () => {
     ]);
     expect(await purgeDeadLetters(queue.sqs, queue.queues)).toBe(1);
     expect(await listDeadLetters(queue.sqs, queue.queues)).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -28,7 +28,7 @@ describe("outbox → SQS → worker → engine", () => {
   it("1,000 published events start exactly 1,000 runs, each once", async () => {
     const events = Array.from({ length: 1000 }, (_, i) => uploadedEvent(i));
     await publishEvents(queue.db, events);
-    await engine.recorder.waitForRuns(1000, 90_000);
+    await engine.recorder.waitForRuns(1000, 150_000);
     // Give stragglers (a duplicate delivery) time to show up before counting.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(engine.recorder.runs).toBe(1000);
@@ -37,7 +37,7 @@ describe("outbox → SQS → worker → engine", () => {
       new Set(events.map((event) => event.id)),
     );
     expect(await queue.db.outbox.count({ where: { sentAt: null } })).toBe(0);
-  });
+  }, 200_000);
 
   it("publishing the same event again is a duplicate, not a second run", async () => {
     const again = uploadedEvent(7);

@@ -98,5 +98,5 @@ describe("outages", () => {
       () => `all 50 delivered (have ${delivered(events.map((e) => e.id))})`,
     );
     expect(await queue.db.outbox.count({ where: { sentAt: null } })).toBe(0);
-  });
+  }, 120_000);
 });

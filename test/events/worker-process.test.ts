@@ -56,7 +56,7 @@ describe("the worker as a process", () => {
     } finally {
       await api.close();
     }
-  });
+  }, 120_000);
 
   it("loses nothing and starts no run twice while the worker is SIGKILLed and restarted 5 times", async () => {
     const engine = await startEngineWithRecorder();
@@ -78,7 +78,7 @@ describe("the worker as a process", () => {
         worker = await spawnWorker(workerEnvFor(config));
       }
       await publishing;
-      await engine.recorder.waitForRuns(events.length, 120_000).catch(async (error: Error) => {
+      await engine.recorder.waitForRuns(events.length, 200_000).catch(async (error: Error) => {
         const missing = events
           .filter((e) => !engine.recorder.runsByEvent.has(e.id))
           .map((e) => e.id);
@@ -95,5 +95,5 @@ describe("the worker as a process", () => {
       await worker?.exited;
       await engine.stop();
     }
-  }, 240_000);
+  }, 320_000);
 });
