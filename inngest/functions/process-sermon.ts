@@ -1,14 +1,22 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { sermonUploaded } from "@/inngest/events";
+import { parseEnv } from "@/lib/config/parse-env";
 import { getDb } from "@/lib/db/client";
 import { MediaRejectedError } from "@/lib/media/media-rejected-error";
 import { isCurrentUpload } from "@/lib/processing/is-current-upload";
 import { describeProcessingFailure } from "@/lib/processing/processing-failure";
+import { processingEnvSchema } from "@/lib/processing/processing-env";
 import { publishSermonMedia } from "@/lib/processing/publish-sermon-media";
 import { recordProcessedMedia } from "@/lib/processing/record-processed-media";
 import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
 import { mediaStorage } from "@/lib/storage/media-storage";
+
+// Read once: the limit is part of the function's configuration, synced to Inngest.
+const { SERMON_TRANSCODE_CONCURRENCY: transcodeConcurrency } = parseEnv(
+  processingEnvSchema,
+  process.env,
+);
 
 /**
  * `sermon/uploaded` → streamable sermon → `sermon/transcription.requested`.
@@ -22,9 +30,9 @@ export const processSermon = inngest.createFunction(
     id: "process-sermon",
     name: "Process an uploaded sermon",
     triggers: [sermonUploaded],
-    // Each run already keeps every core busy (parallel analysis, one encoder per rendition),
-    // so a second transcode on the same machine would only delay the first one's stream.
-    concurrency: [{ limit: 1 }, { limit: 1, key: "event.data.sermonId" }],
+    // Transcoding is CPU-bound (see processingEnvSchema); one run per sermon at a time, so a
+    // re-delivered or re-sent upload never races its twin over the same keys.
+    concurrency: [{ limit: transcodeConcurrency }, { limit: 1, key: "event.data.sermonId" }],
     retries: 3,
     onFailure: async ({ event, error }) => {
       const upload = event.data.event.data;

@@ -7,6 +7,7 @@ import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { serve } from "inngest/node";
 import { startEngine, type RunningEngine } from "@/engine/src/engine";
 import { sermonUploaded } from "@/inngest/events";
+import { getDb } from "@/lib/db/client";
 import { publishEvent } from "@/lib/events/publish-event";
 import type { SermonStatus } from "@/lib/generated/prisma/enums";
 import { ensureBucket } from "@/lib/storage/ensure-bucket";
@@ -178,6 +179,8 @@ export async function startPipeline() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.stop();
       rmSync(engineDir, { recursive: true, force: true });
+      // The app's own client (getDb) must let go before the database stops under it.
+      await getDb().$disconnect();
       await queue.stop();
     },
   };
