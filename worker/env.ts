@@ -23,6 +23,7 @@ export const workerOwnEnvSchema = z.object({
   WORKER_RETRY_MAX_SECONDS: whole(0, 43_200, 300),
   OUTBOX_RELAY: z.stringbool({ error: "expected true or false" }).default(true),
   OUTBOX_POLL_MS: whole(10, 60_000, 100),
+  OUTBOX_RETENTION_DAYS: whole(0, 3650, 14),
 });
 
 /** Everything the worker reads; queue, database and Inngest settings are shared with the app. */

@@ -1,6 +1,7 @@
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { createDb } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/client";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/events/outbox-relay";
+import { pruneSentOutbox } from "@/lib/events/prune-sent-outbox";
 import { createEventForwarder, type InngestTarget } from "./event-forwarder";
 import { ForwardGate } from "./forward-gate";
 import { handleMessages } from "./handle-messages";
@@ -17,7 +18,8 @@ export type WorkerConfig = {
   waitTimeSeconds: number;
   forwardTimeoutMs: number;
   retry: { baseSeconds: number; maxSeconds: number };
-  relay: { isEnabled: boolean; pollMs: number };
+  /** retentionDays: sent outbox rows older than this are deleted hourly (0 keeps them). */
+  relay: { isEnabled: boolean; pollMs: number; retentionDays: number };
   http: { host: string; port: number };
   log: WorkerLog;
   /** A poller silent for longer is restarted; default: long poll + forward timeout + 30 s. */
@@ -116,6 +118,10 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       },
     });
   }
+  const stopPruning =
+    config.relay.isEnabled && config.relay.retentionDays > 0
+      ? startPruning(db, config.relay.retentionDays, log)
+      : () => undefined;
   for (const poller of pollers) poller.start();
   const stopWatchdog = startWatchdog(pollers, stallMs, (poller) => {
     metrics.watchdogRestarts.inc();
@@ -133,12 +139,29 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       (stopping ??= (async () => {
         isStopping = true;
         stopWatchdog();
+        stopPruning();
         await Promise.all([...pollers.map((poller) => poller.stop()), relay?.stop()]);
         await http.close();
         await db.$disconnect();
         sqs.destroy();
       })()),
   };
+}
+
+/** Deletes sent outbox rows past retention: now, then hourly, in small chunks. */
+function startPruning(db: Db, retentionDays: number, log: WorkerLog): () => void {
+  const prune = async () => {
+    const sentBefore = new Date(Date.now() - retentionDays * 86_400_000);
+    try {
+      while ((await pruneSentOutbox(db, sentBefore)) > 0);
+    } catch (error) {
+      log.warn(`outbox pruning failed, will retry within the hour: ${(error as Error).message}`);
+    }
+  };
+  void prune();
+  const timer = setInterval(() => void prune(), 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 async function depthOf(sqs: SQSClient, queueUrl: string): Promise<number> {

@@ -23,7 +23,11 @@ export function workerConfigFromEnv(env: WorkerEnv, log: WorkerLog): WorkerConfi
     waitTimeSeconds: env.WORKER_WAIT_TIME_SECONDS,
     forwardTimeoutMs: env.WORKER_FORWARD_TIMEOUT_MS,
     retry: { baseSeconds: env.WORKER_RETRY_BASE_SECONDS, maxSeconds: env.WORKER_RETRY_MAX_SECONDS },
-    relay: { isEnabled: env.OUTBOX_RELAY, pollMs: env.OUTBOX_POLL_MS },
+    relay: {
+      isEnabled: env.OUTBOX_RELAY,
+      pollMs: env.OUTBOX_POLL_MS,
+      retentionDays: env.OUTBOX_RETENTION_DAYS,
+    },
     http: { host: env.WORKER_HOST, port: env.WORKER_PORT },
     log,
   };

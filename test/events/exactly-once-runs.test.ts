@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pruneSentOutbox } from "@/lib/events/prune-sent-outbox";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 import {
   publishEvents,
@@ -46,5 +47,19 @@ describe("outbox → SQS → worker → engine", () => {
     const metrics = await (await fetch(`${worker.url}/metrics`)).text();
     expect(metrics).toMatch(/selah_worker_messages_forwarded_total \d+/);
     expect(engine.recorder.runsByEvent.get(again.id)?.size).toBe(1);
+  });
+
+  it("prunes sent outbox rows past retention, in chunks, and never an unsent one", async () => {
+    await worker.stop();
+    const unsent = uploadedEvent(1, "unsent");
+    await publishEvents(queue.db, [unsent]);
+    const sent = await queue.db.outbox.count({ where: { sentAt: { not: null } } });
+    expect(await pruneSentOutbox(queue.db, new Date(Date.now() - 60_000))).toBe(0);
+    expect(await pruneSentOutbox(queue.db, new Date(Date.now() + 60_000), 400)).toBe(400);
+    expect(await queue.db.outbox.count({ where: { sentAt: { not: null } } })).toBe(sent - 400);
+    while ((await pruneSentOutbox(queue.db, new Date(Date.now() + 60_000), 400)) > 0);
+    expect(await queue.db.outbox.findMany({ select: { eventId: true } })).toEqual([
+      { eventId: unsent.id },
+    ]);
   });
 });

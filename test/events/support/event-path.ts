@@ -79,7 +79,7 @@ export function testWorkerConfig(
     waitTimeSeconds: 2,
     forwardTimeoutMs: 5000,
     retry: { baseSeconds: 5, maxSeconds: 300 },
-    relay: { isEnabled: true, pollMs: 50 },
+    relay: { isEnabled: true, pollMs: 50, retentionDays: 14 },
     http: { host: "127.0.0.1", port: 0 },
     log: silentLog,
     ...overrides,
@@ -104,6 +104,7 @@ export function workerEnvFor(config: WorkerConfig): NodeJS.ProcessEnv {
     WORKER_RETRY_MAX_SECONDS: String(config.retry.maxSeconds),
     OUTBOX_RELAY: String(config.relay.isEnabled),
     OUTBOX_POLL_MS: String(config.relay.pollMs),
+    OUTBOX_RETENTION_DAYS: String(config.relay.retentionDays),
   };
 }
 
