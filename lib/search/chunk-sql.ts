@@ -116,9 +116,10 @@ export async function vectorCandidates(
   sermonIds: readonly string[],
   limit: number,
 ): Promise<RankedChunk[]> {
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.max_scan_tuples = 50000`);
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, limit))}`);
+  // SET LOCAL, as one round trip: hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples, hnsw.ef_search.
+  const efSearch = String(Math.max(40, Math.min(1000, limit)));
+  await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
+    set_config('hnsw.max_scan_tuples', '50000', true), set_config('hnsw.ef_search', ${efSearch}, true)`;
   const vector = vectorLiteral(embedding);
   return tx.$queryRaw<RankedChunk[]>`
     WITH nearest AS MATERIALIZED (

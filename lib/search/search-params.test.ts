@@ -16,6 +16,7 @@ describe("searchParamsSchema", () => {
       ["from", "expected a real calendar date"],
       ["limit", "expected at most 50"],
     ]);
+    expect(searchParamsSchema.safeParse({ from: "2026-02-31" }).error?.issues[0]?.message).toBe("expected a real calendar date");
     expect(searchParamsSchema.safeParse({ from: "2026-03-01", to: "2026-02-01" }).error?.issues[0]?.path).toEqual(["to"]);
   });
 });

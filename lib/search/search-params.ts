@@ -3,7 +3,8 @@ import { z } from "zod";
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(value)), "expected a real calendar date");
+  // Date.parse accepts 2026-02-31 (it rolls over), so the date must survive a round trip.
+  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), "expected a real calendar date");
 const optionalText = (max: number) =>
   z
     .string()

@@ -1,0 +1,161 @@
+// npm run bench:search [-- --sizes 10000,100000 --queries 60]
+// Generates a synthetic corpus of moments (sermon-like vocabulary with a Zipf distribution,
+// 50 moments a sermon, 20 churches), loads it with multi-row INSERTs, builds the HNSW index
+// after loading, then times searches through the app's own code path (searchMoments):
+// hybrid and full-text-only, with and without filters (church; church + scripture book).
+// Prints p50/p95 per case and the hybrid/FTS ratio; the last line is one JSON object.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { loadDataset } from "@/eval/search/dataset";
+import { createDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { startEmbeddedDatabase } from "@/lib/embedded/start-embedded-database";
+import { createLocalEmbedder, embedLocally } from "@/lib/embeddings/local-embedder";
+import type { EligibleFilter } from "@/lib/search/chunk-sql";
+import { parseScriptureFilter } from "@/lib/search/scripture-filter";
+import { searchMoments, type SearchMode } from "@/lib/search/search-moments";
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, queries: { type: "string", default: "60" } } });
+const sizes = values.sizes.split(",").map(Number);
+const queryCount = Number(values.queries);
+const DIMENSIONS = 384;
+const PER_SERMON = 50;
+const CHURCHES = 20;
+const WORDS_PER_MOMENT = 70;
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Vocabulary: the eval sermons' words, ordered by frequency, drawn with a Zipf law.
+const dataset = await loadDataset("eval/search/default");
+const counts = new Map<string, number>();
+for (const sermon of dataset.sermons.values()) {
+  for (const word of sermon.paragraphs.join(" ").toLowerCase().match(/[a-z']+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+}
+const vocabulary = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+const zipf = vocabulary.map((_, rank) => 1 / (rank + 1));
+const cumulative: number[] = [];
+zipf.reduce((sum, weight, i) => (cumulative[i] = sum + weight), 0);
+const total = cumulative.at(-1)!;
+const next = random(42);
+const drawWord = () => {
+  const target = next() * total;
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return vocabulary[lo]!;
+};
+const sentence = (words: number) => Array.from({ length: words }, drawWord).join(" ");
+// Queries use mid-frequency words, as people search for topics rather than "the".
+const queryWord = () => vocabulary[20 + Math.floor(next() * Math.min(600, vocabulary.length - 20))]!;
+
+async function load(url: string, chunks: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  await client.query(`DROP INDEX IF EXISTS "Chunk_embedding_hnsw_idx"`);
+  await client.query(`INSERT INTO "Church" (id, slug, name, "updatedAt") SELECT 'c' || i, 'church-' || i, 'Church ' || i, now() FROM generate_series(1, ${CHURCHES}) i`);
+  const sermons = Math.ceil(chunks / PER_SERMON);
+  await client.query(`INSERT INTO "Sermon" (id, "churchId", slug, title, "preachedOn", status, "publishState", "mediaVersion", "updatedAt")
+    SELECT 's' || i, 'c' || (1 + i % ${CHURCHES}), 'sermon-' || i, 'Sermon ' || i, date '2020-01-01' + (i % 2000), 'searchable', 'published', 1, now()
+    FROM generate_series(1, ${sermons}) i`);
+  // One main passage a sermon: a chapter of one of the 66 books.
+  await client.query(`INSERT INTO "ScriptureRef" (id, "sermonId", source, book, "startChapter", "endChapter", "startKey", "endKey", text)
+    SELECT 'r' || i, 's' || i, 'main', 'B' || (1 + i % 66), 1 + i % 20, 1 + i % 20,
+      (1 + i % 66) * 1000000 + (1 + i % 20) * 1000 + 1, (1 + i % 66) * 1000000 + (1 + i % 20) * 1000 + 30, 'Passage ' || i
+    FROM generate_series(1, ${sermons}) i`);
+  const BATCH = 250;
+  for (let offset = 0; offset < chunks; offset += BATCH) {
+    const params: unknown[] = [];
+    const rows: string[] = [];
+    for (let i = offset; i < Math.min(chunks, offset + BATCH); i++) {
+      const sermon = 1 + Math.floor(i / PER_SERMON);
+      const text = sentence(WORDS_PER_MOMENT);
+      const vector = `[${embedLocally(text, DIMENSIONS).map((v) => v.toFixed(5)).join(",")}]`;
+      const p = params.length;
+      rows.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::vector, 'local-hash-v1')`);
+      params.push(`k${i}`, `s${sermon}`, `c${1 + (sermon % CHURCHES)}`, i % PER_SERMON, (i % PER_SERMON) * 60_000, (i % PER_SERMON + 1) * 60_000, text, vector);
+    }
+    await client.query(
+      `INSERT INTO "Chunk" (id, "sermonId", "churchId", position, "startMs", "endMs", text, embedding, "embeddingModel") VALUES ${rows.join(",")}`,
+      params,
+    );
+  }
+  const loadedMs = performance.now() - started;
+  console.log(`  rows loaded in ${round(loadedMs / 1000)} s; building the HNSW index…`);
+  const indexStarted = performance.now();
+  await client.query(`SET maintenance_work_mem = '512MB'`);
+  await client.query(`CREATE INDEX "Chunk_embedding_hnsw_idx" ON "Chunk" USING hnsw (embedding vector_cosine_ops)`);
+  const indexMs = performance.now() - indexStarted;
+  await client.query("ANALYZE");
+  await client.end();
+  return { loadSeconds: round(loadedMs / 1000), hnswBuildSeconds: round(indexMs / 1000) };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+const results: Record<string, unknown> = {};
+for (const size of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), "selah-bench-search-"));
+  const database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
+  const db = createDb(database.url, 1);
+  try {
+    await migrate(database.url);
+    console.log(`\n${size} moments: generating and loading…`);
+    const loading = await load(database.url, size);
+    console.log(`  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s`);
+    const deps = { db, embedder: createLocalEmbedder(DIMENSIONS) };
+    const queries = Array.from({ length: queryCount }, () => Array.from({ length: 2 + Math.floor(next() * 3) }, queryWord).join(" "));
+    const filters: Record<string, EligibleFilter> = {
+      none: {},
+      church: { churchSlug: "church-3" },
+      // Sermon 3's church and book (Numbers): 1 sermon in 660 matches both.
+      "church+book": { churchSlug: "church-4", scripture: parseScriptureFilter("Numbers") },
+    };
+    const cases: Record<string, { p50: number; p95: number; meanHits: number }> = {};
+    for (const [filterName, filter] of Object.entries(filters)) {
+      for (const mode of ["fts", "hybrid"] as SearchMode[]) {
+        const times: number[] = [];
+        let hits = 0;
+        for (const [i, query] of [...queries.slice(0, 5), ...queries].entries()) {
+          const started = performance.now();
+          const found = await searchMoments(deps, { query, filter, limit: 10 }, { mode, rrfK: 60, ftsWeight: 1, vectorWeight: 0.5 });
+          if (i >= 5) {
+            times.push(performance.now() - started);
+            hits += found.length;
+          }
+        }
+        times.sort((a, b) => a - b);
+        cases[`${mode}/${filterName}`] = { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)), meanHits: round(hits / queries.length) };
+      }
+    }
+    const ratios = Object.fromEntries(
+      Object.keys(filters).map((f) => [f, round((cases[`hybrid/${f}`]!.p95 / cases[`fts/${f}`]!.p95) * 100) / 100]),
+    );
+    console.log(`  ${"case".padEnd(22)}${"p50 ms".padEnd(10)}${"p95 ms".padEnd(10)}hits`);
+    for (const [name, c] of Object.entries(cases)) console.log(`  ${name.padEnd(22)}${String(c.p50).padEnd(10)}${String(c.p95).padEnd(10)}${c.meanHits}`);
+    console.log(`  hybrid/FTS p95 ratio: ${JSON.stringify(ratios)}`);
+    results[String(size)] = { ...loading, cases, hybridToFtsP95: ratios };
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(JSON.stringify({ bench: "search", dimensions: DIMENSIONS, queries: queryCount, results }));
