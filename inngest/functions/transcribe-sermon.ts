@@ -61,7 +61,7 @@ export const transcribeSermon = inngest.createFunction(
       const { words: _words, ...transcript } = await readWordsFile(mediaStorage(), keys.wordsKey);
       return storeTranscript(getDb(), version, transcript, keys);
     });
-    if (!stored) return { skipped: "a newer upload replaced this one" };
+    if (!stored) return { skipped: "replaced meanwhile by a newer upload or by uploaded captions" };
     return { provider, ...stored, wordCount: transcribed.wordCount, captionBytes: captions.bytes };
   },
 );

@@ -3,12 +3,10 @@ import { parseCaptions } from "@/lib/captions/parse-captions";
 import { writeWebVtt } from "@/lib/captions/write-webvtt";
 import type { Db } from "@/lib/db/client";
 import { sermonVersionPrefix } from "@/lib/uploads/upload-keys";
-import { confirmTranscribed, type StoredTranscript, storeTranscript } from "./store-transcript";
+import { confirmTranscribed, PROVIDED, type StoredTranscript, storeTranscript } from "./store-transcript";
 import { putText, type TranscriptStorage, writeWordsFile } from "./transcript-files";
 import { type SermonVersion, transcriptFileKeys } from "./transcript-keys";
 import { VTT_CONTENT_TYPE } from "./write-captions-file";
-
-export const PROVIDED = "provided";
 
 /** The sermon has no processed audio to time captions against yet. */
 export class NoAudioForCaptionsError extends Error {

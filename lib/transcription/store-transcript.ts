@@ -7,6 +7,8 @@ import type { MachineTranscript } from "./transcript";
 import type { SermonVersion } from "./transcript-keys";
 
 export const TRANSCRIPTION_STAGE = "transcription";
+/** The provider name of transcripts an admin uploaded. */
+export const PROVIDED = "provided";
 
 export interface StoredTranscript {
   transcriptId: string;
@@ -20,7 +22,8 @@ type Tx = Prisma.TransactionClient;
  * Makes a transcript the sermon's current one, in one short transaction: the previous current
  * transcript kept as history, segments, spoken scripture references (replaced), the captions
  * and words files recorded as media assets, the sermon marked transcribed, and the event that
- * sends it to search indexing. Returns null when a newer upload replaced this version.
+ * sends it to search indexing. Returns null when a newer upload replaced this version, or when
+ * this is a machine transcript and the admin uploaded captions while it was being made.
  * A retried step finds its own transcript already current and changes nothing.
  */
 export async function storeTranscript(
@@ -34,9 +37,10 @@ export async function storeTranscript(
   return db.$transaction(async (tx) => {
     const sermon = await tx.sermon.findFirst({
       where: { id: version.sermonId, churchId: version.churchId, mediaVersion: version.mediaVersion },
-      select: { id: true, transcripts: { where: { isCurrent: true }, select: { id: true, wordsKey: true, vttKey: true } } },
+      select: { id: true, transcriptionProvider: true, transcripts: { where: { isCurrent: true }, select: { id: true, wordsKey: true, vttKey: true } } },
     });
     if (!sermon) return null;
+    if (sermon.transcriptionProvider === PROVIDED && transcript.provider !== PROVIDED) return null;
     const already = sermon.transcripts.find((t) => t.wordsKey === keys.wordsKey && t.vttKey === keys.vttKey);
     if (already) {
       await confirmTranscribed(tx, version, already.id);
@@ -106,7 +110,8 @@ async function setTranscribedStatus(tx: Tx, version: SermonVersion): Promise<voi
       mediaVersion: version.mediaVersion,
       OR: [
         { status: { in: ["streamable", "transcribed", "searchable"] } },
-        { status: "failed", failedStage: TRANSCRIPTION_STAGE },
+        // The stuck-sermon sweep writes "Transcription"; this stage writes "transcription".
+        { status: "failed", failedStage: { equals: TRANSCRIPTION_STAGE, mode: "insensitive" } },
       ],
     },
     data: { status: "transcribed", failedStage: null, failureReason: null },

@@ -8,6 +8,7 @@ import { sermonTranscriptionRequested } from "@/inngest/events";
 import { CaptionsRejectedError } from "@/lib/captions/captions-rejected-error";
 import { publishEvent } from "@/lib/events/publish-event";
 import { storeProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
+import { storeTranscript } from "@/lib/transcription/store-transcript";
 import { transcriptSchema } from "@/lib/transcription/transcript";
 import { waitUntil } from "@/test/events/support/event-path";
 import { type EngineRun, type Pipeline, startPipeline } from "@/test/pipeline/support/pipeline-harness";
@@ -137,6 +138,16 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       await pipeline.db.outbox.findUnique({ where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:transcript-${current.id}` } }),
     ).toMatchObject({ name: "sermon/reindex.requested" });
     expect((await pipeline.db.sermon.findUniqueOrThrow({ where: { id: transcribed!.id } })).transcriptionProvider).toBe("provided");
+
+    // A machine run that was already under way when the captions arrived does not overwrite them.
+    const late = await storeTranscript(
+      pipeline.db,
+      { churchId: transcribed!.churchId, sermonId: transcribed!.id, mediaVersion: 1 },
+      { provider: "local", model: null, language: null, confidence: null, segments: [{ startMs: 0, endMs: 1000, text: "late", speaker: null }] },
+      { wordsKey: "late/words.json", vttKey: "late/captions.vtt" },
+    );
+    expect(late).toBeNull();
+    expect((await pipeline.db.transcript.findFirstOrThrow({ where: { sermonId: transcribed!.id, isCurrent: true } })).id).toBe(current.id);
   });
 
   it("keeps the transcript when an upload is malformed, naming the line", async () => {
