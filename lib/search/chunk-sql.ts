@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { fullTextTiers } from "./full-text-tiers";
 import type { ScriptureFilter } from "./scripture-filter";
 
 // All raw SQL over "Chunk".embedding and "Chunk".tsv lives here: Prisma cannot express
@@ -81,9 +82,8 @@ export async function selectEligibleSermonIds(tx: Tx, filter: EligibleFilter, no
 export type RankedChunk = { id: string; rank: number };
 
 /**
- * Full-text candidates, best first. `websearch_to_tsquery` ANDs the words, which finds nothing
- * for a question phrased in a sentence; so a query without exclusions (`-word`) is relaxed to
- * OR and ranked by cover density, which still puts moments holding all the words first.
+ * Full-text candidates, best first: the tiers of fullTextTiers in turn (all words, any two,
+ * any one), each ranked by cover density, until `limit` moments are found.
  */
 export async function fullTextCandidates(
   tx: Tx,
@@ -91,17 +91,18 @@ export async function fullTextCandidates(
   sermonIds: readonly string[],
   limit: number,
 ): Promise<RankedChunk[]> {
-  return tx.$queryRaw<RankedChunk[]>`
-    WITH q AS (
-      SELECT CASE WHEN strpos(strict::text, '!') > 0 THEN strict
-                  ELSE replace(strict::text, ' & ', ' | ')::tsquery END AS loose
-      FROM websearch_to_tsquery('english', ${query}) AS strict
-    )
-    SELECT c.id, (row_number() OVER (ORDER BY ts_rank_cd(c.tsv, q.loose, 1) DESC, c.id))::int AS rank
-    FROM "Chunk" c, q
-    WHERE c.tsv @@ q.loose AND c."sermonId" = ANY(${sermonIds}::text[])
-    ORDER BY rank
-    LIMIT ${limit}`;
+  const [parsed] = await tx.$queryRaw<Array<{ strict: string }>>`SELECT websearch_to_tsquery('english', ${query})::text AS strict`;
+  const found: string[] = [];
+  for (const tier of fullTextTiers(parsed?.strict ?? "")) {
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT c.id FROM "Chunk" c, CAST(${tier} AS tsquery) q
+      WHERE c.tsv @@ q AND c."sermonId" = ANY(${sermonIds}::text[]) AND NOT (c.id = ANY(${found}::text[]))
+      ORDER BY ts_rank_cd(c.tsv, q, 1) DESC, c.id
+      LIMIT ${limit - found.length}`;
+    found.push(...rows.map((row) => row.id));
+    if (found.length >= limit) break;
+  }
+  return found.map((id, index) => ({ id, rank: index + 1 }));
 }
 
 /**
