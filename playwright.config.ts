@@ -54,6 +54,7 @@ export default defineConfig({
       PGLITE_PORT: "0",
       FAUXQS_PORT: "0",
       ENGINE_PORT: "0",
+      WORKER_PORT: "0",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -5,7 +5,12 @@ import { readDatabaseUrl } from "./database-url";
 export type Db = PrismaClient;
 
 export function createDb(connectionString: string, poolSize = 5): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolSize }),
+    // The embedded database runs one transaction at a time, so a transaction may first wait for
+    // others; Prisma's 2 s / 5 s defaults turn that queueing into P2028 errors under load.
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
 }
 
 // One client per process: Next's dev server re-evaluates modules, and every extra pool
