@@ -5,7 +5,7 @@
 // hybrid and full-text-only, with and without filters (church; church + scripture book).
 // Prints p50/p95 per case and the hybrid/FTS ratio; the last line is one JSON object.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -146,7 +146,7 @@ for (const size of sizes) {
       }
     }
     const ratios = Object.fromEntries(
-      Object.keys(filters).map((f) => [f, round((cases[`hybrid/${f}`]!.p95 / cases[`fts/${f}`]!.p95) * 100) / 100]),
+      Object.keys(filters).map((f) => [f, Number((cases[`hybrid/${f}`]!.p95 / cases[`fts/${f}`]!.p95).toFixed(2))]),
     );
     console.log(`  ${"case".padEnd(22)}${"p50 ms".padEnd(10)}${"p95 ms".padEnd(10)}hits`);
     for (const [name, c] of Object.entries(cases)) console.log(`  ${name.padEnd(22)}${String(c.p50).padEnd(10)}${String(c.p95).padEnd(10)}${c.meanHits}`);
@@ -158,4 +158,5 @@ for (const size of sizes) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log(JSON.stringify({ bench: "search", dimensions: DIMENSIONS, queries: queryCount, results }));
+// Other work on the machine moves these figures a lot: the load average travels with them.
+console.log(JSON.stringify({ bench: "search", dimensions: DIMENSIONS, queries: queryCount, loadAverage: loadavg().map((v) => round(v)), results }));

@@ -2,7 +2,6 @@ import type { Db } from "@/lib/db/client";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import type { PublishState } from "@/lib/generated/prisma/enums";
 import { parsePassages } from "@/lib/scripture/parse-passages";
-import { type ChunkingOptions, DEFAULT_CHUNKING } from "@/lib/search/chunk-transcript";
 import { indexSermon } from "@/lib/search/index-sermon";
 import { slugify } from "@/lib/text/slugify";
 
@@ -22,7 +21,6 @@ export type SeedOptions = {
   publishAt?: Date;
   /** Passages quoted in the sermon (ScriptureRef source spoken). */
   spokenPassages?: string[];
-  chunking?: ChunkingOptions;
 };
 
 /** Speaking pace used to give each paragraph a duration: 150 words a minute. */
@@ -93,6 +91,6 @@ export async function seedIndexedSermon(
       },
     },
   });
-  await indexSermon(deps, { sermonId: sermon.id, churchId, mediaVersion: 1 }, options.chunking ?? DEFAULT_CHUNKING);
+  await indexSermon(deps, { sermonId: sermon.id, churchId, mediaVersion: 1 });
   return sermon.id;
 }

@@ -9,7 +9,7 @@ export type EmbeddingConfig = Pick<
   "EMBEDDING_PROVIDER" | "EMBEDDING_MODEL" | "EMBEDDING_BASE_URL" | "EMBEDDING_API_KEY" | "EMBEDDING_BATCH_SIZE" | "OPENAI_API_KEY" | "OPENAI_BASE_URL"
 > & { EMBEDDING_DIMENSIONS: number };
 
-export const DEFAULT_OPENAI_EMBEDDING_MODEL = "text-embedding-3-small";
+const DEFAULT_OPENAI_EMBEDDING_MODEL = "text-embedding-3-small";
 
 /** The embedder the configuration names (EMBEDDING_PROVIDER and friends). */
 export function createEmbedder(config: EmbeddingConfig): Embedder {

@@ -2,7 +2,7 @@ import type { Embedder } from "./embedder";
 import { stemWord } from "./stem-word";
 import { SERMON_COMMON_WORDS, STOP_WORDS } from "./stop-words";
 
-export const LOCAL_EMBEDDING_MODEL = "local-hash-v1";
+const LOCAL_EMBEDDING_MODEL = "local-hash-v1";
 
 // Relative weights of the three feature kinds. Whole stems carry the topic; character
 // trigrams make near spellings and inflections meet; stem pairs reward shared phrases.

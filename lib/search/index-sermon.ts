@@ -4,7 +4,7 @@ import { embedInBatches } from "@/lib/embeddings/embed-in-batches";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import { publishEvent } from "@/lib/events/publish-event";
 import { type ChunkRow, replaceChunks } from "./chunk-sql";
-import { chunkTranscript, type ChunkingOptions, DEFAULT_CHUNKING } from "./chunk-transcript";
+import { chunkTranscript } from "./chunk-transcript";
 import { embeddingInput, momentContext } from "./moment-context";
 
 export type SermonIndexVersion = { sermonId: string; churchId: string; mediaVersion: number };
@@ -35,7 +35,6 @@ const INDEXABLE_STATUSES = ["streamable", "transcribed", "searchable"] as const;
 export async function indexSermon(
   deps: { db: Db; embedder: Embedder },
   version: SermonIndexVersion,
-  chunking: ChunkingOptions = DEFAULT_CHUNKING,
 ): Promise<IndexSermonResult> {
   const { db, embedder } = deps;
   const sermon = await db.sermon.findUnique({
@@ -64,7 +63,7 @@ export async function indexSermon(
     speakerName: sermon.speaker?.name ?? null,
     mainPassage: sermon.scriptureRefs.map((ref) => ref.text).join("; ") || null,
   });
-  const moments = chunkTranscript(transcript.segments, chunking);
+  const moments = chunkTranscript(transcript.segments);
   const vectors = await embedInBatches(embedder, moments.map((moment) => embeddingInput(context, moment.text)));
   const rows: ChunkRow[] = moments.map((moment, index) => ({ ...moment, context, embedding: vectors[index]! }));
 

@@ -52,7 +52,3 @@ export function searchParamsRecord(
       : Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
   return Object.fromEntries(entries.filter((entry): entry is readonly [string, string] => typeof entry[1] === "string"));
 }
-
-/** True when the params ask for anything at all (a query or a filter). */
-export const isAskingAnything = (params: SearchParams): boolean =>
-  Boolean(params.q || params.church || params.speaker || params.series || params.from || params.to || params.passage);
