@@ -100,7 +100,9 @@ export function startSyncLoop(ctx: EngineContext): () => void {
     running = true;
     try {
       for (const url of knownAppUrls(ctx)) {
-        const outcome = await syncAppUrl(ctx, url);
+        const outcome = await syncAppUrl(ctx, url).catch(
+          (error: unknown): SyncOutcome => ({ url, ok: false, status: 0, kind: "none", message: (error as Error).message }),
+        );
         if (lastOk.get(url) !== outcome.ok) {
           if (outcome.ok) ctx.log.info(`sync ${url}: ${outcome.message || "ok"}`);
           else ctx.log.warn(`sync ${url} failed: ${outcome.message}`);

@@ -162,6 +162,17 @@ export class Scheduler {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    try {
+      this.dispatchDueJobs();
+    } catch (error) {
+      // A storage error must not take the process down; try again shortly.
+      this.log.error("scheduler tick failed; retrying in 1s", { error: (error as Error).message });
+      this.timer = setTimeout(() => this.tick(), 1000);
+      this.timer.unref();
+    }
+  }
+
+  private dispatchDueJobs(): void {
     const now = Date.now();
     const freeSlots = this.maxInflight - this.inFlight.size;
     // Jobs behind a full concurrency key are filtered in SQL, so a long backlog of one
