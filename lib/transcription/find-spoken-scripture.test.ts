@@ -12,8 +12,7 @@ describe("findSpokenScripture", () => {
     expect(texts("Romans 8:28-30 tells us")).toEqual(["Romans 8:28–30"]);
     const [passage] = at("And now, as we read in first John 4 verse 8, God is love.");
     expect(passage).toMatchObject({ book: "1John", startChapter: 4, startVerse: 8, endVerse: 8, text: "1 John 4:8" });
-    expect(passage!.atMs).toBeGreaterThan(10_000);
-    expect(passage!.atMs).toBeLessThan(20_000);
+    expect(passage!.atMs).toBe(10_000);
   });
 
   it("takes chapter-only references when a cue, the word chapter or an unmistakable book says so", () => {

@@ -6,7 +6,7 @@ import { spellOutNumbers } from "./spell-out-numbers";
 import type { TranscriptSegmentDraft } from "./transcript";
 
 export interface SpokenPassage extends Passage {
-  /** When it was said: ms from the start of the sermon. */
+  /** The start of the sentence it was said in (ms): a listener wants to hear it in context. */
   atMs: number;
 }
 
@@ -57,13 +57,12 @@ export function findSpokenScripture(segments: readonly TranscriptSegmentDraft[])
           CUE_BEFORE.test(before) ||
           !AMBIGUOUS_BOOKS.has(part.start.b);
         if (!isClear) continue;
-        const at = segment.startMs + Math.round(((segment.endMs - segment.startMs) * part.indices[0]) / Math.max(1, text.length));
         for (const range of part.osis.split(",")) {
           const passage = toPassage(range, isChapterOnly);
           const key = `${passage?.startKey}-${passage?.endKey}@${segment.startMs}`;
           if (!passage || seen.has(key)) continue;
           seen.add(key);
-          found.push({ ...passage, atMs: at });
+          found.push({ ...passage, atMs: segment.startMs });
           if (found.length >= MAX_MENTIONS) return found;
         }
       }

@@ -131,8 +131,7 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
     ]);
     expect((await pipeline.db.transcript.findUniqueOrThrow({ where: { id: machine.id } })).isCurrent).toBe(false);
     const spoken = await pipeline.db.scriptureRef.findMany({ where: { sermonId: transcribed!.id, source: "spoken" } });
-    expect(spoken.map((ref) => [ref.text, ref.atMs])).toEqual([["Romans 8:1", expect.any(Number)]]);
-    expect(spoken[0]!.atMs).toBeGreaterThanOrEqual(3000);
+    expect(spoken.map((ref) => [ref.text, ref.atMs])).toEqual([["Romans 8:1", 3000]]);
     expect(await pipeline.readObject(current.vttKey!)).toContain("<v Pastor Ann>Good morning, church.");
     expect(
       await pipeline.db.outbox.findUnique({ where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:transcript-${current.id}` } }),
