@@ -1,48 +1,41 @@
 import type { Db } from "@/lib/db/client";
 import type { SermonMediaVersion } from "./sermon-media-keys";
-
-export interface StreamableMaster {
-  key: string;
-  bytes: number;
-  durationMs: number;
-}
+import type { PublishedAsset } from "./sermon-upload";
 
 // A retried run may find the sermon already streamable; later stages' statuses are left alone.
 const STATUSES_BEFORE_STREAMABLE = ["processing", "streamable"] as const;
 
 /**
  * Opens the sermon to listeners as soon as its master playlist is up (every rendition then
- * has its first segments): the rest of the transcode streams in behind the player. Does
- * nothing when a newer upload replaced this version. Returns whether it marked the sermon.
+ * has its first segments): the rest of the transcode streams in behind the player. Records
+ * the assets already up (the master, and the waveform that precedes it) in the same short
+ * transaction. Does nothing when a newer upload replaced this version; returns whether it
+ * marked the sermon.
  */
 export async function markStreamable(
   db: Db,
   version: SermonMediaVersion,
-  master: StreamableMaster,
+  media: { durationMs: number; assets: PublishedAsset[] },
 ): Promise<boolean> {
+  const { sermonId } = version;
   return db.$transaction(async (tx) => {
     const { count } = await tx.sermon.updateMany({
       where: {
-        id: version.sermonId,
+        id: sermonId,
         churchId: version.churchId,
         mediaVersion: version.mediaVersion,
         status: { in: [...STATUSES_BEFORE_STREAMABLE] },
       },
-      data: { status: "streamable", durationMs: master.durationMs },
+      data: { status: "streamable", durationMs: media.durationMs },
     });
     if (count === 0) return false;
-    await tx.mediaAsset.upsert({
-      where: { sermonId_key: { sermonId: version.sermonId, key: master.key } },
-      create: {
-        sermonId: version.sermonId,
-        kind: "master_playlist",
-        key: master.key,
-        contentType: "application/vnd.apple.mpegurl",
-        bytes: BigInt(master.bytes),
-        durationMs: master.durationMs,
-      },
-      update: { bytes: BigInt(master.bytes), durationMs: master.durationMs },
-    });
+    for (const { bytes, ...asset } of media.assets) {
+      await tx.mediaAsset.upsert({
+        where: { sermonId_key: { sermonId, key: asset.key } },
+        create: { sermonId, ...asset, bytes: BigInt(bytes) },
+        update: { ...asset, bytes: BigInt(bytes) },
+      });
+    }
     return true;
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import type { Db } from "@/lib/db/client";
 import { PLAYLIST_NAME } from "@/lib/media/ffmpeg-args";
-import { prepareSermonMedia } from "@/lib/media/prepare-sermon-media";
+import { prepareSermonMedia, WAVEFORM_NAME } from "@/lib/media/prepare-sermon-media";
 import { probeMedia } from "@/lib/media/probe-media";
 import type { ReadyFile } from "@/lib/media/ready-file";
 import { downloadObject } from "@/lib/storage/download-object";
@@ -50,24 +50,6 @@ export async function publishSermonMedia(
     const { durationMs } = await probeMedia(input);
 
     const sizes = new Map<string, number>();
-    let streamableAfterMs: number | null = null;
-    const onFileReady = async (file: ReadyFile) => {
-      const key = sermonOutputKey(upload, file.key);
-      const bytes = await uploadFile(
-        storage.s3,
-        storage.bucket,
-        key,
-        file.path,
-        mediaContentType(file.key),
-      );
-      sizes.set(file.key, bytes);
-      if (file.kind === "master" && streamableAfterMs === null) {
-        await markStreamable(db, upload, { key, bytes, durationMs });
-        streamableAfterMs = Math.round(performance.now() - startedAt);
-      }
-    };
-    const prepared = await prepareSermonMedia(input, join(workDir, "out"), { onFileReady });
-
     const asset = (
       kind: PublishedAsset["kind"],
       relativeKey: string,
@@ -79,6 +61,26 @@ export async function publishSermonMedia(
       bytes: sizes.get(relativeKey) ?? 0,
       ...extra,
     });
+    let streamableAfterMs: number | null = null;
+    const onFileReady = async (file: ReadyFile) => {
+      const bytes = await uploadFile(
+        storage.s3,
+        storage.bucket,
+        sermonOutputKey(upload, file.key),
+        file.path,
+        mediaContentType(file.key),
+      );
+      sizes.set(file.key, bytes);
+      if (file.kind === "master" && streamableAfterMs === null) {
+        // The waveform went up before the transcode began, so the player can draw it at once.
+        const early = [asset("master_playlist", file.key, { durationMs })];
+        if (sizes.has(WAVEFORM_NAME)) early.push(asset("waveform", WAVEFORM_NAME));
+        await markStreamable(db, upload, { durationMs, assets: early });
+        streamableAfterMs = Math.round(performance.now() - startedAt);
+      }
+    };
+    const prepared = await prepareSermonMedia(input, join(workDir, "out"), { onFileReady });
+
     const { transcode } = prepared;
     const renditions = transcode.renditions.map((rendition) =>
       asset("rendition", `${rendition.name}/${PLAYLIST_NAME}`, {

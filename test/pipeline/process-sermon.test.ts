@@ -113,6 +113,10 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
     expect(
       byKind("download").createdAt.getTime() - byKind("master_playlist").createdAt.getTime(),
     ).toBeGreaterThan(200);
+    // The waveform went up before the transcode, so the player could draw it from the start.
+    expect(byKind("waveform").createdAt.getTime()).toBeLessThan(
+      byKind("download").createdAt.getTime(),
+    );
 
     const outbox = await pipeline.db.outbox.findUnique({
       where: { eventId: `sermon-transcription-requested:${sermon.id}:v1` },
