@@ -24,7 +24,7 @@ test.beforeAll(() => createAdmin({ ...editor, church: "grace-chapel", role: "edi
 
 test("a listener searches, clicks a moment and playback starts at its time", async ({ page, request }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one upload per run; the phone layout is checked by screenshot below");
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
 
   // A streamable sermon whose transcript is known: upload audio, then captions as its transcript.
   await page.goto("/admin/sign-in");
@@ -38,6 +38,13 @@ test("a listener searches, clicks a moment and playback starts at its time", asy
   await page.getByRole("button", { name: "Create sermon" }).click();
   await page.getByLabel("Choose audio or video file").setInputFiles(generateAudio(60, "search-60s.mp3"));
   await expect(page.getByText("The sermon is streamable")).toBeVisible({ timeout: 120_000 });
+  // Let the machine transcript land and be indexed first, so it cannot replace the captions after.
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return page.locator("[data-status]").first().getAttribute("data-status");
+    }, { timeout: 150_000, intervals: [2000] })
+    .toBe("searchable");
   await page.getByRole("link", { name: "Transcript and captions →" }).click();
   const dir = path.resolve(".data", "e2e-media");
   mkdirSync(dir, { recursive: true });

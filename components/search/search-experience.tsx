@@ -95,7 +95,7 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
           autoComplete="off"
           value={state.q}
           onChange={(event) => update({ q: event.target.value })}
-          placeholder="Search what was said: a topic, a question, a phrase…"
+          placeholder="Search what was said…"
           aria-invalid={Boolean(errors.q)}
           className="block w-full rounded-2xl border border-stone-300 bg-white py-4 pl-12 pr-28 text-base text-stone-900 shadow-sm outline-none transition placeholder:text-stone-400 focus:border-amber-500 focus:ring-4 focus:ring-amber-500/15"
         />
