@@ -40,7 +40,7 @@ export function TranscriptFindBar({
       <span
         aria-live="polite"
         data-testid="find-count"
-        className="w-20 shrink-0 text-center text-xs tabular-nums text-stone-500"
+        className="w-16 shrink-0 text-center text-xs tabular-nums text-stone-500"
       >
         {hasQuery
           ? hitCount

@@ -165,7 +165,8 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
           onScroll={pauseFollowing}
           onWheel={() => setIsFollowing(false)}
           onTouchMove={() => setIsFollowing(false)}
-          className="max-h-[28rem] space-y-1 overflow-y-auto overscroll-contain p-2 sm:p-3"
+          // While "Back to now" floats over the list, room below the last sentence keeps it readable.
+          className={`max-h-[28rem] space-y-1 overflow-y-auto overscroll-contain p-2 sm:p-3 ${isFollowing ? "" : "pb-16 sm:pb-16"}`}
         >
           {segments.map((segment, index) => {
             const isCurrent = index === currentIndex;

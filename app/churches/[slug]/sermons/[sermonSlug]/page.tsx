@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PlaybackProvider } from "@/components/listener/playback-context";
 import { PassageList, SermonMeta } from "@/components/listener/sermon-meta";
+import { TranscriptPanel } from "@/components/listener/transcript-panel";
 import { SermonPlayer } from "@/components/player/sermon-player";
 import { getListenerSermon } from "@/lib/catalog/queries";
+import { getDb } from "@/lib/db/client";
 import { parseStartTime } from "@/lib/playback/start-time";
+import { getTranscriptForListener } from "@/lib/transcription/transcript-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +29,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
   if (!sermon) notFound();
   const { t } = await searchParams;
   const startAt = parseStartTime(Array.isArray(t) ? t[0] : t, sermon.durationMs);
+  const transcript = sermon.media ? await getTranscriptForListener(getDb(), sermon.id) : null;
 
   return (
     <article className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
@@ -41,6 +46,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
         <SermonMeta sermon={sermon} />
       </div>
 
+      <PlaybackProvider>
       <div className="mt-8">
         {sermon.media ? (
           <SermonPlayer
@@ -58,6 +64,13 @@ export default async function SermonPage({ params, searchParams }: Props) {
           </div>
         )}
       </div>
+
+      {transcript && (
+        <div className="mt-6">
+          <TranscriptPanel segments={transcript.segments} verses={transcript.verses} captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null} />
+        </div>
+      )}
+      </PlaybackProvider>
 
       <div className="mt-8 space-y-6">
         <PassageList passages={sermon.passages} />
