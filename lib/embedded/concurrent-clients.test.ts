@@ -19,12 +19,16 @@ afterAll(async () => {
 it("serves concurrent reads and transactions from several clients, each its own answers", async () => {
   const [first, second] = clients as [Db, Db];
   const church = await first.church.create({ data: { slug: "c", name: "C" } });
-  const sermon = await first.sermon.create({ data: { slug: "s", title: "S", churchId: church.id } });
+  const sermon = await first.sermon.create({
+    data: { slug: "s", title: "S", churchId: church.id },
+  });
   const rounds = 25;
   const reads = async (db: Db) => {
     for (let i = 0; i < rounds; i++) {
       expect((await db.sermon.findUniqueOrThrow({ where: { id: sermon.id } })).slug).toBe("s");
-      expect(await db.church.findMany({ where: { slug: "c", name: "C", id: church.id } })).toHaveLength(1);
+      expect(
+        await db.church.findMany({ where: { slug: "c", name: "C", id: church.id } }),
+      ).toHaveLength(1);
     }
   };
   const writes = async (db: Db) => {
@@ -36,7 +40,12 @@ it("serves concurrent reads and transactions from several clients, each its own 
         });
         await tx.mediaAsset.upsert({
           where: { sermonId_key: { sermonId: sermon.id, key: "k" } },
-          create: { sermonId: sermon.id, kind: "waveform", key: "k", contentType: "application/json" },
+          create: {
+            sermonId: sermon.id,
+            kind: "waveform",
+            key: "k",
+            contentType: "application/json",
+          },
           update: { bytes: BigInt(i) },
         });
       });

@@ -23,7 +23,10 @@ export function holdSessionUntilSync(db: PGlite): PGlite {
           const type = message[0] ?? 0;
           if (type === SYNC || type === QUERY) isMidExchange = false;
           else if (EXTENDED.has(type)) isMidExchange = true;
-          return (target.execProtocolRawStream as (...args: unknown[]) => unknown)(message, ...rest);
+          return (target.execProtocolRawStream as (...args: unknown[]) => unknown)(
+            message,
+            ...rest,
+          );
         };
       }
       // Direct calls come from the server itself: the ROLLBACK after a client vanished
