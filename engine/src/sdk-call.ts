@@ -141,7 +141,12 @@ interface RawResponse {
   text: string;
 }
 
-function post(request: CallRequest): Promise<RawResponse> {
+/**
+ * A kept-alive socket the app closed as idle just as we reused it fails with ECONNRESET
+ * before the request reached the app; Node's documented remedy is to resend once at once
+ * (instead of waiting out a retry backoff).
+ */
+function post(request: CallRequest, resent = false): Promise<RawResponse> {
   const url = new URL(request.url);
   const client = url.protocol === "https:" ? https : http;
   const agent = url.protocol === "https:" ? agents["https:"] : agents["http:"];
@@ -176,7 +181,10 @@ function post(request: CallRequest): Promise<RawResponse> {
       },
     );
     req.on("timeout", () => req.destroy(new CallFailedError(`no answer within ${request.timeoutMs} ms`)));
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (!resent && req.reusedSocket && error.code === "ECONNRESET") resolve(post(request, true));
+      else reject(error);
+    });
     req.end(request.body);
   });
 }
