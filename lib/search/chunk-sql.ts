@@ -157,6 +157,7 @@ export const HIGHLIGHT_END = "\u0003";
 /** The moments to show, with their sermon and a highlighted snippet (ts_headline). */
 export async function loadMoments(tx: Tx, ids: readonly string[], query: string): Promise<MomentRow[]> {
   if (ids.length === 0) return [];
+  // Highlights any of the words, like the loosest full-text tier.
   const options = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;
   return tx.$queryRaw<MomentRow[]>`
     WITH q AS (

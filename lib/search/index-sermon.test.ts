@@ -3,6 +3,7 @@ import { seedIndexedSermon } from "@/eval/search/seed-sermon";
 import { createLocalEmbedder } from "@/lib/embeddings/local-embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
 import { indexSermon, MissingTranscriptError } from "./index-sermon";
+import { requestReindex } from "./request-reindex";
 import { searchMoments } from "./search-moments";
 
 const embedder = createLocalEmbedder(384);
@@ -101,5 +102,15 @@ describe("indexSermon", () => {
     expect(seen.filter((state) => state !== "before" && state !== "after")).toEqual([]);
     const final = await searchMoments({ db, embedder }, { query: "covenant faithfulness after", filter: {}, limit: 50 });
     expect(final.filter((hit) => hit.sermonId === sermonId).every((hit) => hit.text.includes("after"))).toBe(true);
+  });
+
+  it("requests re-indexing through the outbox, all sermons or only those another model embedded", async () => {
+    const { db } = database;
+    const indexable = await db.sermon.count({ where: { transcripts: { some: { isCurrent: true } } } });
+    expect(await requestReindex(db, { staleFor: "local-hash-v1" }, "r1")).toBe(0);
+    expect(await requestReindex(db, { staleFor: "text-embedding-3-small" }, "r2")).toBe(indexable);
+    expect(await requestReindex(db, { churchSlug: "grace" }, "r2")).toBe(indexable);
+    // The same request id twice is one event per sermon.
+    expect(await db.outbox.count({ where: { name: "sermon/reindex.requested" } })).toBe(indexable);
   });
 });
