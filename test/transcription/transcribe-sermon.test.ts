@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sermonTranscriptionRequested } from "@/inngest/events";
 import { CaptionsRejectedError } from "@/lib/captions/captions-rejected-error";
 import { publishEvent } from "@/lib/events/publish-event";
+import { correctSegment, SegmentNotFoundError } from "@/lib/transcription/correct-segment";
 import { storeProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
 import { storeTranscript } from "@/lib/transcription/store-transcript";
 import { transcriptSchema } from "@/lib/transcription/transcript";
@@ -147,6 +148,29 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
     );
     expect(late).toBeNull();
     expect((await pipeline.db.transcript.findFirstOrThrow({ where: { sermonId: transcribed!.id, isCurrent: true } })).id).toBe(current.id);
+  });
+
+  it("keeps an admin's correction with its history, re-indexes, and rebuilds captions and verses", async () => {
+    const segment = await pipeline.db.transcriptSegment.findFirstOrThrow({
+      where: { transcript: { sermonId: transcribed!.id, isCurrent: true }, position: 1 },
+    });
+    const deps = { db: pipeline.db, storage: pipeline.storage };
+    const correction = { churchId: transcribed!.churchId, sermonId: transcribed!.id, segmentId: segment.id, editedById: null };
+    expect(await correctSegment(deps, { ...correction, text: "  Please turn with me to   Romans 8:28. " })).toBe(true);
+    expect(await correctSegment(deps, { ...correction, text: "Please turn with me to Romans 8:28." })).toBe(false);
+
+    const edits = await pipeline.db.transcriptSegmentEdit.findMany({ where: { segmentId: segment.id } });
+    expect(edits.map((e) => [e.previousText, e.newText])).toEqual([["Please turn with me to Romans 8:1.", "Please turn with me to Romans 8:28."]]);
+    expect(
+      await pipeline.db.outbox.findUnique({ where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:edit-${edits[0]!.id}` } }),
+    ).toMatchObject({ name: "sermon/reindex.requested" });
+    const spoken = await pipeline.db.scriptureRef.findMany({ where: { sermonId: transcribed!.id, source: "spoken" } });
+    expect(spoken.map((ref) => ref.text)).toEqual(["Romans 8:28"]);
+    const { vttKey } = await pipeline.db.transcript.findUniqueOrThrow({ where: { id: segment.transcriptId } });
+    expect(await pipeline.readObject(vttKey!)).toContain("Please turn with me to Romans 8:28.");
+
+    const elsewhere = correctSegment(deps, { ...correction, churchId: "another-church", text: "x" });
+    await expect(elsewhere).rejects.toBeInstanceOf(SegmentNotFoundError);
   });
 
   it("keeps the transcript when an upload is malformed, naming the line", async () => {
