@@ -1,6 +1,7 @@
+import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { sermonTranscriptionRequested } from "@/inngest/events";
-import { parseEnv } from "@/lib/config/parse-env";
+import { InvalidEnvError, parseEnv } from "@/lib/config/parse-env";
 import { transcriptionEnvSchema } from "@/lib/config/transcription-env";
 import { getDb } from "@/lib/db/client";
 import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
@@ -39,7 +40,15 @@ export const transcribeSermon = inngest.createFunction(
   },
   async ({ event, step }) => {
     const version = event.data;
-    const plan = await step.run("Choose the transcriber", () => planTranscription(getDb(), version, transcriptionEnv()));
+    const plan = await step.run("Choose the transcriber", async () => {
+      try {
+        return await planTranscription(getDb(), version, transcriptionEnv());
+      } catch (error) {
+        // A bad setting stays bad on every retry; the admin sees which variable to fix.
+        if (error instanceof InvalidEnvError) throw new NonRetriableError(error.message, { cause: error });
+        throw error;
+      }
+    });
     if ("skipped" in plan) return plan;
     const { provider } = plan;
 

@@ -8,7 +8,7 @@ const TECHNICAL_DETAIL_CHARS = 300;
  */
 export function describeTranscriptionFailure(error: { message: string; name?: string }): { stage: string; reason: string } {
   const detail = error.message.slice(0, TECHNICAL_DETAIL_CHARS);
-  if (/refused the request|not configured|not installed|no processed audio/.test(error.message)) {
+  if (/refused the request|not configured|not installed|no processed audio|Invalid environment/.test(error.message)) {
     return { stage: TRANSCRIPTION_STAGE, reason: `${detail} The sermon still plays; fix this and retry transcription, or upload captions.` };
   }
   return {
