@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sermonTranscriptionRequested } from "@/inngest/events";
 import { CaptionsRejectedError } from "@/lib/captions/captions-rejected-error";
+import { serveCaptions } from "@/lib/captions/serve-captions";
 import { publishEvent } from "@/lib/events/publish-event";
 import { correctSegment, SegmentNotFoundError } from "@/lib/transcription/correct-segment";
 import { storeProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
@@ -171,6 +172,20 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
 
     const elsewhere = correctSegment(deps, { ...correction, churchId: "another-church", text: "x" });
     await expect(elsewhere).rejects.toBeInstanceOf(SegmentNotFoundError);
+  });
+
+  it("serves the current captions of published sermons only", async () => {
+    const get = () => serveCaptions(new Request("http://selah.test/captions/x"), transcribed!.id, { db: pipeline.db, storage: pipeline.storage });
+    const served = await get();
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("text/vtt; charset=utf-8");
+    expect(await served.text()).toContain("Romans 8:28.");
+    await pipeline.db.sermon.update({ where: { id: transcribed!.id }, data: { publishState: "draft" } });
+    try {
+      expect((await get()).status).toBe(404);
+    } finally {
+      await pipeline.db.sermon.update({ where: { id: transcribed!.id }, data: { publishState: "published" } });
+    }
   });
 
   it("keeps the transcript when an upload is malformed, naming the line", async () => {
