@@ -1,6 +1,14 @@
-import type { TranscriptionVerbose } from "openai/resources/audio/transcriptions";
+import type { TranscriptionSegment, TranscriptionWord } from "openai/resources/audio/transcriptions";
 import { groupWordsIntoSegments } from "../group-words-into-segments";
 import { secondsToMs, type TranscriptSegmentDraft, type TranscriptWord } from "../transcript";
+
+/** What both answers share: `json` (text only) and `verbose_json` (with language and timings). */
+export interface OpenAiAnswer {
+  text: string;
+  language?: string;
+  segments?: Pick<TranscriptionSegment, "start" | "end" | "text" | "avg_logprob">[];
+  words?: TranscriptionWord[];
+}
 
 export interface OpenAiPiece {
   segments: TranscriptSegmentDraft[];
@@ -16,7 +24,7 @@ export interface OpenAiPiece {
  * spanning the piece; servers with words but no segments get sentence grouping.
  */
 export function mapOpenAiResponse(
-  response: Partial<TranscriptionVerbose> & { text: string },
+  response: OpenAiAnswer,
   offsetMs: number,
   pieceDurationMs: number,
 ): OpenAiPiece {

@@ -122,6 +122,18 @@ describe("OpenAI-compatible transcription (the real SDK against a local server)"
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it("asks gpt-4o transcription models for plain json, which has no timings, and spans the text over the piece", async () => {
+    const { stub, run } = await transcribeAgainst([{ status: 200, body: { text: "Grace and peace to you.", usage: { type: "tokens", input_tokens: 10, output_tokens: 5, total_tokens: 15 } } }], {
+      model: "gpt-4o-transcribe",
+    });
+    const transcript = await run;
+    const form = stub.requests[0]!.body.toString("latin1");
+    expect(form).toMatch(/name="response_format"\r\n\r\njson\r\n/);
+    expect(form).not.toContain("timestamp_granularities");
+    expect(transcript.segments).toEqual([{ startMs: 0, endMs: AUDIO_SECONDS * 1000, text: "Grace and peace to you.", speaker: null }]);
+    expect(transcript.words).toEqual([]);
+  });
+
   it("treats 401 (bad key) as final", async () => {
     const { run } = await transcribeAgainst([openAiError(401, "Incorrect API key provided: sk-test.", "invalid_api_key")]);
     const error = await run.catch((e: unknown) => e);

@@ -58,13 +58,20 @@ export async function transcribeWithOpenAi(audio: LocalAudio, settings: OpenAiSe
   }
 }
 
+/** OpenAI's gpt-4o transcription models answer only `json` (text, no timings); Whisper models give verbose_json. */
+const offersTimestamps = (model: string) => !/^gpt-4o/.test(model);
+
 async function requestTranscription(client: OpenAI, path: string, settings: OpenAiSettings) {
+  const common = {
+    file: createReadStream(path),
+    model: settings.model,
+    // The API takes ISO-639-1 ("en"), not a full tag ("en-GB").
+    language: settings.language.split("-")[0] ?? settings.language,
+  };
   try {
+    if (!offersTimestamps(settings.model)) return await client.audio.transcriptions.create({ ...common, response_format: "json" });
     return await client.audio.transcriptions.create({
-      file: createReadStream(path),
-      model: settings.model,
-      // The API takes ISO-639-1 ("en"), not a full tag ("en-GB").
-      language: settings.language.split("-")[0] ?? settings.language,
+      ...common,
       response_format: "verbose_json",
       timestamp_granularities: ["word", "segment"],
     });
