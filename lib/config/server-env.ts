@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { databaseUrlSchema } from "@/lib/db/database-url";
+import { processingEnvSchema } from "@/lib/processing/processing-env";
 import { authEnvSchema } from "./auth-env";
 import { awsEnvSchema } from "./aws-env";
 import { inngestEnvSchema } from "./inngest-env";
@@ -23,6 +24,7 @@ export const serverEnvSchema = z
   .and(authEnvSchema)
   .and(awsEnvSchema)
   .and(uploadEnvSchema)
+  .and(processingEnvSchema)
   .and(inngestEnvSchema)
   .and(searchEnvSchema)
   .and(transcriptionEnvSchema);

@@ -1,12 +1,13 @@
+import { sermonOutputKey, sermonVersionPrefix as versionPrefix } from "@/lib/processing/sermon-media-keys";
 import { slugify } from "@/lib/text/slugify";
 import { extensionOf } from "./accepted-media";
 
 /** Objects of one upload live under the version they will become, so a retry never mixes versions. */
 export const sermonVersionPrefix = (churchId: string, sermonId: string, mediaVersion: number) =>
-  `churches/${churchId}/sermons/${sermonId}/v${mediaVersion}`;
+  versionPrefix({ churchId, sermonId, mediaVersion });
 
 /** The server decides the key; the file name only contributes a safe, readable stem. */
 export function originalKey(churchId: string, sermonId: string, mediaVersion: number, fileName: string): string {
   const stem = slugify(fileName.replace(/\.[^.]*$/, ""));
-  return `${sermonVersionPrefix(churchId, sermonId, mediaVersion)}/original/${stem}.${extensionOf(fileName)}`;
+  return sermonOutputKey({ churchId, sermonId, mediaVersion }, `original/${stem}.${extensionOf(fileName)}`);
 }
