@@ -47,6 +47,10 @@ describe("republishStuckSermons", () => {
     const orphan = await sermon("orphan", "processing");
     await sermon("fresh", "streamable", new Date());
     await sermon("done", "searchable");
+    const awaitingCaptions = await db.sermon.update({
+      where: { id: (await sermon("captions", "streamable")).id },
+      data: { transcriptionProvider: "provided", updatedAt: longAgo },
+    });
 
     const first = await republishStuckSermons(db, options);
     expect(first.republished).toEqual(
@@ -84,6 +88,7 @@ describe("republishStuckSermons", () => {
     expect(third.failed).toEqual(
       expect.arrayContaining([processing.id, streamable.id, transcribed.id]),
     );
+    expect(third.failed).not.toContain(awaitingCaptions.id);
     const failed = await db.sermon.findUniqueOrThrow({ where: { id: processing.id } });
     expect(failed).toMatchObject({ status: "failed", failedStage: "Processing" });
     expect(failed.failureReason).toMatch(/after 2 automatic restarts/);

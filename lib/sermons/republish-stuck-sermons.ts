@@ -73,6 +73,13 @@ export async function republishStuckSermons(
       status: { in: ["processing", "streamable", "transcribed"] },
       mediaVersion: { gt: 0 },
       updatedAt: { lt: new Date(now.getTime() - options.stuckAfterMs) },
+      // A sermon whose admin will upload captions waits for people, not for the pipeline.
+      // (Spelled out: NOT over a nullable column would also drop every NULL provider.)
+      OR: [
+        { status: { not: "streamable" } },
+        { transcriptionProvider: null },
+        { transcriptionProvider: { not: "provided" } },
+      ],
     },
     select: { id: true, churchId: true, status: true, mediaVersion: true, updatedAt: true },
     orderBy: { updatedAt: "asc" },
