@@ -16,7 +16,7 @@ import { startEmbeddedDatabase } from "@/lib/embedded/start-embedded-database";
 import { createLocalEmbedder, embedLocally } from "@/lib/embeddings/local-embedder";
 import type { EligibleFilter } from "@/lib/search/chunk-sql";
 import { parseScriptureFilter } from "@/lib/search/scripture-filter";
-import { searchMoments, type SearchMode } from "@/lib/search/search-moments";
+import { DEFAULT_TUNING, searchMoments, type SearchMode } from "@/lib/search/search-moments";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, queries: { type: "string", default: "60" } } });
 const sizes = values.sizes.split(",").map(Number);
@@ -135,7 +135,7 @@ for (const size of sizes) {
         let hits = 0;
         for (const [i, query] of [...queries.slice(0, 5), ...queries].entries()) {
           const started = performance.now();
-          const found = await searchMoments(deps, { query, filter, limit: 10 }, { mode, rrfK: 60, ftsWeight: 1, vectorWeight: 0.5 });
+          const found = await searchMoments(deps, { query, filter, limit: 10 }, { ...DEFAULT_TUNING, mode, vectorWeight: 0.5 });
           if (i >= 5) {
             times.push(performance.now() - started);
             hits += found.length;

@@ -43,7 +43,7 @@ try {
   const judgements = await seedDataset({ db, embedder }, dataset);
   console.log(`Seeded ${dataset.sermons.size} sermons (${await db.chunk.count()} moments) with ${embedder.model}/${embedder.dimensions} in ${Math.round(performance.now() - started)} ms.`);
 
-  const tuning = { rrfK: Number(values["rrf-k"]), ftsWeight: Number(values["fts-weight"]), vectorWeight: Number(values["vector-weight"]) };
+  const tuning = { ...configured, rrfK: Number(values["rrf-k"]), ftsWeight: Number(values["fts-weight"]), vectorWeight: Number(values["vector-weight"]) };
   const reports: Record<SearchMode, ModeReport> = {
     fts: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "fts" }),
     vector: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "vector" }),

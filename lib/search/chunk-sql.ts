@@ -116,11 +116,20 @@ export async function vectorCandidates(
   embedding: readonly number[],
   sermonIds: readonly string[],
   limit: number,
+  exactScanMaxRows: number,
 ): Promise<RankedChunk[]> {
+  // A filter that leaves few moments is cheaper to rank exactly than to walk the whole graph
+  // for them (the planner does not price the iterative scan), so index scans are switched off
+  // for this transaction and the moments are read through the sermon index and sorted.
+  const [{ eligible } = { eligible: 0 }] = await tx.$queryRaw<Array<{ eligible: number }>>`
+    SELECT count(*)::int AS eligible FROM (
+      SELECT 1 FROM "Chunk" WHERE "sermonId" = ANY(${sermonIds}::text[]) LIMIT ${exactScanMaxRows + 1}) AS bounded`;
+  const isExact = eligible <= exactScanMaxRows;
   // SET LOCAL, as one round trip: hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples, hnsw.ef_search.
   const efSearch = String(Math.max(40, Math.min(1000, limit)));
   await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
-    set_config('hnsw.max_scan_tuples', '50000', true), set_config('hnsw.ef_search', ${efSearch}, true)`;
+    set_config('hnsw.max_scan_tuples', '50000', true), set_config('hnsw.ef_search', ${efSearch}, true),
+    set_config('enable_indexscan', ${isExact ? "off" : "on"}, true)`;
   const vector = vectorLiteral(embedding);
   return tx.$queryRaw<RankedChunk[]>`
     WITH nearest AS MATERIALIZED (

@@ -87,16 +87,32 @@ describe("a filtered search whose nearest moments are all filtered out", () => {
     expect((await nearestSmall("off")).length).toBeLessThan(25);
   });
 
-  it("still returns k moments when at least k match, in vector and hybrid modes", async () => {
+  it("still returns k moments when at least k match, through HNSW and by exact ranking", async () => {
     const deps = { db, embedder: fixedEmbedder };
     for (const mode of ["vector", "hybrid"] as const) {
       const hits = await searchMoments(
         deps,
         { query: "zebra", filter: { churchSlug: "small" }, limit: 25 },
-        { mode, rrfK: 60, ftsWeight: 1, vectorWeight: 1 },
+        // No exact ranking, so the HNSW path is the one tested.
+        { mode, rrfK: 60, ftsWeight: 1, vectorWeight: 1, exactScanMaxRows: 0 },
       );
       expect(hits).toHaveLength(25);
       expect(new Set(hits.map((hit) => hit.churchSlug))).toEqual(new Set(["small"]));
     }
+    const exact = await searchMoments(
+      deps,
+      { query: "zebra", filter: { churchSlug: "small" }, limit: 25 },
+      { mode: "vector", rrfK: 60, ftsWeight: 1, vectorWeight: 1, exactScanMaxRows: 1000 },
+    );
+    const truth = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_indexscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = on");
+      return tx.$queryRawUnsafe<Array<{ id: string }>>(
+        `SELECT id FROM "Chunk" WHERE "sermonId" = ANY($1::text[]) ORDER BY embedding <=> $2::vector LIMIT 25`,
+        smallSermonIds,
+        vectorLiteral(queryVector),
+      );
+    });
+    expect(exact.map((hit) => hit.id)).toEqual(truth.map((row) => row.id));
   });
 });

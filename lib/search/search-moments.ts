@@ -24,9 +24,11 @@ export type SearchTuning = {
   rrfK: number;
   ftsWeight: number;
   vectorWeight: number;
+  /** Up to this many eligible moments, vectors are ranked exactly instead of through HNSW. */
+  exactScanMaxRows: number;
 };
 
-export const DEFAULT_TUNING: SearchTuning = { mode: "hybrid", rrfK: 60, ftsWeight: 1, vectorWeight: 1 };
+export const DEFAULT_TUNING: SearchTuning = { mode: "hybrid", rrfK: 60, ftsWeight: 1, vectorWeight: 1, exactScanMaxRows: 8000 };
 
 /** One moment of one sermon, ready to show and to play from. */
 export type MomentHit = {
@@ -75,7 +77,7 @@ export async function searchMoments(
     const sermonIds = await selectEligibleSermonIds(tx, request.filter, now);
     if (sermonIds.length === 0) return [];
     const textRanked = tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, sermonIds, candidates);
-    const vectorRanked = embedding ? await vectorCandidates(tx, embedding, sermonIds, candidates) : [];
+    const vectorRanked = embedding ? await vectorCandidates(tx, embedding, sermonIds, candidates, tuning.exactScanMaxRows) : [];
     const fused = fuseRanks(
       [
         { ids: textRanked.map((row) => row.id), weight: tuning.ftsWeight },
