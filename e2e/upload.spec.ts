@@ -28,19 +28,27 @@ test("an admin uploads a 3-minute file, watches progress and sees it become stre
   await page.screenshot({ path: testInfo.outputPath("streamable.png"), fullPage: true });
 });
 
-test("upload endpoints refuse anonymous callers and other churches' admins", async ({ request, playwright, baseURL }) => {
+test("upload endpoints refuse anonymous callers and other churches' admins", async ({ request, browser }) => {
   const base = "/api/admin/churches/grace-chapel/sermons/any/uploads";
   const anonymous = await request.post(base, { data: { fileName: "a.mp3", size: 10 }, headers: { "x-middleware-subrequest": "middleware" } });
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe("unauthenticated");
 
   createAdmin({ email: "owner@elsewhere.example", password: "elsewhere-password", church: "elsewhere" });
-  const outsider = await playwright.request.newContext({ baseURL });
-  const signIn = await outsider.post("/api/auth/sign-in/email", { data: { email: "owner@elsewhere.example", password: "elsewhere-password" }, headers: { origin: baseURL! } });
-  expect(signIn.status()).toBe(200);
-  const foreign = await outsider.post(base, { data: { fileName: "a.mp3", size: 10 } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill("owner@elsewhere.example");
+  await page.getByLabel("Password").fill("elsewhere-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/elsewhere$/);
+  // The outsider's session cookie rides along with context.request.
+  const foreign = await context.request.post(base, { data: { fileName: "a.mp3", size: 10 } });
   expect(foreign.status()).toBe(404);
-  const status = await outsider.get("/api/admin/churches/grace-chapel/sermons/any");
+  const status = await context.request.get("/api/admin/churches/grace-chapel/sermons/any");
   expect(status.status()).toBe(404);
-  await outsider.dispose();
+  const own = await context.request.get("/api/admin/churches/elsewhere/sermons/none");
+  expect(own.status()).toBe(404);
+  expect((await own.json()).error.message).toBe("No such sermon in this church.");
+  await context.close();
 });
