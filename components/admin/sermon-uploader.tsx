@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDuration } from "@/lib/text/format";
 import { type CompletedParts, MultipartUpload, UploadPausedError, type UploadProgress } from "./upload/multipart-upload";
@@ -32,6 +33,7 @@ export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, acc
   const [saved, setSaved] = useState<SavedUpload | null>(null);
   const upload = useRef<{ runner: MultipartUpload; plan: Plan; file: File; completed: CompletedParts } | null>(null);
   const isProcessing = phase.name === "processing";
+  const router = useRouter();
 
   useEffect(() => setSaved(loadSavedUpload(sermonId)), [sermonId]);
 
@@ -43,9 +45,12 @@ export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, acc
       if (!status) return;
       if (STATUS_DONE.has(status.status)) setPhase({ name: "streamable" });
       else if (status.status === "failed") setPhase({ name: "failed", message: `${status.failedStage ?? "Processing"}: ${status.failureReason ?? "failed"}` });
+      else return;
+      // The page's status badge and details are server-rendered: refresh them too.
+      router.refresh();
     }, 2000);
     return () => clearInterval(timer);
-  }, [isProcessing, apiBase]);
+  }, [isProcessing, apiBase, router]);
 
   const run = useCallback(async () => {
     const current = upload.current;
@@ -61,11 +66,12 @@ export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, acc
       setSaved(null);
       upload.current = null;
       setPhase({ name: "processing" });
+      router.refresh();
     } catch (error) {
       if (error instanceof UploadPausedError) return;
       setPhase({ name: "error", message: error instanceof Error ? error.message : String(error), file });
     }
-  }, [apiBase, sermonId]);
+  }, [apiBase, sermonId, router]);
 
   const begin = useCallback(
     async (file: File) => {
