@@ -59,7 +59,7 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
   return ctx.db.$transaction(async (tx) => {
     const sermon = await tx.sermon.update({
       where: { id: ref.sermonId },
-      data: { mediaVersion: { increment: 1 }, status: "processing", failedStage: null, failureReason: null },
+      data: { mediaVersion: { increment: 1 }, status: "processing", failedStage: null, failureReason: null, transcodePercent: null },
       select: { mediaVersion: true },
     });
     await tx.mediaUpload.update({ where: { id: upload.id }, data: { status: "completed" } });

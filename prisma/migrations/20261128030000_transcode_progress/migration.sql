@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Sermon" ADD COLUMN     "transcodePercent" INTEGER;
