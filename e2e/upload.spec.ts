@@ -22,10 +22,36 @@ test("an admin uploads a 3-minute file, watches progress and sees it become stre
   await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
 
   await page.getByLabel("Choose audio or video file").setInputFiles(audio);
-  await expect(page.getByRole("status").filter({ hasText: "Processing" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("progressbar", { name: "Upload progress" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "is uploaded. Processing has started" })).toBeVisible({ timeout: 60_000 });
+  const processing = page.getByRole("region", { name: "Processing" });
+  const media = processing.locator('[data-stage="media"]');
+  await expect(media).toHaveAttribute("data-state", /running|done/);
   await page.screenshot({ path: testInfo.outputPath("processing.png"), fullPage: true });
-  await expect(page.getByText("The sermon is streamable")).toBeVisible({ timeout: 120_000 });
+  await expect(media).toHaveAttribute("data-state", "done", { timeout: 120_000 });
+  await expect(processing.locator('[data-stage="transcription"]')).toHaveAttribute("data-state", /running|done/);
+  await expect(page.locator("[data-status]").first()).not.toHaveAttribute("data-status", "processing");
   await page.screenshot({ path: testInfo.outputPath("streamable.png"), fullPage: true });
+});
+
+test("a recording that is not usable audio fails its check, and the admin is told why", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one failing upload per run is enough");
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "New sermon" }).click();
+  await page.getByLabel("Title").fill("Broken Recording");
+  await page.getByRole("button", { name: "Create sermon" }).click();
+  // An ID3 tag passes the upload's signature check; what follows is no audio at all.
+  const broken = Buffer.concat([Buffer.from("ID3\x04\x00\x00\x00\x00\x00\x00", "latin1"), Buffer.alloc(64 * 1024, "not audio ")]);
+  await page.getByLabel("Choose audio or video file").setInputFiles({ name: "broken.mp3", mimeType: "audio/mpeg", buffer: broken });
+  const processing = page.getByRole("region", { name: "Processing" });
+  await expect(processing.locator('[data-stage="media"]')).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  await expect(processing.getByRole("alert")).toContainText("Audio check:");
+  await expect(processing.getByText("Upload another file above to replace it.")).toBeVisible();
+  await expect(processing.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("failed.png"), fullPage: true });
 });
 
 test("upload endpoints refuse anonymous callers and other churches' admins", async ({ request, browser }) => {

@@ -10,13 +10,10 @@ type Phase =
   | { name: "idle" }
   | { name: "uploading" | "paused"; file: File; progress: UploadProgress }
   | { name: "completing"; file: File }
-  | { name: "processing" | "streamable" | "failed"; message?: string }
+  | { name: "uploaded"; fileName: string }
   | { name: "error"; message: string; file?: File };
 
 type Plan = { uploadId: string; partSize: number; partCount: number };
-type Status = { status: string; failedStage: string | null; failureReason: string | null };
-
-const STATUS_DONE = new Set(["streamable", "transcribed", "searchable"]);
 
 async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init.headers } });
@@ -26,31 +23,14 @@ async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, accept }: { sermonId: string; apiBase: string; initialStatus: string; maxBytes: number; accept: string }) {
-  const [phase, setPhase] = useState<Phase>(() =>
-    initialStatus === "processing" ? { name: "processing" } : STATUS_DONE.has(initialStatus) ? { name: "streamable" } : { name: "idle" },
-  );
+/** Browser-to-S3 upload of a sermon's recording; what happens to it next is shown by ProcessingStatus. */
+export function SermonUploader({ sermonId, apiBase, hasAudio, maxBytes, accept }: { sermonId: string; apiBase: string; hasAudio: boolean; maxBytes: number; accept: string }) {
+  const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [saved, setSaved] = useState<SavedUpload | null>(null);
   const upload = useRef<{ runner: MultipartUpload; plan: Plan; file: File; completed: CompletedParts } | null>(null);
-  const isProcessing = phase.name === "processing";
   const router = useRouter();
 
   useEffect(() => setSaved(loadSavedUpload(sermonId)), [sermonId]);
-
-  // Poll the pipeline's progress once the upload is in.
-  useEffect(() => {
-    if (!isProcessing) return;
-    const timer = setInterval(async () => {
-      const status = await api<Status>(apiBase).catch(() => null);
-      if (!status) return;
-      if (STATUS_DONE.has(status.status)) setPhase({ name: "streamable" });
-      else if (status.status === "failed") setPhase({ name: "failed", message: `${status.failedStage ?? "Processing"}: ${status.failureReason ?? "failed"}` });
-      else return;
-      // The page's status badge and details are server-rendered: refresh them too.
-      router.refresh();
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [isProcessing, apiBase, router]);
 
   const run = useCallback(async () => {
     const current = upload.current;
@@ -65,7 +45,8 @@ export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, acc
       forgetUpload(sermonId);
       setSaved(null);
       upload.current = null;
-      setPhase({ name: "processing" });
+      setPhase({ name: "uploaded", fileName: file.name });
+      // The server-rendered processing view starts following the new version.
       router.refresh();
     } catch (error) {
       if (error instanceof UploadPausedError) return;
@@ -122,10 +103,9 @@ export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, acc
   return (
     <section aria-labelledby="upload-heading" className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
       <h2 id="upload-heading" className="text-lg font-semibold">Audio</h2>
-      {(phase.name === "idle" || phase.name === "error" || phase.name === "streamable" || phase.name === "failed") && (
-        <FilePicker accept={accept} onFile={begin} label={phase.name === "streamable" ? "Replace audio" : "Choose audio or video file"}>
-          {phase.name === "streamable" && <p className="text-sm font-medium text-emerald-700">The sermon is streamable. Upload another file to replace its audio.</p>}
-          {phase.name === "failed" && <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{phase.message}</p>}
+      {(phase.name === "idle" || phase.name === "error" || phase.name === "uploaded") && (
+        <FilePicker accept={accept} onFile={begin} label={hasAudio || phase.name === "uploaded" ? "Replace audio" : "Choose audio or video file"}>
+          {phase.name === "uploaded" && <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">{phase.fileName} is uploaded. Processing has started below.</p>}
           {phase.name === "error" && <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{phase.message}</p>}
           {saved && phase.name !== "error" && (
             <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -151,11 +131,6 @@ export function SermonUploader({ sermonId, apiBase, initialStatus, maxBytes, acc
         </div>
       )}
       {phase.name === "completing" && <p role="status" className="mt-4 text-sm text-stone-700">Checking the uploaded file…</p>}
-      {phase.name === "processing" && (
-        <p role="status" className="mt-4 flex items-center gap-2 text-sm font-medium text-amber-800">
-          <span aria-hidden className="size-3 animate-pulse rounded-full bg-amber-500" /> Uploaded. Processing: making it streamable…
-        </p>
-      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { uploadFile } from "@/lib/storage/upload-file";
 import { markStreamable } from "./mark-streamable";
 import { mediaContentType } from "./media-content-type";
 import { sermonOutputKey } from "./sermon-media-keys";
+import { transcodeProgressRecorder } from "./transcode-progress";
 import type { PublishedAsset, SermonUpload } from "./sermon-upload";
 
 export interface PublishSermonMediaDeps {
@@ -79,7 +80,13 @@ export async function publishSermonMedia(
         streamableAfterMs = Math.round(performance.now() - startedAt);
       }
     };
-    const prepared = await prepareSermonMedia(input, join(workDir, "out"), { onFileReady });
+    const progress = transcodeProgressRecorder(db, upload);
+    progress.report(0);
+    const prepared = await prepareSermonMedia(input, join(workDir, "out"), {
+      onFileReady,
+      onProgress: progress.report,
+    });
+    await progress.finish();
 
     const { transcode } = prepared;
     const renditions = transcode.renditions.map((rendition) =>

@@ -1,14 +1,8 @@
 import { z } from "zod";
-import {
-  retryEventId,
-  sermonFailed,
-  sermonTranscribed,
-  sermonTranscriptionRequested,
-  sermonUploaded,
-  type PipelineEvent,
-} from "@/inngest/events";
+import { retryEventId, sermonFailed } from "@/inngest/events";
 import type { Db } from "@/lib/db/client";
 import { publishEvent } from "@/lib/events/publish-event";
+import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
 
 export const stuckSweepEnvSchema = z.object({
   SERMON_STUCK_AFTER_MINUTES: z.coerce
@@ -41,13 +35,7 @@ export type StuckSweepResult = {
   skipped: { sermonId: string; reason: string }[];
 };
 
-type Stuck = {
-  id: string;
-  churchId: string;
-  status: "processing" | "streamable" | "transcribed";
-  mediaVersion: number;
-  updatedAt: Date;
-};
+type Stuck = SermonAtStage & { updatedAt: Date };
 
 /** The stage each stuck status waits for, and the stage name the admin sees if it gives up. */
 const stages = {
@@ -92,9 +80,7 @@ export async function republishStuckSermons(
       result.skipped.push({ sermonId: sermon.id, reason: event.reason });
       continue;
     }
-    const resends = await db.outbox.count({
-      where: { eventId: { startsWith: retryEventId(event.id, 0).slice(0, -1) } },
-    });
+    const resends = await countResends(db, event);
     const failure =
       resends >= options.maxResends ? failureOf(sermon, resends, options.stuckAfterMs) : undefined;
     // One short transaction per sermon; the updatedAt guard skips a sermon that moved meanwhile
@@ -144,36 +130,4 @@ function failureOf(
     stage,
     reason: `${stage} stopped making progress: no change for over ${minutes} minutes, even after ${resends} automatic restarts. Retry processing, or upload the recording again.`,
   };
-}
-
-/** The event that starts the stage the sermon is waiting for, as first published (no retry suffix). */
-async function stageEvent(db: Db, sermon: Stuck): Promise<PipelineEvent | { reason: string }> {
-  const keys = {
-    sermonId: sermon.id,
-    churchId: sermon.churchId,
-    mediaVersion: sermon.mediaVersion,
-  };
-  switch (sermon.status) {
-    case "processing": {
-      // The object key is only in the original event: rebuild it from the outbox row.
-      const original = await db.outbox.findUnique({
-        where: { eventId: sermonUploaded.baseIdOf({ ...keys, objectKey: "-" }) },
-      });
-      const objectKey = (original?.payload as { objectKey?: unknown } | null)?.objectKey;
-      if (typeof objectKey !== "string")
-        return { reason: "its sermon/uploaded event is not in the outbox" };
-      return sermonUploaded.build({ ...keys, objectKey });
-    }
-    case "streamable":
-      return sermonTranscriptionRequested.build(keys);
-    case "transcribed": {
-      const transcript = await db.transcript.findFirst({
-        where: { sermonId: sermon.id, isCurrent: true },
-        orderBy: { createdAt: "desc" },
-        select: { id: true },
-      });
-      if (!transcript) return { reason: "it has no current transcript" };
-      return sermonTranscribed.build({ ...keys, transcriptId: transcript.id });
-    }
-  }
 }

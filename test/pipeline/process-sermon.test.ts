@@ -5,6 +5,7 @@ import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMedia } from "@/lib/media/test-media";
 import { serveSermonMedia } from "@/lib/playback/serve-sermon-media";
+import { retryFailedSermon } from "@/lib/sermons/retry-failed-sermon";
 import { startPipeline, type Pipeline } from "./support/pipeline-harness";
 
 const AUDIO_SECONDS = 180;
@@ -90,6 +91,7 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
       include: { mediaAssets: { orderBy: { key: "asc" } } },
     });
     expect(stored.status).toBe("streamable");
+    expect(stored.transcodePercent).toBe(100);
     expect(Math.abs(stored.durationMs! - AUDIO_SECONDS * 1000)).toBeLessThan(100);
     expect(waveform.max).toHaveLength(Math.ceil(stored.durationMs! / waveform.bucketMs));
     expect(
@@ -153,6 +155,25 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
         where: { eventId: `sermon-failed:${sermon.id}:v1:Audio check` },
       }),
     ).toMatchObject({ name: "sermon/failed" });
+  });
+
+  it("runs a failed transcode again when the admin retries it", async () => {
+    const sermon = await pipeline.createSermon({ slug: "retried" });
+    const short = await generateMedia(workDir, "short.mp3", ["-f", "lavfi", "-i", "sine=frequency=330:duration=20", "-c:a", "libmp3lame"]);
+    const event = await pipeline.upload(sermon, short, { fileName: "short.mp3" });
+    await pipeline.endedRun(event.id);
+    // As if every attempt had run out (a storage outage, say): the file itself is fine.
+    await pipeline.db.sermon.update({ where: { id: sermon.id }, data: { status: "failed", failedStage: "Processing", failureReason: "gave up" } });
+
+    const retry = await retryFailedSermon(pipeline.db, sermon.churchId, sermon.id);
+    expect(retry.eventId).toBe(`${event.id}:retry-1`);
+    const run = await pipeline.endedRun(retry.eventId);
+    expect(run.status).toBe("Completed");
+    expect(await pipeline.db.sermon.findUniqueOrThrow({ where: { id: sermon.id } })).toMatchObject({
+      status: "streamable",
+      failureReason: null,
+      transcodePercent: 100,
+    });
   });
 
   it("ignores an upload a newer one already replaced", async () => {

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SermonForm } from "@/components/admin/sermon-form";
+import { ProcessingStatus } from "@/components/admin/processing-status";
 import { SermonUploader } from "@/components/admin/sermon-uploader";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { serverEnv } from "@/lib/config/server-env";
 import { getDb } from "@/lib/db/client";
 import { getSermonForAdmin } from "@/lib/sermons/admin-queries";
+import { sermonProgressView } from "@/lib/sermons/sermon-progress-view";
 import { sermonFormOptions } from "@/lib/sermons/sermon-form-options";
 import { ACCEPT_ATTRIBUTE } from "@/lib/uploads/accepted-media";
 import { requireChurchPage } from "../../../_lib/admin-session";
@@ -22,32 +24,23 @@ export default async function EditSermonPage({ params, searchParams }: { params:
   const { created } = await searchParams;
   const { church } = await requireChurchPage(slug);
   const db = getDb();
-  const [sermon, options] = await Promise.all([getSermonForAdmin(db, church.id, sermonId), sermonFormOptions(db, church.id)]);
+  const [sermon, options, progress] = await Promise.all([getSermonForAdmin(db, church.id, sermonId), sermonFormOptions(db, church.id), sermonProgressView(db, church.id, sermonId)]);
   if (!sermon) notFound();
+  const apiBase = `/api/admin/churches/${slug}/sermons/${sermon.id}`;
   const passages = sermon.scriptureRefs.map((ref) => ref.text);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link href={`/admin/${slug}`} className="text-sm font-medium text-stone-500 hover:text-stone-800">← All sermons</Link>
       {created && <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800">Sermon created. Upload its audio below.</p>}
-      <SermonUploader
-        sermonId={sermon.id}
-        apiBase={`/api/admin/churches/${slug}/sermons/${sermon.id}`}
-        initialStatus={sermon.status}
-        maxBytes={serverEnv().UPLOAD_MAX_BYTES}
-        accept={ACCEPT_ATTRIBUTE}
-      />
+      <SermonUploader sermonId={sermon.id} apiBase={apiBase} hasAudio={sermon.mediaVersion > 0} maxBytes={serverEnv().UPLOAD_MAX_BYTES} accept={ACCEPT_ATTRIBUTE} />
+      {/* Keyed by version and status: a new upload or a refreshed page starts it from the server's view. */}
+      {progress && progress.mediaVersion > 0 && <ProcessingStatus key={`${progress.mediaVersion}-${progress.status}`} apiBase={apiBase} initial={progress} />}
       <section className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold">{sermon.title}</h2>
           <StatusBadge status={sermon.status} />
         </div>
         <Link href={`/admin/${slug}/sermons/${sermon.id}/transcript`} className="mt-2 inline-block text-sm font-medium text-amber-700 hover:text-amber-800">Transcript and captions →</Link>
-        {sermon.status === "failed" && sermon.failureReason && (
-          <p role="alert" className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-            {sermon.failedStage ? `${sermon.failedStage}: ` : ""}
-            {sermon.failureReason}
-          </p>
-        )}
         <div className="mt-8">
           <SermonForm
             action={updateSermon.bind(null, slug)}
