@@ -15,6 +15,8 @@ export class MediaRejectedError extends Error {
       | "no-audio"
       | "unknown-duration"
       | "too-short"
+      | "too-long"
+      | "truncated"
       | "silent",
   ) {
     super(message);

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { z } from "zod";
+import { maxSermonDurationMinutes } from "@/lib/processing/processing-env";
 import { probeArgs } from "./ffmpeg-args";
 import { FfmpegFailedError } from "./ffmpeg-failed-error";
 import { runFfmpeg } from "./ffmpeg-runner";
@@ -20,6 +21,11 @@ export interface MediaInfo {
 
 const PROBE_TIMEOUT_MS = 30_000;
 const MIN_DURATION_MS = 1_000;
+// A cut-off MP3 (copy or export interrupted) still carries the Xing header of the whole file, so
+// ffprobe reports the full length and ffmpeg would quietly transcode the part that is there: a
+// sermon claiming a length it does not have. ffmpeg notices only as a warning, when the header's
+// byte count exceeds the file by more than 1/16; a file without that count cannot be checked.
+const CUT_OFF_MP3_WARNING = "filesize and duration do not match";
 const ACCEPTED_TYPES = "MP3, M4A/AAC, WAV, FLAC, OGG/Opus, or an MP4/MOV video with sound";
 
 // ffprobe prints numbers as strings, and "N/A" when it does not know: that is "absent".
@@ -35,6 +41,7 @@ const ffprobeOutput = z.object({
         codec_name: z.string().optional(),
         channels: z.number().optional(),
         sample_rate: optionalNumber,
+        bit_rate: optionalNumber,
         duration: optionalNumber,
         disposition: z.object({ attached_pic: z.number().optional() }).optional(),
       }),
@@ -44,11 +51,20 @@ const ffprobeOutput = z.object({
     format_name: z.string(),
     duration: optionalNumber,
     bit_rate: optionalNumber,
+    size: optionalNumber,
   }),
 });
 
+export interface ProbeOptions {
+  /** Longer recordings are refused (default: SERMON_MAX_DURATION_MINUTES). */
+  maxDurationMinutes?: number;
+}
+
 /** Reads what an upload is, or throws MediaRejectedError saying why it cannot be used. */
-export async function probeMedia(path: string): Promise<MediaInfo> {
+export async function probeMedia(
+  path: string,
+  { maxDurationMinutes = maxSermonDurationMinutes() }: ProbeOptions = {},
+): Promise<MediaInfo> {
   const { size } = await stat(path);
   if (size === 0)
     throw new MediaRejectedError(
@@ -57,10 +73,12 @@ export async function probeMedia(path: string): Promise<MediaInfo> {
     );
 
   let stdout: string;
+  let stderr: string;
   try {
-    ({ stdout } = await runFfmpeg({
+    ({ stdout, stderr } = await runFfmpeg({
       binary: "ffprobe",
-      args: probeArgs(path),
+      // At warning level, to hear about a cut-off MP3 (see CUT_OFF_MP3_WARNING).
+      args: probeArgs(path).map((arg, i, all) => (all[i - 1] === "-loglevel" ? "warning" : arg)),
       timeoutMs: PROBE_TIMEOUT_MS,
     }));
   } catch (error) {
@@ -91,6 +109,8 @@ export async function probeMedia(path: string): Promise<MediaInfo> {
       "too-short",
     );
   }
+  if (durationMs > maxDurationMinutes * 60_000) throw tooLong(durationMs, maxDurationMinutes);
+  if (stderr.includes(CUT_OFF_MP3_WARNING)) throw cutOff(durationMs, format.size, audio);
   return {
     durationMs,
     container: format.format_name,
@@ -111,6 +131,40 @@ function rejectionFor(error: unknown): MediaRejectedError | undefined {
     );
   }
   return unreadable();
+}
+
+function tooLong(durationMs: number, maxMinutes: number): MediaRejectedError {
+  return new MediaRejectedError(
+    `This recording is ${hoursAndMinutes(durationMs)} long, more than the ${hoursAndMinutes(maxMinutes * 60_000)} this Selah accepts. ` +
+      `Upload a shorter recording, or ask whoever runs Selah to raise SERMON_MAX_DURATION_MINUTES (now ${maxMinutes}) and upload it again.`,
+    "too-long",
+  );
+}
+
+function cutOff(
+  durationMs: number,
+  fileBytes: number | undefined,
+  audio: { bit_rate?: number },
+): MediaRejectedError {
+  // The header's bitrate times its length is what the whole file held.
+  const wholeBytes = audio.bit_rate && (audio.bit_rate * durationMs) / 8000;
+  const held =
+    fileBytes && wholeBytes
+      ? `only about ${Math.max(1, Math.round((fileBytes / wholeBytes) * 100))}% of that`
+      : "less than that";
+  return new MediaRejectedError(
+    `This file seems to be cut off: its header describes ${hoursAndMinutes(durationMs)} of audio, but the file holds ${held}. ` +
+      "It may not have finished copying or exporting. Please export it again and re-upload.",
+    "truncated",
+  );
+}
+
+/** 36_014_000 → "10 h 0 min"; 2_700_000 → "45 min"; 5_000 → "5 s". */
+function hoursAndMinutes(ms: number): string {
+  const totalMinutes = Math.floor(ms / 60_000);
+  if (totalMinutes === 0) return `${Math.round(ms / 1000)} s`;
+  const hours = Math.floor(totalMinutes / 60);
+  return hours ? `${hours} h ${totalMinutes % 60} min` : `${totalMinutes} min`;
 }
 
 function parseJson(text: string): unknown {
