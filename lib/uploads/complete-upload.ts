@@ -3,10 +3,13 @@ import { z } from "zod";
 import { sermonUploaded } from "@/inngest/events";
 import { publishEvent } from "@/lib/events/publish-event";
 import { hasExpectedSignature } from "./accepted-media";
+import { displayFileName } from "./display-file-name";
 import { findActiveUpload } from "./find-active-upload";
 import { abandon, formatBytes } from "./start-upload";
 import type { SermonRef, UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
+
+const MISSING_PART_ERRORS = ["InvalidPart", "EntityTooSmall"];
 
 export const completeUploadSchema = z.object({
   parts: z
@@ -26,6 +29,12 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
   if (numbers.size !== partCount || [...numbers].some((n) => n > partCount)) {
     throw new UploadRejectedError(`The upload has ${partCount} parts but ${numbers.size} were reported complete; resume it to send the rest.`);
   }
+  const reject = async (reason: string): Promise<never> => {
+    await ctx.s3.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key })).catch(() => undefined);
+    await abandon(ctx, upload);
+    await ctx.db.sermon.updateMany({ where: { id: ref.sermonId, status: "uploading" }, data: { status: "draft" } });
+    throw new UploadRejectedError(reason);
+  };
   await ctx.s3
     .send(
       new CompleteMultipartUploadCommand({
@@ -37,15 +46,15 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
     )
     .catch((error: unknown) => {
       // A retried completion whose first attempt assembled the object: the checks below decide.
-      if (!(error instanceof Error && error.name === "NoSuchUpload")) throw error;
+      if (error instanceof Error && error.name === "NoSuchUpload") return;
+      // Parts reported sent that storage never received whole: the client's record of the
+      // upload is wrong, so resuming from it would fail the same way; start over instead.
+      if (error instanceof Error && MISSING_PART_ERRORS.includes(error.name)) {
+        return reject("Part of the file never reached storage; upload it again.");
+      }
+      throw error;
     });
 
-  const reject = async (reason: string): Promise<never> => {
-    await ctx.s3.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key })).catch(() => undefined);
-    await abandon(ctx, upload);
-    await ctx.db.sermon.updateMany({ where: { id: ref.sermonId, status: "uploading" }, data: { status: "draft" } });
-    throw new UploadRejectedError(reason);
-  };
   const head = await ctx.s3.send(new HeadObjectCommand({ Bucket: ctx.bucket, Key: upload.key }));
   const size = head.ContentLength ?? -1;
   if (size !== Number(upload.bytes)) await reject(`The stored file is ${formatBytes(size)}, not the ${formatBytes(Number(upload.bytes))} announced; upload it again.`);
@@ -53,7 +62,7 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
   const start = await ctx.s3.send(new GetObjectCommand({ Bucket: ctx.bucket, Key: upload.key, Range: "bytes=0-63" }));
   const magic = await start.Body!.transformToByteArray();
   if (!hasExpectedSignature(upload.fileName, magic)) {
-    await reject(`"${upload.fileName}" does not look like the audio or video file its name says; it may be damaged or renamed.`);
+    await reject(`"${displayFileName(upload.fileName)}" does not look like the audio or video file its name says; it may be damaged or renamed.`);
   }
 
   return ctx.db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { acceptedContentType, ACCEPTED_EXTENSIONS } from "./accepted-media";
+import { displayFileName } from "./display-file-name";
 import type { SermonRef, UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
 import { originalKey } from "./upload-keys";
@@ -24,7 +25,7 @@ export type UploadPlan = { uploadId: string; key: string; partSize: number; part
 export async function startUpload(ctx: UploadContext, ref: SermonRef, input: z.output<typeof startUploadSchema>, userId: string): Promise<UploadPlan> {
   const contentType = acceptedContentType(input.fileName);
   if (!contentType) {
-    throw new UploadRejectedError(`Selah accepts audio (${ACCEPTED_EXTENSIONS.filter((e) => !["mp4", "mov"].includes(e)).join(", ")}) and video with an audio track (mp4, mov); "${input.fileName}" is neither.`);
+    throw new UploadRejectedError(`Selah accepts audio (${ACCEPTED_EXTENSIONS.filter((e) => !["mp4", "mov"].includes(e)).join(", ")}) and video with an audio track (mp4, mov); "${displayFileName(input.fileName)}" is neither.`);
   }
   if (input.size > ctx.maxBytes) {
     throw new UploadRejectedError(`The file is ${formatBytes(input.size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
