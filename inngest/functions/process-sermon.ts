@@ -4,7 +4,9 @@ import { sermonUploaded } from "@/inngest/events";
 import { parseEnv } from "@/lib/config/parse-env";
 import { getDb } from "@/lib/db/client";
 import { MediaRejectedError } from "@/lib/media/media-rejected-error";
+import { discardRejectedUpload } from "@/lib/processing/discard-rejected-upload";
 import { isCurrentUpload } from "@/lib/processing/is-current-upload";
+import { isMediaRejection } from "@/lib/processing/is-media-rejection";
 import { describeProcessingFailure } from "@/lib/processing/processing-failure";
 import { processingEnvSchema } from "@/lib/processing/processing-env";
 import { publishSermonMedia } from "@/lib/processing/publish-sermon-media";
@@ -12,7 +14,8 @@ import { recordProcessedMedia } from "@/lib/processing/record-processed-media";
 import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
 import { mediaStorage } from "@/lib/storage/media-storage";
 
-// Read once: the limit is part of the function's configuration, synced to Inngest.
+// Read once: the limit is part of the function's configuration, synced to Inngest. Parsing the
+// whole schema also stops start-up on a bad SERMON_MAX_DURATION_MINUTES (the probe applies it).
 const { SERMON_TRANSCODE_CONCURRENCY: transcodeConcurrency } = parseEnv(
   processingEnvSchema,
   process.env,
@@ -37,6 +40,10 @@ export const processSermon = inngest.createFunction(
     onFailure: async ({ event, error }) => {
       const upload = event.data.event.data;
       await recordProcessingFailure(getDb(), upload, describeProcessingFailure(error));
+      // An unusable file is deleted; after transient failures the original is what a retry needs.
+      if (isMediaRejection(error)) {
+        await discardRejectedUpload({ db: getDb(), storage: mediaStorage() }, upload);
+      }
     },
   },
   async ({ event, step }) => {
