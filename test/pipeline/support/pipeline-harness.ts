@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { serve } from "inngest/node";
 import { startEngine, type RunningEngine } from "@/engine/src/engine";
 import { sermonUploaded } from "@/inngest/events";
@@ -80,7 +80,8 @@ export async function startPipeline() {
     storage,
     engine,
     inngest,
-    async createSermon(options: { slug: string; mediaVersion?: number }) {
+    /** A sermon mid-processing by default; `status: "draft", mediaVersion: 0` awaits its upload. */
+    async createSermon(options: { slug: string; mediaVersion?: number; status?: SermonStatus }) {
       const church = await db.church.upsert({
         where: { slug: "pipeline-church" },
         create: { slug: "pipeline-church", name: "Pipeline Church" },
@@ -91,7 +92,7 @@ export async function startPipeline() {
           churchId: church.id,
           slug: options.slug,
           title: `Sermon ${options.slug}`,
-          status: "processing",
+          status: options.status ?? "processing",
           publishState: "published",
           mediaVersion: options.mediaVersion ?? 1,
         },
@@ -166,6 +167,19 @@ export async function startPipeline() {
         () => `the run of ${eventId} to end`,
       );
       return (await getJson<{ data: EngineRun }>(`${engine.url}/v1/runs/${ended!.run_id}`)).data;
+    },
+    /** Every key in the bucket under `prefix`, sorted. */
+    async listKeys(prefix: string): Promise<string[]> {
+      const keys: string[] = [];
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await storage.s3.send(
+          new ListObjectsV2Command({ Bucket: storage.bucket, Prefix: prefix, ContinuationToken }),
+        );
+        keys.push(...(page.Contents ?? []).map((object) => object.Key!));
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+      return keys.sort();
     },
     async readObject(key: string): Promise<string> {
       const { Body } = await storage.s3.send(
