@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { SermonMediaVersion } from "./sermon-media-keys";
 import type { PublishedAsset } from "./sermon-upload";
+import { updateVersionMedia } from "./update-version-media";
 
 // A retried run may find the sermon already streamable; later stages' statuses are left alone.
 const STATUSES_BEFORE_STREAMABLE = ["processing", "streamable"] as const;
@@ -17,25 +18,15 @@ export async function markStreamable(
   version: SermonMediaVersion,
   media: { durationMs: number; assets: PublishedAsset[] },
 ): Promise<boolean> {
-  const { sermonId } = version;
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.sermon.updateMany({
-      where: {
-        id: sermonId,
-        churchId: version.churchId,
-        mediaVersion: version.mediaVersion,
-        status: { in: [...STATUSES_BEFORE_STREAMABLE] },
+  return db.$transaction((tx) =>
+    updateVersionMedia(
+      tx,
+      version,
+      {
+        where: { status: { in: [...STATUSES_BEFORE_STREAMABLE] } },
+        data: { status: "streamable", durationMs: media.durationMs },
       },
-      data: { status: "streamable", durationMs: media.durationMs },
-    });
-    if (count === 0) return false;
-    for (const { bytes, ...asset } of media.assets) {
-      await tx.mediaAsset.upsert({
-        where: { sermonId_key: { sermonId, key: asset.key } },
-        create: { sermonId, ...asset, bytes: BigInt(bytes) },
-        update: { ...asset, bytes: BigInt(bytes) },
-      });
-    }
-    return true;
-  });
+      media.assets,
+    ),
+  );
 }

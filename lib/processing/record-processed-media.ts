@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { publishEvent } from "@/lib/events/publish-event";
 import { sermonVersionPrefix, type SermonMediaVersion } from "./sermon-media-keys";
 import { DERIVED_ASSET_KINDS, type PublishedAsset } from "./sermon-upload";
+import { updateVersionMedia } from "./update-version-media";
 
 /**
  * Records a finished media stage in one short transaction: the assets (upserted on their
@@ -17,23 +18,20 @@ export async function recordProcessedMedia(
 ): Promise<boolean> {
   const { sermonId } = version;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.sermon.updateMany({
-      where: { id: sermonId, churchId: version.churchId, mediaVersion: version.mediaVersion },
-      data: { durationMs: media.durationMs },
-    });
-    if (count === 0) return false;
+    if (
+      !(await updateVersionMedia(
+        tx,
+        version,
+        { data: { durationMs: media.durationMs } },
+        media.assets,
+      ))
+    )
+      return false;
     // Normally already streamable; a later stage's status (a retried step) stays as it is.
     await tx.sermon.updateMany({
       where: { id: sermonId, status: "processing" },
       data: { status: "streamable" },
     });
-    for (const { bytes, ...asset } of media.assets) {
-      await tx.mediaAsset.upsert({
-        where: { sermonId_key: { sermonId, key: asset.key } },
-        create: { sermonId, ...asset, bytes: BigInt(bytes) },
-        update: { ...asset, bytes: BigInt(bytes) },
-      });
-    }
     await tx.mediaAsset.deleteMany({
       where: {
         sermonId,

@@ -21,6 +21,7 @@ describe("processingStages", () => {
     const streaming = sermon({ status: "streamable", transcodePercent: 30 });
     expect(processingStages(streaming)[0]).toMatchObject({ percent: 30, detail: "Listeners can already play what is ready." });
     expect(states(sermon({ status: "streamable", transcodePercent: 100 }))).toEqual(["media:done", "transcription:running", "indexing:waiting"]);
+    expect(processingStages(sermon({ status: "streamable", transcodePercent: 100 }))[0]).toMatchObject({ detail: "Listeners can play it." });
     // Sermons processed before the figure existed have none: their transcode is over.
     expect(states(sermon({ status: "streamable" }))).toEqual(["media:done", "transcription:running", "indexing:waiting"]);
   });

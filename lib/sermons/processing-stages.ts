@@ -56,6 +56,7 @@ export function processingStages(sermon: SermonProgress): ProcessingStage[] {
       stage.detail =
         sermon.status === "streamable" ? "Listeners can already play what is ready." : sermon.transcodePercent === null ? "Checking the audio…" : "Transcoding…";
     }
+    if (key === "media" && stage.state === "done") stage.detail = "Listeners can play it.";
     if (key === "transcription" && stage.state === "running" && sermon.transcriptionProvider === "provided")
       stage.detail = "Waiting for a caption file to be uploaded.";
     return stage;

@@ -169,11 +169,10 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
     expect(retry.eventId).toBe(`${event.id}:retry-1`);
     const run = await pipeline.endedRun(retry.eventId);
     expect(run.status).toBe("Completed");
-    expect(await pipeline.db.sermon.findUniqueOrThrow({ where: { id: sermon.id } })).toMatchObject({
-      status: "streamable",
-      failureReason: null,
-      transcodePercent: 100,
-    });
+    const stored = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: sermon.id } });
+    expect(stored).toMatchObject({ failureReason: null, transcodePercent: 100 });
+    // Transcription may already have moved it on.
+    expect(stored.status).toBeOneOf(["streamable", "transcribed", "searchable"]);
   });
 
   it("ignores an upload a newer one already replaced", async () => {
