@@ -1,10 +1,17 @@
 import { ChurchCard } from "@/components/church-card";
+import { SermonList } from "@/components/listener/sermon-list";
+import { listLatestSermons } from "@/lib/catalog/queries";
 import { listChurches } from "@/lib/churches/queries";
+
+const LATEST_SERMON_COUNT = 6;
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const churches = await listChurches();
+  const [churches, latestSermons] = await Promise.all([
+    listChurches(),
+    listLatestSermons(LATEST_SERMON_COUNT),
+  ]);
   return (
     <>
       <section className="border-b border-stone-200 bg-gradient-to-b from-amber-50 to-stone-50">
@@ -18,6 +25,20 @@ export default async function HomePage() {
             question.
           </p>
         </div>
+      </section>
+      <section aria-labelledby="latest-heading" className="mx-auto max-w-6xl px-4 pt-12 sm:px-6">
+        <h2 id="latest-heading" className="text-2xl font-semibold tracking-tight">
+          Latest sermons
+        </h2>
+        <SermonList
+          sermons={latestSermons}
+          showChurch
+          columns={2}
+          empty={{
+            title: "Nothing to listen to yet",
+            body: "New sermons appear here as soon as a church publishes them.",
+          }}
+        />
       </section>
       <section aria-labelledby="churches-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
         <div className="flex items-baseline justify-between gap-4">

@@ -3,6 +3,8 @@ import { expect, test } from "@playwright/test";
 test("the home page lists the seeded church", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Sermons worth returning to." })).toBeVisible();
+  // Its sermons are checked in listener.spec.ts, which publishes one.
+  await expect(page.getByRole("heading", { name: "Latest sermons" })).toBeVisible();
   const card = page.getByTestId("church-card").filter({ hasText: "Grace Chapel" });
   await expect(card).toBeVisible();
   await expect(card).toContainText("3 speakers");

@@ -7,6 +7,9 @@ import { generateAudio } from "./support/generate-audio";
 const admin = { email: "listener-fixture@grace.example", password: "listener-fixture-password" };
 const title = "Listening In Romans";
 const sermonPath = "/churches/grace-chapel/sermons/listening-in-romans";
+// Seeded with the church (lib/db/seed-demo-church.ts).
+const speaker = { name: "Pastor Ruth Okafor", path: "/churches/grace-chapel/speakers/pastor-ruth-okafor" };
+const series = { title: "Romans: The Gospel Unfolded", path: "/churches/grace-chapel/series/romans" };
 
 async function uploadSermon(page: Page) {
   createAdmin({ ...admin, church: "grace-chapel", role: "editor" });
@@ -16,12 +19,16 @@ async function uploadSermon(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Speaker").selectOption({ label: speaker.name });
+  await page.getByLabel("Series").selectOption({ label: series.title });
+  await page.getByLabel("Date preached").fill("2025-03-02");
   await page.getByLabel("Scripture").fill("Rom 8:1-11");
   await page.getByText("Published", { exact: true }).click();
   await page.getByRole("button", { name: "Create sermon" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
   await page.getByLabel("Choose audio or video file").setInputFiles(generateAudio(180));
-  await expect(page.getByText("The sermon is streamable")).toBeVisible({ timeout: 150_000 });
+  const media = page.getByRole("region", { name: "Processing" }).locator('[data-stage="media"]');
+  await expect(media).toHaveAttribute("data-state", "done", { timeout: 150_000 });
 }
 
 test.beforeAll(async ({ browser }, testInfo) => {
@@ -83,4 +90,124 @@ test("the download is an M4A attachment and private files stay private", async (
   for (const path of ["silences.json", "original/sermon-180s.mp3", "aac-64k/ffmpeg-live.m3u8"]) {
     expect((await request.get(`${versionBase}/${path}`)).status(), path).toBe(404);
   }
+});
+
+test("the home page lists the latest sermon with its church, speaker, date and length", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  const latest = page.getByRole("region", { name: "Latest sermons" });
+  const item = latest.getByTestId("sermon-item").filter({ hasText: title });
+  await expect(item).toContainText("Grace Chapel");
+  await expect(item).toContainText(speaker.name);
+  await expect(item).toContainText("Mar 2, 2025");
+  await expect(item).toContainText("3:00");
+  expect(await hasNoSidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("home.png"), fullPage: true });
+  await item.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`${sermonPath}$`));
+});
+
+test("the sermon links to its speaker and series pages, which list it", async ({
+  page,
+}, testInfo) => {
+  await page.goto(sermonPath);
+  await page.getByRole("link", { name: speaker.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${speaker.path}$`));
+  await expect(page).toHaveTitle(`${speaker.name} · Grace Chapel · Selah`);
+  await expect(page.getByRole("heading", { name: speaker.name, level: 1 })).toBeVisible();
+  await expect(page.getByTestId("sermon-item").filter({ hasText: title })).toBeVisible();
+  expect(await hasNoSidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("speaker.png"), fullPage: true });
+
+  await page.goto(sermonPath);
+  await page.getByRole("link", { name: series.title, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${series.path}$`));
+  await expect(page).toHaveTitle(`${series.title} · Grace Chapel · Selah`);
+  await expect(page.getByRole("heading", { name: series.title, level: 1 })).toBeVisible();
+  await expect(page.getByText("Sixteen chapters, one grand argument.")).toBeVisible();
+  await expect(page.getByTestId("sermon-item").filter({ hasText: title })).toBeVisible();
+  expect(await hasNoSidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("series.png"), fullPage: true });
+
+  // The church page offers both as ways in.
+  await page.getByRole("link", { name: "← Grace Chapel" }).click();
+  const browse = page.getByRole("complementary", { name: "Browse" });
+  await expect(browse.getByRole("link", { name: series.title })).toHaveAttribute("href", series.path);
+  await expect(browse.getByRole("link", { name: speaker.name })).toHaveAttribute("href", speaker.path);
+});
+
+test("unknown series and speakers are 404s", async ({ request }) => {
+  for (const path of [
+    "/churches/grace-chapel/series/no-such-series",
+    "/churches/grace-chapel/speakers/no-such-speaker",
+    "/churches/no-such-church/series/romans",
+    "/churches/no-such-church/speakers/pastor-ruth-okafor",
+  ]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test("keyboard shortcuts skip 15 s, play and change speed; the volume is remembered", async ({
+  page,
+}, testInfo) => {
+  await page.goto(`${sermonPath}?t=30`);
+  const audio = page.getByTestId("sermon-audio");
+  const read = <T,>(fn: (element: HTMLAudioElement) => T) => audio.evaluate(fn);
+  // Keys only work once the stream is attached and its length known.
+  await expect.poll(() => read((element) => element.seekable.length)).toBeGreaterThan(0);
+  await expect(page.getByTestId("current-time")).toHaveText("0:30");
+  const currentTime = () => read((element) => Math.round(element.currentTime));
+
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(currentTime).toBe(45);
+  await page.keyboard.press("j");
+  await expect.poll(currentTime).toBe(30);
+  await page.getByRole("button", { name: "Back 15 seconds" }).click();
+  await expect.poll(currentTime).toBe(15);
+  await page.getByRole("button", { name: "Forward 15 seconds" }).click();
+  await expect.poll(currentTime).toBe(30);
+
+  await page.keyboard.press(">");
+  await expect.poll(() => read((element) => element.playbackRate)).toBe(1.25);
+  await page.keyboard.press("k");
+  await expect.poll(() => read((element) => element.paused)).toBe(false);
+  await page.keyboard.press("k");
+  await expect.poll(() => read((element) => element.paused)).toBe(true);
+
+  await page.getByRole("slider", { name: "Volume" }).fill("0.3");
+  await expect.poll(() => read((element) => element.volume)).toBeCloseTo(0.3);
+  // Keys typed into the slider are the slider's; the shortcut needs focus elsewhere.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => read((element) => element.volume)).toBeCloseTo(0.2);
+  await page.keyboard.press("m");
+  await expect.poll(() => read((element) => element.muted)).toBe(true);
+  await expect(page.getByRole("button", { name: "Unmute" })).toBeVisible();
+
+  await page.reload();
+  await expect.poll(() => read((element) => element.muted)).toBe(true);
+  expect(await read((element) => element.volume)).toBeCloseTo(0.2);
+  await page.getByRole("button", { name: "Unmute" }).click();
+  await expect.poll(() => read((element) => element.muted)).toBe(false);
+
+  if (testInfo.project.name === "desktop") {
+    await page.getByText("Keyboard shortcuts").click();
+    await expect(page.getByText("Forward 15 seconds")).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("shortcuts.png"), fullPage: true });
+  }
+});
+
+test("the lock screen and media keys know the sermon", async ({ page }) => {
+  await page.goto(sermonPath);
+  const metadata = () =>
+    page.evaluate(() => {
+      const { title, artist, album } = navigator.mediaSession.metadata ?? {};
+      return { title, artist, album };
+    });
+  await expect.poll(metadata).toEqual({
+    title,
+    artist: speaker.name,
+    album: `${series.title} · Grace Chapel`,
+  });
 });

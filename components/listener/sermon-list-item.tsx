@@ -2,17 +2,23 @@ import Link from "next/link";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
 import { PassageList, SermonMeta } from "./sermon-meta";
 
+/**
+ * One sermon in a list; the whole card opens it. `showChurch` names the church above the
+ * title, for lists that mix churches (the home page).
+ */
 export function SermonListItem({
-  churchSlug,
   sermon,
+  showChurch = false,
+  omit,
 }: {
-  churchSlug: string;
   sermon: ListenerSermonSummary;
+  showChurch?: boolean;
+  omit?: "speaker" | "series";
 }) {
   return (
     <article
       data-testid="sermon-item"
-      className="group relative flex gap-4 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm transition hover:border-amber-300 hover:shadow-md"
+      className="group relative flex h-full gap-4 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm transition hover:border-amber-300 hover:shadow-md has-[h3_a:focus-visible]:ring-2 has-[h3_a:focus-visible]:ring-amber-600"
     >
       <span
         aria-hidden
@@ -23,15 +29,23 @@ export function SermonListItem({
         </svg>
       </span>
       <div className="min-w-0 flex-1 space-y-2">
+        {showChurch && (
+          <Link
+            href={`/churches/${sermon.church.slug}`}
+            className="relative text-xs font-semibold uppercase tracking-wider text-amber-700 hover:underline"
+          >
+            {sermon.church.name}
+          </Link>
+        )}
         <h3 className="text-lg font-semibold leading-snug tracking-tight text-stone-900">
           <Link
-            href={`/churches/${churchSlug}/sermons/${sermon.slug}`}
-            className="after:absolute after:inset-0 focus-visible:outline-none"
+            href={`/churches/${sermon.church.slug}/sermons/${sermon.slug}`}
+            className="after:absolute after:inset-0 after:rounded-2xl focus-visible:outline-none"
           >
             {sermon.title}
           </Link>
         </h3>
-        <SermonMeta sermon={sermon} />
+        <SermonMeta sermon={sermon} omit={omit} />
         <PassageList passages={sermon.passages} />
       </div>
     </article>

@@ -1,11 +1,18 @@
 "use client";
 
-import type Hls from "hls.js";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { formatDuration } from "@/lib/text/format";
+import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
+import { SKIP_SECONDS } from "./keyboard-shortcuts";
+import { stepSpeed } from "./playback-speeds";
+import { PlayPauseButton, SkipButton } from "./player-buttons";
+import { SpeedSelect } from "./speed-select";
+import { useHlsSource } from "./use-hls-source";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { useMediaSession } from "./use-media-session";
+import { useVolume } from "./use-volume";
+import { VolumeControl } from "./volume-control";
 import { Waveform } from "./waveform";
-
-const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 export interface SermonPlayerProps {
   /** The HLS master playlist. */
@@ -16,12 +23,15 @@ export interface SermonPlayerProps {
   waveformUrl: string | null;
   downloadUrl: string | null;
   title: string;
+  /** The speaker, for the lock screen and media keys. */
+  artist: string | null;
+  /** The church (and series), for the lock screen and media keys. */
+  album: string | null;
 }
 
 /**
- * hls.js where Media Source Extensions exist (most browsers), native HLS otherwise (iOS
- * Safari). While the sermon is still being transcoded its playlists grow; the total length
- * comes from the server so the seek bar is right from the first second.
+ * While the sermon is still being transcoded its playlists grow; the total length comes from
+ * the server so the seek bar is right from the first second.
  */
 export function SermonPlayer({
   src,
@@ -30,6 +40,8 @@ export function SermonPlayer({
   waveformUrl,
   downloadUrl,
   title,
+  artist,
+  album,
 }: SermonPlayerProps) {
   const audioRef = useRef<HTMLAudioElement>(null);
   const [isPlaying, setIsPlaying] = useState(false);
@@ -38,36 +50,9 @@ export function SermonPlayer({
   const [speed, setSpeed] = useState<number>(1);
   const [error, setError] = useState<string | null>(null);
   const duration = durationMs ? durationMs / 1000 : mediaDuration;
+  const volume = useVolume(audioRef);
 
-  useEffect(() => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    let hls: Hls | undefined;
-    let isCancelled = false;
-    void import("hls.js").then(({ default: HlsPlayer }) => {
-      if (isCancelled) return;
-      if (HlsPlayer.isSupported()) {
-        hls = new HlsPlayer({ startPosition: startAt });
-        hls.on(HlsPlayer.Events.ERROR, (_event, data) => {
-          if (data.fatal)
-            setError("The recording could not be loaded. Please try again in a moment.");
-        });
-        hls.loadSource(src);
-        hls.attachMedia(audio);
-      } else if (audio.canPlayType("application/vnd.apple.mpegurl")) {
-        audio.src = src;
-        audio.addEventListener("loadedmetadata", () => (audio.currentTime = startAt), {
-          once: true,
-        });
-      } else {
-        setError("This browser cannot play streamed audio.");
-      }
-    });
-    return () => {
-      isCancelled = true;
-      hls?.destroy();
-    };
-  }, [src, startAt]);
+  useHlsSource(audioRef, src, startAt, setError);
 
   const seekTo = useCallback(
     (seconds: number) => {
@@ -81,6 +66,9 @@ export function SermonPlayer({
     [duration],
   );
 
+  // From the element, not state: several quick presses must add up.
+  const skipBy = (seconds: number) => seekTo((audioRef.current?.currentTime ?? currentTime) + seconds);
+
   const togglePlay = () => {
     const audio = audioRef.current;
     if (!audio) return;
@@ -92,6 +80,15 @@ export function SermonPlayer({
     setSpeed(value);
     if (audioRef.current) audioRef.current.playbackRate = value;
   };
+
+  useKeyboardShortcuts({
+    togglePlay,
+    skipBy,
+    changeVolumeBy: volume.changeVolumeBy,
+    toggleMute: volume.toggleMute,
+    stepSpeed: (direction) => changeSpeed(stepSpeed(speed, direction)),
+  });
+  useMediaSession(audioRef, { title, artist, album }, { seekTo, duration });
 
   const progress = duration > 0 ? Math.min(1, currentTime / duration) : 0;
   return (
@@ -114,23 +111,7 @@ export function SermonPlayer({
         onRateChange={(event) => setSpeed(event.currentTarget.playbackRate)}
       />
       <div className="flex items-center gap-4">
-        <button
-          type="button"
-          onClick={togglePlay}
-          aria-label={isPlaying ? "Pause" : "Play"}
-          className="grid size-14 shrink-0 place-items-center rounded-full bg-amber-600 text-white shadow-sm transition hover:bg-amber-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
-        >
-          {isPlaying ? (
-            <svg aria-hidden viewBox="0 0 24 24" className="size-6 fill-current">
-              <rect x="6" y="5" width="4" height="14" rx="1" />
-              <rect x="14" y="5" width="4" height="14" rx="1" />
-            </svg>
-          ) : (
-            <svg aria-hidden viewBox="0 0 24 24" className="ml-1 size-6 fill-current">
-              <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />
-            </svg>
-          )}
-        </button>
+        <PlayPauseButton isPlaying={isPlaying} onClick={togglePlay} />
         <div className="min-w-0 flex-1">
           {waveformUrl && (
             <Waveform url={waveformUrl} progress={progress} onSeek={(f) => seekTo(f * duration)} />
@@ -152,46 +133,30 @@ export function SermonPlayer({
         </div>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
-        <button
-          type="button"
-          onClick={() => seekTo(currentTime - 15)}
-          className="rounded-lg border border-stone-200 px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-50"
-        >
-          −15 s
-        </button>
-        <button
-          type="button"
-          onClick={() => seekTo(currentTime + 30)}
-          className="rounded-lg border border-stone-200 px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-50"
-        >
-          +30 s
-        </button>
-        <label className="flex items-center gap-2 rounded-lg border border-stone-200 px-3 py-1.5 text-stone-700">
-          <span className="font-medium">Speed</span>
-          <select
-            value={speed}
-            onChange={(event) => changeSpeed(Number(event.target.value))}
-            className="bg-transparent font-medium tabular-nums outline-none"
-          >
-            {SPEEDS.map((value) => (
-              <option key={value} value={value}>
-                {value}×
-              </option>
-            ))}
-          </select>
-        </label>
-        {downloadUrl && (
-          <a
-            href={downloadUrl}
-            download
-            className="ml-auto inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 font-medium text-amber-800 hover:bg-amber-50"
-          >
-            <svg aria-hidden viewBox="0 0 20 20" className="size-4 fill-current">
-              <path d="M10 2a1 1 0 0 1 1 1v8.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V3a1 1 0 0 1 1-1ZM4 15a1 1 0 0 1 1 1v1h10v-1a1 1 0 1 1 2 0v2a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-2a1 1 0 0 1 1-1Z" />
-            </svg>
-            Download
-          </a>
-        )}
+        <SkipButton seconds={-SKIP_SECONDS} onClick={() => skipBy(-SKIP_SECONDS)} />
+        <SkipButton seconds={SKIP_SECONDS} onClick={() => skipBy(SKIP_SECONDS)} />
+        <SpeedSelect speed={speed} onChange={changeSpeed} />
+        <VolumeControl
+          volume={volume.volume}
+          isMuted={volume.isMuted}
+          onVolumeChange={volume.setVolume}
+          onToggleMute={volume.toggleMute}
+        />
+        <div className="ml-auto flex items-center gap-1">
+          <KeyboardShortcutsHint />
+          {downloadUrl && (
+            <a
+              href={downloadUrl}
+              download
+              className="inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 font-medium text-amber-800 hover:bg-amber-50"
+            >
+              <svg aria-hidden viewBox="0 0 20 20" className="size-4 fill-current">
+                <path d="M10 2a1 1 0 0 1 1 1v8.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V3a1 1 0 0 1 1-1ZM4 15a1 1 0 0 1 1 1v1h10v-1a1 1 0 1 1 2 0v2a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-2a1 1 0 0 1 1-1Z" />
+              </svg>
+              Download
+            </a>
+          )}
+        </div>
       </div>
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700">

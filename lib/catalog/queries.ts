@@ -1,16 +1,16 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
 import { versionOfKey } from "@/lib/processing/sermon-media-keys";
 import { publiclyVisibleWhere } from "./sermon-visibility";
+import {
+  type ListenerSermonSummary,
+  newestFirst,
+  speakerSlug,
+  summarySelect,
+  toSummary,
+} from "./sermon-summary";
 
-export interface ListenerSermonSummary {
-  slug: string;
-  title: string;
-  speaker: string | null;
-  series: string | null;
-  preachedOn: Date | null;
-  durationMs: number | null;
-  passages: string[];
-}
+export type { ListenerSermonSummary } from "./sermon-summary";
 
 export interface ListenerChurch {
   slug: string;
@@ -28,68 +28,144 @@ export interface ListenerSermon extends ListenerSermonSummary {
   media: { streamUrl: string; downloadUrl: string | null; waveformUrl: string | null } | null;
 }
 
-const summarySelect = {
-  slug: true,
-  title: true,
-  preachedOn: true,
-  durationMs: true,
-  speaker: { select: { name: true } },
-  series: { select: { title: true } },
-  scriptureRefs: {
-    where: { source: "main" },
-    orderBy: { startKey: "asc" },
-    select: { text: true },
-  },
-} as const;
-
-type SummaryRow = {
+/** A series or speaker as the church page lists it: only those with something to play. */
+export interface CatalogGroup {
   slug: string;
-  title: string;
-  preachedOn: Date | null;
-  durationMs: number | null;
-  speaker: { name: string } | null;
-  series: { title: string } | null;
-  scriptureRefs: { text: string }[];
-};
+  name: string;
+  sermonCount: number;
+}
 
-const toSummary = (row: SummaryRow): ListenerSermonSummary => ({
-  slug: row.slug,
-  title: row.title,
-  speaker: row.speaker?.name ?? null,
-  series: row.series?.title ?? null,
-  preachedOn: row.preachedOn,
-  durationMs: row.durationMs,
-  passages: row.scriptureRefs.map((ref) => ref.text),
-});
+export interface ChurchCatalog {
+  church: ListenerChurch;
+  sermons: ListenerSermonSummary[];
+  series: CatalogGroup[];
+  speakers: CatalogGroup[];
+}
+
+export interface SeriesCatalog {
+  church: ListenerChurch;
+  series: { slug: string; title: string; description: string | null };
+  sermons: ListenerSermonSummary[];
+}
+
+export interface SpeakerCatalog {
+  church: ListenerChurch;
+  speaker: { slug: string; name: string; bio: string | null };
+  sermons: ListenerSermonSummary[];
+}
 
 const churchSelect = { slug: true, name: true, description: true, websiteUrl: true } as const;
 
-/** A church and its sermons listeners can play now, newest first; null for an unknown slug. */
-export async function getChurchCatalog(
-  slug: string,
-  now = new Date(),
-): Promise<{ church: ListenerChurch; sermons: ListenerSermonSummary[] } | null> {
-  const db = getDb();
-  const church = await db.church.findUnique({
+/** Visible to listeners and with a stream to play. */
+const playableWhere = (now: Date): Prisma.SermonWhereInput => ({
+  AND: [publiclyVisibleWhere(now), { mediaAssets: { some: { kind: "master_playlist" } } }],
+});
+
+async function findChurch(slug: string) {
+  const church = await getDb().church.findUnique({
     where: { slug },
     select: { id: true, ...churchSelect },
   });
   if (!church) return null;
-  const rows = await db.sermon.findMany({
-    where: {
-      churchId: church.id,
-      ...publiclyVisibleWhere(now),
-      mediaAssets: { some: { kind: "master_playlist" } },
-    },
-    orderBy: [
-      { preachedOn: { sort: "desc", nulls: "last" } },
-      { publishAt: { sort: "desc", nulls: "last" } },
-      { createdAt: "desc" },
-    ],
-    select: summarySelect,
+  const { id, ...listenerChurch } = church;
+  return { id, church: listenerChurch };
+}
+
+const listPlayableSermons = (where: Prisma.SermonWhereInput, now: Date, take?: number) =>
+  getDb()
+    .sermon.findMany({
+      where: { AND: [where, playableWhere(now)] },
+      orderBy: newestFirst,
+      select: summarySelect,
+      take,
+    })
+    .then((rows) => rows.map(toSummary));
+
+/** Speakers that share a slug (see `speakerSlug`) are one entry, their sermons counted together. */
+function groupSpeakers(speakers: { name: string; sermonCount: number }[]): CatalogGroup[] {
+  const bySlug = new Map<string, CatalogGroup>();
+  for (const { name, sermonCount } of speakers) {
+    const slug = speakerSlug(name);
+    const group = bySlug.get(slug);
+    if (group) group.sermonCount += sermonCount;
+    else bySlug.set(slug, { slug, name, sermonCount });
+  }
+  return [...bySlug.values()].filter((group) => group.sermonCount > 0);
+}
+
+/** A church, its playable sermons newest first, and the series and speakers they belong to. */
+export async function getChurchCatalog(slug: string, now = new Date()): Promise<ChurchCatalog | null> {
+  const found = await findChurch(slug);
+  if (!found) return null;
+  const db = getDb();
+  const countPlayable = { _count: { select: { sermons: { where: playableWhere(now) } } } } as const;
+  const [sermons, series, speakers] = await Promise.all([
+    listPlayableSermons({ churchId: found.id }, now),
+    db.series.findMany({
+      where: { churchId: found.id },
+      orderBy: { title: "asc" },
+      select: { slug: true, title: true, ...countPlayable },
+    }),
+    db.speaker.findMany({
+      where: { churchId: found.id },
+      orderBy: [{ name: "asc" }, { createdAt: "asc" }],
+      select: { name: true, ...countPlayable },
+    }),
+  ]);
+  return {
+    church: found.church,
+    sermons,
+    series: series
+      .map((row) => ({ slug: row.slug, name: row.title, sermonCount: row._count.sermons }))
+      .filter((group) => group.sermonCount > 0),
+    speakers: groupSpeakers(speakers.map((row) => ({ name: row.name, sermonCount: row._count.sermons }))),
+  };
+}
+
+/** The newest playable sermons of every church. */
+export const listLatestSermons = (limit: number, now = new Date()): Promise<ListenerSermonSummary[]> =>
+  listPlayableSermons({}, now, limit);
+
+/** A church's series and its playable sermons; null for an unknown church or series. */
+export async function getSeriesCatalog(
+  churchSlug: string,
+  seriesSlug: string,
+  now = new Date(),
+): Promise<SeriesCatalog | null> {
+  const found = await findChurch(churchSlug);
+  if (!found) return null;
+  const series = await getDb().series.findUnique({
+    where: { churchId_slug: { churchId: found.id, slug: seriesSlug } },
+    select: { id: true, slug: true, title: true, description: true },
   });
-  const { id: _id, ...listenerChurch } = church;
-  return { church: listenerChurch, sermons: rows.map(toSummary) };
+  if (!series) return null;
+  const { id, ...listenerSeries } = series;
+  const sermons = await listPlayableSermons({ seriesId: id }, now);
+  return { church: found.church, series: listenerSeries, sermons };
+}
+
+/** A church's speaker and their playable sermons; null for an unknown church or speaker. */
+export async function getSpeakerCatalog(
+  churchSlug: string,
+  slug: string,
+  now = new Date(),
+): Promise<SpeakerCatalog | null> {
+  const found = await findChurch(churchSlug);
+  if (!found) return null;
+  // Slugs are derived from names, so match in code; a church has tens of speakers, not thousands.
+  const speakers = await getDb().speaker.findMany({
+    where: { churchId: found.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, bio: true },
+  });
+  const matches = speakers.filter((speaker) => speakerSlug(speaker.name) === slug);
+  const [first] = matches;
+  if (!first) return null;
+  const sermons = await listPlayableSermons(
+    { speakerId: { in: matches.map((speaker) => speaker.id) } },
+    now,
+  );
+  return { church: found.church, speaker: { slug, name: first.name, bio: first.bio }, sermons };
 }
 
 /** One publicly visible sermon with the URLs of its current media; null if not visible. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SermonListItem } from "@/components/listener/sermon-list-item";
+import { CatalogGroupList } from "@/components/listener/catalog-group-list";
+import { SermonList, sermonCount } from "@/components/listener/sermon-list";
 import { getChurchCatalog } from "@/lib/catalog/queries";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChurchPage({ params }: Props) {
   const catalog = await getChurchCatalog((await params).slug);
   if (!catalog) notFound();
-  const { church, sermons } = catalog;
+  const { church, sermons, series, speakers } = catalog;
   return (
     <>
       <section className="border-b border-stone-200 bg-gradient-to-b from-amber-50 to-stone-50">
@@ -45,32 +46,37 @@ export default async function ChurchPage({ params }: Props) {
           )}
         </div>
       </section>
-      <section aria-labelledby="sermons-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="sermons-heading" className="text-2xl font-semibold tracking-tight">
-            Sermons
-          </h2>
-          <p className="text-sm text-stone-500">
-            {sermons.length === 1 ? "1 sermon" : `${sermons.length} sermons`}
-          </p>
-        </div>
-        {sermons.length === 0 ? (
-          <div className="mt-8 rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
-            <p className="font-medium text-stone-900">No sermons yet</p>
-            <p className="mt-2 text-sm text-stone-600">
-              Sermons appear here as soon as {church.name} publishes them.
-            </p>
+      <div className="mx-auto grid max-w-6xl gap-12 px-4 py-12 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section aria-labelledby="sermons-heading">
+          <div className="flex items-baseline justify-between gap-4">
+            <h2 id="sermons-heading" className="text-2xl font-semibold tracking-tight">
+              Sermons
+            </h2>
+            <p className="text-sm text-stone-500">{sermonCount(sermons.length)}</p>
           </div>
-        ) : (
-          <ul className="mt-8 grid gap-4">
-            {sermons.map((sermon) => (
-              <li key={sermon.slug}>
-                <SermonListItem churchSlug={church.slug} sermon={sermon} />
-              </li>
-            ))}
-          </ul>
+          <SermonList
+            sermons={sermons}
+            empty={{
+              title: "No sermons yet",
+              body: `Sermons appear here as soon as ${church.name} publishes them.`,
+            }}
+          />
+        </section>
+        {(series.length > 0 || speakers.length > 0) && (
+          <aside aria-label="Browse" className="space-y-8 lg:pt-16">
+            <CatalogGroupList
+              heading="Series"
+              groups={series}
+              basePath={`/churches/${church.slug}/series`}
+            />
+            <CatalogGroupList
+              heading="Speakers"
+              groups={speakers}
+              basePath={`/churches/${church.slug}/speakers`}
+            />
+          </aside>
         )}
-      </section>
+      </div>
     </>
   );
 }

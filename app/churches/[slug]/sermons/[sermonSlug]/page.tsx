@@ -56,6 +56,8 @@ export default async function SermonPage({ params, searchParams }: Props) {
             waveformUrl={sermon.media.waveformUrl}
             downloadUrl={sermon.media.downloadUrl}
             title={sermon.title}
+            artist={sermon.speaker?.name ?? null}
+            album={sermon.series ? `${sermon.series.title} · ${sermon.church.name}` : sermon.church.name}
           />
         ) : (
           <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">

@@ -1,0 +1,53 @@
+"use client";
+
+export function PlayPauseButton({ isPlaying, onClick }: { isPlaying: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={isPlaying ? "Pause" : "Play"}
+      title={isPlaying ? "Pause (Space)" : "Play (Space)"}
+      className="grid size-14 shrink-0 place-items-center rounded-full bg-amber-600 text-white shadow-sm transition hover:bg-amber-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
+    >
+      {isPlaying ? (
+        <svg aria-hidden viewBox="0 0 24 24" className="size-6 fill-current">
+          <rect x="6" y="5" width="4" height="14" rx="1" />
+          <rect x="14" y="5" width="4" height="14" rx="1" />
+        </svg>
+      ) : (
+        <svg aria-hidden viewBox="0 0 24 24" className="ml-1 size-6 fill-current">
+          <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />
+        </svg>
+      )}
+    </button>
+  );
+}
+
+/** −15 s or +15 s: a circular arrow turning the way it skips. */
+export function SkipButton({ seconds, onClick }: { seconds: number; onClick: () => void }) {
+  const isBack = seconds < 0;
+  const amount = Math.abs(seconds);
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={isBack ? `Back ${amount} seconds` : `Forward ${amount} seconds`}
+      title={isBack ? `Back ${amount} s (←)` : `Forward ${amount} s (→)`}
+      className="inline-flex items-center gap-1.5 rounded-lg border border-stone-200 px-3 py-1.5 font-medium tabular-nums text-stone-700 hover:bg-stone-50"
+    >
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className={`size-4 fill-none stroke-current ${isBack ? "" : "-scale-x-100"}`}
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M3 12a9 9 0 1 0 3-6.7" />
+        <path d="M3 4v5h5" />
+      </svg>
+      {isBack ? "−" : "+"}
+      {amount} s
+    </button>
+  );
+}
