@@ -88,20 +88,9 @@ export class Scheduler {
     clearTimeout(timer);
   }
 
-
   /** Inserts a job unless one with the same id exists (ids double as dedupe keys). */
   enqueue(job: Job): boolean {
-    const { changes } = this.store.run(
-      "INSERT OR IGNORE INTO jobs (id, kind, run_id, run_at, order_at, payload, gate1, gate2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      job.id,
-      job.kind,
-      job.runId,
-      job.runAt,
-      job.orderAt,
-      JSON.stringify(job.payload),
-      job.gates?.[0] ?? null,
-      job.gates?.[1] ?? null,
-    );
+    const { changes } = this.store.run(`INSERT OR IGNORE ${INSERT_JOB}`, ...jobValues(job));
     this.poke();
     return changes > 0;
   }
@@ -109,17 +98,10 @@ export class Scheduler {
   /** Inserts or moves a job (debounce timers, retries). */
   upsert(job: Job): void {
     this.store.run(
-      `INSERT INTO jobs (id, kind, run_id, run_at, order_at, payload, gate1, gate2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT ${INSERT_JOB}
        ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, order_at = excluded.order_at, payload = excluded.payload,
          gate1 = excluded.gate1, gate2 = excluded.gate2, leased = 0`,
-      job.id,
-      job.kind,
-      job.runId,
-      job.runAt,
-      job.orderAt,
-      JSON.stringify(job.payload),
-      job.gates?.[0] ?? null,
-      job.gates?.[1] ?? null,
+      ...jobValues(job),
     );
     this.poke();
   }
@@ -137,11 +119,19 @@ export class Scheduler {
   }
 
   countForRun(runId: string): number {
-    return this.store.get<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE run_id = ?", runId)?.n ?? 0;
+    return (
+      this.store.get<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE run_id = ?", runId)?.n ??
+      0
+    );
   }
 
   removeWhere(kind: JobKind, idPrefix: string): void {
-    this.store.run("DELETE FROM jobs WHERE kind = ? AND id >= ? AND id < ?", kind, idPrefix, idPrefix + "\uffff");
+    this.store.run(
+      "DELETE FROM jobs WHERE kind = ? AND id >= ? AND id < ?",
+      kind,
+      idPrefix,
+      idPrefix + "\uffff",
+    );
   }
 
   isRunning(id: string): boolean {
@@ -226,7 +216,12 @@ export class Scheduler {
           error: error instanceof Error ? error.message : String(error),
         });
         // Move it out of the way so one broken job cannot spin the loop.
-        this.store.run("UPDATE jobs SET run_at = ?, order_at = ?, leased = 0 WHERE id = ?", Date.now() + 1000, Date.now() + 1000, job.id);
+        this.store.run(
+          "UPDATE jobs SET run_at = ?, order_at = ?, leased = 0 WHERE id = ?",
+          Date.now() + 1000,
+          Date.now() + 1000,
+          job.id,
+        );
       }
       if (this.inFlight.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
       this.poke();
@@ -242,9 +237,29 @@ export class Scheduler {
 
   /** `now` must be the tick's own clock reading, or a job due between the two reads is missed. */
   private armTimer(now: number): void {
-    const next = this.store.get<{ at: number | null }>("SELECT MIN(run_at) AS at FROM jobs WHERE leased = 0 AND run_at > ?", now);
-    const delay = next?.at == null ? MAX_TIMER_MS : Math.min(Math.max(next.at - Date.now(), 0), MAX_TIMER_MS);
+    const next = this.store.get<{ at: number | null }>(
+      "SELECT MIN(run_at) AS at FROM jobs WHERE leased = 0 AND run_at > ?",
+      now,
+    );
+    const delay =
+      next?.at == null ? MAX_TIMER_MS : Math.min(Math.max(next.at - Date.now(), 0), MAX_TIMER_MS);
     this.timer = setTimeout(() => this.tick(), delay);
     this.timer.unref();
   }
 }
+
+const INSERT_JOB =
+  "INTO jobs (id, kind, run_id, run_at, order_at, payload, gate1, gate2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+/** A job's values in INSERT_JOB's column order. */
+const jobValues = (job: Job) =>
+  [
+    job.id,
+    job.kind,
+    job.runId,
+    job.runAt,
+    job.orderAt,
+    JSON.stringify(job.payload),
+    job.gates?.[0] ?? null,
+    job.gates?.[1] ?? null,
+  ] as const;
