@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDuration } from "@/lib/text/format";
+import { displayFileName } from "@/lib/uploads/display-file-name";
 import { type CompletedParts, MultipartUpload, UploadPausedError, type UploadProgress } from "./upload/multipart-upload";
 import { forgetUpload, isSameFile, loadSavedUpload, saveUpload, type SavedUpload } from "./upload/saved-upload";
 
@@ -105,12 +106,12 @@ export function SermonUploader({ sermonId, apiBase, hasAudio, maxBytes, accept }
       <h2 id="upload-heading" className="text-lg font-semibold">Audio</h2>
       {(phase.name === "idle" || phase.name === "error" || phase.name === "uploaded") && (
         <FilePicker accept={accept} onFile={begin} label={hasAudio || phase.name === "uploaded" ? "Replace audio" : "Choose audio or video file"}>
-          {phase.name === "uploaded" && <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">{phase.fileName} is uploaded. Processing has started below.</p>}
+          {phase.name === "uploaded" && <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">{displayFileName(phase.fileName)} is uploaded. Processing has started below.</p>}
           {phase.name === "error" && <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{phase.message}</p>}
           {saved && phase.name !== "error" && (
             <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
               <span>
-                An upload of <strong>{saved.fileName}</strong> stopped at {Math.round((Object.keys(saved.completed).length / saved.partCount) * 100)}%. Choose the same file to continue.
+                An upload of <strong>{displayFileName(saved.fileName)}</strong> stopped at {Math.round((Object.keys(saved.completed).length / saved.partCount) * 100)}%. Choose the same file to continue.
               </span>
               <button type="button" onClick={cancel} className="rounded-md px-2 py-1 font-medium hover:bg-amber-100">Discard</button>
             </div>
@@ -175,7 +176,7 @@ function ProgressBar({ progress, fileName, isPaused }: { progress: UploadProgres
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-        <span className="truncate font-medium text-stone-800">{fileName}</span>
+        <span className="truncate font-medium text-stone-800">{displayFileName(fileName)}</span>
         <span className="font-semibold tabular-nums" data-testid="upload-percent">{percent}%</span>
       </div>
       <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="mt-2 h-2.5 overflow-hidden rounded-full bg-stone-200">

@@ -1,6 +1,5 @@
 import { stat } from "node:fs/promises";
 import { z } from "zod";
-import { maxSermonDurationMinutes } from "@/lib/processing/processing-env";
 import { probeArgs } from "./ffmpeg-args";
 import { FfmpegFailedError } from "./ffmpeg-failed-error";
 import { runFfmpeg } from "./ffmpeg-runner";
@@ -56,14 +55,14 @@ const ffprobeOutput = z.object({
 });
 
 export interface ProbeOptions {
-  /** Longer recordings are refused (default: SERMON_MAX_DURATION_MINUTES). */
+  /** Longer recordings are refused (default: no limit). */
   maxDurationMinutes?: number;
 }
 
 /** Reads what an upload is, or throws MediaRejectedError saying why it cannot be used. */
 export async function probeMedia(
   path: string,
-  { maxDurationMinutes = maxSermonDurationMinutes() }: ProbeOptions = {},
+  { maxDurationMinutes = Infinity }: ProbeOptions = {},
 ): Promise<MediaInfo> {
   const { size } = await stat(path);
   if (size === 0)

@@ -1,12 +1,14 @@
 /**
- * True when a run ended because the upload itself is unusable (MediaRejectedError), also when
- * wrapped (NonRetriableError) and after Inngest's serialisation, which keeps names and causes
- * but not classes.
+ * The MediaRejectedError a run ended with (the upload itself is unusable), also when wrapped
+ * (NonRetriableError) and after Inngest's serialisation, which keeps names and causes but not
+ * classes.
  */
-export function isMediaRejection(error: unknown): boolean {
+export function findMediaRejection(error: unknown): Error | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof Error && current.name === "MediaRejectedError") return true;
+    if (current instanceof Error && current.name === "MediaRejectedError") return current;
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
 }
+
+export const isMediaRejection = (error: unknown) => findMediaRejection(error) !== undefined;

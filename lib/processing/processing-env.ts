@@ -28,8 +28,8 @@ export const processingEnvSchema = z.object({
 });
 
 /**
- * The configured maximum, read where it is enforced (the probe) rather than threaded through
- * every caller; the functions' module validates the whole schema at start-up, so a bad value
+ * The configured maximum, read where it is enforced (publishSermonMedia's probe) rather than
+ * threaded through every caller; the functions' module validates the whole schema at start-up, so a bad value
  * never gets this far.
  */
 export function maxSermonDurationMinutes(env: Env = process.env): number {

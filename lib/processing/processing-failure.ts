@@ -1,3 +1,5 @@
+import { findMediaRejection } from "./is-media-rejection";
+
 /** What the admin sees on a failed sermon: "<stage>: <reason>". */
 export interface ProcessingFailure {
   stage: string;
@@ -13,7 +15,7 @@ const TECHNICAL_DETAIL_CHARS = 300;
  * reason says that, with the technical message kept short for whoever investigates.
  */
 export function describeProcessingFailure(error: unknown): ProcessingFailure {
-  const rejection = findRejection(error);
+  const rejection = findMediaRejection(error);
   if (rejection) return { stage: "Audio check", reason: rejection.message };
   const detail = error instanceof Error ? error.message : String(error);
   return {
@@ -23,12 +25,4 @@ export function describeProcessingFailure(error: unknown): ProcessingFailure {
       "The file itself may be fine: retry processing, or upload it again if it keeps failing. " +
       `(Technical detail: ${detail.slice(0, TECHNICAL_DETAIL_CHARS)})`,
   };
-}
-
-function findRejection(error: unknown): Error | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof Error && current.name === "MediaRejectedError") return current;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -11,6 +11,7 @@ import type { MediaStorage } from "@/lib/storage/media-storage";
 import { uploadFile } from "@/lib/storage/upload-file";
 import { markStreamable } from "./mark-streamable";
 import { mediaContentType } from "./media-content-type";
+import { maxSermonDurationMinutes } from "./processing-env";
 import { sermonOutputKey } from "./sermon-media-keys";
 import { transcodeProgressRecorder } from "./transcode-progress";
 import type { PublishedAsset, SermonUpload } from "./sermon-upload";
@@ -48,7 +49,9 @@ export async function publishSermonMedia(
     // ffprobe's raw-AAC detection leans on the extension, so the original keeps its own.
     const input = join(workDir, `original${extname(upload.objectKey).toLowerCase()}`);
     await downloadObject(storage.s3, storage.bucket, upload.objectKey, input);
-    const { durationMs } = await probeMedia(input);
+    const { durationMs } = await probeMedia(input, {
+      maxDurationMinutes: maxSermonDurationMinutes(),
+    });
 
     const sizes = new Map<string, number>();
     const asset = (
