@@ -25,6 +25,9 @@
  * refusal is never just a malformed request. The last test enumerates route handlers and
  * actions from the filesystem and fails for any that has no cases here.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { AbortMultipartUploadCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -1266,6 +1269,16 @@ describe("coverage", () => {
       inlineActionFiles,
       "inline server actions: move them to an actions.ts and cover them here",
     ).toEqual([]);
+    // Whatever names a record by id has a case with another church's ids.
+    for (const route of routeCases) {
+      const ids = [...route.file.matchAll(/\[(\w+)\]/g)].filter(([, name]) => name !== "church");
+      if (ids.length)
+        expect(route.foreign, `${route.method} ${route.file}: (b) cases`).not.toEqual([]);
+    }
+    for (const action of actionCases) {
+      const ids = Object.keys(action.attack()).filter((name) => /(^id|Id)$/.test(name));
+      if (ids.length) expect(action.foreign, `${action.name}: (b) cases`).not.toEqual([]);
+    }
     // The tables call the very functions Next serves.
     for (const route of routeCases)
       expect(
@@ -1275,5 +1288,46 @@ describe("coverage", () => {
       expect(
         actions.find((found) => found.key === actionKey(action.file, action.name))?.action,
       ).toBe(action.action);
+  });
+
+  it("the enumeration finds new route methods, action exports and inline actions", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "selah-surface-"));
+    const write = (file: string, source: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), source);
+    };
+    try {
+      write(
+        "app/api/admin/churches/[church]/things/route.ts",
+        "export const GET = async () => new Response();\nexport async function PATCH() { return new Response(); }\nexport const dynamic = 'force-dynamic';\n",
+      );
+      write("app/api/admin/_lib/helper.ts", "export const GET = 1;\n");
+      write(
+        "app/admin/[church]/things/actions.ts",
+        '// A comment first.\n"use server";\nexport async function doThing() {}\nexport const undoThing = async () => {};\n',
+      );
+      write(
+        "app/admin/[church]/things/page.tsx",
+        'export default function Page() { async function act() { "use server"; } return act; }\n',
+      );
+      write(
+        "components/admin/thing-actions.ts",
+        "'use server';\nexport async function componentThing() {}\n",
+      );
+      const routes = await adminRouteHandlers(root);
+      expect(routes.map((found) => found.key)).toEqual([
+        "GET app/api/admin/churches/[church]/things/route.ts",
+        "PATCH app/api/admin/churches/[church]/things/route.ts",
+      ]);
+      const { actions, inlineActionFiles } = await adminServerActions(root);
+      expect(actions.map((found) => found.key).sort()).toEqual([
+        "app/admin/[church]/things/actions.ts#doThing",
+        "app/admin/[church]/things/actions.ts#undoThing",
+        "components/admin/thing-actions.ts#componentThing",
+      ]);
+      expect(inlineActionFiles).toEqual(["app/admin/[church]/things/page.tsx"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
