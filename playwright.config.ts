@@ -39,7 +39,13 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
-    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } } },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } },
+      // These upload and process real audio; doing it twice per run would double e2e time.
+      // Their tests take phone-width screenshots themselves, and their API checks need no layout.
+      testIgnore: ["**/upload.spec.ts", "**/search.spec.ts", "**/transcript.spec.ts"],
+    },
   ],
   webServer: {
     command: "node --import tsx scripts/selah.ts start",

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
+import { expectStreamable } from "./support/processing";
 
 const editor = { email: "captions@grace.example", password: "grace-captions-password" };
 
@@ -37,7 +38,6 @@ async function signIn(page: Page) {
 }
 
 test("an admin replaces the transcript with captions, sees problems by line, and corrects a sentence", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one upload per run; the phone layout is checked by screenshot below");
   test.setTimeout(180_000);
   await signIn(page);
   await page.getByRole("link", { name: "New sermon" }).click();
@@ -45,7 +45,7 @@ test("an admin replaces the transcript with captions, sees problems by line, and
   await page.getByText("Published", { exact: true }).click();
   await page.getByRole("button", { name: "Create sermon" }).click();
   await page.getByLabel("Choose audio or video file").setInputFiles(generateAudio(20, "captions-20s.mp3"));
-  await expect(page.getByText("The sermon is streamable")).toBeVisible({ timeout: 120_000 });
+  await expectStreamable(page);
 
   await page.getByRole("link", { name: "Transcript and captions →" }).click();
   await expect(page.getByRole("heading", { name: "Transcript" })).toBeVisible();
@@ -74,7 +74,6 @@ test.describe("the listener's transcript", () => {
   const audioTime = (page: Page) => page.getByTestId("sermon-audio").evaluate((audio: HTMLAudioElement) => audio.currentTime);
 
   test("a tap on a sentence plays from its start; playing lights the current sentence", async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "the sermon is prepared by the desktop run above");
     await page.goto("/churches/grace-chapel/sermons/no-condemnation");
     const panel = page.getByRole("region", { name: "Transcript" });
     const sentence = panel.getByRole("button", { name: /Please turn with me to Romans 8:1\./ });
@@ -107,8 +106,7 @@ test.describe("the listener's transcript", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 
-  test("captions are served as WebVTT for published sermons only", async ({ request }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "the sermon is prepared by the desktop run above");
+  test("captions are served as WebVTT for published sermons only", async ({ request }) => {
     const page = await request.get("/churches/grace-chapel/sermons/no-condemnation");
     const sermonId = /\/captions\/([a-z0-9]+)/.exec(await page.text())?.[1];
     expect(sermonId).toBeTruthy();

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
+import { expectStreamable } from "./support/processing";
 
 const admin = { email: "uploader@grace.example", password: "grace-uploader-password" };
 
 test.beforeAll(() => createAdmin({ ...admin, church: "grace-chapel", role: "editor" }));
 
 test("an admin uploads a 3-minute file, watches progress and sees it become streamable", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one upload per run is enough; the phone layout is covered by screenshots");
   test.setTimeout(180_000);
   const audio = generateAudio(180);
   await page.goto("/admin/sign-in");
@@ -24,17 +24,15 @@ test("an admin uploads a 3-minute file, watches progress and sees it become stre
   await page.getByLabel("Choose audio or video file").setInputFiles(audio);
   await expect(page.getByRole("status").filter({ hasText: "is uploaded. Processing has started" })).toBeVisible({ timeout: 60_000 });
   const processing = page.getByRole("region", { name: "Processing" });
-  const media = processing.locator('[data-stage="media"]');
-  await expect(media).toHaveAttribute("data-state", /running|done/);
+  await expect(processing.locator('[data-stage="media"]')).toHaveAttribute("data-state", /running|done/);
   await page.screenshot({ path: testInfo.outputPath("processing.png"), fullPage: true });
-  await expect(media).toHaveAttribute("data-state", "done", { timeout: 120_000 });
+  await expectStreamable(page);
   await expect(processing.locator('[data-stage="transcription"]')).toHaveAttribute("data-state", /running|done/);
   await expect(page.locator("[data-status]").first()).not.toHaveAttribute("data-status", "processing");
   await page.screenshot({ path: testInfo.outputPath("streamable.png"), fullPage: true });
 });
 
 test("a recording that is not usable audio fails its check, and the admin is told why", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one failing upload per run is enough");
   await page.goto("/admin/sign-in");
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
