@@ -8,8 +8,8 @@
  *   hands a route handler. This app has no proxy/middleware, so the handler's own check is the
  *   only check, and calling the handler directly shows exactly that.
  * - Server actions are the real exported functions, called with every argument a client can put
- *   in a `Next-Action` POST, the church slug included: `.bind(null, slug)` arguments travel in
- *   the request unencrypted, so they are the attacker's to choose. Only Next's request context
+ *   in a `Next-Action` POST, the church slug included: `.bind(null, slug)` arguments go to the
+ *   browser and come back in the request, so they are the attacker's to choose. Only Next's request context
  *   is stood in for: `next/headers` answers with this request's headers (the real session cookie
  *   better-auth checks against the database), and `revalidatePath`, which needs Next's
  *   incremental cache, is recorded instead of performed.
