@@ -9,10 +9,10 @@
  *   only check, and calling the handler directly shows exactly that.
  * - Server actions are the real exported functions, called with every argument a client can put
  *   in a `Next-Action` POST, the church slug included: `.bind(null, slug)` arguments go to the
- *   browser and come back in the request, so they are the attacker's to choose. Only Next's request context
- *   is stood in for: `next/headers` answers with this request's headers (the real session cookie
- *   better-auth checks against the database), and `revalidatePath`, which needs Next's
- *   incremental cache, is recorded instead of performed.
+ *   browser and come back in the request, so they are the attacker's to choose. Only Next's
+ *   request context is stood in for: `next/headers` answers with this request's headers (the
+ *   real session cookie better-auth checks against the database), and `revalidatePath`, which
+ *   needs Next's incremental cache, is recorded instead of performed.
  * - Everything else is real: PGlite, fauxqs (S3 and SQS), better-auth, Prisma, the lib code.
  * Serving a Next build would add minutes on the shared machine and no check the handlers do
  * not already make; e2e/admin.spec.ts shows the real server refusing pages and the session API
