@@ -192,7 +192,7 @@ test("keyboard shortcuts skip 15 s, play and change speed; the volume is remembe
   await expect.poll(() => read((element) => element.muted)).toBe(false);
 
   if (testInfo.project.name === "desktop") {
-    await page.getByText("Keyboard shortcuts").click();
+    await page.locator("summary", { hasText: "Keyboard shortcuts" }).click();
     await expect(page.getByText("Forward 15 seconds")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("shortcuts.png"), fullPage: true });
   }

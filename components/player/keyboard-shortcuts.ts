@@ -60,6 +60,10 @@ const TYPING_TAGS = new Set(["INPUT", "TEXTAREA", "SELECT"]);
 // Space and Enter already press these; the shortcut would press them a second time.
 const PRESSABLE_SELECTOR = "button, a[href], summary, [role='button'], [role='link']";
 
+/** The shortcut for a `KeyboardEvent.key`, whatever its case; null for other keys. */
+export const findShortcut = (key: string): KeyboardShortcut | null =>
+  KEYBOARD_SHORTCUTS.find((shortcut) => shortcut.keys.includes(key.toLowerCase())) ?? null;
+
 /** The shortcut `event` asks for, or null when the key belongs to what has focus. */
 export function shortcutFor(event: KeyboardEvent): KeyboardShortcut | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
@@ -67,7 +71,6 @@ export function shortcutFor(event: KeyboardEvent): KeyboardShortcut | null {
   if (target && (TYPING_TAGS.has(target.tagName) || (target as HTMLElement).isContentEditable)) {
     return null;
   }
-  const key = event.key.toLowerCase();
-  if (key === " " && target?.closest(PRESSABLE_SELECTOR)) return null;
-  return KEYBOARD_SHORTCUTS.find((shortcut) => shortcut.keys.includes(key)) ?? null;
+  if (event.key === " " && target?.closest(PRESSABLE_SELECTOR)) return null;
+  return findShortcut(event.key);
 }
