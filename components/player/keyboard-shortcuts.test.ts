@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from "vitest";
+import { findShortcut, type PlayerCommands } from "./keyboard-shortcuts";
+
+const commands = (): PlayerCommands => ({
+  togglePlay: vi.fn(),
+  skipBy: vi.fn(),
+  changeVolumeBy: vi.fn(),
+  toggleMute: vi.fn(),
+  stepSpeed: vi.fn(),
+});
+
+const run = (key: string) => {
+  const player = commands();
+  findShortcut(key)?.run(player);
+  return player;
+};
+
+describe("findShortcut", () => {
+  it("plays or pauses on Space and K", () => {
+    expect(run(" ").togglePlay).toHaveBeenCalledOnce();
+    expect(run("k").togglePlay).toHaveBeenCalledOnce();
+  });
+
+  it("skips 15 seconds either way on the arrows and J/L, in either case", () => {
+    expect(run("ArrowLeft").skipBy).toHaveBeenCalledWith(-15);
+    expect(run("J").skipBy).toHaveBeenCalledWith(-15);
+    expect(run("ArrowRight").skipBy).toHaveBeenCalledWith(15);
+    expect(run("l").skipBy).toHaveBeenCalledWith(15);
+  });
+
+  it("changes volume, mute and speed", () => {
+    expect(run("ArrowUp").changeVolumeBy).toHaveBeenCalledWith(0.1);
+    expect(run("ArrowDown").changeVolumeBy).toHaveBeenCalledWith(-0.1);
+    expect(run("m").toggleMute).toHaveBeenCalledOnce();
+    expect(run("<").stepSpeed).toHaveBeenCalledWith(-1);
+    expect(run(">").stepSpeed).toHaveBeenCalledWith(1);
+  });
+
+  it("ignores other keys", () => {
+    expect(findShortcut("x")).toBeNull();
+    expect(findShortcut("Enter")).toBeNull();
+  });
+});
