@@ -2,7 +2,7 @@ import type { CaptionFormat } from "@/lib/captions/parse-captions";
 import { parseCaptions } from "@/lib/captions/parse-captions";
 import { writeWebVtt } from "@/lib/captions/write-webvtt";
 import type { Db } from "@/lib/db/client";
-import { sermonVersionPrefix } from "@/lib/uploads/upload-keys";
+import { sermonVersionPrefix } from "@/lib/processing/sermon-media-keys";
 import { confirmTranscribed, PROVIDED, type StoredTranscript, storeTranscript } from "./store-transcript";
 import { putText, type TranscriptStorage, writeWordsFile } from "./transcript-files";
 import { type SermonVersion, transcriptFileKeys } from "./transcript-keys";
@@ -58,7 +58,7 @@ export async function storeProvidedTranscript(
  * audio was processing); otherwise there is nothing to do until the admin uploads one.
  */
 export async function adoptProvidedTranscript(db: Db, version: SermonVersion): Promise<string | null> {
-  const prefix = `${sermonVersionPrefix(version.churchId, version.sermonId, version.mediaVersion)}/`;
+  const prefix = `${sermonVersionPrefix(version)}/`;
   return db.$transaction(async (tx) => {
     const current = await tx.transcript.findFirst({
       where: { sermonId: version.sermonId, isCurrent: true, provider: PROVIDED, wordsKey: { startsWith: prefix } },

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { missingProviderKey, type TranscriptionEnv, type TranscriptionProviderName } from "@/lib/config/transcription-env";
 import type { Db } from "@/lib/db/client";
 import { downloadObject } from "@/lib/storage/download-object";
-import { sermonVersionPrefix } from "@/lib/uploads/upload-keys";
+import { sermonVersionPrefix } from "@/lib/processing/sermon-media-keys";
 import type { LocalAudio } from "./audio/local-audio";
 import { transcribeWithDeepgram } from "./deepgram/transcribe-with-deepgram";
 import { transcribeLocally } from "./local/transcribe-locally";
@@ -96,7 +96,7 @@ interface NormalisedAudio {
 }
 
 async function findNormalisedAudio(db: Db, version: SermonVersion): Promise<NormalisedAudio> {
-  const prefix = `${sermonVersionPrefix(version.churchId, version.sermonId, version.mediaVersion)}/`;
+  const prefix = `${sermonVersionPrefix(version)}/`;
   const sermon = await db.sermon.findFirst({
     where: { id: version.sermonId, churchId: version.churchId },
     select: {

@@ -1,4 +1,4 @@
-import { sermonVersionPrefix } from "@/lib/uploads/upload-keys";
+import { sermonVersionPrefix } from "@/lib/processing/sermon-media-keys";
 
 export interface SermonVersion {
   churchId: string;
@@ -17,6 +17,6 @@ export interface TranscriptFileKeys {
  * overwrites its own files; each uploaded transcript gets a folder of its own.
  */
 export function transcriptFileKeys(version: SermonVersion, name: string): TranscriptFileKeys {
-  const folder = `${sermonVersionPrefix(version.churchId, version.sermonId, version.mediaVersion)}/transcripts/${name}`;
+  const folder = `${sermonVersionPrefix(version)}/transcripts/${name}`;
   return { wordsKey: `${folder}/words.json`, vttKey: `${folder}/captions.vtt` };
 }

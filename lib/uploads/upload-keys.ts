@@ -1,12 +1,11 @@
-import { sermonOutputKey, sermonVersionPrefix as versionPrefix } from "@/lib/processing/sermon-media-keys";
+import { sermonOutputKey } from "@/lib/processing/sermon-media-keys";
 import { slugify } from "@/lib/text/slugify";
 import { extensionOf } from "./accepted-media";
 
-/** Objects of one upload live under the version they will become, so a retry never mixes versions. */
-export const sermonVersionPrefix = (churchId: string, sermonId: string, mediaVersion: number) =>
-  versionPrefix({ churchId, sermonId, mediaVersion });
-
-/** The server decides the key; the file name only contributes a safe, readable stem. */
+/**
+ * The server decides the key; the file name only contributes a safe, readable stem. Objects of
+ * one upload live under the version they will become, so a retry never mixes versions.
+ */
 export function originalKey(churchId: string, sermonId: string, mediaVersion: number, fileName: string): string {
   const stem = slugify(fileName.replace(/\.[^.]*$/, ""));
   return sermonOutputKey({ churchId, sermonId, mediaVersion }, `original/${stem}.${extensionOf(fileName)}`);

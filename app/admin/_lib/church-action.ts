@@ -13,6 +13,8 @@ type Run<T> = (input: T, access: ChurchAccess, user: AdminUser) => Promise<FormR
  */
 export function churchAction<S extends z.ZodType>(schema: S, atLeast: MembershipRole, run: Run<z.output<S>>) {
   return async (churchSlug: string, _previous: FormResult | null, formData: FormData): Promise<FormResult> => {
+    // Anyone can post to an action with arguments of their choosing; only a form's shape is read.
+    if (typeof churchSlug !== "string" || !(formData instanceof FormData)) return { ok: false, message: "This form could not be read; reload the page and try again." };
     const values = formValues(formData);
     const user = await currentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again.", values };
