@@ -1,36 +1,45 @@
 // npm run bench:transcode — the whole lib/media work on a 60-minute sermon, against bare
 // ffmpeg commands producing the same outputs, in the same run.
 //
-// Figures: wall time of lib/media (probe + analysis + transcode + waveform + silence map),
-// wall time of the bare ffmpeg equivalent (one ffmpeg analysis pass with its own meters
-// — ebur128, silencedetect, low-rate PCM for the waveform — then the same decoder and
-// rendition encoders joined by FIFOs in a bash script), their ratio (target ≤ 1.2),
-// realtime factor (target ≥ 150×) and time to the first playable segment (target ≤ 5 s).
-// CPU seconds are printed too: on a shared machine they vary less than wall time.
+// Figures: wall time of lib/media (probe, sampled loudness estimate, then one decode feeding
+// the two rendition encoders and the full analysis: waveform, silence map, exact loudness),
+// wall time of the bare ffmpeg equivalent of the same design (one ffmpeg measuring the same
+// sampled windows with ebur128, then the same decoder and rendition encoders joined by FIFOs
+// in a bash script, the decoder's third output metered by ebur128 + silencedetect and
+// written as low-rate PCM for the waveform), their ratio (target ≤ 1.2), realtime factor
+// (target ≥ 150×) and time to the first playable segment (target ≤ 5 s). CPU seconds are
+// printed too: on a shared machine they vary less than wall time. Afterwards, untimed,
+// ffmpeg's own meter checks that lib/media's download came out at -16 LUFS.
 import { spawn } from "node:child_process";
 import { access, mkdir, readFile, rm } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { ANALYSIS_SAMPLE_RATE } from "../lib/media/analyse-audio";
+import { loudnessSampleRanges } from "../lib/media/estimate-loudness";
 import {
-  ACCEPTED_DEMUXERS,
   FFMPEG_PLAYLIST_NAME,
-  PROTOCOL_WHITELIST,
   RENDITIONS,
   normalisedPcmArgs,
   renditionEncodeArgs,
+  sampledPcmArgs,
 } from "../lib/media/ffmpeg-args";
-import { loudnessGain } from "../lib/media/loudness-gain";
-import { prepareSermonMedia } from "../lib/media/prepare-sermon-media";
+import { loudnessGain, TARGET_LUFS } from "../lib/media/loudness-gain";
+import {
+  SAMPLED_PEAK_MARGIN_DB,
+  type PreparedSermonMedia,
+  prepareSermonMedia,
+} from "../lib/media/prepare-sermon-media";
 import { benchInput } from "./transcode-fixture";
 
 // BENCH_TRANSCODE_MINUTES makes a quick smoke run possible; the figures are for 60.
 const SECONDS = Number(process.env.BENCH_TRANSCODE_MINUTES ?? 60) * 60;
+// Runs alternate bare, lib, lib, bare…, so load that rises or falls during the benchmark
+// weighs on both sides alike; wall and CPU figures are means over the runs.
+const ROUNDS = Number(process.env.BENCH_TRANSCODE_ROUNDS ?? 2);
 const CACHE_DIR = join(process.cwd(), ".data", "bench");
 
 interface RunFigures {
   wallS: number;
-  /** Probe + loudness measurement, waveform and silence map: what gates the first segment. */
-  analysedS: number;
   firstPlayableS: number;
   cpuS: number;
 }
@@ -41,8 +50,30 @@ const outRoot = join(CACHE_DIR, "transcode-out");
 await rm(outRoot, { recursive: true, force: true });
 const loadAtStart = loadavg()[0] ?? 0;
 
-const bare = await measure(() => runBareFfmpeg(join(outRoot, "bare")));
-const lib = await measure(() => runLibMedia(join(outRoot, "lib")));
+const bareRuns: RunFigures[] = [];
+const libRuns: RunFigures[] = [];
+let prepared: PreparedSermonMedia | undefined;
+let analysedS = Number.NaN;
+const runBare = async () => {
+  bareRuns.push(await measure(() => runBareFfmpeg(join(outRoot, "bare"))));
+};
+const runLib = async () => {
+  libRuns.push(
+    await measure(async () => {
+      const run = await runLibMedia(join(outRoot, "lib"));
+      prepared = run.prepared;
+      analysedS = run.analysedS;
+      return run;
+    }),
+  );
+};
+for (let round = 0; round < ROUNDS; round++) {
+  for (const run of round % 2 === 0 ? [runBare, runLib] : [runLib, runBare]) await run();
+}
+const bare = mean(bareRuns);
+const lib = mean(libRuns);
+const loadAtEnd = loadavg()[0] ?? 0;
+const downloadLufs = await measureLoudness(prepared?.transcode.download.path ?? "");
 
 const figures = {
   inputSeconds: SECONDS,
@@ -52,34 +83,49 @@ const figures = {
   realtimeFactor: round(SECONDS / lib.wallS),
   firstPlayableS: round(lib.firstPlayableS),
   bareFirstPlayableS: round(bare.firstPlayableS),
-  analysedS: round(lib.analysedS),
-  bareAnalysedS: round(bare.analysedS),
+  analysedS: round(analysedS),
   libCpuS: round(lib.cpuS),
   bareCpuS: round(bare.cpuS),
   cpuRatio: round(lib.cpuS / bare.cpuS),
+  // The applied (sampled) gain against the one the whole recording calls for, and the
+  // download's loudness by ffmpeg's own meter: both say the output is at -16 LUFS.
+  gainErrorLu: round(
+    (prepared?.gainDb ?? Number.NaN) - (TARGET_LUFS - (prepared?.integratedLufs ?? Number.NaN)),
+  ),
+  downloadLufs: round(downloadLufs),
+  libRunsWallS: libRuns.map((r) => round(r.wallS)),
+  bareRunsWallS: bareRuns.map((r) => round(r.wallS)),
   loadAverageAtStart: round(loadAtStart),
+  loadAverageAtEnd: round(loadAtEnd),
 };
-console.log(`input                 ${SECONDS / 60} min MP3 (${input})`);
-console.log(`lib/media             ${figures.libWallS} s wall, ${figures.libCpuS} s CPU`);
-console.log(`bare ffmpeg           ${figures.bareWallS} s wall, ${figures.bareCpuS} s CPU`);
+console.log(`input                 ${SECONDS / 60} min MP3 (${input}), ${ROUNDS} runs each`);
+console.log(
+  `lib/media             ${figures.libWallS} s wall (${figures.libRunsWallS.join(", ")}), ${figures.libCpuS} s CPU`,
+);
+console.log(
+  `bare ffmpeg           ${figures.bareWallS} s wall (${figures.bareRunsWallS.join(", ")}), ${figures.bareCpuS} s CPU`,
+);
 console.log(`ratio lib/bare        ${figures.ratio} wall (target ≤ 1.2), ${figures.cpuRatio} CPU`);
 console.log(`realtime factor       ${figures.realtimeFactor}× (target ≥ 150×)`);
 console.log(
   `first playable        ${figures.firstPlayableS} s (target ≤ 5 s; bare ffmpeg ${figures.bareFirstPlayableS} s)`,
 );
+console.log(`waveform published    ${figures.analysedS} s (measured in the encoding decode)`);
 console.log(
-  `analysis done         ${figures.analysedS} s (bare ffmpeg ${figures.bareAnalysedS} s)`,
+  `loudness              gain ${figures.gainErrorLu} LU off the exact one; download ${figures.downloadLufs} LUFS (target ${TARGET_LUFS} ± 1)`,
 );
 console.log(
-  `load average at start ${figures.loadAverageAtStart} (2 cores; other work on the machine slows both runs)`,
+  `load average          ${figures.loadAverageAtStart} at start, ${figures.loadAverageAtEnd} at end (2 cores; other work on the machine slows both runs)`,
 );
 console.log(JSON.stringify(figures));
 
-async function runLibMedia(outputDir: string): Promise<Omit<RunFigures, "cpuS">> {
+async function runLibMedia(
+  outputDir: string,
+): Promise<Omit<RunFigures, "cpuS"> & { analysedS: number; prepared: PreparedSermonMedia }> {
   const started = performance.now();
   let firstPlayableS = Number.NaN;
   let analysedS = Number.NaN;
-  await prepareSermonMedia(input, outputDir, {
+  const prepared = await prepareSermonMedia(input, outputDir, {
     onFileReady: (file) => {
       if (file.kind === "waveform") analysedS = (performance.now() - started) / 1000;
       // The master goes out once every rendition has its init segment, a segment and a playlist.
@@ -87,45 +133,26 @@ async function runLibMedia(outputDir: string): Promise<Omit<RunFigures, "cpuS">>
         firstPlayableS = (performance.now() - started) / 1000;
     },
   });
-  return { wallS: (performance.now() - started) / 1000, analysedS, firstPlayableS };
+  return { wallS: (performance.now() - started) / 1000, analysedS, firstPlayableS, prepared };
 }
 
 async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS">> {
+  await rm(outputDir, { recursive: true, force: true }); // a clean slate, FIFOs included
   const started = performance.now();
   await mkdir(outputDir, { recursive: true });
-  const hardenedInput = [
-    "-protocol_whitelist",
-    PROTOCOL_WHITELIST,
-    "-format_whitelist",
-    ACCEPTED_DEMUXERS.join(","),
-    "-i",
-    `file:${input}`,
-  ];
-  const analysisLog = await ffmpeg([
-    "-nostdin",
-    "-hide_banner",
-    "-nostats",
-    "-loglevel",
-    "info",
-    ...hardenedInput,
-    "-map",
-    "0:a:0",
-    "-rematrix_maxval",
-    "1",
-    // Mono 16 kHz before the meters, as lib/media measures; -ac/-ar alone would convert after them.
-    "-af",
-    "aformat=channel_layouts=mono:sample_rates=16000,ebur128=framelog=verbose:peak=sample,silencedetect=noise=-50dB:duration=0.7",
-    "-c:a",
-    "pcm_s16le",
-    "-f",
-    "s16le",
-    "-y",
-    join(outputDir, "waveform.pcm"),
+  // The same windows as lib/media, joined and metered by ebur128 (mono 16 kHz, as measured
+  // there; in a filter_complex the mono mix must say rematrix_maxval itself).
+  const sampled = sampledPcmArgs(input, loudnessSampleRanges(SECONDS * 1000), ANALYSIS_SAMPLE_RATE);
+  const graph = sampled.indexOf("-filter_complex");
+  const estimateLog = await ffmpeg([
+    ...withLogLevel(sampled.slice(0, graph), "info"),
+    "-filter_complex",
+    `${sampled[graph + 1]?.replace(/\[pcm\]$/, "")},aresample=${ANALYSIS_SAMPLE_RATE}:ochl=mono:rematrix_maxval=1,ebur128=framelog=verbose:peak=sample[pcm]`,
+    ...["-map", "[pcm]", "-f", "null", "-"],
   ]);
-  const integratedLufs = Number(/I:\s*(-?[\d.]+) LUFS/.exec(analysisLog)?.[1]);
-  const samplePeakDb = Number(/Peak:\s*(-?[\d.]+) dBFS/.exec(analysisLog)?.[1]);
-  const { gainDb, isLimited } = loudnessGain({ integratedLufs, samplePeakDb });
-  const analysedS = (performance.now() - started) / 1000;
+  const { gainDb, isLimited } = loudnessGain(ebur128Summary(estimateLog), {
+    peakMarginDb: SAMPLED_PEAK_MARGIN_DB,
+  });
 
   // The same decoder and encoders as lib/media, joined by FIFOs in a shell script.
   const highest = RENDITIONS.at(-1);
@@ -144,7 +171,13 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
       return shellCommand(args);
     }),
   );
-  const decoder = shellCommand(normalisedPcmArgs(input, { gainDb, isLimited }, fifos));
+  // The decoder's third output: the full analysis, in ffmpeg's own meters.
+  const decoder = shellCommand([
+    ...withLogLevel(normalisedPcmArgs(input, { gainDb, isLimited }, fifos), "info"),
+    ...["-map", "0:a:0", "-rematrix_maxval", "1", "-af"],
+    `aformat=channel_layouts=mono:sample_rates=${ANALYSIS_SAMPLE_RATE},ebur128=framelog=verbose:peak=sample,silencedetect=noise=-50dB:duration=0.7`,
+    ...["-c:a", "pcm_s16le", "-f", "s16le", "-y", join(outputDir, "waveform.pcm")],
+  ]);
   // -e plus `wait <pid>` per encoder, so any failing ffmpeg fails the script.
   const script = [
     `mkfifo ${fifos.map(shellQuote).join(" ")}`,
@@ -156,13 +189,34 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   const firstPlayable = waitForFiles(
     RENDITIONS.map((r) => join(outputDir, r.name, FFMPEG_PLAYLIST_NAME)),
   );
-  await encoders;
+  ebur128Summary(await encoders); // the whole recording's loudness, as lib/media records it
   const firstPlayableMs = await firstPlayable;
   return {
     wallS: (performance.now() - started) / 1000,
-    analysedS,
     firstPlayableS: (firstPlayableMs - started) / 1000,
   };
+}
+
+/** Integrated loudness and sample peak from ebur128's summary at the end of a log. */
+function ebur128Summary(log: string): { integratedLufs: number; samplePeakDb: number } {
+  const summary = log.slice(log.lastIndexOf("Summary:"));
+  const integratedLufs = Number(/I:\s*(-?[\d.]+) LUFS/.exec(summary)?.[1]);
+  const samplePeakDb = Number(/Peak:\s*(-?[\d.]+) dBFS/.exec(summary)?.[1]);
+  if (!Number.isFinite(integratedLufs) || !Number.isFinite(samplePeakDb))
+    throw new Error(`no ebur128 summary in: ${log.slice(-500)}`);
+  return { integratedLufs, samplePeakDb };
+}
+
+async function measureLoudness(path: string): Promise<number> {
+  const log = await ffmpeg([
+    ...["-nostdin", "-hide_banner", "-nostats", "-i", path],
+    ...["-af", "ebur128=framelog=verbose:peak=sample", "-f", "null", "-"],
+  ]);
+  return ebur128Summary(log).integratedLufs;
+}
+
+function withLogLevel(args: string[], level: string): string[] {
+  return args.map((arg, i) => (args[i - 1] === "-loglevel" ? level : arg));
 }
 
 function ffmpeg(args: string[]): Promise<string> {
@@ -222,6 +276,16 @@ async function cpuSeconds(): Promise<number> {
   // Fields 14–17 of proc(5); the slice starts at field 3.
   const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
   return ticks / 100;
+}
+
+function mean(runs: RunFigures[]): RunFigures {
+  const average = (pick: (run: RunFigures) => number) =>
+    runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  return {
+    wallS: average((r) => r.wallS),
+    firstPlayableS: average((r) => r.firstPlayableS),
+    cpuS: average((r) => r.cpuS),
+  };
 }
 
 function round(value: number): number {

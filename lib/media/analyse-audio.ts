@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Writable } from "node:stream";
 import { AudioAnalysis } from "./audio-analysis";
-import { pcmDecodeArgs } from "./ffmpeg-args";
+import { pcmDecodeArgs, type TimeRange } from "./ffmpeg-args";
 import { runFfmpeg } from "./ffmpeg-runner";
 import { integratedLoudness } from "./integrated-loudness";
 import { MediaRejectedError } from "./media-rejected-error";
@@ -29,7 +29,7 @@ export interface AnalyseAudioOptions {
 }
 
 // 16 kHz keeps all speech energy that K-weighting counts while costing a third of 48 kHz.
-const ANALYSIS_SAMPLE_RATE = 16_000;
+export const ANALYSIS_SAMPLE_RATE = 16_000;
 // Below this a single decode is already fast; splitting would only add process start-up.
 const MIN_RANGE_MS = 60_000;
 // Ranges start on whole seconds, so with the default buckets no bucket spans two decodes
@@ -38,8 +38,9 @@ const RANGE_ALIGN_MS = 1_000;
 
 /**
  * Loudness, waveform peaks and silence map in one decode of the whole recording, split
- * into time ranges decoded in parallel (the measurement gates the first playable segment,
- * so it must use every core). ffmpeg decodes to low-rate mono PCM; Node does the maths.
+ * into time ranges decoded in parallel (for a short recording the measurement gates the
+ * first playable segment, so it must use every core; long ones are measured inside the
+ * encoding decode instead). ffmpeg decodes to low-rate mono PCM; Node does the maths.
  *
  * Why not ffmpeg's meters: per hour of 128k MP3 here, decoding alone costs ~5.5 CPU-s;
  * `loudnorm` (first pass, print_format=json) ~145 s, as it resamples to 192 kHz; `ebur128`
@@ -53,7 +54,7 @@ export async function analyseAudio(
   durationMs: number,
   options: AnalyseAudioOptions = {},
 ): Promise<AudioAnalysisResult> {
-  const { bucketMs = 500, silenceBelowLoudnessLu = 30, minSilenceMs = 700, signal } = options;
+  const { bucketMs = 500, signal } = options;
   const analysis = new AudioAnalysis(ANALYSIS_SAMPLE_RATE, durationMs, bucketMs);
   const ranges = splitIntoRanges(durationMs, options.parallelism ?? availableParallelism());
   const abort = new AbortController();
@@ -78,6 +79,22 @@ export async function analyseAudio(
     ),
   );
 
+  return summariseAnalysis(analysis, durationMs, options);
+}
+
+/**
+ * Loudness, peak, waveform and silences from filled accumulators; a recording with nothing
+ * above the absolute gate is rejected as silent.
+ */
+export function summariseAnalysis(
+  analysis: AudioAnalysis,
+  durationMs: number,
+  {
+    silenceBelowLoudnessLu = 30,
+    minSilenceMs = 700,
+  }: Pick<AnalyseAudioOptions, "silenceBelowLoudnessLu" | "minSilenceMs"> = {},
+): AudioAnalysisResult {
+  const { bucketMs } = analysis;
   const integratedLufs = integratedLoudness(
     analysis.quarterEnergy,
     analysis.quarterSamples,
@@ -107,18 +124,13 @@ export async function analyseAudio(
 }
 
 /** A sink that processes each chunk before accepting the next, so ffmpeg waits for Node. */
-function consumer(consume: (chunk: Buffer) => void): Writable {
+export function consumer(consume: (chunk: Buffer) => void): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       consume(chunk);
       done();
     },
   });
-}
-
-interface TimeRange {
-  startMs: number;
-  durationMs: number;
 }
 
 function splitIntoRanges(durationMs: number, parallelism: number): TimeRange[] {

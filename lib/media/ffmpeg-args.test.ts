@@ -5,6 +5,7 @@ import {
   pcmDecodeArgs,
   probeArgs,
   renditionEncodeArgs,
+  sampledPcmArgs,
 } from "./ffmpeg-args";
 
 const upload = "/uploads/sermon.mp3";
@@ -26,7 +27,8 @@ function valueOf(args: readonly string[], flag: string): string | undefined {
 describe("every ffmpeg invocation is hardened", () => {
   const readersOfTheUpload = {
     pcmDecode: pcmDecodeArgs(upload, { startMs: 0, durationMs: 60_000, sampleRate: 16_000 }),
-    normalisedPcm: normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos),
+    normalisedPcm: normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos, 16_000),
+    sampledPcm: sampledPcmArgs(upload, [{ startMs: 0, durationMs: 4_000 }], 16_000),
   };
 
   it.each(Object.entries(readersOfTheUpload))(
@@ -42,6 +44,27 @@ describe("every ffmpeg invocation is hardened", () => {
       expect(args[input + 1]).toBe(`file:${upload}`);
     },
   );
+
+  it("the sampled decode guards every one of its inputs, each opened with a fast seek", () => {
+    const ranges = [0, 1, 2].map((i) => ({ startMs: i * 60_000 + 500, durationMs: 4_000 }));
+    const args = sampledPcmArgs(upload, ranges, 16_000);
+    const inputs = args.flatMap((arg, i) => (arg === "-i" ? [i] : []));
+    expect(inputs).toHaveLength(3);
+    inputs.forEach((input, n) => {
+      const options = args.slice(n === 0 ? 0 : inputs[n - 1]! + 2, input);
+      expect(args[input + 1]).toBe(`file:${upload}`);
+      expect(valueOf(options, "-protocol_whitelist")).toBe("file,pipe");
+      expect(valueOf(options, "-format_whitelist")).toBe(ACCEPTED_DEMUXERS.join(","));
+      expect(valueOf(options, "-fflags")).toBe("+fastseek");
+      expect(valueOf(options, "-ss")).toBe((n * 60 + 0.5).toFixed(3));
+      expect(valueOf(options, "-t")).toBe("4.000");
+    });
+    expect(valueOf(args, "-filter_complex")).toBe("[0:a:0][1:a:0][2:a:0]concat=n=3:v=0:a=1[pcm]");
+    expect(args.slice(args.indexOf("-map"))).toEqual([
+      ...["-map", "[pcm]", "-ac", "1", "-rematrix_maxval", "1", "-ar", "16000"],
+      ...["-c:a", "pcm_s16le", "-f", "s16le", "-flush_packets", "0", "pipe:1"],
+    ]);
+  });
 
   it("ffprobe gets the same whitelists and an explicit file: input", () => {
     const args = probeArgs("/uploads/odd:name.mp3");
@@ -70,11 +93,22 @@ describe("normalisedPcmArgs", () => {
     expect(args.slice(firstOutput)).toEqual([
       ...["-map", "0:a:0", "-af", "volume=3.25dB:precision=float", "-ac", "1"],
       ...["-rematrix_maxval", "1", "-ar", "44100", "-c:a", "pcm_f32le", "-f", "f32le"],
-      ...["-protocol_whitelist", "file", "file:/tmp/pcm/aac-32k.f32le"],
+      ...["-flush_packets", "0", "-protocol_whitelist", "file", "file:/tmp/pcm/aac-32k.f32le"],
       ...["-map", "0:a:0", "-af", "volume=3.25dB:precision=float", "-ac", "1"],
       ...["-rematrix_maxval", "1", "-ar", "44100", "-c:a", "pcm_f32le", "-f", "f32le"],
-      ...["-protocol_whitelist", "file", "file:/tmp/pcm/aac-64k.f32le"],
+      ...["-flush_packets", "0", "-protocol_whitelist", "file", "file:/tmp/pcm/aac-64k.f32le"],
     ]);
+  });
+
+  it("can also write the un-normalised mono mix for the analysis to stdout", () => {
+    const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }, fifos, 16_000);
+    const analysis = args.slice(args.lastIndexOf("-map"));
+    expect(analysis).toEqual([
+      ...["-map", "0:a:0", "-ac", "1", "-rematrix_maxval", "1", "-ar", "16000"],
+      ...["-c:a", "pcm_s16le", "-f", "s16le", "-flush_packets", "0"],
+      ...["-protocol_whitelist", "pipe", "pipe:1"],
+    ]);
+    expect(args.filter((arg) => arg.startsWith("volume="))).toHaveLength(fifos.length);
   });
 
   it("adds a peak limiter only when asked", () => {

@@ -36,6 +36,10 @@ export const INIT_SEGMENT_NAME = "init.mp4";
 export const SEGMENT_PATTERN = "seg-%05d.m4s";
 
 const quietFfmpeg = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "error"];
+// Raw PCM to a pipe or FIFO: ffmpeg flushes non-seekable outputs after every packet (an
+// MP3 frame, 4.6 kB of float PCM), so the reader wakes ~40 times per second of audio; this
+// lets it fill its 32 kB buffer first (2,300 → 59 writes per minute of 16 kHz analysis PCM).
+const bufferedPcm = ["-flush_packets", "0"];
 
 // The same mono mix for analysis and encoding. Left alone, swresample scales a stereo→mono
 // mix by 0.5 for integer output (the s16 analysis) but by 0.707 for float (the f32 path to
@@ -71,6 +75,51 @@ export function probeArgs(path: string): string[] {
   ];
 }
 
+export interface TimeRange {
+  startMs: number;
+  durationMs: number;
+}
+
+/**
+ * Mono signed 16-bit PCM of several short time ranges of the upload, one after another, on
+ * stdout: each range is its own input of the same file, opened with a fast seek (`fastseek`:
+ * MP3 without it would parse every frame up to the point), so only those ranges are read.
+ * All ranges come out of one process; they are joined by the concat filter.
+ */
+export function sampledPcmArgs(
+  path: string,
+  ranges: readonly TimeRange[],
+  sampleRate: number,
+): string[] {
+  const inputs = ranges.flatMap(({ startMs, durationMs }) => [
+    "-fflags",
+    "+fastseek",
+    "-ss",
+    seconds(startMs),
+    "-t",
+    seconds(durationMs),
+    ...hardenedInput(path),
+  ]);
+  const joined = `${ranges.map((_, i) => `[${i}:a:0]`).join("")}concat=n=${ranges.length}:v=0:a=1[pcm]`;
+  return [
+    ...quietFfmpeg,
+    ...inputs,
+    "-filter_complex",
+    joined,
+    "-map",
+    "[pcm]",
+    ...monoMix,
+    "-ar",
+    String(sampleRate),
+    "-c:a",
+    "pcm_s16le",
+    "-f",
+    "s16le",
+    ...bufferedPcm,
+    "pipe:1",
+  ];
+}
+
 export interface PcmDecodeOptions {
   startMs: number;
   durationMs: number;
@@ -99,6 +148,7 @@ export function pcmDecodeArgs(
     "pcm_s16le",
     "-f",
     "s16le",
+    ...bufferedPcm,
     "pipe:1",
   ];
 }
@@ -117,12 +167,15 @@ const RAW_PCM_FORMAT = "f32le";
 /**
  * The one decode of the upload for encoding: mono, 44.1 kHz, loudness gain (and limiter)
  * applied, written as raw float PCM to each rendition encoder's FIFO. ffmpeg feeds every
- * output from the same decoded frames, and the slowest encoder paces it.
+ * output from the same decoded frames, and the slowest encoder paces it. With
+ * `analysisSampleRate`, the same decode also writes the mono mix without the gain, as s16
+ * PCM at that rate, to stdout for the analysis in Node: no second decode of the upload.
  */
 export function normalisedPcmArgs(
   input: string,
   { gainDb, isLimited }: NormalisedPcmOptions,
   fifoPaths: readonly string[],
+  analysisSampleRate?: number,
 ): string[] {
   const filters = [`volume=${gainDb.toFixed(2)}dB:precision=float`];
   if (isLimited) filters.push(`alimiter=limit=${LIMITER_CEILING}:level=0:attack=5:release=50`);
@@ -138,12 +191,21 @@ export function normalisedPcmArgs(
     "pcm_f32le",
     "-f",
     RAW_PCM_FORMAT,
+    ...bufferedPcm,
     "-protocol_whitelist",
     "file",
     `file:${path}`,
   ];
+  const analysis =
+    analysisSampleRate === undefined
+      ? []
+      : [
+          ...["-map", "0:a:0", ...monoMix, "-ar", String(analysisSampleRate)],
+          ...["-c:a", "pcm_s16le", "-f", "s16le", ...bufferedPcm],
+          ...["-protocol_whitelist", "pipe", "pipe:1"],
+        ];
   // -y: the FIFOs already exist, and without a terminal ffmpeg would refuse to "overwrite".
-  return [...quietFfmpeg, "-y", ...hardenedInput(input), ...fifoPaths.flatMap(output)];
+  return [...quietFfmpeg, "-y", ...hardenedInput(input), ...fifoPaths.flatMap(output), ...analysis];
 }
 
 export interface RenditionEncodeOptions {

@@ -4,7 +4,12 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FfmpegTimeoutError } from "./ffmpeg-timeout-error";
 import { parseMediaPlaylist } from "./media-playlist";
-import { type PreparedSermonMedia, prepareSermonMedia } from "./prepare-sermon-media";
+import { analyseAudio } from "./analyse-audio";
+import {
+  type PrepareSermonMediaOptions,
+  type PreparedSermonMedia,
+  prepareSermonMedia,
+} from "./prepare-sermon-media";
 import type { ReadyFile } from "./ready-file";
 import { transcodeSermon } from "./transcode-sermon";
 import {
@@ -30,7 +35,11 @@ let result: PreparedSermonMedia;
 let published: Published[];
 let progress: { percent: number; atMs: number }[];
 
-async function prepare(): Promise<{
+async function prepare(
+  from = input,
+  to = outputDir,
+  extra: Pick<PrepareSermonMediaOptions, "loudnessSampling"> = {},
+): Promise<{
   result: PreparedSermonMedia;
   published: Published[];
   progress: typeof progress;
@@ -38,7 +47,8 @@ async function prepare(): Promise<{
   const started = performance.now();
   const published: Published[] = [];
   const progress: { percent: number; atMs: number }[] = [];
-  const result = await prepareSermonMedia(input, outputDir, {
+  const result = await prepareSermonMedia(from, to, {
+    ...extra,
     onFileReady: async (file) => {
       const atMs = performance.now() - started;
       published.push({
@@ -194,5 +204,78 @@ describe("prepareSermonMedia", () => {
       timeoutMs: 30,
     });
     await expect(run).rejects.toBeInstanceOf(FfmpegTimeoutError);
+  });
+});
+
+/** Every output's loudness by ffmpeg's own meter: the download and each rendition. */
+async function outputLoudness(media: PreparedSermonMedia, dir: string): Promise<number[]> {
+  return [
+    await measureLoudnessWithFfmpeg(media.transcode.download.path),
+    ...(await Promise.all(
+      media.transcode.renditions.map((r) =>
+        measureLoudnessWithFfmpeg(join(dir, r.name, "index.m3u8")),
+      ),
+    )),
+  ];
+}
+
+describe("prepareSermonMedia on a long recording (loudness sampled, measured while encoding)", () => {
+  // Reached with short media by shrinking the threshold and the windows.
+  const sampling = { measureFirstMaxMs: 0, windowCount: 5, windowMs: 2_000 };
+
+  it("starts encoding at once and still normalises every output to -16 LUFS within 1 LU", async () => {
+    const to = join(dir, "sampled");
+    const run = await prepare(input, to, { loudnessSampling: sampling });
+    for (const lufs of await outputLoudness(run.result, to))
+      expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+    // The gain came from the windows, within tolerance of what the whole recording needed.
+    expect(Math.abs(run.result.gainDb - (-16 - run.result.integratedLufs))).toBeLessThanOrEqual(1);
+
+    // The same decode measured the whole recording, as the separate analysis does.
+    const whole = await analyseAudio(input, INPUT_SECONDS * 1000);
+    expect(run.result.integratedLufs).toBeCloseTo(whole.integratedLufs, 1);
+    expect(run.result.silences).toEqual(whole.silences);
+    const waveform = JSON.parse(await readFile(join(to, "waveform.json"), "utf8")) as {
+      max: number[];
+    };
+    expect(waveform.max).toHaveLength(INPUT_SECONDS * 2);
+
+    // Live: segments before the encode ended; the analysis before the final master.
+    const kinds = run.published.map((p) => p.file.kind);
+    const lastEncodingProgress = run.progress.filter((p) => p.percent < 100).at(-1)!;
+    expect(run.published.find((p) => p.file.kind === "segment")!.atMs).toBeLessThan(
+      lastEncodingProgress.atMs,
+    );
+    expect(kinds.indexOf("master")).toBeLessThan(kinds.indexOf("waveform"));
+    expect(kinds.indexOf("silence-map")).toBeLessThan(kinds.lastIndexOf("master"));
+    expect(kinds.at(-1)).toBe("download");
+  });
+
+  it("makes the outputs again with the measured gain when the windows missed a loud passage", async () => {
+    // Quiet speech with a loud 6 s tone at 10–16 s, between the windows at 5–7 s and 17–19 s.
+    const burst = await generateMedia(dir, "burst.flac", [
+      ...["-stream_loop", "-1", "-i", join(dir, "speech.wav")],
+      ...["-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=22050:duration=6"],
+      "-filter_complex",
+      "[0:a]atrim=duration=60,volume=-9dB[s];[1:a]volume=12dB,adelay=10000:all=1[t];" +
+        "[s][t]amix=inputs=2:duration=first:normalize=0",
+      ...["-t", String(INPUT_SECONDS), "-ac", "2", "-ar", "44100"],
+    ]);
+    const to = join(dir, "redone");
+    const run = await prepare(burst, to, { loudnessSampling: sampling });
+
+    expect(run.result.gainDb).toBeCloseTo(-16 - run.result.integratedLufs, 6);
+    for (const lufs of await outputLoudness(run.result, to))
+      expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+    // Every segment went out twice: live from the estimate, then the replacements.
+    const segmentCount = run.result.transcode.renditions.reduce((n, r) => n + r.segmentCount, 0);
+    expect(run.published.filter((p) => p.file.kind === "segment")).toHaveLength(2 * segmentCount);
+    // The replacements were published whole: after the last live playlist, only VOD ones.
+    const replacedFrom = run.published.findIndex((p) => p.file.kind === "download") + 1;
+    const replacements = run.published.slice(replacedFrom);
+    for (const { text } of replacements.filter((p) => p.file.kind === "playlist"))
+      expect(text).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
+    expect(replacements.map((p) => p.file.kind).slice(-2)).toEqual(["master", "download"]);
+    expect(await listFiles(to)).toEqual(await listFiles(outputDir));
   });
 });

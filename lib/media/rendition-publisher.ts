@@ -30,8 +30,8 @@ export class RenditionPublisher {
     return this.publishedSegments;
   }
 
-  /** Publishes whatever ffmpeg has completed since the last call. */
-  async publishCompleted(): Promise<void> {
+  /** Publishes whatever ffmpeg has completed since the last call, then (by default) our playlist. */
+  async publishCompleted({ withPlaylist = true } = {}): Promise<void> {
     const text = await readFile(join(this.dir, FFMPEG_PLAYLIST_NAME), "utf8").catch(ignoreMissing);
     if (text === undefined) return;
     const playlist = parseMediaPlaylist(text);
@@ -41,12 +41,13 @@ export class RenditionPublisher {
       await this.publishFile("init", playlist.initUri);
     for (const segment of fresh) await this.publishFile("segment", segment.uri);
     this.publishedSegments = playlist.segments.length;
-    await this.publishPlaylist(text);
+    if (withPlaylist) await this.publishPlaylist(text);
+    else this.latestPlaylist = text;
   }
 
   /** After ffmpeg exited successfully: the rest of the segments, then the playlist as VOD. */
   async finish(): Promise<void> {
-    await this.publishCompleted();
+    await this.publishCompleted({ withPlaylist: false });
     if (this.latestPlaylist === undefined)
       throw new Error(`ffmpeg produced no playlist for ${this.name}`);
     await this.publishPlaylist(toVodPlaylist(this.latestPlaylist));

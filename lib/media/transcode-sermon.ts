@@ -2,6 +2,7 @@ import { watch } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Writable } from "node:stream";
 import {
   FFMPEG_PLAYLIST_NAME,
   normalisedPcmArgs,
@@ -35,6 +36,18 @@ export interface TranscodeSermonOptions {
   /** Default: 60 s plus a quarter of the duration (i.e. slower than 4× realtime is stuck). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Also receive the upload's mono mix, without the gain, as s16le PCM at `sampleRate` from
+   * the same decode (for the analysis), with backpressure: a slow sink slows the encode.
+   */
+  analysisTap?: { sampleRate: number; sink: Writable };
+  /** Publish segments while encoding (default). Otherwise everything goes out at the end. */
+  isLive?: boolean;
+  /**
+   * Runs once the encoders have finished, before the playlists are published as VOD and
+   * before the master and the download: for files that should precede those.
+   */
+  beforeFinish?: () => Promise<void>;
 }
 
 export interface TranscodeSermonResult {
@@ -89,7 +102,8 @@ export async function transcodeSermon(
   };
 
   const progress = new ProgressTracker(renditions.length, durationMs, options.onProgress);
-  const watchers = publishers.map((publisher, i) =>
+  const isLive = options.isLive ?? true;
+  const watchers = (isLive ? publishers : []).map((publisher, i) =>
     watch(join(outputDir, renditions[i]!.name), (_event, filename) => {
       if (filename !== FFMPEG_PLAYLIST_NAME) return;
       void queue.run(async () => {
@@ -124,8 +138,14 @@ export async function transcodeSermon(
       ),
       runFfmpeg({
         binary: "ffmpeg",
-        args: normalisedPcmArgs(input, { gainDb, isLimited }, fifos),
+        args: normalisedPcmArgs(
+          input,
+          { gainDb, isLimited },
+          fifos,
+          options.analysisTap?.sampleRate,
+        ),
         timeoutMs,
+        stdoutTo: options.analysisTap?.sink,
         signal: abort.signal,
       }).catch(stopAllOnFailure),
     ]);
@@ -135,6 +155,7 @@ export async function transcodeSermon(
     await queue.drain();
   }
   await queue.idle();
+  await options.beforeFinish?.();
 
   for (const publisher of publishers) await queue.run(() => publisher.finish());
   await queue.idle();
