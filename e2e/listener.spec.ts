@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
+import { expectStreamable } from "./support/processing";
 
 // The listener's side of an upload: the sermon is prepared through the real admin upload and
 // pipeline (once per run, shared by both projects), then played as a listener would.
@@ -27,8 +28,7 @@ async function uploadSermon(page: Page) {
   await page.getByRole("button", { name: "Create sermon" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
   await page.getByLabel("Choose audio or video file").setInputFiles(generateAudio(180));
-  const media = page.getByRole("region", { name: "Processing" }).locator('[data-stage="media"]');
-  await expect(media).toHaveAttribute("data-state", "done", { timeout: 150_000 });
+  await expectStreamable(page, 150_000);
 }
 
 test.beforeAll(async ({ browser }, testInfo) => {

@@ -66,8 +66,13 @@ export function SermonPlayer({
     [duration],
   );
 
-  // From the element, not state: several quick presses must add up.
-  const skipBy = (seconds: number) => seekTo((audioRef.current?.currentTime ?? currentTime) + seconds);
+  const skipBy = (seconds: number) => {
+    const audio = audioRef.current;
+    // hls.js moves to `startAt` only once its first piece is buffered; until then the element
+    // still says 0, and a skip must count from where the listener is about to start.
+    const position = audio && audio.buffered.length > 0 ? audio.currentTime : currentTime;
+    seekTo(position + seconds);
+  };
 
   const togglePlay = () => {
     const audio = audioRef.current;

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
 import { versionOfKey } from "@/lib/processing/sermon-media-keys";
@@ -94,7 +95,7 @@ function groupSpeakers(speakers: { name: string; sermonCount: number }[]): Catal
 }
 
 /** A church, its playable sermons newest first, and the series and speakers they belong to. */
-export async function getChurchCatalog(slug: string, now = new Date()): Promise<ChurchCatalog | null> {
+async function getChurchCatalogUncached(slug: string, now = new Date()): Promise<ChurchCatalog | null> {
   const found = await findChurch(slug);
   if (!found) return null;
   const db = getDb();
@@ -127,7 +128,7 @@ export const listLatestSermons = (limit: number, now = new Date()): Promise<List
   listPlayableSermons({}, now, limit);
 
 /** A church's series and its playable sermons; null for an unknown church or series. */
-export async function getSeriesCatalog(
+async function getSeriesCatalogUncached(
   churchSlug: string,
   seriesSlug: string,
   now = new Date(),
@@ -145,7 +146,7 @@ export async function getSeriesCatalog(
 }
 
 /** A church's speaker and their playable sermons; null for an unknown church or speaker. */
-export async function getSpeakerCatalog(
+async function getSpeakerCatalogUncached(
   churchSlug: string,
   slug: string,
   now = new Date(),
@@ -169,7 +170,7 @@ export async function getSpeakerCatalog(
 }
 
 /** One publicly visible sermon with the URLs of its current media; null if not visible. */
-export async function getListenerSermon(
+async function getListenerSermonUncached(
   churchSlug: string,
   sermonSlug: string,
   now = new Date(),
@@ -216,3 +217,9 @@ export async function getListenerSermon(
           },
   };
 }
+
+// A page and its generateMetadata ask for the same thing; one request runs each query once.
+export const getChurchCatalog = cache(getChurchCatalogUncached);
+export const getSeriesCatalog = cache(getSeriesCatalogUncached);
+export const getSpeakerCatalog = cache(getSpeakerCatalogUncached);
+export const getListenerSermon = cache(getListenerSermonUncached);
