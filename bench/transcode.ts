@@ -140,14 +140,13 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   await rm(outputDir, { recursive: true, force: true }); // a clean slate, FIFOs included
   const started = performance.now();
   await mkdir(outputDir, { recursive: true });
-  // The same windows as lib/media, joined and metered by ebur128 (mono 16 kHz, as measured
-  // there; in a filter_complex the mono mix must say rematrix_maxval itself).
+  // The same windows and mono 16 kHz mix as lib/media, metered by ebur128.
   const sampled = sampledPcmArgs(input, loudnessSampleRanges(SECONDS * 1000), ANALYSIS_SAMPLE_RATE);
   const graph = sampled.indexOf("-filter_complex");
   const estimateLog = await ffmpeg([
     ...withLogLevel(sampled.slice(0, graph), "info"),
     "-filter_complex",
-    `${sampled[graph + 1]?.replace(/\[pcm\]$/, "")},aresample=${ANALYSIS_SAMPLE_RATE}:ochl=mono:rematrix_maxval=1,ebur128=framelog=verbose:peak=sample[pcm]`,
+    `${sampled[graph + 1]?.replace(/\[pcm\]$/, "")},ebur128=framelog=verbose:peak=sample[pcm]`,
     ...["-map", "[pcm]", "-f", "null", "-"],
   ]);
   const { gainDb, isLimited } = loudnessGain(ebur128Summary(estimateLog), {

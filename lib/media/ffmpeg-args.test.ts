@@ -59,10 +59,11 @@ describe("every ffmpeg invocation is hardened", () => {
       expect(valueOf(options, "-ss")).toBe((n * 60 + 0.5).toFixed(3));
       expect(valueOf(options, "-t")).toBe("4.000");
     });
-    expect(valueOf(args, "-filter_complex")).toBe("[0:a:0][1:a:0][2:a:0]concat=n=3:v=0:a=1[pcm]");
+    expect(valueOf(args, "-filter_complex")).toBe(
+      "[0:a:0][1:a:0][2:a:0]concat=n=3:v=0:a=1,aresample=16000:ochl=mono:rematrix_maxval=1[pcm]",
+    );
     expect(args.slice(args.indexOf("-map"))).toEqual([
-      ...["-map", "[pcm]", "-ac", "1", "-rematrix_maxval", "1", "-ar", "16000"],
-      ...["-c:a", "pcm_s16le", "-f", "s16le", "-flush_packets", "0", "pipe:1"],
+      ...["-map", "[pcm]", "-c:a", "pcm_s16le", "-f", "s16le", "-flush_packets", "0", "pipe:1"],
     ]);
   });
 
@@ -87,34 +88,48 @@ describe("every ffmpeg invocation is hardened", () => {
 });
 
 describe("normalisedPcmArgs", () => {
-  it("applies the loudness gain to a mono mix and writes float PCM to every FIFO", () => {
+  it("mixes to mono, applies the loudness gain once and writes float PCM to every FIFO", () => {
     const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos);
-    const firstOutput = args.indexOf("-map");
-    expect(args.slice(firstOutput)).toEqual([
-      ...["-map", "0:a:0", "-af", "volume=3.25dB:precision=float", "-ac", "1"],
-      ...["-rematrix_maxval", "1", "-ar", "44100", "-c:a", "pcm_f32le", "-f", "f32le"],
-      ...["-flush_packets", "0", "-protocol_whitelist", "file", "file:/tmp/pcm/aac-32k.f32le"],
-      ...["-map", "0:a:0", "-af", "volume=3.25dB:precision=float", "-ac", "1"],
-      ...["-rematrix_maxval", "1", "-ar", "44100", "-c:a", "pcm_f32le", "-f", "f32le"],
-      ...["-flush_packets", "0", "-protocol_whitelist", "file", "file:/tmp/pcm/aac-64k.f32le"],
+    expect(valueOf(args, "-filter_complex")).toBe(
+      "[0:a:0]aresample=ochl=mono:rematrix_maxval=1," +
+        "volume=3.25dB:precision=float,aresample=44100,asplit=2[pcm0][pcm1]",
+    );
+    expect(args.slice(args.indexOf("-map"))).toEqual([
+      ...["-map", "[pcm0]", "-c:a", "pcm_f32le", "-f", "f32le", "-flush_packets", "0"],
+      ...["-protocol_whitelist", "file", "file:/tmp/pcm/aac-32k.f32le"],
+      ...["-map", "[pcm1]", "-c:a", "pcm_f32le", "-f", "f32le", "-flush_packets", "0"],
+      ...["-protocol_whitelist", "file", "file:/tmp/pcm/aac-64k.f32le"],
     ]);
   });
 
-  it("can also write the un-normalised mono mix for the analysis to stdout", () => {
-    const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }, fifos, 16_000);
-    const analysis = args.slice(args.lastIndexOf("-map"));
-    expect(analysis).toEqual([
-      ...["-map", "0:a:0", "-ac", "1", "-rematrix_maxval", "1", "-ar", "16000"],
-      ...["-c:a", "pcm_s16le", "-f", "s16le", "-flush_packets", "0"],
+  it("can also write the same mono mix, without the gain, to stdout for the analysis", () => {
+    const args = normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos, 16_000);
+    expect(valueOf(args, "-filter_complex")?.split(";")).toEqual([
+      "[0:a:0]aresample=ochl=mono:rematrix_maxval=1,asplit=2[mix][raw]",
+      "[mix]volume=3.25dB:precision=float,aresample=44100,asplit=2[pcm0][pcm1]",
+      "[raw]aresample=16000[analysis]",
+    ]);
+    expect(args.slice(args.lastIndexOf("-map"))).toEqual([
+      ...["-map", "[analysis]", "-c:a", "pcm_s16le", "-f", "s16le", "-flush_packets", "0"],
       ...["-protocol_whitelist", "pipe", "pipe:1"],
     ]);
-    expect(args.filter((arg) => arg.startsWith("volume="))).toHaveLength(fifos.length);
   });
 
-  it("adds a peak limiter only when asked", () => {
+  it("adds a peak limiter after the gain only when asked", () => {
     expect(
-      valueOf(normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }, fifos), "-af"),
-    ).toMatch(/^volume=3\.25dB:precision=float,alimiter=limit=0\.944:/);
+      valueOf(
+        normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos),
+        "-filter_complex",
+      ),
+    ).not.toContain("alimiter");
+    expect(
+      valueOf(
+        normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: true }, fifos),
+        "-filter_complex",
+      ),
+    ).toMatch(
+      /volume=3\.25dB:precision=float,alimiter=limit=0\.944:level=0:[^,]*,aresample=44100,/,
+    );
   });
 });
 
