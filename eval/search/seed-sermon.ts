@@ -49,7 +49,7 @@ export async function seedIndexedSermon(
   const { db } = deps;
   const speaker = await db.speaker.upsert({
     where: { churchId_name: { churchId, name: fixture.speaker } },
-    create: { churchId, name: fixture.speaker },
+    create: { churchId, slug: slugify(fixture.speaker), name: fixture.speaker },
     update: {},
   });
   const series = fixture.series

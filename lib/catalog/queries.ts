@@ -2,11 +2,10 @@ import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
 import { versionOfKey } from "@/lib/processing/sermon-media-keys";
-import { publiclyVisibleWhere } from "./sermon-visibility";
+import { playableWhere, publiclyVisibleWhere } from "./sermon-visibility";
 import {
   type ListenerSermonSummary,
   newestFirst,
-  speakerSlug,
   summarySelect,
   toSummary,
 } from "./sermon-summary";
@@ -57,11 +56,6 @@ export interface SpeakerCatalog {
 
 const churchSelect = { slug: true, name: true, description: true, websiteUrl: true } as const;
 
-/** Visible to listeners and with a stream to play. */
-const playableWhere = (now: Date): Prisma.SermonWhereInput => ({
-  AND: [publiclyVisibleWhere(now), { mediaAssets: { some: { kind: "master_playlist" } } }],
-});
-
 async function findChurch(slug: string) {
   const church = await getDb().church.findUnique({
     where: { slug },
@@ -82,18 +76,6 @@ const listPlayableSermons = (where: Prisma.SermonWhereInput, now: Date, take?: n
     })
     .then((rows) => rows.map(toSummary));
 
-/** Speakers that share a slug (see `speakerSlug`) are one entry, their sermons counted together. */
-function groupSpeakers(speakers: { name: string; sermonCount: number }[]): CatalogGroup[] {
-  const bySlug = new Map<string, CatalogGroup>();
-  for (const { name, sermonCount } of speakers) {
-    const slug = speakerSlug(name);
-    const group = bySlug.get(slug);
-    if (group) group.sermonCount += sermonCount;
-    else bySlug.set(slug, { slug, name, sermonCount });
-  }
-  return [...bySlug.values()].filter((group) => group.sermonCount > 0);
-}
-
 /** A church, its playable sermons newest first, and the series and speakers they belong to. */
 async function getChurchCatalogUncached(slug: string, now = new Date()): Promise<ChurchCatalog | null> {
   const found = await findChurch(slug);
@@ -109,8 +91,8 @@ async function getChurchCatalogUncached(slug: string, now = new Date()): Promise
     }),
     db.speaker.findMany({
       where: { churchId: found.id },
-      orderBy: [{ name: "asc" }, { createdAt: "asc" }],
-      select: { name: true, ...countPlayable },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true, ...countPlayable },
     }),
   ]);
   return {
@@ -119,7 +101,9 @@ async function getChurchCatalogUncached(slug: string, now = new Date()): Promise
     series: series
       .map((row) => ({ slug: row.slug, name: row.title, sermonCount: row._count.sermons }))
       .filter((group) => group.sermonCount > 0),
-    speakers: groupSpeakers(speakers.map((row) => ({ name: row.name, sermonCount: row._count.sermons }))),
+    speakers: speakers
+      .map((row) => ({ slug: row.slug, name: row.name, sermonCount: row._count.sermons }))
+      .filter((group) => group.sermonCount > 0),
   };
 }
 
@@ -153,20 +137,14 @@ async function getSpeakerCatalogUncached(
 ): Promise<SpeakerCatalog | null> {
   const found = await findChurch(churchSlug);
   if (!found) return null;
-  // Slugs are derived from names, so match in code; a church has tens of speakers, not thousands.
-  const speakers = await getDb().speaker.findMany({
-    where: { churchId: found.id },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, bio: true },
+  const speaker = await getDb().speaker.findUnique({
+    where: { churchId_slug: { churchId: found.id, slug } },
+    select: { id: true, slug: true, name: true, bio: true },
   });
-  const matches = speakers.filter((speaker) => speakerSlug(speaker.name) === slug);
-  const [first] = matches;
-  if (!first) return null;
-  const sermons = await listPlayableSermons(
-    { speakerId: { in: matches.map((speaker) => speaker.id) } },
-    now,
-  );
-  return { church: found.church, speaker: { slug, name: first.name, bio: first.bio }, sermons };
+  if (!speaker) return null;
+  const { id, ...listenerSpeaker } = speaker;
+  const sermons = await listPlayableSermons({ speakerId: id }, now);
+  return { church: found.church, speaker: listenerSpeaker, sermons };
 }
 
 /** One publicly visible sermon with the URLs of its current media; null if not visible. */

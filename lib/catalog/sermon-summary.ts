@@ -1,5 +1,4 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { slugify } from "@/lib/text/slugify";
 
 export interface ListenerSermonSummary {
   slug: string;
@@ -12,20 +11,13 @@ export interface ListenerSermonSummary {
   passages: string[];
 }
 
-/**
- * Speakers have no slug column, so their page address comes from the name. Names are unique
- * per church; two that differ only in case or punctuation share a slug and are treated as one
- * speaker by the listener pages (in practice they are the same person entered twice).
- */
-export const speakerSlug = (name: string): string => slugify(name);
-
 export const summarySelect = {
   slug: true,
   title: true,
   preachedOn: true,
   durationMs: true,
   church: { select: { slug: true, name: true } },
-  speaker: { select: { name: true } },
+  speaker: { select: { slug: true, name: true } },
   series: { select: { slug: true, title: true } },
   scriptureRefs: {
     where: { source: "main" },
@@ -40,7 +32,7 @@ export const toSummary = (row: SummaryRow): ListenerSermonSummary => ({
   slug: row.slug,
   title: row.title,
   church: row.church,
-  speaker: row.speaker ? { slug: speakerSlug(row.speaker.name), name: row.speaker.name } : null,
+  speaker: row.speaker,
   series: row.series,
   preachedOn: row.preachedOn,
   durationMs: row.durationMs,

@@ -16,3 +16,8 @@ export function isPubliclyVisible(
 export const publiclyVisibleWhere = (now: Date): Prisma.SermonWhereInput => ({
   OR: [{ publishState: "published" }, { publishState: "scheduled", publishAt: { lte: now } }],
 });
+
+/** Visible to listeners and with a stream to play. */
+export const playableWhere = (now: Date): Prisma.SermonWhereInput => ({
+  AND: [publiclyVisibleWhere(now), { mediaAssets: { some: { kind: "master_playlist" } } }],
+});

@@ -1,3 +1,4 @@
+import { playableWhere } from "@/lib/catalog/sermon-visibility";
 import { getDb } from "@/lib/db/client";
 
 export type ChurchSummary = {
@@ -9,14 +10,15 @@ export type ChurchSummary = {
   seriesCount: number;
 };
 
-export async function listChurches(): Promise<ChurchSummary[]> {
+/** Every church with what a listener can find there: playable sermons, speakers, series. */
+export async function listChurches(now = new Date()): Promise<ChurchSummary[]> {
   const churches = await getDb().church.findMany({
     orderBy: { name: "asc" },
     select: {
       slug: true,
       name: true,
       description: true,
-      _count: { select: { sermons: { where: { publishState: "published" } }, speakers: true, series: true } },
+      _count: { select: { sermons: { where: playableWhere(now) }, speakers: true, series: true } },
     },
   });
   return churches.map(({ _count, ...church }) => ({

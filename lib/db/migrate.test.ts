@@ -62,7 +62,7 @@ describe("migrations", () => {
     const church = await db.church.create({ data: { slug: "st-marks", name: "St Mark's" } });
     const user = await db.user.create({ data: { email: "pastor@example.org", name: "Pastor" } });
     await db.membership.create({ data: { userId: user.id, churchId: church.id, role: "owner" } });
-    const speaker = await db.speaker.create({ data: { churchId: church.id, name: "Ann" } });
+    const speaker = await db.speaker.create({ data: { churchId: church.id, slug: "ann", name: "Ann" } });
     const series = await db.series.create({ data: { churchId: church.id, slug: "john", title: "John" } });
     const sermon = await db.sermon.create({
       data: {

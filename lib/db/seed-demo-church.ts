@@ -15,9 +15,9 @@ export async function seedDemoChurch(db: Db): Promise<{ churchId: string; isNew:
       timezone: "America/Los_Angeles",
       speakers: {
         create: [
-          { name: "Pastor Ruth Okafor", bio: "Lead pastor since 2014." },
-          { name: "David Lindqvist", bio: "Teaching elder." },
-          { name: "Maria Santos", bio: "Youth and family pastor." },
+          { slug: "pastor-ruth-okafor", name: "Pastor Ruth Okafor", bio: "Lead pastor since 2014." },
+          { slug: "david-lindqvist", name: "David Lindqvist", bio: "Teaching elder." },
+          { slug: "maria-santos", name: "Maria Santos", bio: "Youth and family pastor." },
         ],
       },
       series: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { slugify, uniqueSlug } from "@/lib/text/slugify";
 import { FormError } from "@/lib/validation/form-result";
 
 export const speakerInputSchema = z.object({
@@ -11,14 +12,17 @@ export const listSpeakers = (db: Db, churchId: string) =>
   db.speaker.findMany({
     where: { churchId },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, bio: true, _count: { select: { sermons: true } } },
+    select: { id: true, slug: true, name: true, bio: true, _count: { select: { sermons: true } } },
   });
 
 export async function saveSpeaker(db: Db, churchId: string, speakerId: string | null, input: z.output<typeof speakerInputSchema>) {
   const clash = await db.speaker.findFirst({ where: { churchId, name: input.name, NOT: speakerId ? { id: speakerId } : undefined } });
   if (clash) throw new FormError({ name: ["There is already a speaker with this name."] });
   const data = { name: input.name, bio: input.bio || null };
-  if (!speakerId) return (await db.speaker.create({ data: { ...data, churchId } })).id;
+  if (!speakerId) {
+    const slug = await uniqueSlug(slugify(input.name), async (candidate) => (await db.speaker.count({ where: { churchId, slug: candidate } })) > 0);
+    return (await db.speaker.create({ data: { ...data, slug, churchId } })).id;
+  }
   const { count } = await db.speaker.updateMany({ where: { id: speakerId, churchId }, data });
   if (!count) throw new FormError({}, "That speaker does not exist in this church.");
   return speakerId;
