@@ -251,6 +251,17 @@ describe("prepareSermonMedia on a long recording (loudness sampled, measured whi
     expect(kinds.at(-1)).toBe("download");
   });
 
+  it("measures a raw AAC upload whole first: without an index, every window would read from the start", async () => {
+    const adts = await generateMedia(dir, "sermon.aac", [
+      ...["-i", input, "-t", "20", "-c:a", "aac", "-b:a", "96k", "-f", "adts"],
+    ]);
+    const to = join(dir, "adts");
+    const run = await prepare(adts, to, { loudnessSampling: sampling });
+    const kinds = run.published.map((p) => p.file.kind);
+    expect(kinds.indexOf("waveform")).toBeLessThan(kinds.indexOf("segment"));
+    expect(run.result.info.container).toBe("aac");
+  });
+
   it("makes the outputs again with the measured gain when the windows missed a loud passage", async () => {
     // Quiet speech with a loud 6 s tone at 10–16 s, between the windows at 5–7 s and 17–19 s.
     const burst = await generateMedia(dir, "burst.flac", [

@@ -20,6 +20,9 @@ export const SILENCE_MAP_NAME = "silences.json";
 
 // The sampled peak can miss the loudest moment; limit unless it is clearly out of reach.
 export const SAMPLED_PEAK_MARGIN_DB = 6;
+// Raw ADTS AAC has no index: every window's seek reads the file from the start (an hour:
+// 12 CPU-s for the windows against 7 for measuring it whole), so it is measured first.
+const WITHOUT_INDEX = new Set(["aac"]);
 const WAVEFORM_BUCKET_MS = 500;
 
 export interface LoudnessSampling {
@@ -46,6 +49,8 @@ export interface PrepareSermonMediaOptions {
   signal?: AbortSignal;
   /** Default LOUDNESS_SAMPLING; tests shrink it to reach the sampled path with short media. */
   loudnessSampling?: Partial<LoudnessSampling>;
+  /** The upload's probeMedia result when the caller already has it: no second ffprobe. */
+  info?: MediaInfo;
 }
 
 export interface PreparedSermonMedia {
@@ -76,7 +81,7 @@ export async function prepareSermonMedia(
   options: PrepareSermonMediaOptions = {},
 ): Promise<PreparedSermonMedia> {
   const { signal } = options;
-  const info = await probeMedia(input);
+  const info = options.info ?? (await probeMedia(input));
   await mkdir(outputDir, { recursive: true });
   const onFileReady: OnFileReady = (file) => options.onFileReady?.(file);
   // A second encode (see below) starts its progress again; listeners only see it rise.
@@ -124,10 +129,11 @@ export async function prepareSermonMedia(
   });
 
   const sampling = { ...LOUDNESS_SAMPLING, ...options.loudnessSampling };
-  const estimate =
-    info.durationMs > sampling.measureFirstMaxMs
-      ? await estimateLoudness(input, info.durationMs, { ...sampling, signal })
-      : undefined;
+  const isSampled =
+    info.durationMs > sampling.measureFirstMaxMs && !WITHOUT_INDEX.has(info.container);
+  const estimate = isSampled
+    ? await estimateLoudness(input, info.durationMs, { ...sampling, signal })
+    : undefined;
   // Silent windows say nothing about the rest; the whole measurement decides (or rejects).
   if (!estimate || estimate.integratedLufs === -Infinity) {
     const analysis = await analyseAudio(input, info.durationMs, {
