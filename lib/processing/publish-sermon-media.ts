@@ -49,9 +49,8 @@ export async function publishSermonMedia(
     // ffprobe's raw-AAC detection leans on the extension, so the original keeps its own.
     const input = join(workDir, `original${extname(upload.objectKey).toLowerCase()}`);
     await downloadObject(storage.s3, storage.bucket, upload.objectKey, input);
-    const { durationMs } = await probeMedia(input, {
-      maxDurationMinutes: maxSermonDurationMinutes(),
-    });
+    const info = await probeMedia(input, { maxDurationMinutes: maxSermonDurationMinutes() });
+    const { durationMs } = info;
 
     const sizes = new Map<string, number>();
     const asset = (
@@ -86,6 +85,7 @@ export async function publishSermonMedia(
     const progress = transcodeProgressRecorder(db, upload);
     progress.report(0);
     const prepared = await prepareSermonMedia(input, join(workDir, "out"), {
+      info, // already probed: no second ffprobe before the first segment
       onFileReady,
       onProgress: progress.report,
     });
