@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
+import { signIn } from "./support/sign-in";
 
 const owner = { email: "owner@grace.example", password: "grace-owner-password" };
 const outsider = { email: "owner@other.example", password: "other-owner-password" };
@@ -8,13 +9,6 @@ test.beforeAll(() => {
   createAdmin({ ...owner, church: "grace-chapel" });
   createAdmin({ ...outsider, church: "other-fellowship", churchName: "Other Fellowship" });
 });
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await signIn(page, { email: owner.email, password: "not-the-password" });

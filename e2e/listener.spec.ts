@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
 import { expectStreamable } from "./support/processing";
+import { signIn } from "./support/sign-in";
 
 // The listener's side of an upload: the sermon is prepared through the real admin upload and
 // pipeline (once per run, shared by both projects), then played as a listener would.
@@ -14,10 +15,7 @@ const series = { title: "Romans: The Gospel Unfolded", path: "/churches/grace-ch
 
 async function uploadSermon(page: Page) {
   createAdmin({ ...admin, church: "grace-chapel", role: "editor" });
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, admin);
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Speaker").selectOption({ label: speaker.name });

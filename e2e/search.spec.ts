@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
 import { expectStreamable } from "./support/processing";
+import { signIn } from "./support/sign-in";
 
 const editor = { email: "search@grace.example", password: "grace-search-password" };
 const QUERY = "valley of the shadow of death";
@@ -27,10 +28,7 @@ test("a listener searches, clicks a moment and playback starts at its time", asy
   test.setTimeout(360_000);
 
   // A streamable sermon whose transcript is known: upload audio, then captions as its transcript.
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(editor.email);
-  await page.getByLabel("Password").fill(editor.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, editor);
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill("The Valley Psalm");
   await page.getByLabel("Scripture").fill("Ps 23");

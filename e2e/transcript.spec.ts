@@ -4,6 +4,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
 import { expectStreamable } from "./support/processing";
+import { signIn } from "./support/sign-in";
 
 const editor = { email: "captions@grace.example", password: "grace-captions-password" };
 
@@ -29,17 +30,14 @@ Please turn with me to Romans 8:1.
 There is therefore now no condemnation.
 `;
 
-async function signIn(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(editor.email);
-  await page.getByLabel("Password").fill(editor.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+async function signInAsEditor(page: Page) {
+  await signIn(page, editor);
   await expect(page).toHaveURL(/\/admin\/grace-chapel$/);
 }
 
 test("an admin replaces the transcript with captions, sees problems by line, and corrects a sentence", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await signIn(page);
+  await signInAsEditor(page);
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill("No Condemnation");
   await page.getByText("Published", { exact: true }).click();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
 import { expectStreamable } from "./support/processing";
+import { signIn } from "./support/sign-in";
 
 const admin = { email: "uploader@grace.example", password: "grace-uploader-password" };
 
@@ -10,10 +11,7 @@ test.beforeAll(() => createAdmin({ ...admin, church: "grace-chapel", role: "edit
 test("an admin uploads a 3-minute file, watches progress and sees it become streamable", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const audio = generateAudio(180);
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, admin);
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill("The Lord Is My Shepherd");
   await page.getByLabel("Scripture").fill("Ps 23");
@@ -33,10 +31,7 @@ test("an admin uploads a 3-minute file, watches progress and sees it become stre
 });
 
 test("a recording that is not usable audio fails its check, and the admin is told why", async ({ page }, testInfo) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, admin);
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill("Broken Recording");
   await page.getByRole("button", { name: "Create sermon" }).click();
@@ -60,10 +55,7 @@ test("upload endpoints refuse anonymous callers and other churches' admins", asy
   createAdmin({ email: "owner@elsewhere.example", password: "elsewhere-password", church: "elsewhere" });
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill("owner@elsewhere.example");
-  await page.getByLabel("Password").fill("elsewhere-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, { email: "owner@elsewhere.example", password: "elsewhere-password" });
   await expect(page).toHaveURL(/\/admin\/elsewhere$/);
   // The outsider's session cookie rides along with context.request.
   const foreign = await context.request.post(base, { data: { fileName: "a.mp3", size: 10 } });
