@@ -13,7 +13,11 @@ import { isGainWithinTolerance, type LoudnessGain, loudnessGain } from "./loudne
 import { type MediaInfo, probeMedia } from "./probe-media";
 import type { OnFileReady, ReadyFile } from "./ready-file";
 import type { SilenceInterval } from "./silence-map";
-import { type TranscodeSermonResult, transcodeSermon } from "./transcode-sermon";
+import {
+  type TranscodeSermonOptions,
+  type TranscodeSermonResult,
+  transcodeSermon,
+} from "./transcode-sermon";
 
 export const WAVEFORM_NAME = "waveform.json";
 export const SILENCE_MAP_NAME = "silences.json";
@@ -91,7 +95,7 @@ export async function prepareSermonMedia(
     lastPercent = percent;
     options.onProgress?.(percent);
   };
-  const transcode = (gain: LoudnessGain, extra: Partial<Parameters<typeof transcodeSermon>[0]>) =>
+  const transcode = (gain: LoudnessGain, extra: Partial<TranscodeSermonOptions>) =>
     transcodeSermon({
       input,
       outputDir,

@@ -65,7 +65,8 @@ const NOMINAL_BANDWIDTH_FACTOR = 1.25;
  * One ffmpeg decodes the upload once (normalised mono PCM); one ffmpeg per rendition
  * encodes it, in parallel: ffmpeg 5 encodes on a single thread, so this is what uses the
  * other cores. The PCM goes through FIFOs, process to process: piping it through Node
- * cost ~9 CPU-s per hour of audio. The highest rendition also writes the download.
+ * cost ~9 CPU-s per hour of audio. The highest rendition also writes the download. With
+ * `analysisTap` the same decode also feeds the whole-recording analysis (16 kHz, in Node).
  */
 export async function transcodeSermon(
   options: TranscodeSermonOptions,
