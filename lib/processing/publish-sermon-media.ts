@@ -75,7 +75,8 @@ export async function publishSermonMedia(
       );
       sizes.set(file.key, bytes);
       if (file.kind === "master" && streamableAfterMs === null) {
-        // The waveform went up before the transcode began, so the player can draw it at once.
+        // Short recordings are measured before encoding, so their waveform is already up and
+        // the player can draw it at once; longer ones publish it with the final assets.
         const early = [asset("master_playlist", file.key, { durationMs })];
         if (sizes.has(WAVEFORM_NAME)) early.push(asset("waveform", WAVEFORM_NAME));
         await markStreamable(db, upload, { durationMs, assets: early });
