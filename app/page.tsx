@@ -2,6 +2,8 @@ import { ChurchCard } from "@/components/church-card";
 import { SermonList } from "@/components/listener/sermon-list";
 import { listLatestSermons } from "@/lib/catalog/queries";
 import { listChurches } from "@/lib/churches/queries";
+import { EmptyState } from "@/components/listener/empty-state";
+import { SectionHeading } from "@/components/listener/section-heading";
 
 const LATEST_SERMON_COUNT = 6;
 
@@ -27,9 +29,7 @@ export default async function HomePage() {
         </div>
       </section>
       <section aria-labelledby="latest-heading" className="mx-auto max-w-6xl px-4 pt-12 sm:px-6">
-        <h2 id="latest-heading" className="text-2xl font-semibold tracking-tight">
-          Latest sermons
-        </h2>
+        <SectionHeading id="latest-heading" title="Latest sermons" />
         <SermonList
           sermons={latestSermons}
           showChurch
@@ -41,20 +41,17 @@ export default async function HomePage() {
         />
       </section>
       <section aria-labelledby="churches-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="churches-heading" className="text-2xl font-semibold tracking-tight">
-            Churches
-          </h2>
-          <p className="text-sm text-stone-500">{churches.length === 1 ? "1 church" : `${churches.length} churches`}</p>
-        </div>
+        <SectionHeading id="churches-heading" title="Churches" count={churches.length === 1 ? "1 church" : `${churches.length} churches`} />
         {churches.length === 0 ? (
-          <div className="mt-8 rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
-            <p className="font-medium text-stone-900">No churches yet</p>
-            <p className="mt-2 text-sm text-stone-600">
-              Create one with <code className="rounded bg-stone-100 px-1.5 py-0.5">npm run db:seed</code> to explore
-              with demo data.
-            </p>
-          </div>
+          <EmptyState
+            title="No churches yet"
+            body={
+              <>
+                Create one with <code className="rounded bg-stone-100 px-1.5 py-0.5">npm run db:seed</code> to explore
+                with demo data.
+              </>
+            }
+          />
         ) : (
           <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {churches.map((church) => (

@@ -17,6 +17,7 @@ import { createLocalEmbedder, embedLocally } from "@/lib/embeddings/local-embedd
 import type { EligibleFilter } from "@/lib/search/chunk-sql";
 import { parseScriptureFilter } from "@/lib/search/scripture-filter";
 import { DEFAULT_TUNING, searchMoments, type SearchMode } from "@/lib/search/search-moments";
+import { seededRandom } from "@/lib/random/seeded-random";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, queries: { type: "string", default: "60" } } });
 const sizes = values.sizes.split(",").map(Number);
@@ -25,17 +26,6 @@ const DIMENSIONS = 384;
 const PER_SERMON = 50;
 const CHURCHES = 20;
 const WORDS_PER_MOMENT = 70;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Vocabulary: the eval sermons' words, ordered by frequency, drawn with a Zipf law.
 const dataset = await loadDataset("eval/search/default");
@@ -48,7 +38,7 @@ const zipf = vocabulary.map((_, rank) => 1 / (rank + 1));
 const cumulative: number[] = [];
 zipf.reduce((sum, weight, i) => (cumulative[i] = sum + weight), 0);
 const total = cumulative.at(-1)!;
-const next = random(42);
+const next = seededRandom(42);
 const drawWord = () => {
   const target = next() * total;
   let lo = 0;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ChurchSummary } from "@/lib/churches/queries";
+import { ChurchMonogram } from "./church-monogram";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -10,12 +11,7 @@ export function ChurchCard({ church }: { church: ChurchSummary }) {
       className="relative flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-sm transition hover:border-amber-300 hover:shadow-md"
     >
       <div className="flex items-center gap-3">
-        <span
-          aria-hidden
-          className="grid size-11 shrink-0 place-items-center rounded-xl bg-amber-100 font-serif text-lg font-semibold text-amber-800"
-        >
-          {church.name.charAt(0)}
-        </span>
+        <ChurchMonogram name={church.name} size="card" />
         <h3 className="text-lg font-semibold tracking-tight text-stone-900">
           <Link
             href={`/churches/${church.slug}`}

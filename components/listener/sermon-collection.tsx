@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
 import { SermonList, sermonCount } from "./sermon-list";
+import { SectionHeading } from "./section-heading";
 
 /** A page of one church's sermons grouped by something: a series or a speaker. */
 export function SermonCollection({
@@ -40,12 +41,7 @@ export function SermonCollection({
         </div>
       </section>
       <section aria-labelledby="sermons-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="sermons-heading" className="text-2xl font-semibold tracking-tight">
-            Sermons
-          </h2>
-          <p className="text-sm text-stone-500">{sermonCount(sermons.length)}</p>
-        </div>
+        <SectionHeading id="sermons-heading" title="Sermons" count={sermonCount(sermons.length)} />
         <SermonList
           sermons={sermons}
           omit={kind}

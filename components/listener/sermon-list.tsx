@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
 import { SermonListItem } from "./sermon-list-item";
+import { EmptyState } from "./empty-state";
 
 /** Sermons as cards, or a friendly note when there are none. */
 export function SermonList({
@@ -17,14 +18,7 @@ export function SermonList({
   omit?: "speaker" | "series";
   columns?: 1 | 2;
 }) {
-  if (sermons.length === 0) {
-    return (
-      <div className="mt-8 rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
-        <p className="font-medium text-stone-900">{empty.title}</p>
-        <p className="mt-2 text-sm text-stone-600">{empty.body}</p>
-      </div>
-    );
-  }
+  if (sermons.length === 0) return <EmptyState {...empty} />;
   return (
     <ul className={`mt-8 grid gap-4 ${columns === 2 ? "md:grid-cols-2" : ""}`}>
       {sermons.map((sermon) => (

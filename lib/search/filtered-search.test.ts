@@ -5,6 +5,7 @@ import type { Embedder } from "@/lib/embeddings/embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
 import { replaceChunks, vectorLiteral } from "./chunk-sql";
 import { searchMoments } from "./search-moments";
+import { seededRandom } from "@/lib/random/seeded-random";
 
 // Small vectors keep the HNSW inserts quick; the scan behaviour does not depend on the size.
 const DIMENSIONS = 16;
@@ -12,18 +13,10 @@ let database: SearchDatabase;
 let db: Db;
 let smallSermonIds: string[];
 
-/** Deterministic pseudo-random numbers (mulberry32), so the graph is the same every run. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
-}
 const unit = (vector: number[]) => vector.map((value) => value / Math.hypot(...vector));
-const next = random(7);
+// Centred on zero, so vectors point every way; seeded, so the graph is the same every run.
+const random = seededRandom(7);
+const next = () => random() - 0.5;
 const queryVector = unit(Array.from({ length: DIMENSIONS }, next));
 // "near" moments crowd around the query; "far" ones point anywhere.
 const near = () => unit(queryVector.map((value) => value + next() * 0.2));

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { CatalogGroupList } from "@/components/listener/catalog-group-list";
 import { SermonList, sermonCount } from "@/components/listener/sermon-list";
 import { getChurchCatalog } from "@/lib/catalog/queries";
+import { SectionHeading } from "@/components/listener/section-heading";
+import { ChurchMonogram } from "@/components/church-monogram";
 
 export const dynamic = "force-dynamic";
 
@@ -22,12 +24,7 @@ export default async function ChurchPage({ params }: Props) {
       <section className="border-b border-stone-200 bg-gradient-to-b from-amber-50 to-stone-50">
         <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6 sm:py-16">
           <div className="flex items-center gap-4">
-            <span
-              aria-hidden
-              className="grid size-14 shrink-0 place-items-center rounded-2xl bg-amber-100 font-serif text-2xl font-semibold text-amber-800"
-            >
-              {church.name.charAt(0)}
-            </span>
+            <ChurchMonogram name={church.name} size="page" />
             <h1 className="font-serif text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">
               {church.name}
             </h1>
@@ -48,12 +45,7 @@ export default async function ChurchPage({ params }: Props) {
       </section>
       <div className="mx-auto grid max-w-6xl gap-12 px-4 py-12 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-labelledby="sermons-heading">
-          <div className="flex items-baseline justify-between gap-4">
-            <h2 id="sermons-heading" className="text-2xl font-semibold tracking-tight">
-              Sermons
-            </h2>
-            <p className="text-sm text-stone-500">{sermonCount(sermons.length)}</p>
-          </div>
+          <SectionHeading id="sermons-heading" title="Sermons" count={sermonCount(sermons.length)} />
           <SermonList
             sermons={sermons}
             empty={{
