@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { configuredEmbedder } from "@/lib/embeddings/configured-embedder";
 import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
 import { indexSermon, MissingTranscriptError } from "@/lib/search/index-sermon";
+import { FAILED_STAGE } from "@/lib/processing/failed-stage";
 
 /**
  * `sermon/transcribed` or `sermon/reindex.requested` → searchable sermon → `sermon/indexed`.
@@ -23,7 +24,7 @@ export const indexSermonFunction = inngest.createFunction(
     onFailure: async ({ event, error }) => {
       const version = event.data.event.data;
       await recordProcessingFailure(getDb(), version, {
-        stage: "Search indexing",
+        stage: FAILED_STAGE.indexing,
         reason:
           "The sermon plays, but we could not make it searchable even after several attempts. " +
           `Retry indexing later. (Technical detail: ${error.message.slice(0, 300)})`,

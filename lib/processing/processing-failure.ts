@@ -1,4 +1,5 @@
 import { findMediaRejection } from "./is-media-rejection";
+import { FAILED_STAGE } from "./failed-stage";
 
 /** What the admin sees on a failed sermon: "<stage>: <reason>". */
 export interface ProcessingFailure {
@@ -16,10 +17,10 @@ const TECHNICAL_DETAIL_CHARS = 300;
  */
 export function describeProcessingFailure(error: unknown): ProcessingFailure {
   const rejection = findMediaRejection(error);
-  if (rejection) return { stage: "Audio check", reason: rejection.message };
+  if (rejection) return { stage: FAILED_STAGE.audioCheck, reason: rejection.message };
   const detail = error instanceof Error ? error.message : String(error);
   return {
-    stage: "Processing",
+    stage: FAILED_STAGE.processing,
     reason:
       "We could not prepare this recording for streaming, even after several attempts. " +
       "The file itself may be fine: retry processing, or upload it again if it keeps failing. " +

@@ -35,9 +35,11 @@ describe("processingStages", () => {
   it("marks the stage that failed, by the names the functions and the sweep record", () => {
     expect(states(sermon({ status: "failed", failedStage: "Audio check" }))).toEqual(["media:failed", "transcription:waiting", "indexing:waiting"]);
     expect(states(sermon({ status: "failed", failedStage: "Processing" }))[0]).toBe("media:failed");
-    expect(states(sermon({ status: "failed", failedStage: "transcription" }))).toEqual(["media:done", "transcription:failed", "indexing:waiting"]);
+    expect(states(sermon({ status: "failed", failedStage: "Transcription" }))).toEqual(["media:done", "transcription:failed", "indexing:waiting"]);
+    // Recorded before the names were unified.
+    expect(states(sermon({ status: "failed", failedStage: "transcription" }))[1]).toBe("transcription:failed");
     expect(states(sermon({ status: "failed", failedStage: "Search indexing" }))).toEqual(["media:done", "transcription:done", "indexing:failed"]);
-    expect(states(sermon({ status: "failed", failedStage: "Indexing" }))[2]).toBe("indexing:failed");
+    expect(states(sermon({ status: "failed", failedStage: "Indexing" }))[2]).toBe("indexing:failed"); // before unification
   });
 
   it("says when a caption file is awaited, and which states are worth polling", () => {

@@ -1,4 +1,5 @@
 import type { SermonStatus } from "@/lib/generated/prisma/enums";
+import { FAILED_STAGE } from "@/lib/processing/failed-stage";
 
 export type StageKey = "media" | "transcription" | "indexing";
 export type StageState = "waiting" | "running" | "done" | "failed";
@@ -28,9 +29,9 @@ const LABELS: Record<StageKey, string> = {
 };
 
 /**
- * Which stage a recorded failure belongs to. The stage names are written by the functions
- * and the stuck-work sweep ("Audio check", "Processing", "transcription", "Indexing",
- * "Search indexing"); anything unknown counts as the media stage, the first that can fail.
+ * Which stage a recorded failure belongs to (names from FAILED_STAGE). Matched loosely, so
+ * sermons failed before the names were unified ("transcription", "Indexing") still map;
+ * anything unknown counts as the media stage, the first that can fail.
  */
 export function failedStageKey(failedStage: string | null): StageKey {
   const name = (failedStage ?? "").toLowerCase();
@@ -40,7 +41,7 @@ export function failedStageKey(failedStage: string | null): StageKey {
 }
 
 /** An "Audio check" failure means the file itself is unusable: only another upload helps. */
-export const isFileRejected = (failedStage: string | null) => (failedStage ?? "").toLowerCase() === "audio check";
+export const isFileRejected = (failedStage: string | null) => failedStage === FAILED_STAGE.audioCheck;
 
 /**
  * The pipeline as the admin sees it, from the sermon's status and transcode figure. The

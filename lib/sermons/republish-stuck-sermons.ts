@@ -3,6 +3,7 @@ import { retryEventId, sermonFailed } from "@/inngest/events";
 import type { Db } from "@/lib/db/client";
 import { publishEvent } from "@/lib/events/publish-event";
 import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
+import { FAILED_STAGE } from "@/lib/processing/failed-stage";
 
 export const stuckSweepEnvSchema = z.object({
   SERMON_STUCK_AFTER_MINUTES: z.coerce
@@ -39,9 +40,9 @@ type Stuck = SermonAtStage & { updatedAt: Date };
 
 /** The stage each stuck status waits for, and the stage name the admin sees if it gives up. */
 const stages = {
-  processing: { stage: "Processing" },
-  streamable: { stage: "Transcription" },
-  transcribed: { stage: "Indexing" },
+  processing: { stage: FAILED_STAGE.processing },
+  streamable: { stage: FAILED_STAGE.transcription },
+  transcribed: { stage: FAILED_STAGE.indexing },
 } as const;
 
 /**

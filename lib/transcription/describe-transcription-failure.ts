@@ -1,4 +1,5 @@
-import { TRANSCRIPTION_STAGE } from "./store-transcript";
+import { FAILED_STAGE } from "@/lib/processing/failed-stage";
+
 
 const TECHNICAL_DETAIL_CHARS = 300;
 
@@ -9,10 +10,10 @@ const TECHNICAL_DETAIL_CHARS = 300;
 export function describeTranscriptionFailure(error: { message: string; name?: string }): { stage: string; reason: string } {
   const detail = error.message.slice(0, TECHNICAL_DETAIL_CHARS);
   if (/refused the request|not configured|not installed|no processed audio|Invalid environment/.test(error.message)) {
-    return { stage: TRANSCRIPTION_STAGE, reason: `${detail} The sermon still plays; fix this and retry transcription, or upload captions.` };
+    return { stage: FAILED_STAGE.transcription, reason: `${detail} The sermon still plays; fix this and retry transcription, or upload captions.` };
   }
   return {
-    stage: TRANSCRIPTION_STAGE,
+    stage: FAILED_STAGE.transcription,
     reason:
       "The sermon plays, but we could not transcribe it even after several attempts. Retry transcription " +
       `later, or upload a caption file. (Technical detail: ${detail})`,

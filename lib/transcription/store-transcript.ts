@@ -5,8 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { findSpokenScripture } from "./find-spoken-scripture";
 import type { MachineTranscript } from "./transcript";
 import type { SermonVersion } from "./transcript-keys";
+import { FAILED_STAGE } from "@/lib/processing/failed-stage";
 
-export const TRANSCRIPTION_STAGE = "transcription";
 /** The provider name of transcripts an admin uploaded. */
 export const PROVIDED = "provided";
 
@@ -110,8 +110,8 @@ async function setTranscribedStatus(tx: Tx, version: SermonVersion): Promise<voi
       mediaVersion: version.mediaVersion,
       OR: [
         { status: { in: ["streamable", "transcribed", "searchable"] } },
-        // The stuck-sermon sweep writes "Transcription"; this stage writes "transcription".
-        { status: "failed", failedStage: { equals: TRANSCRIPTION_STAGE, mode: "insensitive" } },
+        // Insensitive: sermons failed before the names were unified say "transcription".
+        { status: "failed", failedStage: { equals: FAILED_STAGE.transcription, mode: "insensitive" } },
       ],
     },
     data: { status: "transcribed", failedStage: null, failureReason: null },

@@ -217,7 +217,7 @@ const failedSermon = async (churchId: string, slug: string) =>
         title: slug,
         status: "failed",
         mediaVersion: 1,
-        failedStage: "transcription",
+        failedStage: "Transcription",
         failureReason: "The transcriber was down.",
       },
     })
