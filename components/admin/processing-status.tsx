@@ -28,6 +28,7 @@ export function ProcessingStatus({ apiBase, initial }: { apiBase: string; initia
     if (!view.isActive) return;
     const timer = setTimeout(async () => {
       const next = await request(apiBase).catch(() => null);
+      // A failed poll (a blip, a deploy) is tried again: a fresh object re-runs this effect.
       if (!next) return setView((current) => ({ ...current }));
       // The badge and the rest of the page are server-rendered: refresh them when the status moves.
       if (next.status !== view.status) router.refresh();

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { FAILED_STAGE } from "@/lib/processing/failed-stage";
 import { isFileRejected, isPipelineActive, type ProcessingStage, processingStages } from "./processing-stages";
 
 /** What the admin's live processing view shows and polls. */
@@ -27,7 +28,7 @@ export async function sermonProgressView(db: Db, churchId: string, sermonId: str
     isActive: isPipelineActive(progress),
     failure:
       sermon.status === "failed"
-        ? { stage: failedStage ?? "Processing", reason: failureReason ?? "Processing failed.", canRetry: sermon.mediaVersion > 0 && !isFileRejected(failedStage) }
+        ? { stage: failedStage ?? FAILED_STAGE.processing, reason: failureReason ?? "Processing failed.", canRetry: sermon.mediaVersion > 0 && !isFileRejected(failedStage) }
         : null,
   };
 }
