@@ -11,7 +11,7 @@ const restrict = (files, patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", ".data/", "lib/generated/", "next-env.d.ts", "test-results/", "playwright-report/"],
+    ignores: ["node_modules/", ".next/", ".data/", "lib/platform/db/generated/", "next-env.d.ts", "test-results/", "playwright-report/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,7 +1,7 @@
 import { ChurchCard } from "@/components/church-card";
 import { SermonList } from "@/components/listener/sermon-list";
 import { listLatestSermons } from "@/lib/catalog/queries";
-import { listChurches } from "@/lib/churches/queries";
+import { listChurches } from "@/lib/catalog/churches/queries";
 import { EmptyState } from "@/components/listener/empty-state";
 import { SectionHeading } from "@/components/listener/section-heading";
 

@@ -11,7 +11,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { transcribeLocally } from "../lib/transcription/local/transcribe-locally";
+import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
 
 const exec = promisify(execFile);
 const MINUTES = Number(process.env.BENCH_ASR_MINUTES ?? 10);

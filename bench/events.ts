@@ -17,12 +17,12 @@ import {
 } from "@aws-sdk/client-sqs";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
-import { sermonUploaded, type PipelineEvent } from "@/inngest/events";
-import { createDb, type Db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { publishEvent } from "@/lib/events/publish-event";
-import { ensureQueues } from "@/lib/queue/ensure-queues";
-import { createSqsClient } from "@/lib/queue/sqs-client";
+import { sermonUploaded, type PipelineEvent } from "@/lib/pipeline/events/pipeline-events";
+import { createDb, type Db } from "@/lib/platform/db/client";
+import { migrate } from "@/lib/platform/db/migrate";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import { ensureQueues } from "@/lib/platform/queue/ensure-queues";
+import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { databaseUrlFor } from "@/scripts/launcher/embedded-urls";
 
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);

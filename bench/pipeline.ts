@@ -8,7 +8,7 @@
 // uploaded and recorded), plus the realtime factor of the whole run. The last line is JSON.
 import { join } from "node:path";
 import { loadavg } from "node:os";
-import { serveSermonMedia } from "../lib/playback/serve-sermon-media";
+import { serveSermonMedia } from "@/lib/catalog/playback/serve-sermon-media";
 import { startPipeline } from "../test/pipeline/support/pipeline-harness";
 import { benchInput } from "./transcode-fixture";
 

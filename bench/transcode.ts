@@ -14,21 +14,21 @@ import { spawn } from "node:child_process";
 import { access, mkdir, readFile, rm } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { ANALYSIS_SAMPLE_RATE } from "../lib/media/analyse-audio";
-import { loudnessSampleRanges } from "../lib/media/estimate-loudness";
+import { ANALYSIS_SAMPLE_RATE } from "@/lib/pipeline/media/analyse-audio";
+import { loudnessSampleRanges } from "@/lib/pipeline/media/estimate-loudness";
 import {
   FFMPEG_PLAYLIST_NAME,
   RENDITIONS,
   normalisedPcmArgs,
   renditionEncodeArgs,
   sampledPcmArgs,
-} from "../lib/media/ffmpeg-args";
-import { loudnessGain, TARGET_LUFS } from "../lib/media/loudness-gain";
+} from "@/lib/pipeline/media/ffmpeg-args";
+import { loudnessGain, TARGET_LUFS } from "@/lib/pipeline/media/loudness-gain";
 import {
   SAMPLED_PEAK_MARGIN_DB,
   type PreparedSermonMedia,
   prepareSermonMedia,
-} from "../lib/media/prepare-sermon-media";
+} from "@/lib/pipeline/media/prepare-sermon-media";
 import { benchInput } from "./transcode-fixture";
 
 // BENCH_TRANSCODE_MINUTES makes a quick smoke run possible; the figures are for 60.

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ChurchSummary } from "@/lib/churches/queries";
+import type { ChurchSummary } from "@/lib/catalog/churches/queries";
 import { ChurchMonogram } from "./church-monogram";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -4,8 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createAdmin } from "@/lib/auth/create-admin";
-import { createDb } from "@/lib/db/client";
+import { createAdmin } from "@/lib/platform/auth/create-admin";
+import { createDb } from "@/lib/platform/db/client";
 import { withDatabase } from "./cli/with-database";
 
 const argsSchema = z.object({

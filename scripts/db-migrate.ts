@@ -1,8 +1,8 @@
 // npm run db:migrate — applies prisma/migrations and sizes the embedding column.
-import { parseEnv } from "@/lib/config/parse-env";
-import { embeddingEnvSchema } from "@/lib/config/server-env";
-import { migrate } from "@/lib/db/migrate";
-import { ensureVectorColumn } from "@/lib/db/vector-column";
+import { parseEnv } from "@/lib/platform/config/parse-env";
+import { embeddingEnvSchema } from "@/lib/platform/config/server-env";
+import { migrate } from "@/lib/platform/db/migrate";
+import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
 import { withDatabase } from "./cli/with-database";
 
 const { EMBEDDING_DIMENSIONS } = parseEnv(embeddingEnvSchema, process.env);

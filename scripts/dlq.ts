@@ -8,7 +8,7 @@ import {
   redriveDeadLetters,
   showDeadLetter,
   type DeadLetterSummary,
-} from "@/lib/queue/dead-letter-queue";
+} from "@/lib/platform/queue/dead-letter-queue";
 import { withQueues } from "./cli/with-queues";
 
 const USAGE = `Usage: npm run dlq -- <command>

@@ -32,6 +32,6 @@ if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.pack
   echo "Installing npm packages (npm ci)…"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then
+if [ ! -f lib/platform/db/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/platform/db/generated/prisma/client.ts ]; then
   npm run --silent db:generate >/dev/null 2>&1
 fi

@@ -4,12 +4,12 @@
 // --inline indexes here and now instead. --stale picks only sermons whose moments were
 // embedded by another model than the configured one.
 import { parseArgs } from "node:util";
-import { createDb } from "@/lib/db/client";
-import { ensureVectorColumn } from "@/lib/db/vector-column";
-import { createEmbedder } from "@/lib/embeddings/create-embedder";
-import { readEmbeddingConfig } from "@/lib/embeddings/read-embedding-config";
-import { indexSermon } from "@/lib/search/index-sermon";
-import { requestReindex, sermonsToReindex } from "@/lib/search/request-reindex";
+import { createDb } from "@/lib/platform/db/client";
+import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
+import { createEmbedder } from "@/lib/search/embeddings/create-embedder";
+import { readEmbeddingConfig } from "@/lib/search/embeddings/read-embedding-config";
+import { indexSermon } from "@/lib/pipeline/indexing/index-sermon";
+import { requestReindex, sermonsToReindex } from "@/lib/pipeline/indexing/request-reindex";
 import { withDatabase } from "./cli/with-database";
 
 const { values } = parseArgs({

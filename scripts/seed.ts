@@ -1,6 +1,6 @@
 // npm run db:seed — creates the demo church (idempotent).
-import { createDb } from "@/lib/db/client";
-import { seedDemoChurch } from "@/lib/db/seed-demo-church";
+import { createDb } from "@/lib/platform/db/client";
+import { seedDemoChurch } from "@/lib/catalog/churches/seed-demo-church";
 import { withDatabase } from "./cli/with-database";
 
 await withDatabase(async (url) => {

@@ -15,10 +15,10 @@ describe("import directions (architecture §7)", () => {
     ["lib/search/x.ts", 'import { x } from "../../app/page";'],
     ["lib/search/x.ts", 'import { x } from "@/inngest/functions/process-sermon";'],
     ["lib/search/x.ts", 'import { x } from "@/worker/poller";'],
-    ["components/player.tsx", 'import { getDb } from "@/lib/db/client";'],
+    ["components/player.tsx", 'import { getDb } from "@/lib/platform/db/client";'],
     ["worker/poller.ts", 'import { headers } from "next/headers";'],
     ["worker/poller.ts", 'import "server-only";'],
-    ["engine/src/x.ts", 'import { getDb } from "@/lib/db/client";'],
+    ["engine/src/x.ts", 'import { getDb } from "@/lib/platform/db/client";'],
     ["engine/src/x.ts", 'import { x } from "../../lib/db/client";'],
     ["app/page.tsx", 'import { x } from "@/inngest/functions/process-sermon";'],
   ])("%s may not `%s`", async (file, source) => {
@@ -26,10 +26,10 @@ describe("import directions (architecture §7)", () => {
   });
 
   it.each([
-    ["lib/outbox/publish.ts", 'import { x } from "@/inngest/events";'],
-    ["app/page.tsx", 'import { listChurches } from "@/lib/churches/queries";'],
-    ["inngest/functions/process-sermon.ts", 'import { x } from "@/lib/media/probe-media";'],
-    ["worker/poller.ts", 'import { x } from "@/lib/queue/sqs-client";'],
+    ["lib/outbox/publish.ts", 'import { x } from "@/lib/pipeline/events/pipeline-events";'],
+    ["app/page.tsx", 'import { listChurches } from "@/lib/catalog/churches/queries";'],
+    ["inngest/functions/process-sermon.ts", 'import { x } from "@/lib/pipeline/media/probe-media";'],
+    ["worker/poller.ts", 'import { x } from "@/lib/platform/queue/sqs-client";'],
     ["engine/src/x.ts", 'import { x } from "./store";'],
   ])("%s may `%s`", async (file, source) => {
     expect(await violations(file, `${source}\nexport const y = 1;\n`)).toEqual([]);

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import type { Env } from "@/lib/config/parse-env";
+import type { Env } from "@/lib/platform/config/parse-env";
 import { claimPort } from "@/scripts/launcher/ports";
 
 function runLauncher(env: Env): Promise<{ code: number | null; output: string }> {

@@ -1,12 +1,12 @@
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, expect, it } from "vitest";
-import { createDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { ensureQueues } from "@/lib/queue/ensure-queues";
-import { createSqsClient } from "@/lib/queue/sqs-client";
-import { ensureBucket } from "@/lib/storage/ensure-bucket";
-import { createS3Client } from "@/lib/storage/s3-client";
+import { createDb } from "@/lib/platform/db/client";
+import { migrate } from "@/lib/platform/db/migrate";
+import { ensureQueues } from "@/lib/platform/queue/ensure-queues";
+import { createSqsClient } from "@/lib/platform/queue/sqs-client";
+import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
+import { createS3Client } from "@/lib/platform/storage/s3-client";
 import { startTestServices, testAwsEnv, type TestServices } from "./support/embedded-services";
 
 const queueSettings = { mainQueueName: "events", deadLetterQueueName: "events-dlq", maxReceiveCount: 5, visibilityTimeoutSeconds: 30 };

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizeChurch, ChurchNotFoundError, RoleRequiredError } from "@/lib/auth/church-access";
-import { createAdmin, WeakPasswordError } from "@/lib/auth/create-admin";
-import { createAuth } from "@/lib/auth/create-auth";
-import { createDb, type Db } from "@/lib/db/client";
-import { deleteSeries, saveSeries } from "@/lib/series/series";
-import { saveSermon } from "@/lib/sermons/save-sermon";
-import { sermonInputSchema } from "@/lib/sermons/sermon-input";
-import { deleteSpeaker, saveSpeaker } from "@/lib/speakers/speakers";
-import { FormError } from "@/lib/validation/form-result";
+import { authorizeChurch, ChurchNotFoundError, RoleRequiredError } from "@/lib/platform/auth/church-access";
+import { createAdmin, WeakPasswordError } from "@/lib/platform/auth/create-admin";
+import { createAuth } from "@/lib/platform/auth/create-auth";
+import { createDb, type Db } from "@/lib/platform/db/client";
+import { deleteSeries, saveSeries } from "@/lib/catalog/series/series";
+import { saveSermon } from "@/lib/catalog/sermons/save-sermon";
+import { sermonInputSchema } from "@/lib/catalog/sermons/sermon-input";
+import { deleteSpeaker, saveSpeaker } from "@/lib/catalog/speakers/speakers";
+import { FormError } from "@/lib/platform/validation/form-result";
 import { startTestServices, type TestServices } from "./support/embedded-services";
 
 let services: TestServices;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Env, InvalidEnvError } from "@/lib/config/parse-env";
+import { type Env, InvalidEnvError } from "@/lib/platform/config/parse-env";
 import { readWorkerEnv } from "./env";
 import { workerConfigFromEnv } from "./worker-config";
 import { silentLog } from "./worker-log";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { awsEnvSchema } from "@/lib/config/aws-env";
-import { inngestEnvSchema } from "@/lib/config/inngest-env";
-import { type Env, parseEnv } from "@/lib/config/parse-env";
-import { databaseUrlSchema } from "@/lib/db/database-url";
+import { awsEnvSchema } from "@/lib/platform/config/aws-env";
+import { inngestEnvSchema } from "@/lib/platform/config/inngest-env";
+import { type Env, parseEnv } from "@/lib/platform/config/parse-env";
+import { databaseUrlSchema } from "@/lib/platform/config/database-url";
 
 const whole = (min: number, max: number, fallback: number) =>
   z.coerce

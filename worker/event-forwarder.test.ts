@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sermonUploaded, type EventEnvelope } from "@/inngest/events";
+import { sermonUploaded, type EventEnvelope } from "@/lib/pipeline/events/pipeline-events";
 import {
   createEventForwarder,
   RejectedEventsError,

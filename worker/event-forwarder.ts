@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Inngest } from "inngest";
-import type { EventEnvelope } from "@/inngest/events";
+import type { EventEnvelope } from "@/lib/pipeline/events/pipeline-events";
 
 /** The event API did not acknowledge in time or answered 5xx/429: try again later. */
 export class TransientForwardError extends Error {

@@ -4,9 +4,9 @@ import {
   type Message,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
-import type { EventEnvelope } from "@/inngest/events";
-import { InvalidEventMessageError, parseEventMessage } from "@/lib/events/parse-event-message";
-import { sendToDeadLetterQueue } from "@/lib/queue/dead-letter";
+import type { EventEnvelope } from "@/lib/pipeline/events/pipeline-events";
+import { InvalidEventMessageError, parseEventMessage } from "@/lib/pipeline/events/parse-event-message";
+import { sendToDeadLetterQueue } from "@/lib/platform/queue/dead-letter";
 import { RejectedEventsError, type ForwardEvents } from "./event-forwarder";
 import type { WorkerLog } from "./worker-log";
 import type { WorkerMetrics } from "./worker-metrics";

@@ -1,4 +1,4 @@
-import { InvalidEnvError } from "@/lib/config/parse-env";
+import { InvalidEnvError } from "@/lib/platform/config/parse-env";
 import { readWorkerEnv } from "./env";
 import { startWorker } from "./start-worker";
 import { workerConfigFromEnv } from "./worker-config";

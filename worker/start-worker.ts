@@ -1,7 +1,7 @@
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { createDb, type Db } from "@/lib/db/client";
-import { startOutboxRelay, type OutboxRelay } from "@/lib/events/outbox-relay";
-import { pruneSentOutbox } from "@/lib/events/prune-sent-outbox";
+import { createDb, type Db } from "@/lib/platform/db/client";
+import { startOutboxRelay, type OutboxRelay } from "@/lib/pipeline/events/outbox-relay";
+import { pruneSentOutbox } from "@/lib/pipeline/events/prune-sent-outbox";
 import { createEventForwarder, type InngestTarget } from "./event-forwarder";
 import { ForwardGate } from "./forward-gate";
 import { handleMessages } from "./handle-messages";

@@ -1,4 +1,4 @@
-import { inngestApiBaseUrl } from "@/lib/config/inngest-env";
+import { inngestApiBaseUrl } from "@/lib/platform/config/inngest-env";
 import type { WorkerEnv } from "./env";
 import type { WorkerLog } from "./worker-log";
 import type { WorkerConfig } from "./start-worker";

@@ -4,7 +4,7 @@ import { EMPTY_SEARCH, type SearchState } from "@/components/search/search-state
 import { runSearch, type SearchOutcome, searchFacets } from "@/lib/search/queries";
 import { UnrecognisedScriptureError } from "@/lib/search/scripture-filter";
 import { searchParamsRecord, searchParamsSchema } from "@/lib/search/search-params";
-import { fieldErrorsOf } from "@/lib/validation/form-result";
+import { fieldErrorsOf } from "@/lib/platform/validation/form-result";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };

@@ -1,7 +1,7 @@
 import { AddItemForm } from "@/components/admin/add-item-form";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { ItemList } from "@/components/admin/item-list";
-import type { FormResult } from "@/lib/validation/form-result";
+import type { FormResult } from "@/lib/platform/validation/form-result";
 
 type Action = (previous: FormResult | null, data: FormData) => Promise<FormResult>;
 

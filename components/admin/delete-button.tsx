@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormResult } from "@/lib/validation/form-result";
+import type { FormResult } from "@/lib/platform/validation/form-result";
 
 type Action = (previous: FormResult | null, data: FormData) => Promise<FormResult>;
 

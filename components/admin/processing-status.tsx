@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { ProcessingStage } from "@/lib/sermons/processing-stages";
-import type { SermonProgressView } from "@/lib/sermons/sermon-progress-view";
+import type { ProcessingStage } from "@/lib/pipeline/progress/processing-stages";
+import type { SermonProgressView } from "@/lib/pipeline/progress/sermon-progress-view";
 
 const POLL_MS = 2_000;
 

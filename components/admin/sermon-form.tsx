@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Field, inputClass } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { FormResult } from "@/lib/validation/form-result";
+import type { FormResult } from "@/lib/platform/validation/form-result";
 
 type Option = { id: string; label: string };
 export type SermonFormValues = {

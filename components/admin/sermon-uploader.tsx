@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { formatDuration } from "@/lib/text/format";
-import { displayFileName } from "@/lib/uploads/display-file-name";
+import { formatDuration } from "@/lib/platform/text/format";
+import { displayFileName } from "@/lib/pipeline/upload/display-file-name";
 import { type CompletedParts, MultipartUpload, UploadPausedError, type UploadProgress } from "./upload/multipart-upload";
 import { forgetUpload, isSameFile, loadSavedUpload, saveUpload, type SavedUpload } from "./upload/saved-upload";
 

@@ -1,4 +1,4 @@
-import type { PublishState, SermonStatus } from "@/lib/sermons/sermon-status";
+import type { PublishState, SermonStatus } from "@/lib/catalog/sermons/sermon-status";
 
 const STATUS: Record<SermonStatus, { label: string; className: string }> = {
   draft: { label: "No audio yet", className: "bg-stone-100 text-stone-600" },

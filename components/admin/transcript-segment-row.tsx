@@ -4,8 +4,8 @@ import { useActionState, useEffect, useState } from "react";
 import { inputClass } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { formatDuration } from "@/lib/text/format";
-import type { FormResult } from "@/lib/validation/form-result";
+import { formatDuration } from "@/lib/platform/text/format";
+import type { FormResult } from "@/lib/platform/validation/form-result";
 
 type Action = (previous: FormResult | null, data: FormData) => Promise<FormResult>;
 

@@ -1,4 +1,4 @@
-import type { FormResult } from "@/lib/validation/form-result";
+import type { FormResult } from "@/lib/platform/validation/form-result";
 
 export function FormMessage({ state, success }: { state: FormResult | null; success?: string }) {
   if (!state) return null;

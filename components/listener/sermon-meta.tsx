@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
-import { formatDay, formatDuration } from "@/lib/text/format";
+import { formatDay, formatDuration } from "@/lib/platform/text/format";
 
 // `relative` lifts the links above a list item's whole-card link (its ::after overlay).
 const linkClass = "relative font-medium text-stone-700 hover:text-amber-800 hover:underline";

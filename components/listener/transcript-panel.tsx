@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { formatDuration } from "@/lib/text/format";
+import { formatDuration } from "@/lib/platform/text/format";
 import {
   findHits,
   highlightParts,
   momentUrl,
   segmentIndexAt,
   stepHit,
-} from "@/lib/transcription/transcript-navigation";
+} from "@/lib/catalog/transcripts/transcript-navigation";
 import { usePlayback } from "./playback-context";
 import { CaptionLine, useCaptionTrack } from "./transcript-captions";
 import { TranscriptFindBar } from "./transcript-find-bar";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { formatDuration } from "@/lib/text/format";
+import { formatDuration } from "@/lib/platform/text/format";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
 import { stepSpeed } from "./playback-speeds";

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import type { AskEvent } from "@/lib/ask/ask-question";
-import type { Citation } from "@/lib/ask/passage";
+import type { AskEvent } from "@/lib/search/ask/ask-question";
+import type { Citation } from "@/lib/search/ask/passage";
 
 type Answer = {
   question: string;

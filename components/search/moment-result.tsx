@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { MomentHit } from "@/lib/search/search-moments";
-import { formatDay, formatDuration } from "@/lib/text/format";
+import { formatDay, formatDuration } from "@/lib/platform/text/format";
 import { HighlightedSnippet } from "./highlighted-snippet";
 
 /** One search hit: the moment's words, its sermon, and a link that plays from its start. */

@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/client";
-import type { Embedder } from "@/lib/embeddings/embedder";
+import type { Db } from "@/lib/platform/db/client";
+import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { filterOf } from "@/lib/search/queries";
 import { searchMoments, type SearchTuning } from "@/lib/search/search-moments";
 import type { EvalDataset } from "./dataset";

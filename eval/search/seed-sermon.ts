@@ -1,9 +1,9 @@
-import type { Db } from "@/lib/db/client";
-import type { Embedder } from "@/lib/embeddings/embedder";
-import type { PublishState } from "@/lib/generated/prisma/enums";
-import { parsePassages } from "@/lib/scripture/parse-passages";
-import { indexSermon } from "@/lib/search/index-sermon";
-import { slugify } from "@/lib/text/slugify";
+import type { Db } from "@/lib/platform/db/client";
+import type { Embedder } from "@/lib/search/embeddings/embedder";
+import type { PublishState } from "@/lib/platform/db/generated/prisma/enums";
+import { parsePassages } from "@/lib/catalog/scripture/parse-passages";
+import { indexSermon } from "@/lib/pipeline/indexing/index-sermon";
+import { slugify } from "@/lib/platform/text/slugify";
 
 /** A sermon of known content, as the eval datasets (eval/search/<name>/sermons/*.json) hold it. */
 export type SermonFixture = {

@@ -1,11 +1,11 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
-import { sermonReindexRequested, sermonTranscribed } from "@/inngest/events";
-import { getDb } from "@/lib/db/client";
-import { configuredEmbedder } from "@/lib/embeddings/configured-embedder";
-import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
-import { indexSermon, MissingTranscriptError } from "@/lib/search/index-sermon";
-import { FAILED_STAGE } from "@/lib/processing/failed-stage";
+import { sermonReindexRequested, sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
+import { getDb } from "@/lib/platform/db/client";
+import { configuredEmbedder } from "@/lib/search/embeddings/configured-embedder";
+import { recordProcessingFailure } from "@/lib/pipeline/media-publishing/record-processing-failure";
+import { indexSermon, MissingTranscriptError } from "@/lib/pipeline/indexing/index-sermon";
+import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
 
 /**
  * `sermon/transcribed` or `sermon/reindex.requested` → searchable sermon → `sermon/indexed`.

@@ -1,18 +1,18 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
-import { sermonUploaded } from "@/inngest/events";
-import { parseEnv } from "@/lib/config/parse-env";
-import { getDb } from "@/lib/db/client";
-import { MediaRejectedError } from "@/lib/media/media-rejected-error";
-import { discardRejectedUpload } from "@/lib/processing/discard-rejected-upload";
-import { isCurrentUpload } from "@/lib/processing/is-current-upload";
-import { isMediaRejection } from "@/lib/processing/is-media-rejection";
-import { describeProcessingFailure } from "@/lib/processing/processing-failure";
-import { processingEnvSchema } from "@/lib/processing/processing-env";
-import { publishSermonMedia } from "@/lib/processing/publish-sermon-media";
-import { recordProcessedMedia } from "@/lib/processing/record-processed-media";
-import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
-import { mediaStorage } from "@/lib/storage/media-storage";
+import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
+import { parseEnv } from "@/lib/platform/config/parse-env";
+import { getDb } from "@/lib/platform/db/client";
+import { MediaRejectedError } from "@/lib/pipeline/media/media-rejected-error";
+import { discardRejectedUpload } from "@/lib/pipeline/media-publishing/discard-rejected-upload";
+import { isCurrentUpload } from "@/lib/pipeline/media-publishing/is-current-upload";
+import { isMediaRejection } from "@/lib/pipeline/media-publishing/is-media-rejection";
+import { describeProcessingFailure } from "@/lib/pipeline/media-publishing/processing-failure";
+import { processingEnvSchema } from "@/lib/platform/config/processing-env";
+import { publishSermonMedia } from "@/lib/pipeline/media-publishing/publish-sermon-media";
+import { recordProcessedMedia } from "@/lib/pipeline/media-publishing/record-processed-media";
+import { recordProcessingFailure } from "@/lib/pipeline/media-publishing/record-processing-failure";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
 
 // Read once: the limit is part of the function's configuration, synced to Inngest. Parsing the
 // whole schema also stops start-up on a bad SERMON_MAX_DURATION_MINUTES (the probe applies it).

@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
-import { parseEnv } from "@/lib/config/parse-env";
-import { getDb } from "@/lib/db/client";
-import { republishStuckSermons, stuckSweepEnvSchema } from "@/lib/sermons/republish-stuck-sermons";
+import { parseEnv } from "@/lib/platform/config/parse-env";
+import { getDb } from "@/lib/platform/db/client";
+import { republishStuckSermons, stuckSweepEnvSchema } from "@/lib/pipeline/recovery/republish-stuck-sermons";
 
 /**
  * Every 10 minutes: restarts the stage of any sermon stuck in processing longer than

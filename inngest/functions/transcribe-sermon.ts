@@ -1,20 +1,20 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
-import { sermonTranscriptionRequested } from "@/inngest/events";
-import { InvalidEnvError, parseEnv } from "@/lib/config/parse-env";
-import { transcriptionEnvSchema } from "@/lib/config/transcription-env";
-import { getDb } from "@/lib/db/client";
-import { recordProcessingFailure } from "@/lib/processing/record-processing-failure";
-import { mediaStorage } from "@/lib/storage/media-storage";
-import { describeTranscriptionFailure } from "@/lib/transcription/describe-transcription-failure";
-import { planTranscription } from "@/lib/transcription/plan-transcription";
-import { adoptProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
-import { storeTranscript } from "@/lib/transcription/store-transcript";
-import { toInngestError } from "@/lib/transcription/to-inngest-error";
-import { transcribeSermonAudio } from "@/lib/transcription/transcribe-sermon-audio";
-import { readWordsFile } from "@/lib/transcription/transcript-files";
-import { transcriptFileKeys } from "@/lib/transcription/transcript-keys";
-import { writeCaptionsFile } from "@/lib/transcription/write-captions-file";
+import { sermonTranscriptionRequested } from "@/lib/pipeline/events/pipeline-events";
+import { InvalidEnvError, parseEnv } from "@/lib/platform/config/parse-env";
+import { transcriptionEnvSchema } from "@/lib/platform/config/transcription-env";
+import { getDb } from "@/lib/platform/db/client";
+import { recordProcessingFailure } from "@/lib/pipeline/media-publishing/record-processing-failure";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
+import { describeTranscriptionFailure } from "@/lib/pipeline/transcription/describe-transcription-failure";
+import { planTranscription } from "@/lib/pipeline/transcription/plan-transcription";
+import { adoptProvidedTranscript } from "@/lib/pipeline/transcription/store-provided-transcript";
+import { storeTranscript } from "@/lib/pipeline/transcription/store-transcript";
+import { toInngestError } from "@/lib/pipeline/transcription/to-inngest-error";
+import { transcribeSermonAudio } from "@/lib/pipeline/transcription/transcribe-sermon-audio";
+import { readWordsFile } from "@/lib/catalog/transcripts/transcript-files";
+import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
+import { writeCaptionsFile } from "@/lib/pipeline/transcription/write-captions-file";
 
 // Read per run, not at import: the same build serves every configuration.
 const transcriptionEnv = () => parseEnv(transcriptionEnvSchema, process.env);

@@ -1,16 +1,16 @@
 import { cache } from "react";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db/client";
-import { versionOfKey } from "@/lib/processing/sermon-media-keys";
-import { playableWhere, publiclyVisibleWhere } from "./sermon-visibility";
+import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
+import { getDb } from "@/lib/platform/db/client";
+import { versionOfKey } from "@/lib/catalog/sermons/sermon-version";
+import { playableWhere, publiclyVisibleWhere } from "@/lib/catalog/sermons/sermon-visibility";
 import {
   type ListenerSermonSummary,
   newestFirst,
   summarySelect,
   toSummary,
-} from "./sermon-summary";
+} from "@/lib/catalog/sermons/sermon-summary";
 
-export type { ListenerSermonSummary } from "./sermon-summary";
+export type { ListenerSermonSummary } from "@/lib/catalog/sermons/sermon-summary";
 
 export interface ListenerChurch {
   slug: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/platform/db/generated/prisma/client";
 import { fullTextTiers } from "./full-text-tiers";
 import type { ScriptureFilter } from "./scripture-filter";
 

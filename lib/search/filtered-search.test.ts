@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { ensureVectorColumn } from "@/lib/db/vector-column";
-import type { Embedder } from "@/lib/embeddings/embedder";
+import { createDb, type Db } from "@/lib/platform/db/client";
+import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
+import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
 import { replaceChunks, vectorLiteral } from "./chunk-sql";
 import { searchMoments } from "./search-moments";
-import { seededRandom } from "@/lib/random/seeded-random";
+import { seededRandom } from "@/test/support/seeded-random";
 
 // Small vectors keep the HNSW inserts quick; the scan behaviour does not depend on the size.
 const DIMENSIONS = 16;

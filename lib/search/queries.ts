@@ -1,7 +1,7 @@
-import { parseEnv } from "@/lib/config/parse-env";
-import { searchEnvSchema } from "@/lib/config/search-env";
-import { getDb } from "@/lib/db/client";
-import { configuredEmbedder } from "@/lib/embeddings/configured-embedder";
+import { parseEnv } from "@/lib/platform/config/parse-env";
+import { searchEnvSchema } from "@/lib/platform/config/search-env";
+import { getDb } from "@/lib/platform/db/client";
+import { configuredEmbedder } from "@/lib/search/embeddings/configured-embedder";
 import type { EligibleFilter } from "./chunk-sql";
 import { parseScriptureFilter } from "./scripture-filter";
 import type { SearchParams } from "./search-params";

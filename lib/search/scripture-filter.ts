@@ -1,4 +1,4 @@
-import { parsePassages } from "@/lib/scripture/parse-passages";
+import { parsePassages } from "@/lib/catalog/scripture/parse-passages";
 
 /** Passages as integer key ranges (see ScriptureRef): a sermon matches when any ref overlaps one. */
 export type ScriptureFilter = { label: string; ranges: Array<{ startKey: number; endKey: number }> };

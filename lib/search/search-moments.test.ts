@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SermonFixture, seedIndexedSermon } from "@/eval/search/seed-sermon";
-import { createLocalEmbedder } from "@/lib/embeddings/local-embedder";
+import { createLocalEmbedder } from "@/lib/search/embeddings/local-embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
 import { parseScriptureFilter } from "./scripture-filter";
 import { type EligibleFilter } from "./chunk-sql";

@@ -1,4 +1,4 @@
-import type { SearchEnv } from "@/lib/config/search-env";
+import type { SearchEnv } from "@/lib/platform/config/search-env";
 import { DEFAULT_TUNING, type SearchTuning } from "./search-moments";
 
 // Measured on eval/search/default (npm run eval:search) with the local lexical embedder:

@@ -1,6 +1,6 @@
-import { migrate } from "@/lib/db/migrate";
-import { readDatabaseLock } from "@/lib/embedded/database-lock";
-import { startEmbeddedDatabase } from "@/lib/embedded/start-embedded-database";
+import { migrate } from "@/lib/platform/db/migrate";
+import { readDatabaseLock } from "@/lib/platform/embedded/database-lock";
+import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
 import { databaseDir, databaseUrlFor } from "../launcher/embedded-urls";
 import { readLauncherEnv } from "../launcher/launcher-env";
 

@@ -1,10 +1,10 @@
 import { GetQueueUrlCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { z } from "zod";
-import { awsEnvSchema } from "@/lib/config/aws-env";
-import { parseEnv } from "@/lib/config/parse-env";
-import type { DeadLetterQueues } from "@/lib/queue/dead-letter-queue";
-import { embeddedQueueNames } from "@/lib/queue/embedded-queue-names";
-import { createSqsClient } from "@/lib/queue/sqs-client";
+import { awsEnvSchema } from "@/lib/platform/config/aws-env";
+import { parseEnv } from "@/lib/platform/config/parse-env";
+import type { DeadLetterQueues } from "@/lib/platform/queue/dead-letter-queue";
+import { embeddedQueueNames } from "@/lib/platform/queue/embedded-queue-names";
+import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { readLauncherEnv } from "../launcher/launcher-env";
 
 export class QueuesUnreachableError extends Error {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import readline from "node:readline";
-import type { Env } from "@/lib/config/parse-env";
+import type { Env } from "@/lib/platform/config/parse-env";
 
 export class ServiceStartError extends Error {
   constructor(service: string, reason: string, recentOutput: string[]) {

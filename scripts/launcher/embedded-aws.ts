@@ -1,6 +1,6 @@
 // Process entry: the embedded S3 + SQS emulator (fauxqs), persisted under FAUXQS_DATA_DIR.
 import path from "node:path";
-import { startEmbeddedAws } from "@/lib/embedded/start-embedded-aws";
+import { startEmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
 import { exitWithParent } from "./exit-with-parent";
 
 const dataDir = path.resolve(process.env.FAUXQS_DATA_DIR ?? ".data/fauxqs");

@@ -1,6 +1,6 @@
 // Process entry: the embedded database (PGlite over the Postgres wire protocol).
 import path from "node:path";
-import { startEmbeddedDatabase } from "@/lib/embedded/start-embedded-database";
+import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
 import { exitWithParent } from "./exit-with-parent";
 
 const dataDir = path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { type Env, parseEnv } from "@/lib/config/parse-env";
+import { type Env, parseEnv } from "@/lib/platform/config/parse-env";
 
 const port = (fallback: number) =>
   z.coerce

@@ -5,7 +5,7 @@ import {
   purgeDeadLetters,
   redriveDeadLetters,
   showDeadLetter,
-} from "@/lib/queue/dead-letter-queue";
+} from "@/lib/platform/queue/dead-letter-queue";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 import {
   publishEvents,

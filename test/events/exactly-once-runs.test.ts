@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pruneSentOutbox } from "@/lib/events/prune-sent-outbox";
+import { pruneSentOutbox } from "@/lib/pipeline/events/prune-sent-outbox";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 import {
   publishEvents,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { listDeadLetters } from "@/lib/queue/dead-letter-queue";
+import { listDeadLetters } from "@/lib/platform/queue/dead-letter-queue";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 import {
   publishEvents,

@@ -8,14 +8,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sermonUploaded } from "@/inngest/events";
-import { probeMedia } from "@/lib/media/probe-media";
-import { maxSermonDurationMinutes } from "@/lib/processing/processing-env";
-import { sermonVersionPrefix } from "@/lib/processing/sermon-media-keys";
-import { completeUpload } from "@/lib/uploads/complete-upload";
-import { startUpload, startUploadSchema } from "@/lib/uploads/start-upload";
-import type { SermonRef, UploadContext } from "@/lib/uploads/upload-context";
-import { UploadRejectedError } from "@/lib/uploads/upload-errors";
+import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
+import { probeMedia } from "@/lib/pipeline/media/probe-media";
+import { maxSermonDurationMinutes } from "@/lib/platform/config/processing-env";
+import { sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
+import { completeUpload } from "@/lib/pipeline/upload/complete-upload";
+import { startUpload, startUploadSchema } from "@/lib/pipeline/upload/start-upload";
+import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
+import type { UploadContext } from "@/lib/pipeline/upload/upload-context";
+import { UploadRejectedError } from "@/lib/pipeline/upload/upload-errors";
 import { waitUntil } from "@/test/events/support/event-path";
 import {
   cutOffMp3,

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMedia } from "@/lib/media/test-media";
-import { serveSermonMedia } from "@/lib/playback/serve-sermon-media";
-import { retryFailedSermon } from "@/lib/sermons/retry-failed-sermon";
+import { generateMedia } from "@/test/support/test-media";
+import { serveSermonMedia } from "@/lib/catalog/playback/serve-sermon-media";
+import { retryFailedSermon } from "@/lib/pipeline/recovery/retry-failed-sermon";
 import { startPipeline, type Pipeline } from "./support/pipeline-harness";
 
 const AUDIO_SECONDS = 180;

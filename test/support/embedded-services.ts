@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrate } from "@/lib/db/migrate";
-import { type EmbeddedAws, startEmbeddedAws } from "@/lib/embedded/start-embedded-aws";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/embedded/start-embedded-database";
+import { migrate } from "@/lib/platform/db/migrate";
+import { type EmbeddedAws, startEmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
 
 export type TestServices = {
   dir: string;

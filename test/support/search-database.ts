@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDb, type Db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { startEmbeddedDatabase } from "@/lib/embedded/start-embedded-database";
+import { createDb, type Db } from "@/lib/platform/db/client";
+import { migrate } from "@/lib/platform/db/migrate";
+import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
 
 export type SearchDatabase = { db: Db; url: string; stop(): Promise<void> };
 

@@ -1,5 +1,5 @@
 import { ListObjectsV2Command, type S3Client, UploadPartCommand } from "@aws-sdk/client-s3";
-import type { Db } from "@/lib/db/client";
+import type { Db } from "@/lib/platform/db/client";
 
 let fingerprintSql: string | undefined;
 

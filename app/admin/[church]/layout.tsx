@@ -1,5 +1,5 @@
 import { AdminNav } from "@/components/admin/admin-nav";
-import { hasRole } from "@/lib/auth/church-access";
+import { hasRole } from "@/lib/platform/auth/church-access";
 import { requireChurchPage } from "../_lib/admin-session";
 import { signOut } from "../sign-in/actions";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { publishLabel, StatusBadge } from "@/components/admin/status-badge";
-import { getDb } from "@/lib/db/client";
-import { listSermonsForAdmin } from "@/lib/sermons/admin-queries";
-import { formatDay, formatDuration } from "@/lib/text/format";
+import { getDb } from "@/lib/platform/db/client";
+import { listSermonsForAdmin } from "@/lib/catalog/sermons/admin-queries";
+import { formatDay, formatDuration } from "@/lib/platform/text/format";
 import { requireChurchPage } from "../_lib/admin-session";
 
 export default async function SermonsAdminPage({ params }: { params: Promise<{ church: string }> }) {

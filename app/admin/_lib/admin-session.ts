@@ -1,9 +1,9 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { getAuth } from "@/lib/auth/auth";
-import { authorizeChurch, ChurchNotFoundError, type ChurchAccess } from "@/lib/auth/church-access";
-import { getDb } from "@/lib/db/client";
-import type { MembershipRole } from "@/lib/generated/prisma/enums";
+import { getAuth } from "@/lib/platform/auth/auth";
+import { authorizeChurch, ChurchNotFoundError, type ChurchAccess } from "@/lib/platform/auth/church-access";
+import { getDb } from "@/lib/platform/db/client";
+import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
 
 export type AdminUser = { id: string; email: string; name: string };
 

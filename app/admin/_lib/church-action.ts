@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { authorizeChurch, ChurchNotFoundError, RoleRequiredError, type ChurchAccess } from "@/lib/auth/church-access";
-import { getDb } from "@/lib/db/client";
-import type { MembershipRole } from "@/lib/generated/prisma/enums";
-import { fieldErrorsOf, FormError, type FormResult, formValues } from "@/lib/validation/form-result";
+import { authorizeChurch, ChurchNotFoundError, RoleRequiredError, type ChurchAccess } from "@/lib/platform/auth/church-access";
+import { getDb } from "@/lib/platform/db/client";
+import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import { fieldErrorsOf, FormError, type FormResult, formValues } from "@/lib/platform/validation/form-result";
 import { type AdminUser, currentUser } from "./admin-session";
 
 type Run<T> = (input: T, access: ChurchAccess, user: AdminUser) => Promise<FormResult | void>;

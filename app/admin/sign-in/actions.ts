@@ -4,8 +4,8 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getAuth } from "@/lib/auth/auth";
-import { fieldErrorsOf, type FormResult, formValues } from "@/lib/validation/form-result";
+import { getAuth } from "@/lib/platform/auth/auth";
+import { fieldErrorsOf, type FormResult, formValues } from "@/lib/platform/validation/form-result";
 
 const signInSchema = z.object({
   email: z.email({ message: "Enter the email address you were invited with." }),

@@ -1,8 +1,8 @@
 // POST /api/ask — an answer to a question from sermon moments, streamed as server-sent events.
-import { toEventStream } from "@/lib/ask/ask-question";
-import { askRequestSchema } from "@/lib/ask/ask-request";
-import { answerQuestion } from "@/lib/ask/queries";
-import { fieldErrorsOf } from "@/lib/validation/form-result";
+import { toEventStream } from "@/lib/search/ask/ask-question";
+import { askRequestSchema } from "@/lib/search/ask/ask-request";
+import { answerQuestion } from "@/lib/search/ask/queries";
+import { fieldErrorsOf } from "@/lib/platform/validation/form-result";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // GET /api/health — each dependency up/down with latency; 503 when any is down.
-import { serverEnv } from "@/lib/config/server-env";
-import { checkDependencies } from "@/lib/health/check-dependencies";
+import { serverEnv } from "@/lib/platform/config/server-env";
+import { checkDependencies } from "@/lib/platform/health/check-dependencies";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 import { runSearch } from "@/lib/search/queries";
 import { UnrecognisedScriptureError } from "@/lib/search/scripture-filter";
 import { searchParamsRecord, searchParamsSchema } from "@/lib/search/search-params";
-import { fieldErrorsOf } from "@/lib/validation/form-result";
+import { fieldErrorsOf } from "@/lib/platform/validation/form-result";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /captions/:sermonId — WebVTT captions of a published sermon's current transcript (the player's <track>).
-import { serveCaptions } from "@/lib/captions/serve-captions";
-import { getDb } from "@/lib/db/client";
-import { mediaStorage } from "@/lib/storage/media-storage";
+import { serveCaptions } from "@/lib/catalog/playback/serve-captions";
+import { getDb } from "@/lib/platform/db/client";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // PUT/GET/HEAD /s3/:bucket/:key — same-origin pass-through to storage that sends no CORS headers
 // (the embedded emulator). On for S3_BROWSER_PROXY=true only; URLs stay presigned by storage.
-import { serverEnv } from "@/lib/config/server-env";
+import { serverEnv } from "@/lib/platform/config/server-env";
 
 const FORWARDED_REQUEST = ["content-type", "content-length", "content-md5", "range", "if-match", "if-none-match"];
 const FORWARDED_RESPONSE = ["etag", "content-type", "content-length", "content-range", "accept-ranges", "last-modified"];

@@ -1,6 +1,6 @@
 // Bad uploads for the bad-input tests, made at test time (no binary fixtures in the repository).
 import { readFile } from "node:fs/promises";
-import { generateMedia } from "@/lib/media/test-media";
+import { generateMedia } from "@/test/support/test-media";
 
 const tone = (seconds: number) => [
   "-f",

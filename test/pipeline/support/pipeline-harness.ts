@@ -6,13 +6,13 @@ import path from "node:path";
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { serve } from "inngest/node";
 import { startEngine, type RunningEngine } from "@/engine/src/engine";
-import { sermonUploaded } from "@/inngest/events";
-import { getDb } from "@/lib/db/client";
-import { publishEvent } from "@/lib/events/publish-event";
-import type { SermonStatus } from "@/lib/generated/prisma/enums";
-import { ensureBucket } from "@/lib/storage/ensure-bucket";
-import { mediaStorage, type MediaStorage } from "@/lib/storage/media-storage";
-import { uploadFile } from "@/lib/storage/upload-file";
+import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
+import { getDb } from "@/lib/platform/db/client";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import type { SermonStatus } from "@/lib/platform/db/generated/prisma/enums";
+import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
+import { mediaStorage, type MediaStorage } from "@/lib/platform/storage/media-storage";
+import { uploadFile } from "@/lib/platform/storage/upload-file";
 import {
   startQueueServices,
   testWorkerConfig,

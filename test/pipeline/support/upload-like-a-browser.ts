@@ -1,7 +1,8 @@
-import { completeUpload } from "@/lib/uploads/complete-upload";
-import { presignParts } from "@/lib/uploads/presign-parts";
-import { startUpload, startUploadSchema } from "@/lib/uploads/start-upload";
-import type { SermonRef, UploadContext } from "@/lib/uploads/upload-context";
+import { completeUpload } from "@/lib/pipeline/upload/complete-upload";
+import { presignParts } from "@/lib/pipeline/upload/presign-parts";
+import { startUpload, startUploadSchema } from "@/lib/pipeline/upload/start-upload";
+import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
+import type { UploadContext } from "@/lib/pipeline/upload/upload-context";
 import type { Pipeline } from "./pipeline-harness";
 
 /** The upload routes' context over the pipeline's own database and bucket. */

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
-import { deleteSeries, saveSeries, seriesInputSchema } from "@/lib/series/series";
+import { getDb } from "@/lib/platform/db/client";
+import { deleteSeries, saveSeries, seriesInputSchema } from "@/lib/catalog/series/series";
 import { churchAction } from "../../_lib/church-action";
 
 export const addSeries = churchAction(seriesInputSchema, "editor", async (input, { church }) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CatalogPage } from "@/components/admin/catalog-page";
-import { getDb } from "@/lib/db/client";
-import { listSeries } from "@/lib/series/series";
+import { getDb } from "@/lib/platform/db/client";
+import { listSeries } from "@/lib/catalog/series/series";
 import { requireChurchPage } from "../../_lib/admin-session";
 import { addSeries, removeSeries } from "./actions";
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
-import { saveSermon } from "@/lib/sermons/save-sermon";
-import { sermonInputSchema } from "@/lib/sermons/sermon-input";
+import { getDb } from "@/lib/platform/db/client";
+import { saveSermon } from "@/lib/catalog/sermons/save-sermon";
+import { sermonInputSchema } from "@/lib/catalog/sermons/sermon-input";
 import { churchAction } from "../../_lib/church-action";
 
 const createSchema = sermonInputSchema;

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { churchSettingsSchema, updateChurchSettings } from "@/lib/churches/church-settings";
-import { getDb } from "@/lib/db/client";
+import { churchSettingsSchema, updateChurchSettings } from "@/lib/catalog/churches/church-settings";
+import { getDb } from "@/lib/platform/db/client";
 import { churchAction } from "../../_lib/church-action";
 
 export const saveChurchSettings = churchAction(churchSettingsSchema, "admin", async (input, { church }) => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ChurchSettingsForm } from "@/components/admin/church-settings-form";
-import { getChurchSettings, TIMEZONES } from "@/lib/churches/church-settings";
-import { getDb } from "@/lib/db/client";
-import { hasRole } from "@/lib/auth/church-access";
+import { getChurchSettings, TIMEZONES } from "@/lib/catalog/churches/church-settings";
+import { getDb } from "@/lib/platform/db/client";
+import { hasRole } from "@/lib/platform/auth/church-access";
 import { requireChurchPage } from "../../_lib/admin-session";
 import { saveChurchSettings } from "./actions";
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
-import { deleteSpeaker, saveSpeaker, speakerInputSchema } from "@/lib/speakers/speakers";
+import { getDb } from "@/lib/platform/db/client";
+import { deleteSpeaker, saveSpeaker, speakerInputSchema } from "@/lib/catalog/speakers/speakers";
 import { churchAction } from "../../_lib/church-action";
 
 export const addSpeaker = churchAction(speakerInputSchema, "editor", async (input, { church }) => {

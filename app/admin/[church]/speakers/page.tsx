@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CatalogPage } from "@/components/admin/catalog-page";
-import { getDb } from "@/lib/db/client";
-import { listSpeakers } from "@/lib/speakers/speakers";
+import { getDb } from "@/lib/platform/db/client";
+import { listSpeakers } from "@/lib/catalog/speakers/speakers";
 import { requireChurchPage } from "../../_lib/admin-session";
 import { addSpeaker, removeSpeaker } from "./actions";
 

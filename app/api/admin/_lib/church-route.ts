@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { getAuth } from "@/lib/auth/auth";
-import { authorizeChurch, type ChurchAccess } from "@/lib/auth/church-access";
-import { getDb } from "@/lib/db/client";
-import type { MembershipRole } from "@/lib/generated/prisma/enums";
-import { fieldErrorsOf, FormError } from "@/lib/validation/form-result";
+import { getAuth } from "@/lib/platform/auth/auth";
+import { authorizeChurch, type ChurchAccess } from "@/lib/platform/auth/church-access";
+import { getDb } from "@/lib/platform/db/client";
+import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import { fieldErrorsOf, FormError } from "@/lib/platform/validation/form-result";
 
 type Params = Record<string, string>;
 type Handler<P extends Params, B> = (args: { request: Request; params: P; access: ChurchAccess; userId: string; body: B }) => Promise<Response | object>;

@@ -1,7 +1,7 @@
-import { serverEnv } from "@/lib/config/server-env";
-import { getDb } from "@/lib/db/client";
-import { createS3Client } from "@/lib/storage/s3-client";
-import type { UploadContext } from "@/lib/uploads/upload-context";
+import { serverEnv } from "@/lib/platform/config/server-env";
+import { getDb } from "@/lib/platform/db/client";
+import { createS3Client } from "@/lib/platform/storage/s3-client";
+import type { UploadContext } from "@/lib/pipeline/upload/upload-context";
 
 export function uploadContext(): UploadContext {
   const env = serverEnv();

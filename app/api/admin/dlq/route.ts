@@ -1,5 +1,5 @@
 // GET /api/admin/dlq — dead-letter messages with their reasons (?limit=N); DELETE — purge them all.
-import { listDeadLetters, purgeDeadLetters } from "@/lib/queue/dead-letter-queue";
+import { listDeadLetters, purgeDeadLetters } from "@/lib/platform/queue/dead-letter-queue";
 import { jsonError } from "../_lib/church-route";
 import { operatorRoute } from "./_lib/operator-route";
 

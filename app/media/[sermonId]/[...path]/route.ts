@@ -1,7 +1,7 @@
 // GET /media/:sermonId/v:version/:file — a published sermon's HLS playlists, segments, download and waveform.
-import { getDb } from "@/lib/db/client";
-import { serveSermonMedia } from "@/lib/playback/serve-sermon-media";
-import { mediaStorage } from "@/lib/storage/media-storage";
+import { getDb } from "@/lib/platform/db/client";
+import { serveSermonMedia } from "@/lib/catalog/playback/serve-sermon-media";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
 
 export const dynamic = "force-dynamic";
 

@@ -5,12 +5,12 @@ import { SermonForm } from "@/components/admin/sermon-form";
 import { ProcessingStatus } from "@/components/admin/processing-status";
 import { SermonUploader } from "@/components/admin/sermon-uploader";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { serverEnv } from "@/lib/config/server-env";
-import { getDb } from "@/lib/db/client";
-import { getSermonForAdmin } from "@/lib/sermons/admin-queries";
-import { sermonProgressView } from "@/lib/sermons/sermon-progress-view";
-import { sermonFormOptions } from "@/lib/sermons/sermon-form-options";
-import { ACCEPT_ATTRIBUTE } from "@/lib/uploads/accepted-media";
+import { serverEnv } from "@/lib/platform/config/server-env";
+import { getDb } from "@/lib/platform/db/client";
+import { getSermonForAdmin } from "@/lib/catalog/sermons/admin-queries";
+import { sermonProgressView } from "@/lib/pipeline/progress/sermon-progress-view";
+import { sermonFormOptions } from "@/lib/catalog/sermons/sermon-form-options";
+import { ACCEPT_ATTRIBUTE } from "@/lib/pipeline/upload/accepted-media";
 import { requireChurchPage } from "../../../_lib/admin-session";
 import { updateSermon } from "../actions";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SermonForm } from "@/components/admin/sermon-form";
-import { getDb } from "@/lib/db/client";
-import { sermonFormOptions } from "@/lib/sermons/sermon-form-options";
+import { getDb } from "@/lib/platform/db/client";
+import { sermonFormOptions } from "@/lib/catalog/sermons/sermon-form-options";
 import { requireChurchPage } from "../../../_lib/admin-session";
 import { createSermon } from "../actions";
 

@@ -1,5 +1,5 @@
 // GET /api/admin/dlq/:messageId — one dead-letter message, body and reason included.
-import { showDeadLetter } from "@/lib/queue/dead-letter-queue";
+import { showDeadLetter } from "@/lib/platform/queue/dead-letter-queue";
 import { operatorRoute } from "../_lib/operator-route";
 
 export const dynamic = "force-dynamic";

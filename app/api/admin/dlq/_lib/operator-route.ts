@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { parseEnv } from "@/lib/config/parse-env";
-import { serverEnv } from "@/lib/config/server-env";
-import { DeadLetterNotFoundError, type DeadLetterQueues } from "@/lib/queue/dead-letter-queue";
-import { createSqsClient } from "@/lib/queue/sqs-client";
+import { parseEnv } from "@/lib/platform/config/parse-env";
+import { serverEnv } from "@/lib/platform/config/server-env";
+import { DeadLetterNotFoundError, type DeadLetterQueues } from "@/lib/platform/queue/dead-letter-queue";
+import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { jsonError } from "../../_lib/church-route";
 

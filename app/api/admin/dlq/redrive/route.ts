@@ -1,6 +1,6 @@
 // POST /api/admin/dlq/redrive — send dead letters back to the main queue once: {"all":true} or {"messageIds":[…]}.
 import { z } from "zod";
-import { redriveDeadLetters } from "@/lib/queue/dead-letter-queue";
+import { redriveDeadLetters } from "@/lib/platform/queue/dead-letter-queue";
 import { jsonError } from "../../_lib/church-route";
 import { operatorRoute } from "../_lib/operator-route";
 

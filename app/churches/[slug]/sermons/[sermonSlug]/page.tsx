@@ -6,9 +6,9 @@ import { PassageList, SermonMeta } from "@/components/listener/sermon-meta";
 import { TranscriptPanel } from "@/components/listener/transcript-panel";
 import { SermonPlayer } from "@/components/player/sermon-player";
 import { getListenerSermon } from "@/lib/catalog/queries";
-import { getDb } from "@/lib/db/client";
-import { parseStartTime } from "@/lib/playback/start-time";
-import { getTranscriptForListener } from "@/lib/transcription/transcript-queries";
+import { getDb } from "@/lib/platform/db/client";
+import { parseStartTime } from "@/lib/catalog/playback/start-time";
+import { getTranscriptForListener } from "@/lib/catalog/transcripts/transcript-queries";
 
 export const dynamic = "force-dynamic";
 

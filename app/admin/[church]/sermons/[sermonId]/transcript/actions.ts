@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
-import { mediaStorage } from "@/lib/storage/media-storage";
-import { correctSegment, MAX_SEGMENT_CHARS, SegmentNotFoundError } from "@/lib/transcription/correct-segment";
+import { getDb } from "@/lib/platform/db/client";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
+import { correctSegment, MAX_SEGMENT_CHARS, SegmentNotFoundError } from "@/lib/pipeline/transcription/correct-segment";
 import { churchAction } from "../../../../_lib/church-action";
 
 const correctionSchema = z.object({

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { TranscriptSegmentRow } from "@/components/admin/transcript-segment-row";
 import { TranscriptUpload } from "@/components/admin/transcript-upload";
-import { getDb } from "@/lib/db/client";
-import { type AdminTranscript, getTranscriptForAdmin } from "@/lib/transcription/transcript-queries";
+import { getDb } from "@/lib/platform/db/client";
+import { type AdminTranscript, getTranscriptForAdmin } from "@/lib/catalog/transcripts/transcript-queries";
 import { requireChurchPage } from "../../../../_lib/admin-session";
 import { correctTranscriptSegment } from "./actions";
 

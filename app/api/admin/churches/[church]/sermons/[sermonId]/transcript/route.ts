@@ -1,11 +1,11 @@
 // POST /api/admin/churches/:church/sermons/:sermonId/transcript — upload a WebVTT/SRT file that replaces the transcript.
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
-import { CaptionsRejectedError } from "@/lib/captions/captions-rejected-error";
-import { MAX_CAPTION_BYTES } from "@/lib/captions/parse-captions";
-import { readLimitedBody } from "@/lib/captions/read-limited-body";
-import { getDb } from "@/lib/db/client";
-import { mediaStorage } from "@/lib/storage/media-storage";
-import { storeProvidedTranscript } from "@/lib/transcription/store-provided-transcript";
+import { CaptionsRejectedError } from "@/lib/pipeline/transcription/captions/captions-rejected-error";
+import { MAX_CAPTION_BYTES } from "@/lib/pipeline/transcription/captions/parse-captions";
+import { readLimitedBody } from "@/lib/platform/http/read-limited-body";
+import { getDb } from "@/lib/platform/db/client";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
+import { storeProvidedTranscript } from "@/lib/pipeline/transcription/store-provided-transcript";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // POST /api/admin/churches/:church/sermons/:sermonId/uploads — start (or resume) a multipart upload.
-import { startUpload, startUploadSchema } from "@/lib/uploads/start-upload";
+import { startUpload, startUploadSchema } from "@/lib/pipeline/upload/start-upload";
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { uploadContext } from "@/app/api/admin/_lib/upload-context";
 

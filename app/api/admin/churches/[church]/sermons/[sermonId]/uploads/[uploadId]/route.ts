@@ -1,5 +1,5 @@
 // DELETE …/uploads/:uploadId — abort the upload and free its stored parts.
-import { abortUpload } from "@/lib/uploads/abort-upload";
+import { abortUpload } from "@/lib/pipeline/upload/abort-upload";
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { uploadContext } from "@/app/api/admin/_lib/upload-context";
 

@@ -1,5 +1,5 @@
 // POST …/uploads/:uploadId/complete — assemble, verify (size, magic bytes) and start processing.
-import { completeUpload, completeUploadSchema } from "@/lib/uploads/complete-upload";
+import { completeUpload, completeUploadSchema } from "@/lib/pipeline/upload/complete-upload";
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { uploadContext } from "@/app/api/admin/_lib/upload-context";
 

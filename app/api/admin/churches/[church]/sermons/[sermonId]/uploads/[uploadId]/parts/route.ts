@@ -1,5 +1,5 @@
 // POST …/uploads/:uploadId/parts — presigned URLs for the parts the browser is about to send.
-import { presignParts, presignPartsSchema } from "@/lib/uploads/presign-parts";
+import { presignParts, presignPartsSchema } from "@/lib/pipeline/upload/presign-parts";
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { uploadContext } from "@/app/api/admin/_lib/upload-context";
 

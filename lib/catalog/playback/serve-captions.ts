@@ -1,0 +1,42 @@
+import { GetObjectCommand, S3ServiceException } from "@aws-sdk/client-s3";
+import { isPubliclyVisible } from "@/lib/catalog/sermons/sermon-visibility";
+import type { Db } from "@/lib/platform/db/client";
+import type { TranscriptStorage } from "@/lib/catalog/transcripts/transcript-files";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store", "content-type": "text/plain" } });
+
+/**
+ * The WebVTT captions of a published sermon's current transcript. The URL names the sermon,
+ * not a file, so the player's `<track>` keeps working when a transcript is replaced or
+ * corrected; a short cache lifetime lets corrections show up within a minute.
+ */
+export async function serveCaptions(
+  request: Request,
+  sermonId: string,
+  deps: { db: Db; storage: TranscriptStorage; now?: Date },
+): Promise<Response> {
+  const sermon = await deps.db.sermon.findUnique({
+    where: { id: sermonId },
+    select: { publishState: true, publishAt: true, transcripts: { where: { isCurrent: true }, take: 1, select: { vttKey: true } } },
+  });
+  const key = sermon?.transcripts[0]?.vttKey;
+  if (!sermon || !key || !isPubliclyVisible(sermon, deps.now ?? new Date())) return notFound();
+  const ifNoneMatch = request.headers.get("if-none-match");
+  try {
+    const object = await deps.storage.s3.send(
+      new GetObjectCommand({ Bucket: deps.storage.bucket, Key: key, ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}) }),
+    );
+    const headers = new Headers({
+      "content-type": "text/vtt; charset=utf-8",
+      "cache-control": "public, max-age=60",
+      "x-content-type-options": "nosniff",
+    });
+    if (object.ETag) headers.set("etag", object.ETag);
+    return new Response((await object.Body?.transformToString("utf8")) ?? "", { status: 200, headers });
+  } catch (error) {
+    if (!(error instanceof S3ServiceException)) throw error;
+    if (error.$metadata.httpStatusCode === 304) return new Response(null, { status: 304 });
+    if (error.$metadata.httpStatusCode === 404 || error.name === "NoSuchKey") return notFound();
+    throw error;
+  }
+}

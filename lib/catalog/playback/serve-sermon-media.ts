@@ -1,0 +1,105 @@
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
+import { isPubliclyVisible } from "@/lib/catalog/sermons/sermon-visibility";
+import type { Db } from "@/lib/platform/db/client";
+import { mediaContentType } from "@/lib/catalog/playback/media-content-type";
+import { sermonOutputKey, versionOfKey } from "@/lib/catalog/sermons/sermon-version";
+import type { MediaStorage } from "@/lib/platform/storage/media-storage";
+import { mediaCacheControl } from "./media-cache-control";
+import { parseMediaPath } from "./media-path";
+
+export interface ServeMediaDeps {
+  db: Db;
+  storage: MediaStorage;
+  now?: Date;
+}
+
+const NOT_FOUND_HEADERS = { "cache-control": "no-store", "content-type": "text/plain" };
+const notFound = () => new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
+
+/**
+ * One file of a sermon's published media, streamed from S3 with Range and ETag support.
+ * Serves only allow-listed names, only for a publicly visible sermon, and only from a media
+ * version whose master playlist was recorded (the current one, or the one listeners are on
+ * while a newer upload is still processing); everything else is a 404.
+ */
+export async function serveSermonMedia(
+  request: Request,
+  sermonId: string,
+  pathSegments: readonly string[],
+  deps: ServeMediaDeps,
+): Promise<Response> {
+  const path = parseMediaPath(pathSegments);
+  if (!path) return notFound();
+  const sermon = await deps.db.sermon.findUnique({
+    where: { id: sermonId },
+    select: {
+      churchId: true,
+      slug: true,
+      publishState: true,
+      publishAt: true,
+      mediaAssets: { where: { kind: "master_playlist" }, select: { key: true } },
+    },
+  });
+  if (!sermon || !isPubliclyVisible(sermon, deps.now ?? new Date())) return notFound();
+  const owner = { churchId: sermon.churchId, sermonId };
+  const servedVersions = sermon.mediaAssets.map((asset) => versionOfKey(asset.key, owner));
+  if (!servedVersions.includes(path.version)) return notFound();
+
+  const range = request.headers.get("range");
+  const ifNoneMatch = request.headers.get("if-none-match");
+  let object: GetObjectCommandOutput;
+  try {
+    object = await deps.storage.s3.send(
+      new GetObjectCommand({
+        Bucket: deps.storage.bucket,
+        Key: sermonOutputKey({ ...owner, mediaVersion: path.version }, path.file),
+        ...(range?.startsWith("bytes=") ? { Range: range } : {}),
+        ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}),
+      }),
+    );
+  } catch (error) {
+    return answerForStorageError(error);
+  }
+
+  const headers = new Headers({
+    "content-type": mediaContentType(path.file),
+    "accept-ranges": "bytes",
+    "x-content-type-options": "nosniff",
+  });
+  if (object.ETag) headers.set("etag", object.ETag);
+  if (object.LastModified) headers.set("last-modified", object.LastModified.toUTCString());
+  if (path.kind === "download") {
+    headers.set("content-disposition", `attachment; filename="${sermon.slug}.m4a"`);
+  }
+  const status = object.ContentRange ? 206 : 200;
+  if (object.ContentRange) headers.set("content-range", object.ContentRange);
+
+  if (path.kind === "master" || path.kind === "playlist") {
+    // Playlists are a few kB; reading them whole tells a live playlist from a finished one.
+    const text = (await object.Body?.transformToString("utf8")) ?? "";
+    headers.set("cache-control", mediaCacheControl(path.kind, text));
+    return new Response(text, { status, headers });
+  }
+  headers.set("cache-control", mediaCacheControl(path.kind));
+  if (object.ContentLength !== undefined)
+    headers.set("content-length", String(object.ContentLength));
+  return new Response(object.Body?.transformToWebStream() ?? null, { status, headers });
+}
+
+function answerForStorageError(error: unknown): Response {
+  if (!(error instanceof S3ServiceException)) throw error;
+  const status = error.$metadata.httpStatusCode;
+  if (status === 304) return new Response(null, { status: 304 });
+  if (status === 416 || error.name === "InvalidRange") {
+    return new Response("Requested range not satisfiable", {
+      status: 416,
+      headers: NOT_FOUND_HEADERS,
+    });
+  }
+  if (status === 404 || error.name === "NoSuchKey") return notFound();
+  throw error;
+}

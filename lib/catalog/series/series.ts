@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { Db } from "@/lib/platform/db/client";
+import { slugify, uniqueSlug } from "@/lib/platform/text/slugify";
+import { FormError } from "@/lib/platform/validation/form-result";
+
+export const seriesInputSchema = z.object({
+  title: z.string().trim().min(1, "Give the series a title.").max(160, "Keep the title under 160 characters."),
+  description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+});
+
+export const listSeries = (db: Db, churchId: string) =>
+  db.series.findMany({
+    where: { churchId },
+    orderBy: { title: "asc" },
+    select: { id: true, slug: true, title: true, description: true, _count: { select: { sermons: true } } },
+  });
+
+export async function saveSeries(db: Db, churchId: string, seriesId: string | null, input: z.output<typeof seriesInputSchema>) {
+  const data = { title: input.title, description: input.description || null };
+  if (!seriesId) {
+    const slug = await uniqueSlug(slugify(input.title), async (candidate) => (await db.series.count({ where: { churchId, slug: candidate } })) > 0);
+    return (await db.series.create({ data: { ...data, slug, churchId } })).id;
+  }
+  const { count } = await db.series.updateMany({ where: { id: seriesId, churchId }, data });
+  if (!count) throw new FormError({}, "That series does not exist in this church.");
+  return seriesId;
+}
+
+export async function deleteSeries(db: Db, churchId: string, seriesId: string) {
+  const { count } = await db.series.deleteMany({ where: { id: seriesId, churchId } });
+  if (!count) throw new FormError({}, "That series does not exist in this church.");
+}

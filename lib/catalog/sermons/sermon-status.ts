@@ -1,0 +1,1 @@
+export type { PublishState, SermonStatus } from "@/lib/platform/db/generated/prisma/enums";

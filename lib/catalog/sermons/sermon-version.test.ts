@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { sermonOutputKey, sermonVersionPrefix, versionOfKey } from "./sermon-version";
+
+const version = { churchId: "c1", sermonId: "s1", mediaVersion: 4 };
+
+describe("sermon media keys", () => {
+  it("puts every output of a version beside its original, deterministically", () => {
+    expect(sermonVersionPrefix(version)).toBe("churches/c1/sermons/s1/v4");
+    expect(sermonOutputKey(version, "aac-64k/seg-00001.m4s")).toBe(
+      "churches/c1/sermons/s1/v4/aac-64k/seg-00001.m4s",
+    );
+  });
+
+  it("reads the version back only from this sermon's own keys", () => {
+    const owner = { churchId: "c1", sermonId: "s1" };
+    expect(versionOfKey("churches/c1/sermons/s1/v4/master.m3u8", owner)).toBe(4);
+    expect(versionOfKey("churches/c1/sermons/s10/v4/master.m3u8", owner)).toBeUndefined();
+    expect(versionOfKey("churches/c2/sermons/s1/v4/master.m3u8", owner)).toBeUndefined();
+    expect(versionOfKey("churches/c1/sermons/s1/vx/master.m3u8", owner)).toBeUndefined();
+  });
+});

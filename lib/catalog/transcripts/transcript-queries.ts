@@ -1,0 +1,68 @@
+import type { Db } from "@/lib/platform/db/client";
+
+/** The admin editor's view: the sermon, its current transcript with segments and their edit counts. */
+export async function getTranscriptForAdmin(db: Db, churchId: string, sermonId: string) {
+  const sermon = await db.sermon.findFirst({
+    where: { id: sermonId, churchId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      mediaVersion: true,
+      transcriptionProvider: true,
+      _count: { select: { transcripts: true } },
+      transcripts: {
+        where: { isCurrent: true },
+        take: 1,
+        select: {
+          id: true,
+          provider: true,
+          model: true,
+          language: true,
+          confidence: true,
+          createdAt: true,
+          segments: {
+            orderBy: { position: "asc" },
+            select: { id: true, startMs: true, endMs: true, speaker: true, text: true, _count: { select: { edits: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!sermon) return null;
+  const { transcripts, _count, ...rest } = sermon;
+  return { ...rest, transcriptCount: _count.transcripts, transcript: transcripts[0] ?? null };
+}
+
+export type AdminTranscript = NonNullable<Awaited<ReturnType<typeof getTranscriptForAdmin>>>;
+
+/**
+ * What a listener's transcript panel needs: the current transcript's segments, its spoken
+ * scripture references, and whether captions exist. Callers check the sermon is visible.
+ */
+export async function getTranscriptForListener(db: Db, sermonId: string) {
+  const [transcript, spoken] = await Promise.all([
+    db.transcript.findFirst({
+      where: { sermonId, isCurrent: true },
+      select: {
+        provider: true,
+        vttKey: true,
+        segments: { orderBy: { position: "asc" }, select: { id: true, startMs: true, endMs: true, speaker: true, text: true } },
+      },
+    }),
+    db.scriptureRef.findMany({
+      where: { sermonId, source: "spoken", atMs: { not: null } },
+      orderBy: { atMs: "asc" },
+      select: { text: true, atMs: true },
+    }),
+  ]);
+  if (!transcript) return null;
+  return {
+    provider: transcript.provider,
+    hasCaptions: transcript.vttKey !== null,
+    segments: transcript.segments,
+    verses: spoken.map((ref) => ({ text: ref.text, atMs: ref.atMs ?? 0 })),
+  };
+}
+
+export type ListenerTranscript = NonNullable<Awaited<ReturnType<typeof getTranscriptForListener>>>;

@@ -1,0 +1,83 @@
+import { sermonIndexed } from "@/lib/pipeline/events/pipeline-events";
+import type { Db } from "@/lib/platform/db/client";
+import { embedInBatches } from "@/lib/search/embeddings/embed-in-batches";
+import type { Embedder } from "@/lib/search/embeddings/embedder";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import { type ChunkRow, replaceChunks } from "@/lib/search/chunk-sql";
+import { chunkTranscript } from "./chunk-transcript";
+import { embeddingInput, momentContext } from "./moment-context";
+import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+
+
+export type IndexSermonResult =
+  | { isIndexed: true; chunkCount: number; transcriptId: string; model: string }
+  | { isIndexed: false; reason: string };
+
+/** The sermon has no current transcript: nothing to index until transcription succeeds. */
+export class MissingTranscriptError extends Error {
+  constructor(sermonId: string) {
+    super(`Sermon ${sermonId} has no current transcript to index; transcribe it first.`);
+    this.name = "MissingTranscriptError";
+  }
+}
+
+// A sermon being indexed is at least streamable; later uploads (processing) or a failure
+// belong to another run, which will index again when its transcript lands.
+const INDEXABLE_STATUSES = ["streamable", "transcribed", "searchable"] as const;
+
+/**
+ * Chunks the sermon's current transcript into moments, embeds them (before any transaction:
+ * embedding calls are slow and the embedded database serves one transaction at a time), then
+ * in one short transaction replaces the sermon's chunks, marks it searchable and publishes
+ * `sermon/indexed`. A search running meanwhile sees the old moments or the new, never none.
+ * A run for a media version a newer upload replaced does nothing.
+ */
+export async function indexSermon(
+  deps: { db: Db; embedder: Embedder },
+  version: SermonVersion,
+): Promise<IndexSermonResult> {
+  const { db, embedder } = deps;
+  const sermon = await db.sermon.findUnique({
+    where: { id: version.sermonId },
+    select: {
+      churchId: true,
+      mediaVersion: true,
+      title: true,
+      speaker: { select: { name: true } },
+      scriptureRefs: { where: { source: "main" }, orderBy: { startKey: "asc" }, select: { text: true } },
+      transcripts: {
+        where: { isCurrent: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, segments: { orderBy: { position: "asc" }, select: { startMs: true, endMs: true, text: true } } },
+      },
+    },
+  });
+  if (!sermon || sermon.churchId !== version.churchId) return { isIndexed: false, reason: "the sermon no longer exists" };
+  if (sermon.mediaVersion !== version.mediaVersion) return { isIndexed: false, reason: "a newer upload replaced this version" };
+  const transcript = sermon.transcripts[0];
+  if (!transcript) throw new MissingTranscriptError(version.sermonId);
+
+  const context = momentContext({
+    title: sermon.title,
+    speakerName: sermon.speaker?.name ?? null,
+    mainPassage: sermon.scriptureRefs.map((ref) => ref.text).join("; ") || null,
+  });
+  const moments = chunkTranscript(transcript.segments);
+  const vectors = await embedInBatches(embedder, moments.map((moment) => embeddingInput(context, moment.text)));
+  const rows: ChunkRow[] = moments.map((moment, index) => ({ ...moment, context, embedding: vectors[index]! }));
+
+  const isStored = await db.$transaction(async (tx) => {
+    const { count } = await tx.sermon.updateMany({
+      where: { id: version.sermonId, mediaVersion: version.mediaVersion, status: { in: [...INDEXABLE_STATUSES] } },
+      data: { status: "searchable" },
+    });
+    if (count === 0) return false;
+    await replaceChunks(tx, version, embedder.model, rows);
+    // Stable id per media version: a re-index of the same upload does not announce again.
+    await publishEvent(tx, sermonIndexed.build({ ...version, chunkCount: rows.length }));
+    return true;
+  }, { maxWait: 10_000, timeout: 30_000 });
+  if (!isStored) return { isIndexed: false, reason: "the sermon is not in a state that can be searched" };
+  return { isIndexed: true, chunkCount: rows.length, transcriptId: transcript.id, model: embedder.model };
+}

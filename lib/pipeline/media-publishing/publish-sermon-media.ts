@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import type { Db } from "@/lib/platform/db/client";
+import { prepareSermonMedia } from "@/lib/pipeline/media/prepare-sermon-media";
+import { probeMedia } from "@/lib/pipeline/media/probe-media";
+import type { ReadyFile } from "@/lib/pipeline/media/ready-file";
+import { downloadObject } from "@/lib/platform/storage/download-object";
+import type { MediaStorage } from "@/lib/platform/storage/media-storage";
+import { uploadFile } from "@/lib/platform/storage/upload-file";
+import { markStreamable } from "./mark-streamable";
+import { mediaContentType } from "@/lib/catalog/playback/media-content-type";
+import { maxSermonDurationMinutes } from "@/lib/platform/config/processing-env";
+import { sermonOutputKey } from "@/lib/catalog/sermons/sermon-version";
+import { transcodeProgressRecorder } from "./transcode-progress";
+import type { PublishedAsset, SermonUpload } from "./sermon-upload";
+import { PLAYLIST_NAME, WAVEFORM_NAME } from "@/lib/catalog/sermons/sermon-version";
+
+export interface PublishSermonMediaDeps {
+  db: Db;
+  storage: MediaStorage;
+  /** Parent of the per-run work folder (default: the OS temp dir). */
+  workRoot?: string;
+}
+
+export interface PublishedSermonMedia {
+  durationMs: number;
+  /** When the master playlist went up and the sermon became playable, ms after the start. */
+  streamableAfterMs: number | null;
+  segmentCount: number;
+  assets: PublishedAsset[];
+}
+
+/**
+ * The whole media stage of one upload, in one go because its files live on this machine's
+ * disk: download the original (streamed to a temp file), probe it (unusable audio throws
+ * MediaRejectedError), then prepare it with lib/media, uploading every output under the
+ * version's deterministic keys the moment it is complete. The sermon becomes streamable as
+ * soon as the master playlist is up. A repeat (retry) rewrites the same keys.
+ */
+export async function publishSermonMedia(
+  deps: PublishSermonMediaDeps,
+  upload: SermonUpload,
+): Promise<PublishedSermonMedia> {
+  const { db, storage } = deps;
+  const startedAt = performance.now();
+  const workDir = await mkdtemp(join(deps.workRoot ?? tmpdir(), "selah-sermon-"));
+  try {
+    // ffprobe's raw-AAC detection leans on the extension, so the original keeps its own.
+    const input = join(workDir, `original${extname(upload.objectKey).toLowerCase()}`);
+    await downloadObject(storage.s3, storage.bucket, upload.objectKey, input);
+    const info = await probeMedia(input, { maxDurationMinutes: maxSermonDurationMinutes() });
+    const { durationMs } = info;
+
+    const sizes = new Map<string, number>();
+    const asset = (
+      kind: PublishedAsset["kind"],
+      relativeKey: string,
+      extra: Pick<PublishedAsset, "bitrate" | "durationMs"> = {},
+    ): PublishedAsset => ({
+      kind,
+      key: sermonOutputKey(upload, relativeKey),
+      contentType: mediaContentType(relativeKey),
+      bytes: sizes.get(relativeKey) ?? 0,
+      ...extra,
+    });
+    let streamableAfterMs: number | null = null;
+    const onFileReady = async (file: ReadyFile) => {
+      const bytes = await uploadFile(
+        storage.s3,
+        storage.bucket,
+        sermonOutputKey(upload, file.key),
+        file.path,
+        mediaContentType(file.key),
+      );
+      sizes.set(file.key, bytes);
+      if (file.kind === "master" && streamableAfterMs === null) {
+        // Short recordings are measured before encoding, so their waveform is already up and
+        // the player can draw it at once; longer ones publish it with the final assets.
+        const early = [asset("master_playlist", file.key, { durationMs })];
+        if (sizes.has(WAVEFORM_NAME)) early.push(asset("waveform", WAVEFORM_NAME));
+        await markStreamable(db, upload, { durationMs, assets: early });
+        streamableAfterMs = Math.round(performance.now() - startedAt);
+      }
+    };
+    const progress = transcodeProgressRecorder(db, upload);
+    progress.report(0);
+    const prepared = await prepareSermonMedia(input, join(workDir, "out"), {
+      info, // already probed: no second ffprobe before the first segment
+      onFileReady,
+      onProgress: progress.report,
+    });
+    await progress.finish();
+
+    const { transcode } = prepared;
+    const renditions = transcode.renditions.map((rendition) =>
+      asset("rendition", `${rendition.name}/${PLAYLIST_NAME}`, {
+        bitrate: Math.round(rendition.averageBandwidth),
+        durationMs,
+      }),
+    );
+    return {
+      durationMs,
+      streamableAfterMs,
+      segmentCount: transcode.renditions.reduce((sum, r) => sum + r.segmentCount, 0),
+      assets: [
+        asset("master_playlist", transcode.master.key, { durationMs }),
+        ...renditions,
+        asset("download", transcode.download.key, { durationMs }),
+        asset("waveform", prepared.waveform.key),
+        asset("silence_map", prepared.silenceMap.key),
+      ],
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

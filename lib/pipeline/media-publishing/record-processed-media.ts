@@ -1,0 +1,45 @@
+import { sermonTranscriptionRequested } from "@/lib/pipeline/events/pipeline-events";
+import type { Db } from "@/lib/platform/db/client";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import { sermonVersionPrefix, type SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+import { DERIVED_ASSET_KINDS, type PublishedAsset } from "./sermon-upload";
+import { updateVersionMedia } from "./update-version-media";
+
+/**
+ * Records a finished media stage in one short transaction: the assets (upserted on their
+ * key, so a retry does not duplicate them), the duration, the older versions' derived assets
+ * dropped, and `sermon/transcription.requested` in the outbox. Does nothing and returns
+ * false when a newer upload replaced this version meanwhile.
+ */
+export async function recordProcessedMedia(
+  db: Db,
+  version: SermonVersion,
+  media: { durationMs: number; assets: PublishedAsset[] },
+): Promise<boolean> {
+  const { sermonId } = version;
+  return db.$transaction(async (tx) => {
+    if (
+      !(await updateVersionMedia(
+        tx,
+        version,
+        { data: { durationMs: media.durationMs } },
+        media.assets,
+      ))
+    )
+      return false;
+    // Normally already streamable; a later stage's status (a retried step) stays as it is.
+    await tx.sermon.updateMany({
+      where: { id: sermonId, status: "processing" },
+      data: { status: "streamable" },
+    });
+    await tx.mediaAsset.deleteMany({
+      where: {
+        sermonId,
+        kind: { in: DERIVED_ASSET_KINDS },
+        NOT: { key: { startsWith: `${sermonVersionPrefix(version)}/` } },
+      },
+    });
+    await publishEvent(tx, sermonTranscriptionRequested.build(version));
+    return true;
+  });
+}

@@ -1,0 +1,29 @@
+import { sermonFailed } from "@/lib/pipeline/events/pipeline-events";
+import type { Db } from "@/lib/platform/db/client";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import type { ProcessingFailure } from "./processing-failure";
+import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+
+/**
+ * Shows the admin what broke: status failed with the stage and a readable reason, and
+ * `sermon/failed` in the outbox. A failure of a version a newer upload replaced is ignored.
+ */
+export async function recordProcessingFailure(
+  db: Db,
+  version: SermonVersion,
+  failure: ProcessingFailure,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.sermon.updateMany({
+      where: {
+        id: version.sermonId,
+        churchId: version.churchId,
+        mediaVersion: version.mediaVersion,
+      },
+      data: { status: "failed", failedStage: failure.stage, failureReason: failure.reason },
+    });
+    if (count === 0) return false;
+    await publishEvent(tx, sermonFailed.build({ ...version, ...failure }));
+    return true;
+  });
+}

@@ -1,0 +1,292 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FfmpegTimeoutError } from "./ffmpeg-timeout-error";
+import { parseMediaPlaylist } from "./media-playlist";
+import { analyseAudio } from "./analyse-audio";
+import {
+  type PrepareSermonMediaOptions,
+  type PreparedSermonMedia,
+  prepareSermonMedia,
+} from "./prepare-sermon-media";
+import type { ReadyFile } from "./ready-file";
+import { transcodeSermon } from "./transcode-sermon";
+import {
+  durationSeconds,
+  generateMedia,
+  generateSpeech,
+  measureLoudnessWithFfmpeg,
+} from "@/test/support/test-media";
+
+const INPUT_SECONDS = 60;
+
+interface Published {
+  file: ReadyFile;
+  atMs: number;
+  /** For playlists: the text as it was when handed over. */
+  text?: string;
+}
+
+let dir: string;
+let input: string;
+let outputDir: string;
+let result: PreparedSermonMedia;
+let published: Published[];
+let progress: { percent: number; atMs: number }[];
+
+async function prepare(
+  from = input,
+  to = outputDir,
+  extra: Pick<PrepareSermonMediaOptions, "loudnessSampling"> = {},
+): Promise<{
+  result: PreparedSermonMedia;
+  published: Published[];
+  progress: typeof progress;
+}> {
+  const started = performance.now();
+  const published: Published[] = [];
+  const progress: { percent: number; atMs: number }[] = [];
+  const result = await prepareSermonMedia(from, to, {
+    ...extra,
+    onFileReady: async (file) => {
+      const atMs = performance.now() - started;
+      published.push({
+        file,
+        atMs,
+        text: file.kind === "playlist" ? await readFile(file.path, "utf8") : undefined,
+      });
+    },
+    onProgress: (percent) => progress.push({ percent, atMs: performance.now() - started }),
+  });
+  return { result, published, progress };
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "prepare-sermon-media-"));
+  const speech = await generateSpeech(dir);
+  // A quiet stereo upload, so normalising needs a large gain (and the limiter).
+  input = await generateMedia(dir, "sermon.flac", [
+    "-stream_loop",
+    "-1",
+    "-i",
+    speech,
+    "-t",
+    String(INPUT_SECONDS),
+    "-af",
+    "volume=-9dB",
+    "-ac",
+    "2",
+    "-ar",
+    "44100",
+  ]);
+  outputDir = join(dir, "out");
+  ({ result, published, progress } = await prepare());
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("prepareSermonMedia", () => {
+  it("writes a master playlist with BANDWIDTH and CODECS for two or more renditions", async () => {
+    const master = await readFile(join(outputDir, "master.m3u8"), "utf8");
+    const variants = master.split("\n").filter((line) => line.startsWith("#EXT-X-STREAM-INF:"));
+    expect(variants.length).toBeGreaterThanOrEqual(2);
+    for (const variant of variants)
+      expect(variant).toMatch(/BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="mp4a\.40\.2"/);
+    expect(result.transcode.renditions.map((r) => r.name)).toEqual(["aac-32k", "aac-64k"]);
+  });
+
+  it("cuts every rendition into 6 s fMP4 segments under a finished VOD playlist", async () => {
+    for (const { name, segmentCount } of result.transcode.renditions) {
+      const text = await readFile(join(outputDir, name, "index.m3u8"), "utf8");
+      expect(text).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
+      expect(text).toContain('#EXT-X-MAP:URI="init.mp4"');
+      const playlist = parseMediaPlaylist(text);
+      expect(playlist.isEnded).toBe(true);
+      expect(playlist.segments).toHaveLength(segmentCount);
+      expect(segmentCount).toBeGreaterThanOrEqual(10);
+      for (const segment of playlist.segments) expect(segment.uri).toMatch(/^seg-\d{5}\.m4s$/);
+      for (const segment of playlist.segments.slice(0, -1))
+        expect(Math.abs(segment.durationSeconds - 6)).toBeLessThan(0.1);
+      const total = playlist.segments.reduce((sum, s) => sum + s.durationSeconds, 0);
+      expect(Math.abs(total - INPUT_SECONDS)).toBeLessThan(0.5);
+    }
+    const files = await listFiles(outputDir);
+    expect(
+      files.filter((f) => f.endsWith(".ts") || f.endsWith(".tmp") || f.includes("ffmpeg-live")),
+    ).toEqual([]);
+  });
+
+  it("writes a podcast download of the right duration", async () => {
+    expect(result.transcode.download.path).toBe(join(outputDir, "download.m4a"));
+    expect(
+      Math.abs((await durationSeconds(result.transcode.download.path)) - INPUT_SECONDS),
+    ).toBeLessThan(0.5);
+  });
+
+  it("normalises every output to -16 LUFS within 1 LU", async () => {
+    expect(result.gainDb).toBeGreaterThan(8);
+    const measured = [
+      await measureLoudnessWithFfmpeg(result.transcode.download.path),
+      ...(await Promise.all(
+        result.transcode.renditions.map((r) =>
+          measureLoudnessWithFfmpeg(join(outputDir, r.name, "index.m3u8")),
+        ),
+      )),
+    ];
+    for (const lufs of measured) expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+  });
+
+  it("writes the waveform and the silence map as JSON", async () => {
+    const waveform = JSON.parse(await readFile(join(outputDir, "waveform.json"), "utf8")) as {
+      bucketMs: number;
+      max: number[];
+    };
+    expect(waveform.bucketMs).toBe(500);
+    expect(waveform.max).toHaveLength(INPUT_SECONDS * 2);
+    expect(JSON.parse(await readFile(join(outputDir, "silences.json"), "utf8"))).toEqual(
+      result.silences,
+    );
+  });
+
+  it("publishes segments while ffmpeg is still encoding, each before any playlist that lists it", () => {
+    const firstSegment = published.find((p) => p.file.kind === "segment");
+    const firstPlaylist = published.find((p) => p.file.kind === "playlist");
+    expect(firstSegment && firstPlaylist).toBeTruthy();
+    // Handed over as a live EVENT playlist, long before the whole recording was encoded.
+    expect(firstPlaylist!.text).toContain("#EXT-X-PLAYLIST-TYPE:EVENT");
+    expect(firstPlaylist!.text).not.toContain("#EXT-X-ENDLIST");
+    const lastEncodingProgress = progress.filter((p) => p.percent < 100).at(-1)!;
+    expect(firstSegment!.atMs).toBeLessThan(lastEncodingProgress.atMs);
+
+    const seen = new Set<string>();
+    for (const { file, text } of published) {
+      if (file.kind === "playlist") {
+        const folder = file.key.split("/")[0];
+        for (const segment of parseMediaPlaylist(text ?? "").segments)
+          expect(seen).toContain(`${folder}/${segment.uri}`);
+      }
+      seen.add(file.key);
+    }
+    const masters = published.filter((p) => p.file.kind === "master");
+    expect(masters.length).toBeGreaterThanOrEqual(1);
+    expect(published.findIndex((p) => p.file.kind === "master")).toBeGreaterThan(
+      published.findIndex((p) => p.file.key === "aac-64k/index.m3u8"),
+    );
+    expect(published.at(-1)?.file.kind).toBe("download");
+  });
+
+  it("reuses the same names on a retry: same files, no duplicates", async () => {
+    const before = await listFiles(outputDir);
+    const again = await prepare();
+    expect(await listFiles(outputDir)).toEqual(before);
+    expect(new Set(again.published.map((p) => p.file.key))).toEqual(
+      new Set(published.map((p) => p.file.key)),
+    );
+  });
+
+  it("kills the encoders and rejects when they exceed the timeout", async () => {
+    const run = transcodeSermon({
+      input,
+      outputDir: join(dir, "timeout"),
+      durationMs: INPUT_SECONDS * 1000,
+      gainDb: 0,
+      isLimited: false,
+      timeoutMs: 30,
+    });
+    await expect(run).rejects.toBeInstanceOf(FfmpegTimeoutError);
+  });
+});
+
+/** Every output's loudness by ffmpeg's own meter: the download and each rendition. */
+async function outputLoudness(media: PreparedSermonMedia, dir: string): Promise<number[]> {
+  return [
+    await measureLoudnessWithFfmpeg(media.transcode.download.path),
+    ...(await Promise.all(
+      media.transcode.renditions.map((r) =>
+        measureLoudnessWithFfmpeg(join(dir, r.name, "index.m3u8")),
+      ),
+    )),
+  ];
+}
+
+describe("prepareSermonMedia on a long recording (loudness sampled, measured while encoding)", () => {
+  // Reached with short media by shrinking the threshold and the windows.
+  const sampling = { measureFirstMaxMs: 0, windowCount: 5, windowMs: 2_000 };
+
+  it("starts encoding at once and still normalises every output to -16 LUFS within 1 LU", async () => {
+    const to = join(dir, "sampled");
+    const run = await prepare(input, to, { loudnessSampling: sampling });
+    for (const lufs of await outputLoudness(run.result, to))
+      expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+    // The gain came from the windows, within tolerance of what the whole recording needed.
+    expect(Math.abs(run.result.gainDb - (-16 - run.result.integratedLufs))).toBeLessThanOrEqual(1);
+
+    // The same decode measured the whole recording, as the separate analysis does.
+    const whole = await analyseAudio(input, INPUT_SECONDS * 1000);
+    expect(run.result.integratedLufs).toBeCloseTo(whole.integratedLufs, 1);
+    expect(run.result.silences).toEqual(whole.silences);
+    const waveform = JSON.parse(await readFile(join(to, "waveform.json"), "utf8")) as {
+      max: number[];
+    };
+    expect(waveform.max).toHaveLength(INPUT_SECONDS * 2);
+
+    // Live: segments before the encode ended; the analysis before the final master.
+    const kinds = run.published.map((p) => p.file.kind);
+    const lastEncodingProgress = run.progress.filter((p) => p.percent < 100).at(-1)!;
+    expect(run.published.find((p) => p.file.kind === "segment")!.atMs).toBeLessThan(
+      lastEncodingProgress.atMs,
+    );
+    expect(kinds.indexOf("master")).toBeLessThan(kinds.indexOf("waveform"));
+    expect(kinds.indexOf("silence-map")).toBeLessThan(kinds.lastIndexOf("master"));
+    expect(kinds.at(-1)).toBe("download");
+  });
+
+  it("measures a raw AAC upload whole first: without an index, every window would read from the start", async () => {
+    const adts = await generateMedia(dir, "sermon.aac", [
+      ...["-i", input, "-t", "20", "-c:a", "aac", "-b:a", "96k", "-f", "adts"],
+    ]);
+    const to = join(dir, "adts");
+    const run = await prepare(adts, to, { loudnessSampling: sampling });
+    const kinds = run.published.map((p) => p.file.kind);
+    expect(kinds.indexOf("waveform")).toBeLessThan(kinds.indexOf("segment"));
+    expect(run.result.info.container).toBe("aac");
+  });
+
+  it("makes the outputs again with the measured gain when the windows missed a loud passage", async () => {
+    // Quiet speech with a loud 6 s tone at 10–16 s, between the windows at 5–7 s and 17–19 s.
+    const burst = await generateMedia(dir, "burst.flac", [
+      ...["-stream_loop", "-1", "-i", join(dir, "speech.wav")],
+      ...["-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=22050:duration=6"],
+      "-filter_complex",
+      "[0:a]atrim=duration=60,volume=-9dB[s];[1:a]volume=12dB,adelay=10000:all=1[t];" +
+        "[s][t]amix=inputs=2:duration=first:normalize=0",
+      ...["-t", String(INPUT_SECONDS), "-ac", "2", "-ar", "44100"],
+    ]);
+    const to = join(dir, "redone");
+    const run = await prepare(burst, to, { loudnessSampling: sampling });
+
+    expect(run.result.gainDb).toBeCloseTo(-16 - run.result.integratedLufs, 6);
+    for (const lufs of await outputLoudness(run.result, to))
+      expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+    // Every segment went out twice: live from the estimate, then the replacements.
+    const segmentCount = run.result.transcode.renditions.reduce((n, r) => n + r.segmentCount, 0);
+    expect(run.published.filter((p) => p.file.kind === "segment")).toHaveLength(2 * segmentCount);
+    // The replacements were published whole: after the last live playlist, only VOD ones.
+    const replacedFrom = run.published.findIndex((p) => p.file.kind === "download") + 1;
+    const replacements = run.published.slice(replacedFrom);
+    for (const { text } of replacements.filter((p) => p.file.kind === "playlist"))
+      expect(text).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
+    expect(replacements.map((p) => p.file.kind).slice(-2)).toEqual(["master", "download"]);
+    expect(await listFiles(to)).toEqual(await listFiles(outputDir));
+  });
+});

@@ -1,0 +1,54 @@
+import { retryEventId } from "@/lib/pipeline/events/pipeline-events";
+import type { Db } from "@/lib/platform/db/client";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import { failedStageKey, isFileRejected, type StageKey } from "@/lib/pipeline/progress/processing-stages";
+import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
+
+/** Why a retry cannot start; the message is for the admin, the status for an HTTP answer. */
+export class RetryRefusedError extends Error {
+  override name = "RetryRefusedError";
+  constructor(
+    message: string,
+    readonly status = 409,
+  ) {
+    super(message);
+  }
+}
+
+const RESUME_STATUS: Record<StageKey, SermonAtStage["status"]> = {
+  media: "processing",
+  transcription: "streamable",
+  indexing: "transcribed",
+};
+
+/**
+ * Starts a failed sermon's pipeline again at the stage that failed: its status goes back to
+ * what that stage starts from and the stage's event is re-sent through the outbox under a
+ * fresh retry id (the original id was already run). Earlier stages' work is kept.
+ */
+export async function retryFailedSermon(db: Db, churchId: string, sermonId: string): Promise<{ eventId: string; status: SermonAtStage["status"] }> {
+  const sermon = await db.sermon.findFirst({
+    where: { id: sermonId, churchId },
+    select: { id: true, churchId: true, status: true, mediaVersion: true, failedStage: true },
+  });
+  if (!sermon) throw new RetryRefusedError("No such sermon in this church.", 404);
+  if (sermon.status !== "failed") throw new RetryRefusedError("Only a sermon whose processing failed can be retried.");
+  if (sermon.mediaVersion === 0) throw new RetryRefusedError("This sermon has no uploaded recording yet: upload one.");
+  if (isFileRejected(sermon.failedStage)) throw new RetryRefusedError("This recording cannot be used, so retrying would fail again: upload another file.");
+
+  const status = RESUME_STATUS[failedStageKey(sermon.failedStage)];
+  const event = await stageEvent(db, { ...sermon, status });
+  if ("reason" in event) throw new RetryRefusedError(`Processing cannot be restarted because ${event.reason}: upload the recording again.`);
+  const retry = { ...event, id: retryEventId(event.id, (await countResends(db, event)) + 1) };
+
+  await db.$transaction(async (tx) => {
+    // Guarded: a second click, or a new upload meanwhile, finds the sermon no longer failed.
+    const { count } = await tx.sermon.updateMany({
+      where: { id: sermon.id, status: "failed", mediaVersion: sermon.mediaVersion },
+      data: { status, failedStage: null, failureReason: null, ...(status === "processing" ? { transcodePercent: null } : {}) },
+    });
+    if (count === 0) throw new RetryRefusedError("The sermon changed meanwhile; reload the page.");
+    await publishEvent(tx, retry);
+  });
+  return { eventId: retry.id, status };
+}

@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { cutSpeechWav } from "../audio/cut-audio";
+import type { LocalAudio } from "../audio/local-audio";
+import { planAudioPieces } from "../audio/plan-audio-pieces";
+import { groupWordsIntoSegments } from "@/lib/pipeline/transcription/group-words-into-segments";
+import { type MachineTranscript, meanConfidence } from "@/lib/catalog/transcripts/transcript";
+import { TranscriptionRejectedError } from "@/lib/pipeline/transcription/transcription-errors";
+import { parsePocketsphinxOutput } from "./parse-pocketsphinx-output";
+
+const exec = promisify(execFile);
+
+export interface LocalSettings {
+  /** Recogniser processes run side by side, each on its own piece. */
+  processes: number;
+  timeoutSeconds: number;
+}
+
+/** Below this, a second process costs more to start than it saves. */
+const MIN_SPLIT_MS = 15_000;
+export const LOCAL_MODEL = "pocketsphinx en-us";
+
+/**
+ * The offline recogniser: pocketsphinx (Debian's `pocketsphinx` + `pocketsphinx-en-us`) on
+ * 16 kHz mono WAV. It uses one core, so long audio is cut at silences into one piece per
+ * process and the pieces are heard in parallel; word times are shifted back into place.
+ */
+export async function transcribeLocally(audio: LocalAudio, settings: LocalSettings): Promise<MachineTranscript> {
+  const count = audio.durationMs >= MIN_SPLIT_MS ? settings.processes : 1;
+  const pieces = planAudioPieces({ durationMs: audio.durationMs, count }, audio.silences);
+  const workDir = await mkdtemp(join(tmpdir(), "selah-local-asr-"));
+  try {
+    const heard = await Promise.all(
+      pieces.map(async (piece, index) => {
+        const wav = await cutSpeechWav(audio.path, join(workDir, `piece-${index}.wav`), pieces.length > 1 ? piece : undefined);
+        return parsePocketsphinxOutput(await recognise(wav, settings.timeoutSeconds), piece.startMs);
+      }),
+    );
+    const words = heard.flat();
+    return {
+      provider: "local",
+      model: LOCAL_MODEL,
+      language: "en-US",
+      confidence: meanConfidence(words),
+      segments: groupWordsIntoSegments(words),
+      words,
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function recognise(wavPath: string, timeoutSeconds: number): Promise<string> {
+  try {
+    const { stdout } = await exec(
+      "pocketsphinx_continuous",
+      ["-infile", wavPath, "-time", "yes", "-logfn", "/dev/null"],
+      { timeout: timeoutSeconds * 1000, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024 },
+    );
+    return stdout;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new TranscriptionRejectedError(
+        "The local recogniser is not installed: install the Debian packages pocketsphinx and pocketsphinx-en-us, or choose another transcription provider.",
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+import { sermonReindexRequested, sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
+import type { Db } from "@/lib/platform/db/client";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
+import { findSpokenScripture } from "./find-spoken-scripture";
+import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
+import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
+
+/** The provider name of transcripts an admin uploaded. */
+export const PROVIDED = "provided";
+
+export interface StoredTranscript {
+  transcriptId: string;
+  segmentCount: number;
+  spokenRefCount: number;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Makes a transcript the sermon's current one, in one short transaction: the previous current
+ * transcript kept as history, segments, spoken scripture references (replaced), the captions
+ * and words files recorded as media assets, the sermon marked transcribed, and the event that
+ * sends it to search indexing. Returns null when a newer upload replaced this version, or when
+ * this is a machine transcript and the admin uploaded captions while it was being made.
+ * A retried step finds its own transcript already current and changes nothing.
+ */
+export async function storeTranscript(
+  db: Db,
+  version: SermonVersion,
+  transcript: Omit<MachineTranscript, "words">,
+  keys: { wordsKey: string; vttKey: string },
+): Promise<StoredTranscript | null> {
+  // Parsing happens before the transaction: the embedded database serves one at a time.
+  const spoken = findSpokenScripture(transcript.segments);
+  return db.$transaction(async (tx) => {
+    const sermon = await tx.sermon.findFirst({
+      where: { id: version.sermonId, churchId: version.churchId, mediaVersion: version.mediaVersion },
+      select: { id: true, transcriptionProvider: true, transcripts: { where: { isCurrent: true }, select: { id: true, wordsKey: true, vttKey: true } } },
+    });
+    if (!sermon) return null;
+    if (sermon.transcriptionProvider === PROVIDED && transcript.provider !== PROVIDED) return null;
+    const already = sermon.transcripts.find((t) => t.wordsKey === keys.wordsKey && t.vttKey === keys.vttKey);
+    if (already) {
+      await confirmTranscribed(tx, version, already.id);
+      return { transcriptId: already.id, segmentCount: transcript.segments.length, spokenRefCount: spoken.length };
+    }
+
+    await tx.transcript.updateMany({ where: { sermonId: sermon.id, isCurrent: true }, data: { isCurrent: false } });
+    const created = await tx.transcript.create({
+      data: {
+        sermonId: sermon.id,
+        provider: transcript.provider,
+        model: transcript.model,
+        language: transcript.language,
+        confidence: transcript.confidence,
+        isCurrent: true,
+        wordsKey: keys.wordsKey,
+        vttKey: keys.vttKey,
+      },
+    });
+    await tx.transcriptSegment.createMany({
+      data: transcript.segments.map((segment, position) => ({ transcriptId: created.id, position, ...segment })),
+    });
+    await tx.scriptureRef.deleteMany({ where: { sermonId: sermon.id, source: "spoken" } });
+    await tx.scriptureRef.createMany({
+      data: spoken.map((passage) => ({ sermonId: sermon.id, source: "spoken" as const, ...passage })),
+    });
+    await tx.mediaAsset.deleteMany({ where: { sermonId: sermon.id, kind: { in: ["captions", "words"] } } });
+    await tx.mediaAsset.createMany({
+      data: [
+        { sermonId: sermon.id, kind: "words" as const, key: keys.wordsKey, contentType: "application/json" },
+        { sermonId: sermon.id, kind: "captions" as const, key: keys.vttKey, contentType: "text/vtt" },
+      ],
+    });
+    await markTranscribed(tx, version, created.id);
+    return { transcriptId: created.id, segmentCount: transcript.segments.length, spokenRefCount: spoken.length };
+  });
+}
+
+/**
+ * Moves the sermon to `transcribed` (from streamable, a later stage, or a failed
+ * transcription; a sermon still processing keeps its status and gets there when processing
+ * requests transcription) and announces the transcript. The first transcript of a media
+ * version is `sermon/transcribed`; a replacement asks search to re-index instead, since
+ * that event's id is taken.
+ */
+export async function markTranscribed(tx: Tx, version: SermonVersion, transcriptId: string): Promise<void> {
+  await setTranscribedStatus(tx, version);
+  const isFirst = Boolean(await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId })));
+  if (!isFirst) {
+    await publishEvent(tx, sermonReindexRequested.build({ ...version, requestId: `transcript-${transcriptId}` }));
+  }
+}
+
+/**
+ * For a transcript already current (a retried step, or captions uploaded before processing
+ * finished): the status, and `sermon/transcribed` unless it was sent already. No re-index.
+ */
+export async function confirmTranscribed(tx: Tx, version: SermonVersion, transcriptId: string): Promise<void> {
+  await setTranscribedStatus(tx, version);
+  await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId }));
+}
+
+async function setTranscribedStatus(tx: Tx, version: SermonVersion): Promise<void> {
+  await tx.sermon.updateMany({
+    where: {
+      id: version.sermonId,
+      mediaVersion: version.mediaVersion,
+      OR: [
+        { status: { in: ["streamable", "transcribed", "searchable"] } },
+        // Insensitive: sermons failed before the names were unified say "transcription".
+        { status: "failed", failedStage: { equals: FAILED_STAGE.transcription, mode: "insensitive" } },
+      ],
+    },
+    data: { status: "transcribed", failedStage: null, failureReason: null },
+  });
+}

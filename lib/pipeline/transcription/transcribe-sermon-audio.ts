@@ -1,0 +1,129 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { z } from "zod";
+import { missingProviderKey, type TranscriptionEnv, type TranscriptionProviderName } from "@/lib/platform/config/transcription-env";
+import type { Db } from "@/lib/platform/db/client";
+import { downloadObject } from "@/lib/platform/storage/download-object";
+import { sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
+import type { LocalAudio } from "@/lib/pipeline/transcription/audio/local-audio";
+import { transcribeWithDeepgram } from "@/lib/pipeline/transcription/deepgram/transcribe-with-deepgram";
+import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
+import { transcribeWithOpenAi } from "@/lib/pipeline/transcription/openai/transcribe-with-openai";
+import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
+import { getText, type TranscriptStorage, writeWordsFile } from "@/lib/catalog/transcripts/transcript-files";
+import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
+import { TranscriptionRejectedError } from "./transcription-errors";
+
+export type MachineProvider = Exclude<TranscriptionProviderName, "provided">;
+
+export interface TranscribeDeps {
+  db: Db;
+  storage: TranscriptStorage;
+  env: TranscriptionEnv;
+  /** Parent of the per-run work folder (default: the OS temp dir). */
+  workRoot?: string;
+}
+
+/** What the step returns: keys and counts, never the transcript itself. */
+export interface TranscribedAudio {
+  provider: MachineProvider;
+  wordsKey: string;
+  segmentCount: number;
+  wordCount: number;
+}
+
+/** Deepgram fetches the audio itself; the URL outlives a long queue at Deepgram, not much more. */
+const PRESIGNED_URL_SECONDS = 60 * 60;
+const silencesSchema = z.array(z.object({ startMs: z.number(), endMs: z.number() }));
+
+/**
+ * Runs one machine transcriber on the version's normalised audio (the processing stage's
+ * download rendition) and writes the result as the words file. Deepgram gets a presigned URL;
+ * the others work from a local copy, cut at the silence map when they need pieces.
+ */
+export async function transcribeSermonAudio(
+  deps: TranscribeDeps,
+  version: SermonVersion,
+  provider: MachineProvider,
+): Promise<TranscribedAudio> {
+  const { env, storage } = deps;
+  const missing = missingProviderKey(env, provider);
+  if (missing) throw new TranscriptionRejectedError(`Transcription with ${provider} is not configured: ${missing.variable} ${missing.message}.`);
+  const media = await findNormalisedAudio(deps.db, version);
+  const timeoutSeconds = env.TRANSCRIPTION_TIMEOUT_SECONDS;
+
+  let transcript: MachineTranscript;
+  if (provider === "deepgram") {
+    const url = await getSignedUrl(storage.s3, new GetObjectCommand({ Bucket: storage.bucket, Key: media.audioKey }), {
+      expiresIn: PRESIGNED_URL_SECONDS,
+    });
+    transcript = await transcribeWithDeepgram(url, {
+      apiKey: env.DEEPGRAM_API_KEY ?? "",
+      ...(env.DEEPGRAM_BASE_URL ? { baseUrl: env.DEEPGRAM_BASE_URL } : {}),
+      model: env.DEEPGRAM_MODEL,
+      language: env.TRANSCRIPTION_LANGUAGE,
+      timeoutSeconds,
+    });
+  } else {
+    transcript = await withLocalAudio(deps, media, (audio) =>
+      provider === "openai"
+        ? transcribeWithOpenAi(audio, {
+            apiKey: env.TRANSCRIPTION_OPENAI_API_KEY ?? env.OPENAI_API_KEY ?? "",
+            ...(env.TRANSCRIPTION_OPENAI_BASE_URL || env.OPENAI_BASE_URL
+              ? { baseUrl: env.TRANSCRIPTION_OPENAI_BASE_URL ?? env.OPENAI_BASE_URL }
+              : {}),
+            model: env.TRANSCRIPTION_OPENAI_MODEL,
+            language: env.TRANSCRIPTION_LANGUAGE,
+            maxBytes: env.TRANSCRIPTION_OPENAI_MAX_BYTES,
+            timeoutSeconds,
+          })
+        : transcribeLocally(audio, { processes: env.LOCAL_TRANSCRIPTION_PROCESSES, timeoutSeconds }),
+    );
+  }
+
+  const { wordsKey } = transcriptFileKeys(version, provider);
+  await writeWordsFile(storage, wordsKey, transcript);
+  return { provider, wordsKey, segmentCount: transcript.segments.length, wordCount: transcript.words.length };
+}
+
+interface NormalisedAudio {
+  audioKey: string;
+  silenceKey: string | undefined;
+  durationMs: number;
+}
+
+async function findNormalisedAudio(db: Db, version: SermonVersion): Promise<NormalisedAudio> {
+  const prefix = `${sermonVersionPrefix(version)}/`;
+  const sermon = await db.sermon.findFirst({
+    where: { id: version.sermonId, churchId: version.churchId },
+    select: {
+      durationMs: true,
+      mediaAssets: { where: { kind: { in: ["download", "silence_map"] }, key: { startsWith: prefix } } },
+    },
+  });
+  const audio = sermon?.mediaAssets.find((asset) => asset.kind === "download");
+  if (!sermon || !audio) {
+    throw new TranscriptionRejectedError("The sermon has no processed audio for this upload; process the upload again, then transcribe.");
+  }
+  return {
+    audioKey: audio.key,
+    silenceKey: sermon.mediaAssets.find((asset) => asset.kind === "silence_map")?.key,
+    durationMs: audio.durationMs ?? sermon.durationMs ?? 0,
+  };
+}
+
+async function withLocalAudio<T>(deps: TranscribeDeps, media: NormalisedAudio, run: (audio: LocalAudio) => Promise<T>): Promise<T> {
+  const workDir = await mkdtemp(join(deps.workRoot ?? tmpdir(), "selah-transcribe-"));
+  try {
+    const path = join(workDir, "audio.m4a");
+    await downloadObject(deps.storage.s3, deps.storage.bucket, media.audioKey, path);
+    const silences = media.silenceKey ? silencesSchema.parse(JSON.parse(await getText(deps.storage, media.silenceKey))) : [];
+    return await run({ path, durationMs: media.durationMs, silences });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,84 @@
+import { CompleteMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { z } from "zod";
+import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
+import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import { hasExpectedSignature } from "./accepted-media";
+import { displayFileName } from "./display-file-name";
+import { findActiveUpload } from "./find-active-upload";
+import { abandon, formatBytes } from "./start-upload";
+import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
+import type { UploadContext } from "./upload-context";
+import { UploadRejectedError } from "./upload-errors";
+
+const MISSING_PART_ERRORS = ["InvalidPart", "EntityTooSmall"];
+
+export const completeUploadSchema = z.object({
+  parts: z
+    .array(z.object({ partNumber: z.number().int().min(1), etag: z.string().min(1).max(200) }))
+    .min(1, "An upload needs at least one part."),
+});
+
+/**
+ * Assembles the parts, then trusts nothing the browser said: the object must exist, have the
+ * announced size (within the limit) and start like the media its name claims. Only then is
+ * the new version recorded and `sermon/uploaded` published, in one transaction.
+ */
+export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadId: string, parts: z.output<typeof completeUploadSchema>["parts"]) {
+  const upload = await findActiveUpload(ctx, ref, uploadId);
+  const partCount = Math.ceil(Number(upload.bytes) / upload.partSize);
+  const numbers = new Set(parts.map((part) => part.partNumber));
+  if (numbers.size !== partCount || [...numbers].some((n) => n > partCount)) {
+    throw new UploadRejectedError(`The upload has ${partCount} parts but ${numbers.size} were reported complete; resume it to send the rest.`);
+  }
+  const reject = async (reason: string): Promise<never> => {
+    await ctx.s3.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key })).catch(() => undefined);
+    await abandon(ctx, upload);
+    await ctx.db.sermon.updateMany({ where: { id: ref.sermonId, status: "uploading" }, data: { status: "draft" } });
+    throw new UploadRejectedError(reason);
+  };
+  await ctx.s3
+    .send(
+      new CompleteMultipartUploadCommand({
+        Bucket: ctx.bucket,
+        Key: upload.key,
+        UploadId: upload.s3UploadId,
+        MultipartUpload: { Parts: [...parts].sort((a, b) => a.partNumber - b.partNumber).map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+      }),
+    )
+    .catch((error: unknown) => {
+      // A retried completion whose first attempt assembled the object: the checks below decide.
+      if (error instanceof Error && error.name === "NoSuchUpload") return;
+      // Parts reported sent that storage never received whole: the client's record of the
+      // upload is wrong, so resuming from it would fail the same way; start over instead.
+      if (error instanceof Error && MISSING_PART_ERRORS.includes(error.name)) {
+        return reject("Part of the file never reached storage; upload it again.");
+      }
+      throw error;
+    });
+
+  const head = await ctx.s3.send(new HeadObjectCommand({ Bucket: ctx.bucket, Key: upload.key }));
+  const size = head.ContentLength ?? -1;
+  if (size !== Number(upload.bytes)) await reject(`The stored file is ${formatBytes(size)}, not the ${formatBytes(Number(upload.bytes))} announced; upload it again.`);
+  if (size > ctx.maxBytes) await reject(`The file is ${formatBytes(size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
+  const start = await ctx.s3.send(new GetObjectCommand({ Bucket: ctx.bucket, Key: upload.key, Range: "bytes=0-63" }));
+  const magic = await start.Body!.transformToByteArray();
+  if (!hasExpectedSignature(upload.fileName, magic)) {
+    await reject(`"${displayFileName(upload.fileName)}" does not look like the audio or video file its name says; it may be damaged or renamed.`);
+  }
+
+  return ctx.db.$transaction(async (tx) => {
+    const sermon = await tx.sermon.update({
+      where: { id: ref.sermonId },
+      data: { mediaVersion: { increment: 1 }, status: "processing", failedStage: null, failureReason: null, transcodePercent: null },
+      select: { mediaVersion: true },
+    });
+    await tx.mediaUpload.update({ where: { id: upload.id }, data: { status: "completed" } });
+    await tx.mediaAsset.upsert({
+      where: { sermonId_key: { sermonId: ref.sermonId, key: upload.key } },
+      create: { sermonId: ref.sermonId, kind: "original", key: upload.key, contentType: upload.contentType, bytes: upload.bytes },
+      update: { bytes: upload.bytes },
+    });
+    await publishEvent(tx, sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: upload.key }));
+    return { mediaVersion: sermon.mediaVersion, key: upload.key };
+  });
+}

@@ -1,0 +1,71 @@
+import { AbortMultipartUploadCommand, CreateMultipartUploadCommand } from "@aws-sdk/client-s3";
+import { z } from "zod";
+import { acceptedContentType, ACCEPTED_EXTENSIONS } from "./accepted-media";
+import { displayFileName } from "./display-file-name";
+import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
+import type { UploadContext } from "./upload-context";
+import { UploadRejectedError } from "./upload-errors";
+import { originalKey } from "./upload-keys";
+
+const MiB = 1024 * 1024;
+/** S3 allows 10,000 parts of at least 5 MiB; 8 MiB parts keep a 2 GiB upload to 256 requests. */
+const MIN_PART_SIZE = 8 * MiB;
+const MAX_PARTS = 10_000;
+
+export const startUploadSchema = z.object({
+  fileName: z.string().trim().min(1, "The file needs a name.").max(255, "Keep the file name under 255 characters."),
+  size: z.number({ message: "expected the file size in bytes" }).int().positive("The file is empty."),
+});
+
+export type UploadPlan = { uploadId: string; key: string; partSize: number; partCount: number; isResumed: boolean };
+
+/**
+ * Starts a multipart upload for a sermon's audio, or returns the one already in progress for
+ * the same file, so a reloaded page continues where it stopped.
+ */
+export async function startUpload(ctx: UploadContext, ref: SermonRef, input: z.output<typeof startUploadSchema>, userId: string): Promise<UploadPlan> {
+  const contentType = acceptedContentType(input.fileName);
+  if (!contentType) {
+    throw new UploadRejectedError(`Selah accepts audio (${ACCEPTED_EXTENSIONS.filter((e) => !["mp4", "mov"].includes(e)).join(", ")}) and video with an audio track (mp4, mov); "${displayFileName(input.fileName)}" is neither.`);
+  }
+  if (input.size > ctx.maxBytes) {
+    throw new UploadRejectedError(`The file is ${formatBytes(input.size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
+  }
+  const sermon = await ctx.db.sermon.findFirst({ where: { id: ref.sermonId, churchId: ref.churchId }, select: { mediaVersion: true, status: true } });
+  if (!sermon) throw new UploadRejectedError("That sermon does not exist in this church.");
+
+  const partSize = Math.max(MIN_PART_SIZE, Math.ceil(input.size / MAX_PARTS / MiB) * MiB);
+  const partCount = Math.ceil(input.size / partSize);
+  const active = await ctx.db.mediaUpload.findMany({ where: { sermonId: ref.sermonId, status: "active" } });
+  const same = active.find((upload) => upload.fileName === input.fileName && upload.bytes === BigInt(input.size));
+  if (same) return { uploadId: same.id, key: same.key, partSize: same.partSize, partCount: Math.ceil(input.size / same.partSize), isResumed: true };
+
+  // One upload at a time per sermon: a different file replaces the unfinished one.
+  for (const stale of active) await abandon(ctx, stale);
+  const key = originalKey(ref.churchId, ref.sermonId, sermon.mediaVersion + 1, input.fileName);
+  const created = await ctx.s3.send(new CreateMultipartUploadCommand({ Bucket: ctx.bucket, Key: key, ContentType: contentType }));
+  if (!created.UploadId) throw new Error("Storage did not return an upload id");
+  const upload = await ctx.db.mediaUpload.create({
+    data: { sermonId: ref.sermonId, key, s3UploadId: created.UploadId, fileName: input.fileName, contentType, bytes: BigInt(input.size), partSize, createdById: userId },
+  });
+  if (sermon.status === "draft" || sermon.status === "failed") {
+    await ctx.db.sermon.update({ where: { id: ref.sermonId }, data: { status: "uploading", failedStage: null, failureReason: null } });
+  }
+  return { uploadId: upload.id, key, partSize, partCount, isResumed: false };
+}
+
+export async function abandon(ctx: UploadContext, upload: { id: string; key: string; s3UploadId: string }): Promise<void> {
+  await ctx.s3.send(new AbortMultipartUploadCommand({ Bucket: ctx.bucket, Key: upload.key, UploadId: upload.s3UploadId })).catch(() => undefined);
+  await ctx.db.mediaUpload.update({ where: { id: upload.id }, data: { status: "aborted" } });
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit ? value.toFixed(1) : value} ${units[unit]}`;
+}

@@ -1,1 +1,0 @@
-export type { PublishState, SermonStatus } from "@/lib/generated/prisma/enums";

@@ -1,8 +1,0 @@
-import type { SilenceInterval } from "@/lib/media/silence-map";
-
-/** The sermon's normalised audio, downloaded to this machine, with the silences processing found. */
-export interface LocalAudio {
-  path: string;
-  durationMs: number;
-  silences: readonly SilenceInterval[];
-}
