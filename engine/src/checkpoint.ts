@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { EngineContext } from "./context";
 import { HttpError } from "./errors";
 import { completeRun, failRun } from "./run-lifecycle";
+import { isActive } from "./run-state";
 import { loadRun, recordStepAttempt, recordStepOutcome, saveRun } from "./run-store";
 import { opSchema } from "./sdk-call";
-import { MAX_STEP_BYTES, isActive } from "./step-results";
+import { MAX_STEP_BYTES } from "./step-results";
 
 const checkpointBodySchema = z.looseObject({
   run_id: z.string().optional(),

@@ -9,15 +9,16 @@ import { EngineConfigError } from "./errors";
 import { FunctionIndex } from "./function-index";
 import { Router } from "./http-kit";
 import { createLogger } from "./logger";
-import { expirePause } from "./pauses";
+import { expirePause, resolvePausesForEvent } from "./pauses";
 import { addRestApi } from "./rest-api";
 import { cancelRun } from "./run-lifecycle";
 import { canStartCall, executeCall, wakeSleeper } from "./run-executor";
-import { fireDebounce, flushBatch } from "./run-starter";
+import { fireDebounce, flushBatch, handleTrigger } from "./run-starter";
 import { loadRun } from "./run-store";
 import { Scheduler, type Job } from "./scheduler";
 import { addSdkRoutes } from "./sdk-routes";
 import { Store } from "./store";
+import type { InngestEvent } from "./types";
 import { addUiPage } from "./ui-page";
 import { pruneOldData } from "./retention";
 
@@ -69,6 +70,15 @@ function handleJob(ctx: EngineContext, job: Job): Promise<void> | void {
   }
 }
 
+/**
+ * `ctx.hooks.fanOutEvent`: what a stored event sets off, in Inngest's order — each matching
+ * function's trigger, then waits, cancellations and invoke completions.
+ */
+function fanOutEvent(ctx: EngineContext, event: InngestEvent, internalId: string): void {
+  for (const fn of ctx.functions.matching(event)) handleTrigger(ctx, fn, event, internalId);
+  resolvePausesForEvent(ctx, event);
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -97,7 +107,8 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     functions: new FunctionIndex(store),
     concurrency: new ConcurrencyTracker(),
     baseUrl: "",
-  } as Omit<EngineContext, "scheduler"> as EngineContext;
+  } as Omit<EngineContext, "scheduler" | "hooks"> as EngineContext;
+  ctx.hooks = { fanOutEvent: (event, internalId) => fanOutEvent(ctx, event, internalId) };
   ctx.scheduler = new Scheduler(store, {
       canStart: (job) => job.kind !== "call" || canStartCall(ctx, job),
       closedGates: () => ctx.concurrency.saturated(),

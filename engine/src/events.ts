@@ -2,8 +2,6 @@ import { z } from "zod";
 import type { EngineContext } from "./context";
 import { HttpError } from "./errors";
 import { eventUlid, newUlid, type EventIdSeed } from "./ids";
-import { resolvePausesForEvent } from "./pauses";
-import { handleTrigger } from "./run-starter";
 import type { InngestEvent } from "./types";
 
 export const MAX_EVENT_BYTES = 3 * 1024 * 1024;
@@ -46,8 +44,9 @@ export function prepareIncomingEvents(body: unknown, seed: EventIdSeed | undefin
 }
 
 /**
- * Stores an event and fans it out: function triggers, then waits/cancellations/invokes.
- * A repeat of an already stored internal id (an SDK retry of the same send) is a no-op.
+ * Stores an event and fans it out (`ctx.hooks.fanOutEvent`: function triggers, then
+ * waits/cancellations/invokes). A repeat of an already stored internal id (an SDK retry of
+ * the same send) is a no-op.
  */
 export function publishEvent(ctx: EngineContext, event: InngestEvent, internalId = newUlid()): string {
   ctx.store.tx(() => {
@@ -60,8 +59,7 @@ export function publishEvent(ctx: EngineContext, event: InngestEvent, internalId
       Date.now(),
     );
     if (changes === 0) return;
-    for (const fn of ctx.functions.matching(event)) handleTrigger(ctx, fn, event, internalId);
-    resolvePausesForEvent(ctx, event);
+    ctx.hooks.fanOutEvent(event, internalId);
   });
   return internalId;
 }

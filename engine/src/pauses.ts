@@ -2,9 +2,10 @@ import type { EngineContext } from "./context";
 import { resolveWakeTime } from "./durations";
 import { matches } from "./expressions";
 import { cancelRun } from "./run-lifecycle";
+import { isActive } from "./run-state";
 import { loadRun, recordStepOutcome } from "./run-store";
 import type { Op } from "./sdk-call";
-import { applyStepResult, commitRun, isActive } from "./step-results";
+import { applyStepResult, commitRun } from "./step-results";
 import type { InngestEvent, Run, SerializedError, StepResult } from "./types";
 
 const MAX_WAIT_MS = 366 * 24 * 3600_000;

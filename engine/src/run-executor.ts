@@ -5,10 +5,11 @@ import { takeAttemptReset } from "./checkpoint";
 import { startInvoke } from "./invoke";
 import { registerWait } from "./pauses";
 import { completeRun, failRun } from "./run-lifecycle";
+import { isActive } from "./run-state";
 import { loadRun, recordStepAttempt, recordStepOutcome, saveRun } from "./run-store";
 import type { Job } from "./scheduler";
 import { callSdk, type CallOutcome, type Op } from "./sdk-call";
-import { applyStepResult, commitRun, isActive, planStep } from "./step-results";
+import { applyStepResult, commitRun, planStep } from "./step-results";
 import type { ConcurrencySlot, Run, SerializedError } from "./types";
 
 const MAX_SLEEP_MS = 366 * 24 * 3600_000;

@@ -1,7 +1,7 @@
 import type { EngineContext } from "./context";
 import { publishSystemEvent } from "./events";
+import { forgetRun, isActive } from "./run-state";
 import { loadRun, saveRun } from "./run-store";
-import { forgetRun, isActive } from "./step-results";
 import type { Run, RunStatus, SerializedError } from "./types";
 
 function endRun(ctx: EngineContext, run: Run, status: RunStatus): void {

@@ -4,8 +4,8 @@ import { claimKey, reserveThrottle, takeRateLimit } from "./flow-control";
 import { newUlid } from "./ids";
 import { cancelRun } from "./run-lifecycle";
 import { registerCancelPauses } from "./pauses";
+import { discoveryJobId } from "./run-state";
 import { insertRun } from "./run-store";
-import { discoveryJobId } from "./step-results";
 import { ACTIVE_STATUSES, type ConcurrencySlot, type FunctionRecord, type InngestEvent, type Run } from "./types";
 
 const DAY_MS = 24 * 3600_000;

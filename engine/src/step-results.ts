@@ -1,19 +1,12 @@
 import type { EngineContext } from "./context";
 import { failRun } from "./run-lifecycle";
+import { discoveryJobId, isActive, markRediscover, takeRediscover } from "./run-state";
 import { recordStepOutcome, saveRun } from "./run-store";
 import type { Run, StepResult } from "./types";
 
 export const MAX_STEP_BYTES = 4 * 1024 * 1024;
 export const MAX_RUN_STATE_BYTES = 32 * 1024 * 1024;
 export const MAX_STEPS_PER_RUN = 1000;
-
-/** One discovery job per run at a time, so two replays never run a step inline twice. */
-export function discoveryJobId(runId: string): string {
-  return `${runId}:discover`;
-}
-
-/** Runs whose discovery was requested while their discovery call was in flight. */
-const rediscover = new Set<string>();
 
 function enqueueCall(ctx: EngineContext, run: Run, id: string, payload: Record<string, unknown>): boolean {
   const now = Date.now();
@@ -32,7 +25,7 @@ function enqueueCall(ctx: EngineContext, run: Run, id: string, payload: Record<s
 export function requestDiscovery(ctx: EngineContext, run: Run): void {
   const id = discoveryJobId(run.id);
   if (ctx.scheduler.isRunning(id) && ctx.scheduler.has(id)) {
-    rediscover.add(run.id);
+    markRediscover(run.id);
     return;
   }
   enqueueCall(ctx, run, id, { stepId: "step" });
@@ -73,10 +66,6 @@ export function applyStepResult(ctx: EngineContext, run: Run, hash: string, resu
   }
 }
 
-export function isActive(run: Run): boolean {
-  return run.status === "Queued" || run.status === "Running";
-}
-
 const PROGRESS_KINDS = "'call', 'wake', 'wait-timeout', 'invoke-timeout'";
 
 /**
@@ -85,7 +74,7 @@ const PROGRESS_KINDS = "'call', 'wake', 'wait-timeout', 'invoke-timeout'";
  */
 export function commitRun(ctx: EngineContext, run: Run): void {
   if (!isActive(run)) return;
-  if (rediscover.delete(run.id) || !hasWorkQueued(ctx, run.id)) requestDiscovery(ctx, run);
+  if (takeRediscover(run.id) || !hasWorkQueued(ctx, run.id)) requestDiscovery(ctx, run);
   const bytes = saveRun(ctx.store, run);
   if (bytes > MAX_RUN_STATE_BYTES) {
     failRun(ctx, run, { name: "RunStateTooLargeError", message: `run state is ${bytes} bytes; the limit is ${MAX_RUN_STATE_BYTES} bytes (32 MB)` });
@@ -96,8 +85,4 @@ function hasWorkQueued(ctx: EngineContext, runId: string): boolean {
   return (
     ctx.store.get(`SELECT 1 AS x FROM jobs WHERE run_id = ? AND kind IN (${PROGRESS_KINDS}) LIMIT 1`, runId) !== undefined
   );
-}
-
-export function forgetRun(runId: string): void {
-  rediscover.delete(runId);
 }
