@@ -12,6 +12,11 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
+import { requireTools } from "./support/require-tools";
+
+// Here: espeak-ng, ffprobe, ffmpeg, bash and seq; in transcribeLocally: ffmpeg and pocketsphinx
+// with its en-us model.
+await requireTools("bench:asr", ["espeak-ng", "ffmpeg", "ffprobe", "pocketsphinx_continuous", "pocketsphinx-en-us", "bash", "seq"]);
 
 const exec = promisify(execFile);
 const MINUTES = Number(process.env.BENCH_ASR_MINUTES ?? 10);

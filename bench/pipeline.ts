@@ -10,10 +10,16 @@ import { join } from "node:path";
 import { loadavg } from "node:os";
 import { serveSermonMedia } from "@/lib/catalog/playback/serve-sermon-media";
 import { startPipeline } from "../test/pipeline/support/pipeline-harness";
-import { benchInput } from "./transcode-fixture";
+import { requireTools } from "./support/require-tools";
+import { benchInput, benchInputTools } from "./transcode-fixture";
 
 const minutes = Number(process.argv[2] ?? 60);
-const input = await benchInput(join(process.cwd(), ".data", "bench"), minutes * 60);
+const cacheDir = join(process.cwd(), ".data", "bench");
+// process-sermon's media step spawns ffprobe, ffmpeg and mkfifo. (The transcription it requests
+// at the end runs after the figures; without pocketsphinx it fails, and the bench does not care.)
+const fixtureTools = await benchInputTools(cacheDir, minutes * 60);
+await requireTools("bench:pipeline", ["ffmpeg", "ffprobe", "mkfifo", ...fixtureTools]);
+const input = await benchInput(cacheDir, minutes * 60);
 const loadAtStart = loadavg()[0] ?? 0;
 const pipeline = await startPipeline();
 try {

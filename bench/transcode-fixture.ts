@@ -31,15 +31,21 @@ const PARAGRAPHS = [
   },
 ];
 
+const fixturePath = (cacheDir: string, seconds: number) => join(cacheDir, `sermon-${seconds}s.mp3`);
+const isCached = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/** The programs benchInput spawns: none once the recording is cached. */
+export async function benchInputTools(cacheDir: string, seconds: number): Promise<string[]> {
+  return (await isCached(fixturePath(cacheDir, seconds))) ? [] : ["espeak-ng", "sox", "ffmpeg"];
+}
+
 export async function benchInput(cacheDir: string, seconds: number): Promise<string> {
-  const path = join(cacheDir, `sermon-${seconds}s.mp3`);
-  if (
-    await access(path).then(
-      () => true,
-      () => false,
-    )
-  )
-    return path;
+  const path = fixturePath(cacheDir, seconds);
+  if (await isCached(path)) return path;
 
   await mkdir(cacheDir, { recursive: true });
   const work = join(cacheDir, "fixture-work");

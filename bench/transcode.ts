@@ -29,7 +29,8 @@ import {
   type PreparedSermonMedia,
   prepareSermonMedia,
 } from "@/lib/pipeline/media/prepare-sermon-media";
-import { benchInput } from "./transcode-fixture";
+import { requireTools } from "./support/require-tools";
+import { benchInput, benchInputTools } from "./transcode-fixture";
 
 // BENCH_TRANSCODE_MINUTES makes a quick smoke run possible; the figures are for 60.
 const SECONDS = Number(process.env.BENCH_TRANSCODE_MINUTES ?? 60) * 60;
@@ -37,6 +38,9 @@ const SECONDS = Number(process.env.BENCH_TRANSCODE_MINUTES ?? 60) * 60;
 // weighs on both sides alike; wall and CPU figures are means over the runs.
 const ROUNDS = Number(process.env.BENCH_TRANSCODE_ROUNDS ?? 2);
 const CACHE_DIR = join(process.cwd(), ".data", "bench");
+// lib/media spawns ffprobe, ffmpeg and mkfifo; the bare side bash, mkfifo and ffmpeg.
+const fixtureTools = await benchInputTools(CACHE_DIR, SECONDS);
+await requireTools("bench:transcode", ["ffmpeg", "ffprobe", "bash", "mkfifo", ...fixtureTools]);
 
 interface RunFigures {
   wallS: number;

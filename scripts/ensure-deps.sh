@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
 # Debian packages (ffmpeg, pocketsphinx + its English model; with --test also Chromium, sox, espeak-ng)
-# and the npm packages.
+# and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
+# those check for first (bench/support/require-tools.ts) come from these packages, or from bash and
+# coreutils (mkfifo, seq), which every Debian has.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,14 +1,15 @@
-// npm run eval:search [-- <dataset dir>] [--rrf-k 60] [--fts-weight 1] [--vector-weight 0.5]
+// npm run eval:search [-- --dataset DIR] [--rrf-k 60] [--fts-weight 1] [--vector-weight 0.5]
+// (DIR alone, without --dataset, works too; the default is eval/search/default.)
 // Seeds the dataset into a throwaway embedded database with the configured embedder
 // (EMBEDDING_PROVIDER…), then prints nDCG@10, Recall@10 and MRR for full text alone, vectors
 // alone and hybrid, overall and per query kind. The last line is one JSON object.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 import { searchEnvSchema } from "@/lib/platform/config/search-env";
-import { loadDataset } from "@/eval/search/dataset";
+import type { EvalDataset } from "@/eval/search/dataset";
+import { type EvalArgs, EvalUsageError, loadEvalDataset, parseEvalArgs } from "@/eval/search/eval-args";
 import { evaluate, type ModeReport, seedDataset } from "@/eval/search/run-eval";
 import { createDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
@@ -19,19 +20,20 @@ import { readEmbeddingConfig } from "@/lib/search/embeddings/read-embedding-conf
 import type { SearchMode } from "@/lib/search/search-moments";
 import { searchTuning } from "@/lib/search/search-tuning";
 
+let args: EvalArgs;
+let dataset: EvalDataset;
+try {
+  args = parseEvalArgs(process.argv.slice(2));
+  dataset = await loadEvalDataset(args.datasetDir);
+} catch (error) {
+  if (!(error instanceof EvalUsageError)) throw error;
+  console.error(`eval:search: ${error.message}`);
+  process.exit(2);
+}
+const datasetDir = args.datasetDir;
 const config = readEmbeddingConfig();
 const configured = searchTuning(parseEnv(searchEnvSchema, process.env));
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    "rrf-k": { type: "string", default: String(configured.rrfK) },
-    "fts-weight": { type: "string", default: String(configured.ftsWeight) },
-    "vector-weight": { type: "string", default: String(configured.vectorWeight) },
-  },
-});
-const datasetDir = positionals[0] ?? "eval/search/default";
 const embedder = createEmbedder(config);
-const dataset = await loadDataset(datasetDir);
 
 const dir = mkdtempSync(path.join(tmpdir(), "selah-eval-"));
 const database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
@@ -43,7 +45,12 @@ try {
   const judgements = await seedDataset({ db, embedder }, dataset);
   console.log(`Seeded ${dataset.sermons.size} sermons (${await db.chunk.count()} moments) with ${embedder.model}/${embedder.dimensions} in ${Math.round(performance.now() - started)} ms.`);
 
-  const tuning = { ...configured, rrfK: Number(values["rrf-k"]), ftsWeight: Number(values["fts-weight"]), vectorWeight: Number(values["vector-weight"]) };
+  const tuning = {
+    ...configured,
+    rrfK: args.rrfK ?? configured.rrfK,
+    ftsWeight: args.ftsWeight ?? configured.ftsWeight,
+    vectorWeight: args.vectorWeight ?? configured.vectorWeight,
+  };
   const reports: Record<SearchMode, ModeReport> = {
     fts: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "fts" }),
     vector: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "vector" }),

@@ -43,16 +43,25 @@ export class InvalidDatasetError extends Error {
   }
 }
 
+async function readJson(file: string, name = file): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidDatasetError(name, `not JSON (${(error as Error).message})`);
+  }
+}
+
 export async function loadDataset(dir: string): Promise<EvalDataset> {
   const sermons = new Map<string, SermonFixture>();
   const files = (await readdir(path.join(dir, "sermons"))).filter((name) => name.endsWith(".json")).sort();
   for (const file of files) {
-    const parsed = sermonSchema.safeParse(JSON.parse(await readFile(path.join(dir, "sermons", file), "utf8")));
+    const parsed = sermonSchema.safeParse(await readJson(path.join(dir, "sermons", file), file));
     if (!parsed.success) throw new InvalidDatasetError(file, z.prettifyError(parsed.error));
     sermons.set(file.replace(/\.json$/, ""), parsed.data);
   }
   const queriesFile = path.join(dir, "queries.json");
-  const parsed = z.array(querySchema).safeParse(JSON.parse(await readFile(queriesFile, "utf8")));
+  const parsed = z.array(querySchema).safeParse(await readJson(queriesFile));
   if (!parsed.success) throw new InvalidDatasetError(queriesFile, z.prettifyError(parsed.error));
   for (const query of parsed.data) {
     for (const { sermon, paragraph } of query.relevant) {
