@@ -47,7 +47,9 @@ function tsconfigAliases(): Record<string, string> {
   const { options } = extractTSConfig(path.join(ROOT, "tsconfig.json"));
   const base = (options["pathsBasePath"] as string | undefined) ?? ROOT;
   const aliases: Record<string, string> = {};
-  for (const [pattern, targets] of Object.entries((options["paths"] ?? {}) as Record<string, string[]>)) {
+  for (const [pattern, targets] of Object.entries(
+    (options["paths"] ?? {}) as Record<string, string[]>,
+  )) {
     const target = targets[0];
     if (!pattern.endsWith("/*") || !target?.endsWith("/*")) continue;
     aliases[pattern.slice(0, -2)] = path.resolve(base, target.slice(0, -2));
@@ -80,7 +82,9 @@ async function findImportCycles(roots: string[], exclude: string[] = []): Promis
       const start = nodes.indexOf([...nodes].sort()[0]!);
       const order = [...nodes.keys()].map((index) => (index + start) % nodes.length);
       const key = order.map((index) => nodes[index]).join(" ");
-      const text = order.map((index) => `${nodes[index]} →${typeOnly[index] ? " (type)" : ""} `).join("") + nodes[start];
+      const text =
+        order.map((index) => `${nodes[index]} →${typeOnly[index] ? " (type)" : ""} `).join("") +
+        nodes[start];
       cycles.set(key, text);
     }
   }
