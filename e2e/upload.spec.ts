@@ -39,7 +39,7 @@ test("a recording that is not usable audio fails its check, and the admin is tol
   const broken = Buffer.concat([Buffer.from("ID3\x04\x00\x00\x00\x00\x00\x00", "latin1"), Buffer.alloc(64 * 1024, "not audio ")]);
   await page.getByLabel("Choose audio or video file").setInputFiles({ name: "broken.mp3", mimeType: "audio/mpeg", buffer: broken });
   const processing = page.getByRole("region", { name: "Processing" });
-  await expect(processing.locator('[data-stage="media"]')).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  await expect(processing.locator('[data-stage="transcode"]')).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
   await expect(processing.getByRole("alert")).toContainText("Audio check:");
   await expect(processing.getByText("Upload another file above to replace it.")).toBeVisible();
   await expect(processing.getByRole("button", { name: "Retry" })).toHaveCount(0);

@@ -61,7 +61,7 @@ export function ProcessingStatus({ apiBase, initial }: { apiBase: string; initia
       {view.failure && (
         <div role="alert" className="mt-5 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
           <p>
-            <strong className="font-semibold">{view.failure.stage}:</strong> {view.failure.reason}
+            <strong className="font-semibold">{view.failure.label}:</strong> {view.failure.reason}
           </p>
           {view.failure.canRetry ? (
             <button type="button" onClick={retry} disabled={isRetrying} className="mt-3 rounded-lg bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">

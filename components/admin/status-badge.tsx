@@ -8,6 +8,7 @@ const STATUS: Record<SermonStatus, { label: string; className: string }> = {
   transcribed: { label: "Transcribed", className: "bg-emerald-50 text-emerald-700" },
   searchable: { label: "Searchable", className: "bg-emerald-100 text-emerald-800" },
   failed: { label: "Failed", className: "bg-red-50 text-red-700" },
+  rejected: { label: "Unusable file", className: "bg-red-50 text-red-700" },
 };
 
 const PUBLISH: Record<PublishState, string> = { draft: "Draft", scheduled: "Scheduled", published: "Published" };

@@ -5,7 +5,6 @@ import { getDb } from "@/lib/platform/db/client";
 import { configuredEmbedder } from "@/lib/search/embeddings/configured-embedder";
 import { recordProcessingFailure } from "@/lib/pipeline/media-publishing/record-processing-failure";
 import { indexSermon, MissingTranscriptError } from "@/lib/pipeline/indexing/index-sermon";
-import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
 
 /**
  * `sermon/transcribed` or `sermon/reindex.requested` → searchable sermon → `sermon/indexed`.
@@ -24,7 +23,7 @@ export const indexSermonFunction = inngest.createFunction(
     onFailure: async ({ event, error }) => {
       const version = event.data.event.data;
       await recordProcessingFailure(getDb(), version, {
-        stage: FAILED_STAGE.indexing,
+        stage: "index",
         reason:
           "The sermon plays, but we could not make it searchable even after several attempts. " +
           `Retry indexing later. (Technical detail: ${error.message.slice(0, 300)})`,

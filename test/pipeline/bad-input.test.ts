@@ -110,16 +110,16 @@ async function expectRefusedAtCompletion(file: Uint8Array, fileName: string, mes
 }
 
 /**
- * process-sermon failed the version at once (the probe's reason for the admin, no retries) and
+ * process-sermon rejected the version at once (the probe's reason for the admin, no retries) and
  * its storage was emptied: the rejected original and any output are gone, with their rows.
  */
 async function expectFailedAndDiscarded(
   upload: { sermonId: string; churchId: string; mediaVersion: number; objectKey: string },
   reason: RegExp,
 ) {
-  await pipeline.waitForStatus(upload.sermonId, ["failed"]);
+  await pipeline.waitForStatus(upload.sermonId, ["rejected"]);
   const stored = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: upload.sermonId } });
-  expect(stored.failedStage).toBe("Audio check");
+  expect(stored.failedStage).toBe("audio_check");
   expect(stored.failureReason).toMatch(reason);
 
   const run = await pipeline.endedRun(sermonUploaded.baseIdOf(upload));
@@ -136,7 +136,7 @@ async function expectFailedAndDiscarded(
   expect(await pipeline.db.mediaAsset.count({ where: { sermonId: upload.sermonId } })).toBe(0);
   expect(
     await pipeline.db.outbox.findUnique({
-      where: { eventId: `sermon-failed:${upload.sermonId}:v${upload.mediaVersion}:Audio check` },
+      where: { eventId: `sermon-failed:${upload.sermonId}:v${upload.mediaVersion}:audio_check` },
     }),
   ).toMatchObject({ name: "sermon/failed" });
   return stored.failureReason!;

@@ -140,19 +140,19 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
     const notes = join(workDir, "notes.mp3");
     await writeFile(notes, "These are my sermon notes, not a recording.\n".repeat(200));
     const event = await pipeline.upload(sermon, notes, { fileName: "notes.mp3" });
-    await pipeline.waitForStatus(sermon.id, ["failed"]);
+    await pipeline.waitForStatus(sermon.id, ["rejected"]);
     const run = await pipeline.endedRun(event.id);
     expect(run.status).toBe("Failed");
     const transcodeStep = run.steps.find((step) => step.name.startsWith("Transcode"));
     expect(transcodeStep?.attempts).toBe(1);
 
     const stored = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: sermon.id } });
-    expect(stored.failedStage).toBe("Audio check");
+    expect(stored.failedStage).toBe("audio_check");
     expect(stored.failureReason).toMatch(/could not be read as audio/);
     expect(await pipeline.db.mediaAsset.count({ where: { sermonId: sermon.id } })).toBe(0);
     expect(
       await pipeline.db.outbox.findUnique({
-        where: { eventId: `sermon-failed:${sermon.id}:v1:Audio check` },
+        where: { eventId: `sermon-failed:${sermon.id}:v1:audio_check` },
       }),
     ).toMatchObject({ name: "sermon/failed" });
   });
@@ -163,7 +163,7 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
     const event = await pipeline.upload(sermon, short, { fileName: "short.mp3" });
     await pipeline.endedRun(event.id);
     // As if every attempt had run out (a storage outage, say): the file itself is fine.
-    await pipeline.db.sermon.update({ where: { id: sermon.id }, data: { status: "failed", failedStage: "Processing", failureReason: "gave up" } });
+    await pipeline.db.sermon.update({ where: { id: sermon.id }, data: { status: "failed", failedStage: "transcode", failureReason: "gave up" } });
 
     const retry = await retryFailedSermon(pipeline.db, sermon.churchId, sermon.id);
     expect(retry.eventId).toBe(`${event.id}:retry-1`);

@@ -217,7 +217,7 @@ const failedSermon = async (churchId: string, slug: string) =>
         title: slug,
         status: "failed",
         mediaVersion: 1,
-        failedStage: "Transcription",
+        failedStage: "transcribe",
         failureReason: "The transcriber was down.",
       },
     })

@@ -230,7 +230,7 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       expect(failed.steps.find((step) => step.name === "Transcribe the audio with deepgram")?.attempts).toBe(1);
       await pipeline.waitForStatus(refused.sermon.id, ["failed"]);
       const sermon = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: refused.sermon.id } });
-      expect(sermon.failedStage).toBe("Transcription");
+      expect(sermon.failedStage).toBe("transcribe");
       expect(sermon.failureReason).toContain("Deepgram refused the request (401): check the API key.");
     } finally {
       delete process.env.DEEPGRAM_BASE_URL;

@@ -1,6 +1,7 @@
 import { EventType } from "inngest";
 import { z } from "zod";
 import { sermonVersionSchema } from "@/lib/catalog/sermons/sermon-version";
+import { PIPELINE_STAGES } from "@/lib/pipeline/stages";
 
 /**
  * The pipeline's event contracts: one zod schema per event, used to trigger Inngest functions
@@ -97,7 +98,7 @@ export const sermonIndexed = define(
 /** A stage gave up; the admin sees `stage` and `reason` on the sermon. */
 export const sermonFailed = define(
   "sermon/failed",
-  z.object({ ...sermonKeys, stage: z.string().min(1).max(64), reason: z.string().max(2000) }),
+  z.object({ ...sermonKeys, stage: z.enum(PIPELINE_STAGES), reason: z.string().max(2000) }),
   (d) => `sermon-failed:${d.sermonId}:v${d.mediaVersion}:${d.stage}`,
 );
 

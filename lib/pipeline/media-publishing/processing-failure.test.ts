@@ -8,7 +8,7 @@ describe("describeProcessingFailure", () => {
     const wrapped = new Error(rejection.message, { cause: rejection });
     wrapped.name = "NonRetriableError";
     expect(describeProcessingFailure(wrapped)).toEqual({
-      stage: "Audio check",
+      stage: "audio_check",
       reason: "This file has no sound track.",
     });
   });
@@ -17,7 +17,7 @@ describe("describeProcessingFailure", () => {
     const failure = describeProcessingFailure(
       new Error(`ffmpeg exited with code 1: ${"x".repeat(5000)}`),
     );
-    expect(failure.stage).toBe("Processing");
+    expect(failure.stage).toBe("transcode");
     expect(failure.reason).toMatch(/^We could not prepare this recording for streaming/);
     expect(failure.reason).toContain("ffmpeg exited with code 1");
     expect(failure.reason.length).toBeLessThan(700);

@@ -1,9 +1,9 @@
 import { findMediaRejection } from "./is-media-rejection";
-import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
+import type { PipelineStage } from "@/lib/pipeline/stages";
 
-/** What the admin sees on a failed sermon: "<stage>: <reason>". */
+/** What the admin sees on a failed sermon: "<stage label>: <reason>". */
 export interface ProcessingFailure {
-  stage: string;
+  stage: PipelineStage;
   reason: string;
 }
 
@@ -17,10 +17,10 @@ const TECHNICAL_DETAIL_CHARS = 300;
  */
 export function describeProcessingFailure(error: unknown): ProcessingFailure {
   const rejection = findMediaRejection(error);
-  if (rejection) return { stage: FAILED_STAGE.audioCheck, reason: rejection.message };
+  if (rejection) return { stage: "audio_check", reason: rejection.message };
   const detail = error instanceof Error ? error.message : String(error);
   return {
-    stage: FAILED_STAGE.processing,
+    stage: "transcode",
     reason:
       "We could not prepare this recording for streaming, even after several attempts. " +
       "The file itself may be fine: retry processing, or upload it again if it keeps failing. " +

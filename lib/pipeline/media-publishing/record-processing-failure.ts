@@ -5,7 +5,8 @@ import type { ProcessingFailure } from "./processing-failure";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 
 /**
- * Shows the admin what broke: status failed with the stage and a readable reason, and
+ * Shows the admin what broke: status failed (or rejected, when the audio check found the file
+ * unusable) with the stage and a readable reason, and
  * `sermon/failed` in the outbox. A failure of a version a newer upload replaced is ignored.
  */
 export async function recordProcessingFailure(
@@ -20,7 +21,7 @@ export async function recordProcessingFailure(
         churchId: version.churchId,
         mediaVersion: version.mediaVersion,
       },
-      data: { status: "failed", failedStage: failure.stage, failureReason: failure.reason },
+      data: { status: failure.stage === "audio_check" ? "rejected" : "failed", failedStage: failure.stage, failureReason: failure.reason },
     });
     if (count === 0) return false;
     await publishEvent(tx, sermonFailed.build({ ...version, ...failure }));

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/platform/db/client";
-import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
-import { isFileRejected, isPipelineActive, type ProcessingStage, processingStages } from "./processing-stages";
+import type { PipelineStage } from "@/lib/platform/db/generated/prisma/enums";
+import { isStopped, STAGES } from "@/lib/pipeline/stages";
+import { isPipelineActive, type ProcessingStage, processingStages } from "./processing-stages";
 
 /** What the admin's live processing view shows and polls. */
 export interface SermonProgressView {
@@ -11,7 +12,8 @@ export interface SermonProgressView {
   stages: ProcessingStage[];
   /** Keep polling: some stage is running. */
   isActive: boolean;
-  failure: { stage: string; reason: string; canRetry: boolean } | null;
+  /** A stopped pipeline: the stage and its label, why, and whether Retry can help (not for a rejected file). */
+  failure: { stage: PipelineStage; label: string; reason: string; canRetry: boolean } | null;
 }
 
 export async function sermonProgressView(db: Db, churchId: string, sermonId: string): Promise<SermonProgressView | null> {
@@ -22,13 +24,13 @@ export async function sermonProgressView(db: Db, churchId: string, sermonId: str
   if (!sermon) return null;
   const { failedStage, failureReason, transcodePercent, transcriptionProvider, ...rest } = sermon;
   const progress = { status: sermon.status, failedStage, transcodePercent, transcriptionProvider };
+  const stage = failedStage ?? "transcode";
   return {
     ...rest,
     stages: processingStages(progress),
     isActive: isPipelineActive(progress),
-    failure:
-      sermon.status === "failed"
-        ? { stage: failedStage ?? FAILED_STAGE.processing, reason: failureReason ?? "Processing failed.", canRetry: sermon.mediaVersion > 0 && !isFileRejected(failedStage) }
-        : null,
+    failure: isStopped(sermon.status)
+      ? { stage, label: STAGES[stage].label, reason: failureReason ?? "Processing failed.", canRetry: sermon.status === "failed" && sermon.mediaVersion > 0 }
+      : null,
   };
 }

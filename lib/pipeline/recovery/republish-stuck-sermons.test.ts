@@ -90,7 +90,7 @@ describe("republishStuckSermons", () => {
     );
     expect(third.failed).not.toContain(awaitingCaptions.id);
     const failed = await db.sermon.findUniqueOrThrow({ where: { id: processing.id } });
-    expect(failed).toMatchObject({ status: "failed", failedStage: "Processing" });
+    expect(failed).toMatchObject({ status: "failed", failedStage: "transcode" });
     expect(failed.failureReason).toMatch(/after 2 automatic restarts/);
     expect(
       await db.outbox.count({

@@ -3,7 +3,7 @@ import { retryEventId, sermonFailed } from "@/lib/pipeline/events/pipeline-event
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
-import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
+import { IN_FLIGHT_STATUSES, type PipelineStage, STAGE_RUNNING_IN, STAGES } from "@/lib/pipeline/stages";
 
 export const stuckSweepEnvSchema = z.object({
   SERMON_STUCK_AFTER_MINUTES: z.coerce
@@ -38,13 +38,6 @@ export type StuckSweepResult = {
 
 type Stuck = SermonAtStage & { updatedAt: Date };
 
-/** The stage each stuck status waits for, and the stage name the admin sees if it gives up. */
-const stages = {
-  processing: { stage: FAILED_STAGE.processing },
-  streamable: { stage: FAILED_STAGE.transcription },
-  transcribed: { stage: FAILED_STAGE.indexing },
-} as const;
-
 /**
  * Finds sermons that have sat in a processing state for longer than `stuckAfterMs` (their run
  * died, or its event never produced one) and publishes the event that starts their stage again,
@@ -59,7 +52,7 @@ export async function republishStuckSermons(
   const now = options.now ?? new Date();
   const stuck: Stuck[] = (await db.sermon.findMany({
     where: {
-      status: { in: ["processing", "streamable", "transcribed"] },
+      status: { in: [...IN_FLIGHT_STATUSES] },
       mediaVersion: { gt: 0 },
       updatedAt: { lt: new Date(now.getTime() - options.stuckAfterMs) },
       // A sermon whose admin will upload captions waits for people, not for the pipeline.
@@ -124,11 +117,11 @@ function failureOf(
   sermon: Stuck,
   resends: number,
   stuckAfterMs: number,
-): { stage: string; reason: string } {
-  const { stage } = stages[sermon.status];
+): { stage: PipelineStage; reason: string } {
+  const stage = STAGE_RUNNING_IN[sermon.status];
   const minutes = Math.round(stuckAfterMs / 60_000);
   return {
     stage,
-    reason: `${stage} stopped making progress: no change for over ${minutes} minutes, even after ${resends} automatic restarts. Retry processing, or upload the recording again.`,
+    reason: `${STAGES[stage].label} stopped making progress: no change for over ${minutes} minutes, even after ${resends} automatic restarts. Retry processing, or upload the recording again.`,
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
 import { createDb, type Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import type { PipelineStage } from "@/lib/pipeline/stages";
 import { startTestServices, type TestServices } from "@/test/support/embedded-services";
 import { retryFailedSermon, RetryRefusedError } from "./retry-failed-sermon";
 
@@ -18,14 +19,14 @@ afterAll(async () => {
   await services?.stop();
 });
 
-const failed = (slug: string, failedStage: string, mediaVersion = 2) =>
+const failed = (slug: string, failedStage: PipelineStage, mediaVersion = 2) =>
   db.sermon.create({
-    data: { churchId, slug, title: slug, status: "failed", mediaVersion, failedStage, failureReason: "it broke", transcodePercent: 37 },
+    data: { churchId, slug, title: slug, status: failedStage === "audio_check" ? "rejected" : "failed", mediaVersion, failedStage, failureReason: "it broke", transcodePercent: 37 },
   });
 
 describe("retryFailedSermon", () => {
   it("restarts a failed transcode from its upload event, under a fresh retry id each time", async () => {
-    const sermon = await failed("media", "Processing");
+    const sermon = await failed("media", "transcode");
     const uploaded = sermonUploaded.build({ sermonId: sermon.id, churchId, mediaVersion: 2, objectKey: "k/original.mp3" });
     await publishEvent(db, uploaded);
 
@@ -40,19 +41,19 @@ describe("retryFailedSermon", () => {
 
     // A second click while it runs is refused; after another failure the next retry gets its own id.
     await expect(retryFailedSermon(db, churchId, sermon.id)).rejects.toThrow("Only a sermon whose processing failed can be retried.");
-    await db.sermon.update({ where: { id: sermon.id }, data: { status: "failed", failedStage: "Processing" } });
+    await db.sermon.update({ where: { id: sermon.id }, data: { status: "failed", failedStage: "transcode" } });
     expect((await retryFailedSermon(db, churchId, sermon.id)).eventId).toBe(`${uploaded.id}:retry-2`);
   });
 
   it("resumes at transcription or indexing, keeping the work before it", async () => {
-    const transcription = await failed("words", "transcription");
+    const transcription = await failed("words", "transcribe");
     expect(await retryFailedSermon(db, churchId, transcription.id)).toEqual({
       eventId: `sermon-transcription-requested:${transcription.id}:v2:retry-1`,
       status: "streamable",
     });
     expect((await db.sermon.findUniqueOrThrow({ where: { id: transcription.id } })).transcodePercent).toBe(37);
 
-    const indexing = await failed("search", "Search indexing");
+    const indexing = await failed("search", "index");
     const transcript = await db.transcript.create({ data: { sermonId: indexing.id, provider: "test" } });
     expect(await retryFailedSermon(db, churchId, indexing.id)).toMatchObject({ status: "transcribed" });
     const event = await db.outbox.findUniqueOrThrow({ where: { eventId: `sermon-transcribed:${indexing.id}:v2:retry-1` } });
@@ -60,9 +61,9 @@ describe("retryFailedSermon", () => {
   });
 
   it("refuses what a retry cannot fix, with a reason, and leaves the sermon as it was", async () => {
-    const rejected = await failed("not-audio", "Audio check");
+    const rejected = await failed("not-audio", "audio_check");
     await expect(retryFailedSermon(db, churchId, rejected.id)).rejects.toThrow("upload another file");
-    const orphan = await failed("orphan", "Processing");
+    const orphan = await failed("orphan", "transcode");
     await expect(retryFailedSermon(db, churchId, orphan.id)).rejects.toThrow("its sermon/uploaded event is not in the outbox");
     const other = await db.church.create({ data: { slug: "other", name: "Other" } });
     await expect(retryFailedSermon(db, other.id, rejected.id)).rejects.toMatchObject({ status: 404 });

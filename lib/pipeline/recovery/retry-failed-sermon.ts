@@ -1,7 +1,7 @@
 import { retryEventId } from "@/lib/pipeline/events/pipeline-events";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
-import { failedStageKey, isFileRejected, type StageKey } from "@/lib/pipeline/progress/processing-stages";
+import { STAGES } from "@/lib/pipeline/stages";
 import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
 
 /** Why a retry cannot start; the message is for the admin, the status for an HTTP answer. */
@@ -15,12 +15,6 @@ export class RetryRefusedError extends Error {
   }
 }
 
-const RESUME_STATUS: Record<StageKey, SermonAtStage["status"]> = {
-  media: "processing",
-  transcription: "streamable",
-  indexing: "transcribed",
-};
-
 /**
  * Starts a failed sermon's pipeline again at the stage that failed: its status goes back to
  * what that stage starts from and the stage's event is re-sent through the outbox under a
@@ -32,11 +26,13 @@ export async function retryFailedSermon(db: Db, churchId: string, sermonId: stri
     select: { id: true, churchId: true, status: true, mediaVersion: true, failedStage: true },
   });
   if (!sermon) throw new RetryRefusedError("No such sermon in this church.", 404);
+  if (sermon.status === "rejected") throw new RetryRefusedError("This recording cannot be used, so retrying would fail again: upload another file.");
   if (sermon.status !== "failed") throw new RetryRefusedError("Only a sermon whose processing failed can be retried.");
   if (sermon.mediaVersion === 0) throw new RetryRefusedError("This sermon has no uploaded recording yet: upload one.");
-  if (isFileRejected(sermon.failedStage)) throw new RetryRefusedError("This recording cannot be used, so retrying would fail again: upload another file.");
 
-  const status = RESUME_STATUS[failedStageKey(sermon.failedStage)];
+  const resumeFrom = STAGES[sermon.failedStage ?? "transcode"].runsIn;
+  // A sermon fails at upload only through a test or a hand edit; it resumes at processing.
+  const status = resumeFrom === "uploading" ? "processing" : resumeFrom;
   const event = await stageEvent(db, { ...sermon, status });
   if ("reason" in event) throw new RetryRefusedError(`Processing cannot be restarted because ${event.reason}: upload the recording again.`);
   const retry = { ...event, id: retryEventId(event.id, (await countResends(db, event)) + 1) };

@@ -6,13 +6,14 @@ import {
   type PipelineEvent,
 } from "@/lib/pipeline/events/pipeline-events";
 import type { Db } from "@/lib/platform/db/client";
+import type { InFlightStatus } from "@/lib/pipeline/stages";
 
 /** A sermon waiting at the start of a stage: the status that stage's event moves it from. */
 export interface SermonAtStage {
   id: string;
   churchId: string;
   mediaVersion: number;
-  status: "processing" | "streamable" | "transcribed";
+  status: InFlightStatus;
 }
 
 /** The event that starts the stage the sermon is waiting for, as first published (no retry suffix). */

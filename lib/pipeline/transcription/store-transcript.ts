@@ -5,7 +5,6 @@ import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 import { findSpokenScripture } from "./find-spoken-scripture";
 import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
-import { FAILED_STAGE } from "@/lib/pipeline/failed-stage";
 
 /** The provider name of transcripts an admin uploaded. */
 export const PROVIDED = "provided";
@@ -110,8 +109,7 @@ async function setTranscribedStatus(tx: Tx, version: SermonVersion): Promise<voi
       mediaVersion: version.mediaVersion,
       OR: [
         { status: { in: ["streamable", "transcribed", "searchable"] } },
-        // Insensitive: sermons failed before the names were unified say "transcription".
-        { status: "failed", failedStage: { equals: FAILED_STAGE.transcription, mode: "insensitive" } },
+        { status: "failed", failedStage: "transcribe" },
       ],
     },
     data: { status: "transcribed", failedStage: null, failureReason: null },

@@ -6,6 +6,7 @@ import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
 import type { UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
 import { originalKey } from "./upload-keys";
+import { isStopped } from "@/lib/pipeline/stages";
 
 const MiB = 1024 * 1024;
 /** S3 allows 10,000 parts of at least 5 MiB; 8 MiB parts keep a 2 GiB upload to 256 requests. */
@@ -48,7 +49,7 @@ export async function startUpload(ctx: UploadContext, ref: SermonRef, input: z.o
   const upload = await ctx.db.mediaUpload.create({
     data: { sermonId: ref.sermonId, key, s3UploadId: created.UploadId, fileName: input.fileName, contentType, bytes: BigInt(input.size), partSize, createdById: userId },
   });
-  if (sermon.status === "draft" || sermon.status === "failed") {
+  if (sermon.status === "draft" || isStopped(sermon.status)) {
     await ctx.db.sermon.update({ where: { id: ref.sermonId }, data: { status: "uploading", failedStage: null, failureReason: null } });
   }
   return { uploadId: upload.id, key, partSize, partCount, isResumed: false };
