@@ -1,7 +1,7 @@
-// npm run bench:transcode — the whole lib/media work on a 60-minute sermon, against bare
+// npm run bench:transcode — the whole lib/pipeline/media work on a 60-minute sermon, against bare
 // ffmpeg commands producing the same outputs, in the same run.
 //
-// Figures: wall time of lib/media (probe, sampled loudness estimate, then one decode feeding
+// Figures: wall time of lib/pipeline/media (probe, sampled loudness estimate, then one decode feeding
 // the two rendition encoders and the full analysis: waveform, silence map, exact loudness),
 // wall time of the bare ffmpeg equivalent of the same design (one ffmpeg measuring the same
 // sampled windows with ebur128, then the same decoder and rendition encoders joined by FIFOs
@@ -9,7 +9,7 @@
 // written as low-rate PCM for the waveform), their ratio (target ≤ 1.2), realtime factor
 // (target ≥ 150×) and time to the first playable segment (target ≤ 5 s). CPU seconds are
 // printed too: on a shared machine they vary less than wall time. Afterwards, untimed,
-// ffmpeg's own meter checks that lib/media's download came out at -16 LUFS.
+// ffmpeg's own meter checks that lib/pipeline/media's download came out at -16 LUFS.
 import { spawn } from "node:child_process";
 import { access, mkdir, readFile, rm } from "node:fs/promises";
 import { loadavg } from "node:os";
@@ -38,7 +38,7 @@ const SECONDS = Number(process.env.BENCH_TRANSCODE_MINUTES ?? 60) * 60;
 // weighs on both sides alike; wall and CPU figures are means over the runs.
 const ROUNDS = Number(process.env.BENCH_TRANSCODE_ROUNDS ?? 2);
 const CACHE_DIR = join(process.cwd(), ".data", "bench");
-// lib/media spawns ffprobe, ffmpeg and mkfifo; the bare side bash, mkfifo and ffmpeg.
+// lib/pipeline/media spawns ffprobe, ffmpeg and mkfifo; the bare side bash, mkfifo and ffmpeg.
 const fixtureTools = await benchInputTools(CACHE_DIR, SECONDS);
 await requireTools("bench:transcode", ["ffmpeg", "ffprobe", "bash", "mkfifo", ...fixtureTools]);
 
@@ -104,7 +104,7 @@ const figures = {
 };
 console.log(`input                 ${SECONDS / 60} min MP3 (${input}), ${ROUNDS} runs each`);
 console.log(
-  `lib/media             ${figures.libWallS} s wall (${figures.libRunsWallS.join(", ")}), ${figures.libCpuS} s CPU`,
+  `lib/pipeline/media             ${figures.libWallS} s wall (${figures.libRunsWallS.join(", ")}), ${figures.libCpuS} s CPU`,
 );
 console.log(
   `bare ffmpeg           ${figures.bareWallS} s wall (${figures.bareRunsWallS.join(", ")}), ${figures.bareCpuS} s CPU`,
@@ -144,7 +144,7 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   await rm(outputDir, { recursive: true, force: true }); // a clean slate, FIFOs included
   const started = performance.now();
   await mkdir(outputDir, { recursive: true });
-  // The same windows and mono 16 kHz mix as lib/media, metered by ebur128.
+  // The same windows and mono 16 kHz mix as lib/pipeline/media, metered by ebur128.
   const sampled = sampledPcmArgs(input, loudnessSampleRanges(SECONDS * 1000), ANALYSIS_SAMPLE_RATE);
   const graph = sampled.indexOf("-filter_complex");
   const estimateLog = await ffmpeg([
@@ -157,7 +157,7 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
     peakMarginDb: SAMPLED_PEAK_MARGIN_DB,
   });
 
-  // The same decoder and encoders as lib/media, joined by FIFOs in a shell script.
+  // The same decoder and encoders as lib/pipeline/media, joined by FIFOs in a shell script.
   const highest = RENDITIONS.at(-1);
   const fifos = RENDITIONS.map((r) => join(outputDir, `${r.name}.f32le`));
   const encoderCommands = await Promise.all(
@@ -192,7 +192,7 @@ async function runBareFfmpeg(outputDir: string): Promise<Omit<RunFigures, "cpuS"
   const firstPlayable = waitForFiles(
     RENDITIONS.map((r) => join(outputDir, r.name, FFMPEG_PLAYLIST_NAME)),
   );
-  ebur128Summary(await encoders); // the whole recording's loudness, as lib/media records it
+  ebur128Summary(await encoders); // the whole recording's loudness, as lib/pipeline/media records it
   const firstPlayableMs = await firstPlayable;
   return {
     wallS: (performance.now() - started) / 1000,

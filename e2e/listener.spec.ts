@@ -9,7 +9,7 @@ import { signIn } from "./support/sign-in";
 const admin = { email: "listener-fixture@grace.example", password: "listener-fixture-password" };
 const title = "Listening In Romans";
 const sermonPath = "/churches/grace-chapel/sermons/listening-in-romans";
-// Seeded with the church (lib/db/seed-demo-church.ts).
+// Seeded with the church (lib/catalog/churches/seed-demo-church.ts).
 const speaker = { name: "Pastor Ruth Okafor", path: "/churches/grace-chapel/speakers/pastor-ruth-okafor" };
 const series = { title: "Romans: The Gospel Unfolded", path: "/churches/grace-chapel/series/romans" };
 

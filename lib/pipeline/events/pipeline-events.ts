@@ -5,7 +5,7 @@ import { PIPELINE_STAGES } from "@/lib/pipeline/stages";
 
 /**
  * The pipeline's event contracts: one zod schema per event, used to trigger Inngest functions
- * (`triggers: [sermonUploaded]`), to publish through the outbox (`lib/events/publish-event.ts`)
+ * (`triggers: [sermonUploaded]`), to publish through the outbox (`./publish-event.ts`)
  * and by the worker to validate what it reads from SQS. Payloads stay small: ids, keys and
  * versions; large data lives in S3 or Postgres.
  *
@@ -88,14 +88,17 @@ export const sermonTranscribed = define(
   sermonVersionId("sermon-transcribed"),
 );
 
-/** The sermon is searchable. */
+/** The sermon is searchable. A public notification: no function consumes it (docs/architecture.md). */
 export const sermonIndexed = define(
   "sermon/indexed",
   z.object({ ...sermonKeys, chunkCount: z.number().int().min(0) }),
   sermonVersionId("sermon-indexed"),
 );
 
-/** A stage gave up; the admin sees `stage` and `reason` on the sermon. */
+/**
+ * A stage gave up; the admin sees `stage` and `reason` on the sermon. A public notification:
+ * no function consumes it (docs/architecture.md).
+ */
 export const sermonFailed = define(
   "sermon/failed",
   z.object({ ...sermonKeys, stage: z.enum(PIPELINE_STAGES), reason: z.string().max(2000) }),

@@ -34,7 +34,7 @@ export interface PublishedSermonMedia {
 /**
  * The whole media stage of one upload, in one go because its files live on this machine's
  * disk: download the original (streamed to a temp file), probe it (unusable audio throws
- * MediaRejectedError), then prepare it with lib/media, uploading every output under the
+ * MediaRejectedError), then prepare it with lib/pipeline/media, uploading every output under the
  * version's deterministic keys the moment it is complete. The sermon becomes streamable as
  * soon as the master playlist is up. A repeat (retry) rewrites the same keys.
  */

@@ -7,7 +7,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 /**
  * Email + password sign-in with sessions in the database. There is no public sign-up:
- * admins are created by `npm run admin:create` (lib/auth/create-admin.ts).
+ * admins are created by `npm run admin:create` (lib/platform/auth/create-admin.ts).
  */
 export function createAuth(options: { db: Db; secret: string; baseURL?: string; inNextServer: boolean }) {
   return betterAuth({
