@@ -20,7 +20,7 @@ test("GET /api/health reports every dependency up", async ({ request }) => {
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.status).toBe("up");
-  for (const name of ["database", "storage", "queue", "workflowEngine"]) {
+  for (const name of ["database", "storage", "queue", "workflowEngine", "worker"]) {
     expect(body.dependencies[name]).toMatchObject({ status: "up" });
     expect(body.dependencies[name].latencyMs).toBeGreaterThanOrEqual(0);
   }

@@ -7,15 +7,19 @@ export class PortInUseError extends Error {
   }
 }
 
-/** Resolves 0 to a free port and checks that a fixed one is free, naming the service if not. */
-export async function claimPort(port: number, service: string, variable: string): Promise<number> {
+/**
+ * Resolves 0 to a free port and checks that a fixed one is free on `host` (the interface the
+ * service will bind: loopback for every embedded service, HOST for the web app), naming the
+ * service if not. On Linux a loopback bind also fails when something holds the port on every
+ * interface.
+ */
+export async function claimPort(port: number, service: string, variable: string, host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new PortInUseError(port, service, variable) : error),
     );
-    // 0.0.0.0 because some services (fauxqs) bind every interface.
-    server.listen(port, "0.0.0.0", () => {
+    server.listen(port, host, () => {
       const address = server.address();
       server.close(() => resolve(typeof address === "object" && address ? address.port : port));
     });

@@ -13,6 +13,7 @@ import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
 import { createS3Client } from "@/lib/platform/storage/s3-client";
 import { workerOwnEnvSchema } from "@/worker/env";
 import { ChildService, runToCompletion } from "./child-service";
+import type { RestartPolicy } from "./restart-policy";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
 import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
@@ -20,14 +21,40 @@ import { readOrCreateSecret } from "./read-or-create-secret";
 import { claimPort, waitForPort } from "./ports";
 
 const ROOT = process.cwd();
-const tsEntry = (file: string) => [process.execPath, ["--import", "tsx", path.join(ROOT, file)]] as const;
+const exitWhenOrphaned = path.join(ROOT, "scripts", "launcher", "exit-when-orphaned.mjs");
+const tsEntry = (file: string) =>
+  [process.execPath, ["--import", "tsx", "--import", exitWhenOrphaned, path.join(ROOT, file)]] as const;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const LOOPBACK = "127.0.0.1";
+
+/**
+ * What Selah loses while a service is down, for the line that says the launcher gave up on
+ * it. A service without an entry is essential: giving up on it stops Selah (exit code 1).
+ */
+const withoutService: Record<string, string> = {
+  "s3+sqs": "playback, uploads and new pipeline events stop (events wait in the database's outbox)",
+  engine: "no pipeline runs (new events wait in the queue)",
+  worker: "queued pipeline events are not forwarded to the engine (they wait in the outbox and the queue)",
+};
+
+export type StartOptions = {
+  isDev: boolean;
+  /** false starts everything but the web app (tests of the supervision that need no `next build`). */
+  webApp?: boolean;
+  /** Overrides the restart policy (tests). */
+  restartPolicy?: RestartPolicy;
+};
 
 /**
  * `npm start` / `npm run dev`: starts each embedded stand-in whose real service is not
- * configured, prepares them (migrations, bucket, queues), then the engine and the web app.
+ * configured, prepares them (migrations, bucket, queues), then the engine, the worker and the
+ * web app. Every embedded service listens on 127.0.0.1 only; the web app listens on HOST.
+ *
+ * Each process is supervised (child-service.ts, restart-policy.ts): one that dies is started
+ * again with backoff while the others keep serving; one that keeps dying is given up on, which
+ * stops Selah only if it is the database or the web app.
  */
-export async function startSelah(options: { isDev: boolean }): Promise<void> {
+export async function startSelah(options: StartOptions): Promise<void> {
   const launcherEnv = readLauncherEnv();
   const env: Env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const services: ChildService[] = [];
@@ -40,13 +67,20 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
     for (const service of [...services].reverse()) await service.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: Env) => {
-    const service = new ChildService(name, command, [...args], childEnv, (service, code) => {
-      console.error(`The ${service} stopped unexpectedly (exit code ${code}); stopping everything.`);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  const log = (line: string) => console.error(`[selah ${new Date().toTimeString().slice(0, 8)}] ${line}`);
+  const onGiveUp = (service: ChildService) => {
+    if (isShuttingDown) return;
+    const loss = withoutService[service.name];
+    if (loss) {
+      log(`Gave up on the ${service.name}; the rest keeps serving, but ${loss}. /api/health reports it down. Fix the cause in its output above, then restart Selah.`);
+    } else {
+      log(`Gave up on the ${service.name}; Selah cannot serve without it, so everything stops (exit code 1). Fix the cause in its output above, then start Selah again.`);
       void shutdown(1);
-    });
+    }
+  };
+  const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: Env) => {
+    const service = new ChildService(name, command, [...args], childEnv, { log, onGiveUp, policy: options.restartPolicy });
     services.push(service);
     service.start();
     return service;
@@ -112,16 +146,17 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
       if (isNew) console.log("Seeded the demo church Grace Chapel (SELAH_SEED=false skips this).");
     }
 
-    const webPort = await claimPort(launcherEnv.PORT, "web app", "PORT");
-    const appUrl = `http://127.0.0.1:${webPort}`;
+    const webPort = await claimPort(launcherEnv.PORT, "web app", "PORT", launcherEnv.HOST);
+    const appUrl = `http://${localAddressOf(launcherEnv.HOST)}:${webPort}`;
     const isEmbeddedEngine = !process.env.INNGEST_DEV && !process.env.INNGEST_BASE_URL && !process.env.INNGEST_SIGNING_KEY;
     let engine: { service: ChildService; url: string } | undefined;
     if (isEmbeddedEngine) {
       const port = await claimPort(launcherEnv.ENGINE_PORT, "workflow engine", "ENGINE_PORT");
-      const url = `http://127.0.0.1:${port}`;
+      const url = `http://${LOOPBACK}:${port}`;
       env.INNGEST_DEV = url;
       const service = launch("engine", tsEntry("engine/main.ts"), {
         ...env,
+        ENGINE_HOST: LOOPBACK,
         ENGINE_PORT: String(port),
         ENGINE_DATA_DIR: engineDir(launcherEnv),
         ENGINE_APP_URLS: `${appUrl}/api/inngest`,
@@ -139,8 +174,16 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
     // The SQS → Inngest forwarder (and outbox relay): after the engine, so its first forwards land.
     const { WORKER_PORT } = parseEnv(workerOwnEnvSchema.pick({ WORKER_PORT: true }), env);
     const workerPort = await claimPort(WORKER_PORT, "event worker", "WORKER_PORT");
-    const worker = launch("worker", tsEntry("worker/main.ts"), { ...env, WORKER_PORT: String(workerPort) });
-    await worker.waitUntilReady(() => httpOk(`http://127.0.0.1:${workerPort}/health`), 30_000);
+    const workerHealthUrl = `http://${LOOPBACK}:${workerPort}/health`;
+    const worker = launch("worker", tsEntry("worker/main.ts"), { ...env, WORKER_HOST: LOOPBACK, WORKER_PORT: String(workerPort) });
+    await worker.waitUntilReady(() => httpOk(workerHealthUrl), 30_000);
+    // /api/health reports the worker too.
+    env.WORKER_HEALTH_URL = workerHealthUrl;
+
+    if (options.webApp === false) {
+      console.log("\nSelah's services are running without the web app  (Ctrl-C stops them)\n");
+      return;
+    }
 
     if (!options.isDev && needsBuild(ROOT)) {
       console.log("Building the web app (next build)…");
@@ -149,7 +192,7 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
     }
     const web = launch(
       "web",
-      [process.execPath, [nextBin, options.isDev ? "dev" : "start", "-p", String(webPort), "-H", launcherEnv.HOST]],
+      [process.execPath, ["--import", exitWhenOrphaned, nextBin, options.isDev ? "dev" : "start", "-p", String(webPort), "-H", launcherEnv.HOST]],
       { ...env, PORT: String(webPort), NODE_ENV: options.isDev ? "development" : "production" },
     );
     await web.waitUntilReady(() => httpAnswers(`${appUrl}/api/health`), 120_000);
@@ -159,6 +202,12 @@ export async function startSelah(options: { isDev: boolean }): Promise<void> {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);
   }
+}
+
+/** Where the launcher and the engine reach a web app bound to `host`. */
+function localAddressOf(host: string): string {
+  if (["0.0.0.0", "::", "localhost", LOOPBACK].includes(host)) return LOOPBACK;
+  return host.includes(":") ? `[${host}]` : host;
 }
 
 async function ping(url: string): Promise<void> {

@@ -3,6 +3,7 @@ import { databaseUrlSchema } from "@/lib/platform/config/database-url";
 import { processingEnvSchema } from "@/lib/platform/config/processing-env";
 import { authEnvSchema } from "./auth-env";
 import { awsEnvSchema } from "./aws-env";
+import { healthEnvSchema } from "./health-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
@@ -27,7 +28,8 @@ export const serverEnvSchema = z
   .and(processingEnvSchema)
   .and(inngestEnvSchema)
   .and(searchEnvSchema)
-  .and(transcriptionEnvSchema);
+  .and(transcriptionEnvSchema)
+  .and(healthEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

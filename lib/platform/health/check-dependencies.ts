@@ -6,25 +6,32 @@ import { getDb } from "@/lib/platform/db/client";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { createS3Client } from "@/lib/platform/storage/s3-client";
 
-export type DependencyName = "database" | "storage" | "queue" | "workflowEngine";
+export type DependencyName = "database" | "storage" | "queue" | "workflowEngine" | "worker";
 export type DependencyHealth = { status: "up" | "down"; latencyMs: number; error?: string };
-export type HealthReport = { status: "up" | "down"; dependencies: Record<DependencyName, DependencyHealth> };
+/** `worker` is there when WORKER_HEALTH_URL names the event worker's /health (`npm start` sets it). */
+export type HealthReport = { status: "up" | "down"; dependencies: Partial<Record<DependencyName, DependencyHealth>> };
 
 const TIMEOUT_MS = 3000;
+/** The engine and the worker are local processes (on `npm start`): a slow answer is a problem already. */
+const PROCESS_TIMEOUT_MS = 2000;
 
 export async function checkDependencies(env: ServerEnv): Promise<HealthReport> {
   const s3 = createS3Client(env);
   const sqs = createSqsClient(env);
-  const checks: Record<DependencyName, () => Promise<unknown>> = {
+  const checks: Partial<Record<DependencyName, () => Promise<unknown>>> = {
     database: () => getDb().$queryRaw`SELECT 1`,
     storage: () => s3.send(new HeadBucketCommand({ Bucket: env.S3_BUCKET })),
     queue: () => sqs.send(new GetQueueAttributesCommand({ QueueUrl: env.SQS_QUEUE_URL, AttributeNames: ["QueueArn"] })),
-    workflowEngine: () => reachable(new URL("/health", inngestApiBaseUrl(env))),
+    workflowEngine: () => reachable(new URL("/health", inngestApiBaseUrl(env)), PROCESS_TIMEOUT_MS),
   };
+  const workerHealthUrl = env.WORKER_HEALTH_URL;
+  if (workerHealthUrl) checks.worker = () => healthy(new URL(workerHealthUrl), PROCESS_TIMEOUT_MS);
   const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => [name, await measure(check)] as const),
+    (Object.entries(checks) as [DependencyName, () => Promise<unknown>][]).map(
+      async ([name, check]) => [name, await measure(check)] as const,
+    ),
   );
-  const dependencies = Object.fromEntries(entries) as Record<DependencyName, DependencyHealth>;
+  const dependencies = Object.fromEntries(entries) as HealthReport["dependencies"];
   const isUp = Object.values(dependencies).every((dependency) => dependency.status === "up");
   return { status: isUp ? "up" : "down", dependencies };
 }
@@ -44,9 +51,17 @@ async function measure(check: () => Promise<unknown>): Promise<DependencyHealth>
 }
 
 /** Any HTTP answer below 500 means the engine is there; Inngest Cloud has no /health. */
-async function reachable(url: URL): Promise<void> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+async function reachable(url: URL, timeoutMs: number): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (response.status >= 500) throw new Error(`answered HTTP ${response.status}`);
+}
+
+/** The worker answers 200 only when its pollers progress and the event API accepts events. */
+async function healthy(url: URL, timeoutMs: number): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (response.ok) return;
+  const body = (await response.text().catch(() => "")).slice(0, 120);
+  throw new Error(`answered HTTP ${response.status}${body ? ` ${body}` : ""}`);
 }
 
 function describe(error: unknown): string {
