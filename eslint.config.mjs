@@ -47,6 +47,8 @@ export default tseslint.config(
     ["app/**"],
     [
       { regex: layer("worker", "engine", "scripts", "inngest/functions"), message: "app/ uses lib/, components/ and the Inngest client (to serve functions) only." },
+      // One data-access convention: the database client and Prisma's generated types stay in lib/.
+      { regex: layer("lib/platform/db"), message: "app/ never uses the database client: call a named function of lib/catalog, lib/search or lib/pipeline (or lib/platform/auth) that reads or writes what the page, route or action needs; see lib/README.md." },
     ],
   ),
   restrict(

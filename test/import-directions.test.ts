@@ -30,6 +30,10 @@ describe("import directions (docs/architecture.md, lib/README.md)", () => {
     ["engine/src/x.ts", 'import { getDb } from "@/lib/platform/db/client";'],
     ["engine/src/x.ts", 'import { x } from "../../lib/platform/db/client";'],
     ["app/page.tsx", 'import { x } from "@/inngest/functions/process-sermon";'],
+    // One data-access convention: app/ calls lib functions, never the database client.
+    ["app/churches/[slug]/page.tsx", 'import { getDb } from "@/lib/platform/db/client";'],
+    ["app/admin/_lib/x.ts", 'import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";'],
+    ["app/api/admin/x/route.ts", 'import { getDb } from "../../../../lib/platform/db/client";'],
   ])("%s may not `%s`", async (file, source) => {
     expect(await violations(file, `${source}\nexport const y = 1;\n`)).toHaveLength(1);
   });
@@ -37,6 +41,8 @@ describe("import directions (docs/architecture.md, lib/README.md)", () => {
   it.each([
     ["lib/outbox/publish.ts", 'import { x } from "@/lib/pipeline/events/pipeline-events";'],
     ["app/page.tsx", 'import { listChurches } from "@/lib/catalog/churches/queries";'],
+    ["app/churches/[slug]/page.tsx", 'import { getChurchCatalog } from "@/lib/catalog/queries";'],
+    ["app/admin/_lib/x.ts", 'import type { MembershipRole } from "@/lib/platform/auth/membership-role";'],
     ["inngest/functions/process-sermon.ts", 'import { x } from "@/lib/pipeline/media/probe-media";'],
     ["worker/poller.ts", 'import { x } from "@/lib/platform/queue/sqs-client";'],
     ["engine/src/x.ts", 'import { x } from "./store";'],

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/platform/db/client";
+import { listAdminMemberships } from "@/lib/platform/auth/list-admin-memberships";
 import { currentUser } from "./_lib/admin-session";
 
 export const dynamic = "force-dynamic";
@@ -8,11 +8,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminHome() {
   const user = await currentUser();
   if (!user) redirect("/admin/sign-in");
-  const memberships = await getDb().membership.findMany({
-    where: { userId: user.id },
-    select: { role: true, church: { select: { slug: true, name: true } } },
-    orderBy: { church: { name: "asc" } },
-  });
+  const memberships = await listAdminMemberships(user.id);
   if (memberships.length === 1) redirect(`/admin/${memberships[0]!.church.slug}`);
   return (
     <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">

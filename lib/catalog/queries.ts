@@ -1,7 +1,14 @@
 import { cache } from "react";
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 import { getDb } from "@/lib/platform/db/client";
+import { cachedForListeners, type ListenerData } from "@/lib/catalog/listener-cache/cached-for-listeners";
+import { CATALOG_TAG, churchTag, sermonTag } from "@/lib/catalog/listener-cache/cache-tags";
+import { nextListingChange } from "@/lib/catalog/sermons/next-listing-change";
 import { versionOfKey } from "@/lib/catalog/sermons/sermon-version";
+import {
+  getTranscriptForListener,
+  type ListenerTranscript,
+} from "@/lib/catalog/transcripts/transcript-queries";
 import { playableWhere, publiclyVisibleWhere } from "@/lib/catalog/sermons/sermon-visibility";
 import {
   type ListenerSermonSummary,
@@ -54,6 +61,14 @@ export interface SpeakerCatalog {
   sermons: ListenerSermonSummary[];
 }
 
+/** A sermon's page: the sermon, and its transcript once it has media (null until then). */
+export interface SermonPageData {
+  sermon: ListenerSermon;
+  transcript: ListenerTranscript | null;
+}
+
+const unchanging = <T>(value: T): ListenerData<T> => ({ value, validUntil: null });
+
 const churchSelect = { slug: true, name: true, description: true, websiteUrl: true } as const;
 
 async function findChurch(slug: string) {
@@ -77,12 +92,13 @@ const listPlayableSermons = (where: Prisma.SermonWhereInput, now: Date, take?: n
     .then((rows) => rows.map(toSummary));
 
 /** A church, its playable sermons newest first, and the series and speakers they belong to. */
-async function getChurchCatalogUncached(slug: string, now = new Date()): Promise<ChurchCatalog | null> {
+async function loadChurchCatalog(slug: string): Promise<ListenerData<ChurchCatalog | null>> {
+  const now = new Date();
   const found = await findChurch(slug);
-  if (!found) return null;
+  if (!found) return unchanging(null);
   const db = getDb();
   const countPlayable = { _count: { select: { sermons: { where: playableWhere(now) } } } } as const;
-  const [sermons, series, speakers] = await Promise.all([
+  const [sermons, series, speakers, validUntil] = await Promise.all([
     listPlayableSermons({ churchId: found.id }, now),
     db.series.findMany({
       where: { churchId: found.id },
@@ -94,8 +110,9 @@ async function getChurchCatalogUncached(slug: string, now = new Date()): Promise
       orderBy: { name: "asc" },
       select: { slug: true, name: true, ...countPlayable },
     }),
+    nextListingChange({ churchId: found.id }, now),
   ]);
-  return {
+  const value = {
     church: found.church,
     sermons,
     series: series
@@ -105,53 +122,82 @@ async function getChurchCatalogUncached(slug: string, now = new Date()): Promise
       .map((row) => ({ slug: row.slug, name: row.name, sermonCount: row._count.sermons }))
       .filter((group) => group.sermonCount > 0),
   };
+  return { value, validUntil };
 }
 
 /** The newest playable sermons of every church. */
-export const listLatestSermons = (limit: number, now = new Date()): Promise<ListenerSermonSummary[]> =>
-  listPlayableSermons({}, now, limit);
+async function loadLatestSermons(limit: number): Promise<ListenerData<ListenerSermonSummary[]>> {
+  const now = new Date();
+  const [value, validUntil] = await Promise.all([
+    listPlayableSermons({}, now, limit),
+    nextListingChange({}, now),
+  ]);
+  return { value, validUntil };
+}
 
 /** A church's series and its playable sermons; null for an unknown church or series. */
-async function getSeriesCatalogUncached(
+async function loadSeriesCatalog(
   churchSlug: string,
   seriesSlug: string,
-  now = new Date(),
-): Promise<SeriesCatalog | null> {
+): Promise<ListenerData<SeriesCatalog | null>> {
+  const now = new Date();
   const found = await findChurch(churchSlug);
-  if (!found) return null;
+  if (!found) return unchanging(null);
   const series = await getDb().series.findUnique({
     where: { churchId_slug: { churchId: found.id, slug: seriesSlug } },
     select: { id: true, slug: true, title: true, description: true },
   });
-  if (!series) return null;
+  if (!series) return unchanging(null);
   const { id, ...listenerSeries } = series;
-  const sermons = await listPlayableSermons({ seriesId: id }, now);
-  return { church: found.church, series: listenerSeries, sermons };
+  const [sermons, validUntil] = await Promise.all([
+    listPlayableSermons({ seriesId: id }, now),
+    nextListingChange({ seriesId: id }, now),
+  ]);
+  return { value: { church: found.church, series: listenerSeries, sermons }, validUntil };
 }
 
 /** A church's speaker and their playable sermons; null for an unknown church or speaker. */
-async function getSpeakerCatalogUncached(
+async function loadSpeakerCatalog(
   churchSlug: string,
   slug: string,
-  now = new Date(),
-): Promise<SpeakerCatalog | null> {
+): Promise<ListenerData<SpeakerCatalog | null>> {
+  const now = new Date();
   const found = await findChurch(churchSlug);
-  if (!found) return null;
+  if (!found) return unchanging(null);
   const speaker = await getDb().speaker.findUnique({
     where: { churchId_slug: { churchId: found.id, slug } },
     select: { id: true, slug: true, name: true, bio: true },
   });
-  if (!speaker) return null;
+  if (!speaker) return unchanging(null);
   const { id, ...listenerSpeaker } = speaker;
-  const sermons = await listPlayableSermons({ speakerId: id }, now);
-  return { church: found.church, speaker: listenerSpeaker, sermons };
+  const [sermons, validUntil] = await Promise.all([
+    listPlayableSermons({ speakerId: id }, now),
+    nextListingChange({ speakerId: id }, now),
+  ]);
+  return { value: { church: found.church, speaker: listenerSpeaker, sermons }, validUntil };
+}
+
+/** A sermon's page: the sermon if listeners can see it, with its transcript. */
+async function loadSermonPage(
+  churchSlug: string,
+  sermonSlug: string,
+): Promise<ListenerData<SermonPageData | null>> {
+  const now = new Date();
+  const [sermon, validUntil] = await Promise.all([
+    findListenerSermon(churchSlug, sermonSlug, now),
+    // A sermon not visible yet (scheduled) is answered as none until its time.
+    nextListingChange({ slug: sermonSlug, church: { slug: churchSlug } }, now),
+  ]);
+  if (!sermon) return { value: null, validUntil };
+  const transcript = sermon.media ? await getTranscriptForListener(sermon.id) : null;
+  return { value: { sermon, transcript }, validUntil };
 }
 
 /** One publicly visible sermon with the URLs of its current media; null if not visible. */
-async function getListenerSermonUncached(
+async function findListenerSermon(
   churchSlug: string,
   sermonSlug: string,
-  now = new Date(),
+  now: Date,
 ): Promise<ListenerSermon | null> {
   const row = await getDb().sermon.findFirst({
     where: { slug: sermonSlug, church: { slug: churchSlug }, ...publiclyVisibleWhere(now) },
@@ -196,8 +242,37 @@ async function getListenerSermonUncached(
   };
 }
 
-// A page and its generateMetadata ask for the same thing; one request runs each query once.
-export const getChurchCatalog = cache(getChurchCatalogUncached);
-export const getSeriesCatalog = cache(getSeriesCatalogUncached);
-export const getSpeakerCatalog = cache(getSpeakerCatalogUncached);
-export const getListenerSermon = cache(getListenerSermonUncached);
+// Served from the listener cache (lib/catalog/listener-cache/): tagged by church, and by
+// sermon for a sermon's page; the home page's data by CATALOG_TAG. Writes expire the tags.
+// A page and its generateMetadata ask for the same thing; React's cache() reads it once.
+
+/** The home page's latest sermons, of every church. */
+export const listLatestSermons = cachedForListeners(
+  "latest-sermons",
+  (_limit) => [CATALOG_TAG],
+  loadLatestSermons,
+);
+
+/** The church page: the church, its playable sermons, and its series and speakers with some. */
+export const getChurchCatalog = cache(
+  cachedForListeners("church-catalog", (slug) => [churchTag(slug)], loadChurchCatalog),
+);
+
+/** A series page: the series and its playable sermons. */
+export const getSeriesCatalog = cache(
+  cachedForListeners("series-catalog", (churchSlug) => [churchTag(churchSlug)], loadSeriesCatalog),
+);
+
+/** A speaker page: the speaker and their playable sermons. */
+export const getSpeakerCatalog = cache(
+  cachedForListeners("speaker-catalog", (churchSlug) => [churchTag(churchSlug)], loadSpeakerCatalog),
+);
+
+/** A sermon page: the sermon (with its media's URLs) and its transcript; null if not visible. */
+export const getSermonPageData = cache(
+  cachedForListeners(
+    "sermon-page",
+    (churchSlug, sermonSlug) => [churchTag(churchSlug), sermonTag(churchSlug, sermonSlug)],
+    loadSermonPage,
+  ),
+);

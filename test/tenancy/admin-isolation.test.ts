@@ -11,8 +11,9 @@
  *   in a `Next-Action` POST, the church slug included: `.bind(null, slug)` arguments go to the
  *   browser and come back in the request, so they are the attacker's to choose. Only Next's
  *   request context is stood in for: `next/headers` answers with this request's headers (the
- *   real session cookie better-auth checks against the database), and `revalidatePath`, which
- *   needs Next's incremental cache, is recorded instead of performed.
+ *   real session cookie better-auth checks against the database), and `revalidatePath` and
+ *   `revalidateTag` (the listener cache's tags), which need Next's incremental cache, are
+ *   recorded instead of performed.
  * - Everything else is real: PGlite, fauxqs (S3 and SQS), better-auth, Prisma, the lib code.
  * Serving a Next build would add minutes on the shared machine and no check the handlers do
  * not already make; e2e/admin.spec.ts shows the real server refusing pages and the session API
@@ -53,6 +54,7 @@ import { getDb } from "@/lib/platform/db/client";
 import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
 import { ensureQueues, type QueueUrls } from "@/lib/platform/queue/ensure-queues";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
+import { CATALOG_TAG, churchTag, sermonTag } from "@/lib/catalog/listener-cache/cache-tags";
 import { saveSeries } from "@/lib/catalog/series/series";
 import { saveSermon } from "@/lib/catalog/sermons/save-sermon";
 import { sermonInputSchema } from "@/lib/catalog/sermons/sermon-input";
@@ -73,6 +75,7 @@ import { appState, isOpenInStorage } from "./app-state";
 // Next's request context for server actions: this request's headers, and revalidation recorded.
 const nextRequest = vi.hoisted(() => ({ headers: new Headers() }));
 const revalidated = vi.hoisted(() => [] as string[]);
+const expiredTags = vi.hoisted(() => [] as string[]);
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
   headers: async () => nextRequest.headers,
@@ -80,6 +83,7 @@ vi.mock("next/headers", async (importOriginal) => ({
 vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
   revalidatePath: (path: string) => void revalidated.push(path),
+  revalidateTag: (tag: string) => void expiredTags.push(tag),
 }));
 
 const ORIGIN = "http://selah.test";
@@ -279,12 +283,18 @@ async function callRoute(
 async function changesNothing(requests: () => Promise<void>): Promise<void> {
   const before = await appState(db(), s3, BUCKET);
   const revalidatedBefore = revalidated.length;
+  const expiredBefore = expiredTags.length;
   await requests();
   expect(await appState(db(), s3, BUCKET), "the database and the bucket are as they were").toEqual(
     before,
   );
   expect(revalidated.slice(revalidatedBefore), "nothing revalidated").toEqual([]);
+  expect(expiredTags.slice(expiredBefore), "no listener cache tag expired").toEqual([]);
 }
+
+/** Listener cache tags a write of A may expire: A's pages and the home page, never B's. */
+const isATag = (tag: string) =>
+  tag === CATALOG_TAG || tag === churchTag(A.slug) || tag.startsWith(sermonTag(A.slug, ""));
 
 /** The same ids with B's records swapped for ones that exist nowhere. */
 function madeUp(ids: Ids): Ids {
@@ -675,6 +685,8 @@ const actionCases: ActionCase[] = [
       expect(await db().sermon.findUniqueOrThrow({ where: { id: A.sermonId } })).toMatchObject({
         title: "Renamed",
       });
+      // Listeners see the new title at once: A's church pages and the home page are expired.
+      expect(expiredTags.slice(-2)).toEqual([churchTag(A.slug), CATALOG_TAG]);
     },
   },
   {
@@ -924,8 +936,11 @@ describe.each(routeCases)("$method $file", (route) => {
     callRoute(route.file, route.method, route.handler, ids, caller, route.body);
   const target = () => route.target?.() ?? bUpload();
 
-  it(`control: an ${route.atLeast} of A is served for A's own records`, () =>
-    route.control(callers[LEAST_ALLOWED[route.atLeast]]));
+  it(`control: an ${route.atLeast} of A is served for A's own records`, async () => {
+    const before = expiredTags.length;
+    await route.control(callers[LEAST_ALLOWED[route.atLeast]]);
+    expect(expiredTags.slice(before).filter((tag) => !isATag(tag)), "tags expired").toEqual([]);
+  });
 
   it("(a) B's slug in the URL: answered as a church that does not exist, nothing changed", () =>
     changesNothing(async () => {
@@ -989,7 +1004,12 @@ describe.each(actionCases)("server action $name ($file)", (action) => {
 
   it(`control: an ${action.atLeast} of A succeeds on A's own records`, async () => {
     const before = revalidated.length;
+    const expiredBefore = expiredTags.length;
     await action.control(callers[LEAST_ALLOWED[action.atLeast]]);
+    // Every action changes something listeners see, of A's church only.
+    const expired = expiredTags.slice(expiredBefore);
+    expect(expired.length, "listener cache tags expired").toBeGreaterThan(0);
+    expect(expired.filter((tag) => !isATag(tag)), "tags expired").toEqual([]);
     expect(
       revalidated
         .slice(before)

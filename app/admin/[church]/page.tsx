@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { publishLabel, StatusBadge } from "@/components/admin/status-badge";
-import { getDb } from "@/lib/platform/db/client";
 import { listSermonsForAdmin } from "@/lib/catalog/sermons/admin-queries";
 import { formatDay, formatDuration } from "@/lib/platform/text/format";
 import { requireChurchPage } from "../_lib/admin-session";
@@ -8,7 +7,7 @@ import { requireChurchPage } from "../_lib/admin-session";
 export default async function SermonsAdminPage({ params }: { params: Promise<{ church: string }> }) {
   const { church: slug } = await params;
   const { church } = await requireChurchPage(slug);
-  const sermons = await listSermonsForAdmin(getDb(), church.id);
+  const sermons = await listSermonsForAdmin(church.id);
   return (
     <section>
       <div className="flex flex-wrap items-center justify-between gap-4">

@@ -1,9 +1,9 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getAuth } from "@/lib/platform/auth/auth";
-import { authorizeChurch, ChurchNotFoundError, type ChurchAccess } from "@/lib/platform/auth/church-access";
-import { getDb } from "@/lib/platform/db/client";
-import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import { ChurchNotFoundError, type ChurchAccess } from "@/lib/platform/auth/church-access";
+import { getChurchAccess } from "@/lib/platform/auth/get-church-access";
+import type { MembershipRole } from "@/lib/platform/auth/membership-role";
 
 export type AdminUser = { id: string; email: string; name: string };
 
@@ -17,7 +17,7 @@ export async function requireChurchPage(churchSlug: string, atLeast: MembershipR
   const user = await currentUser();
   if (!user) redirect(`/admin/sign-in?next=${encodeURIComponent(`/admin/${churchSlug}`)}`);
   try {
-    return { user, ...(await authorizeChurch(getDb(), user.id, churchSlug, atLeast)) };
+    return { user, ...(await getChurchAccess(user.id, churchSlug, atLeast)) };
   } catch (error) {
     if (error instanceof ChurchNotFoundError) notFound();
     throw error;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { authorizeChurch, ChurchNotFoundError, RoleRequiredError, type ChurchAccess } from "@/lib/platform/auth/church-access";
-import { getDb } from "@/lib/platform/db/client";
-import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import { ChurchNotFoundError, RoleRequiredError, type ChurchAccess } from "@/lib/platform/auth/church-access";
+import { getChurchAccess } from "@/lib/platform/auth/get-church-access";
+import type { MembershipRole } from "@/lib/platform/auth/membership-role";
 import { fieldErrorsOf, FormError, type FormResult, formValues } from "@/lib/platform/validation/form-result";
 import { type AdminUser, currentUser } from "./admin-session";
 
@@ -19,7 +19,7 @@ export function churchAction<S extends z.ZodType>(schema: S, atLeast: Membership
     const user = await currentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again.", values };
     try {
-      const access = await authorizeChurch(getDb(), user.id, churchSlug, atLeast);
+      const access = await getChurchAccess(user.id, churchSlug, atLeast);
       const parsed = schema.safeParse(values);
       if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
       return (await run(parsed.data, access, user)) ?? { ok: true };

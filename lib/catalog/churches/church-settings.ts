@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/platform/db/client";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
+import { getDb } from "@/lib/platform/db/client";
 
 const timezones = new Set(Intl.supportedValuesOf("timeZone"));
 
@@ -14,14 +15,17 @@ export const churchSettingsSchema = z.object({
   timezone: z.string().refine((value) => value === "UTC" || timezones.has(value), "Choose a time zone from the list."),
 });
 
-export const getChurchSettings = (db: Db, churchId: string) =>
-  db.church.findUniqueOrThrow({ where: { id: churchId }, select: { slug: true, name: true, description: true, websiteUrl: true, timezone: true } });
+export const getChurchSettings = (churchId: string) =>
+  getDb().church.findUniqueOrThrow({ where: { id: churchId }, select: { slug: true, name: true, description: true, websiteUrl: true, timezone: true } });
 
-export async function updateChurchSettings(db: Db, churchId: string, input: z.output<typeof churchSettingsSchema>) {
+/** Saves the church's settings; its listener pages and the home page show them at once. */
+export async function updateChurchSettings(churchId: string, input: z.output<typeof churchSettingsSchema>) {
+  const db = getDb();
   await db.church.update({
     where: { id: churchId },
     data: { name: input.name, description: input.description || null, websiteUrl: input.websiteUrl || null, timezone: input.timezone },
   });
+  await invalidateChurchPages(db, churchId);
 }
 
 export const TIMEZONES = ["UTC", ...[...timezones].filter((zone) => zone !== "UTC")];

@@ -1,6 +1,7 @@
 import { GetObjectCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import { isPubliclyVisible } from "@/lib/catalog/sermons/sermon-visibility";
-import type { Db } from "@/lib/platform/db/client";
+import { type Db, getDb } from "@/lib/platform/db/client";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
 import type { TranscriptStorage } from "@/lib/catalog/transcripts/transcript-files";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store", "content-type": "text/plain" } });
@@ -8,12 +9,13 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "cach
 /**
  * The WebVTT captions of a published sermon's current transcript. The URL names the sermon,
  * not a file, so the player's `<track>` keeps working when a transcript is replaced or
- * corrected; a short cache lifetime lets corrections show up within a minute.
+ * corrected; a short cache lifetime lets corrections show up within a minute. Without `deps`,
+ * this process's database and storage (the captions route).
  */
 export async function serveCaptions(
   request: Request,
   sermonId: string,
-  deps: { db: Db; storage: TranscriptStorage; now?: Date },
+  deps: { db: Db; storage: TranscriptStorage; now?: Date } = { db: getDb(), storage: mediaStorage() },
 ): Promise<Response> {
   const sermon = await deps.db.sermon.findUnique({
     where: { id: sermonId },

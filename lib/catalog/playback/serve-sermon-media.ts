@@ -4,10 +4,10 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { isPubliclyVisible } from "@/lib/catalog/sermons/sermon-visibility";
-import type { Db } from "@/lib/platform/db/client";
+import { type Db, getDb } from "@/lib/platform/db/client";
 import { mediaContentType } from "@/lib/catalog/playback/media-content-type";
 import { sermonOutputKey, versionOfKey } from "@/lib/catalog/sermons/sermon-version";
-import type { MediaStorage } from "@/lib/platform/storage/media-storage";
+import { type MediaStorage, mediaStorage } from "@/lib/platform/storage/media-storage";
 import { mediaCacheControl } from "./media-cache-control";
 import { parseMediaPath } from "./media-path";
 
@@ -24,13 +24,14 @@ const notFound = () => new Response("Not found", { status: 404, headers: NOT_FOU
  * One file of a sermon's published media, streamed from S3 with Range and ETag support.
  * Serves only allow-listed names, only for a publicly visible sermon, and only from a media
  * version whose master playlist was recorded (the current one, or the one listeners are on
- * while a newer upload is still processing); everything else is a 404.
+ * while a newer upload is still processing); everything else is a 404. Without `deps`, this
+ * process's database and storage (the media route).
  */
 export async function serveSermonMedia(
   request: Request,
   sermonId: string,
   pathSegments: readonly string[],
-  deps: ServeMediaDeps,
+  deps: ServeMediaDeps = { db: getDb(), storage: mediaStorage() },
 ): Promise<Response> {
   const path = parseMediaPath(pathSegments);
   if (!path) return notFound();

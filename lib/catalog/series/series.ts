@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/platform/db/client";
+import { type Db, getDb } from "@/lib/platform/db/client";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import { slugify, uniqueSlug } from "@/lib/platform/text/slugify";
 import { FormError } from "@/lib/platform/validation/form-result";
 
@@ -8,25 +9,32 @@ export const seriesInputSchema = z.object({
   description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
 });
 
-export const listSeries = (db: Db, churchId: string) =>
-  db.series.findMany({
+/** The admin's series list, with how many sermons each has. */
+export const listSeries = (churchId: string) =>
+  getDb().series.findMany({
     where: { churchId },
     orderBy: { title: "asc" },
     select: { id: true, slug: true, title: true, description: true, _count: { select: { sermons: true } } },
   });
 
+/** Creates (null id) or updates a series of this church; listeners see the change at once. */
 export async function saveSeries(db: Db, churchId: string, seriesId: string | null, input: z.output<typeof seriesInputSchema>) {
   const data = { title: input.title, description: input.description || null };
   if (!seriesId) {
     const slug = await uniqueSlug(slugify(input.title), async (candidate) => (await db.series.count({ where: { churchId, slug: candidate } })) > 0);
-    return (await db.series.create({ data: { ...data, slug, churchId } })).id;
+    const { id } = await db.series.create({ data: { ...data, slug, churchId } });
+    await invalidateChurchPages(db, churchId);
+    return id;
   }
   const { count } = await db.series.updateMany({ where: { id: seriesId, churchId }, data });
   if (!count) throw new FormError({}, "That series does not exist in this church.");
+  await invalidateChurchPages(db, churchId);
   return seriesId;
 }
 
+/** Sermons keep existing without their series (the relation is SET NULL). */
 export async function deleteSeries(db: Db, churchId: string, seriesId: string) {
   const { count } = await db.series.deleteMany({ where: { id: seriesId, churchId } });
   if (!count) throw new FormError({}, "That series does not exist in this church.");
+  await invalidateChurchPages(db, churchId);
 }

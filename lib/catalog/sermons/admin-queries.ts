@@ -1,7 +1,8 @@
-import type { Db } from "@/lib/platform/db/client";
+import { getDb } from "@/lib/platform/db/client";
 
-export const listSermonsForAdmin = (db: Db, churchId: string) =>
-  db.sermon.findMany({
+/** The admin's sermon list: every sermon of the church, newest first, with its status. */
+export const listSermonsForAdmin = (churchId: string) =>
+  getDb().sermon.findMany({
     where: { churchId },
     orderBy: [{ preachedOn: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: {
@@ -18,8 +19,9 @@ export const listSermonsForAdmin = (db: Db, churchId: string) =>
     },
   });
 
-export const getSermonForAdmin = (db: Db, churchId: string, sermonId: string) =>
-  db.sermon.findFirst({
+/** The sermon editor's sermon, with its main passages; null if it is not this church's. */
+export const getSermonForAdmin = (churchId: string, sermonId: string) =>
+  getDb().sermon.findFirst({
     where: { id: sermonId, churchId },
     include: {
       scriptureRefs: { where: { source: "main" }, orderBy: { startKey: "asc" } },

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/platform/db/client";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import { parsePassages } from "@/lib/catalog/scripture/parse-passages";
 import { slugify, uniqueSlug } from "@/lib/platform/text/slugify";
 import { FormError } from "@/lib/platform/validation/form-result";
@@ -6,7 +7,8 @@ import type { SermonInput } from "./sermon-input";
 
 /**
  * Creates or updates a sermon of this church, with its main passages parsed into ranges.
- * References that cannot be read are reported back, never dropped.
+ * References that cannot be read are reported back, never dropped. Listeners see the change
+ * (and a publish) at once: the church's listener pages and the home page are invalidated.
  */
 export async function saveSermon(db: Db, churchId: string, sermonId: string | null, input: SermonInput): Promise<string> {
   const { passages, unrecognised } = parsePassages(input.scripture);
@@ -38,7 +40,7 @@ export async function saveSermon(db: Db, churchId: string, sermonId: string | nu
     ? undefined
     : await uniqueSlug(slugify(input.title), async (candidate) => (await db.sermon.count({ where: { churchId, slug: candidate } })) > 0);
 
-  return db.$transaction(async (tx) => {
+  const savedId = await db.$transaction(async (tx) => {
     const sermon = sermonId
       ? await tx.sermon.update({ where: { id: sermonId }, data })
       : await tx.sermon.create({ data: { ...data, churchId, slug: slug! } });
@@ -46,4 +48,6 @@ export async function saveSermon(db: Db, churchId: string, sermonId: string | nu
     if (refs.length) await tx.scriptureRef.createMany({ data: refs.map((ref) => ({ ...ref, sermonId: sermon.id })) });
     return sermon.id;
   });
+  await invalidateChurchPages(db, churchId);
+  return savedId;
 }

@@ -1,8 +1,8 @@
-import type { Db } from "@/lib/platform/db/client";
+import { getDb } from "@/lib/platform/db/client";
 
 /** The admin editor's view: the sermon, its current transcript with segments and their edit counts. */
-export async function getTranscriptForAdmin(db: Db, churchId: string, sermonId: string) {
-  const sermon = await db.sermon.findFirst({
+export async function getTranscriptForAdmin(churchId: string, sermonId: string) {
+  const sermon = await getDb().sermon.findFirst({
     where: { id: sermonId, churchId },
     select: {
       id: true,
@@ -40,7 +40,8 @@ export type AdminTranscript = NonNullable<Awaited<ReturnType<typeof getTranscrip
  * What a listener's transcript panel needs: the current transcript's segments, its spoken
  * scripture references, and whether captions exist. Callers check the sermon is visible.
  */
-export async function getTranscriptForListener(db: Db, sermonId: string) {
+export async function getTranscriptForListener(sermonId: string) {
+  const db = getDb();
   const [transcript, spoken] = await Promise.all([
     db.transcript.findFirst({
       where: { sermonId, isCurrent: true },

@@ -1,4 +1,5 @@
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import type { Db } from "@/lib/platform/db/client";
 import type { MediaStorage } from "@/lib/platform/storage/media-storage";
 import { type SermonVersion, sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
@@ -46,5 +47,6 @@ export async function discardRejectedUpload(
   await deps.db.mediaAsset.deleteMany({
     where: { sermonId: version.sermonId, key: { startsWith: prefix } },
   });
+  await invalidateChurchPages(deps.db, version.churchId);
   return deleted;
 }

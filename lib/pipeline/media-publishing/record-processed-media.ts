@@ -1,4 +1,5 @@
 import { sermonTranscriptionRequested } from "@/lib/pipeline/events/pipeline-events";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { sermonVersionPrefix, type SermonVersion } from "@/lib/catalog/sermons/sermon-version";
@@ -9,7 +10,7 @@ import { updateVersionMedia } from "./update-version-media";
  * Records a finished media stage in one short transaction: the assets (upserted on their
  * key, so a retry does not duplicate them), the duration, the older versions' derived assets
  * dropped, and `sermon/transcription.requested` in the outbox. Does nothing and returns
- * false when a newer upload replaced this version meanwhile.
+ * false when a newer upload replaced this version meanwhile. Invalidates listener pages.
  */
 export async function recordProcessedMedia(
   db: Db,
@@ -17,7 +18,7 @@ export async function recordProcessedMedia(
   media: { durationMs: number; assets: PublishedAsset[] },
 ): Promise<boolean> {
   const { sermonId } = version;
-  return db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
     if (
       !(await updateVersionMedia(
         tx,
@@ -42,4 +43,6 @@ export async function recordProcessedMedia(
     await publishEvent(tx, sermonTranscriptionRequested.build(version));
     return true;
   });
+  if (recorded) await invalidateChurchPages(db, version.churchId);
+  return recorded;
 }

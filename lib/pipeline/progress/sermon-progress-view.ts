@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/platform/db/client";
+import { getDb } from "@/lib/platform/db/client";
 import type { PipelineStage } from "@/lib/platform/db/generated/prisma/enums";
 import { isStopped, STAGES } from "@/lib/pipeline/stages";
 import { isPipelineActive, type ProcessingStage, processingStages } from "./processing-stages";
@@ -16,8 +16,9 @@ export interface SermonProgressView {
   failure: { stage: PipelineStage; label: string; reason: string; canRetry: boolean } | null;
 }
 
-export async function sermonProgressView(db: Db, churchId: string, sermonId: string): Promise<SermonProgressView | null> {
-  const sermon = await db.sermon.findFirst({
+/** The sermon's processing view for the admin, always read fresh; null if it is not this church's. */
+export async function sermonProgressView(churchId: string, sermonId: string): Promise<SermonProgressView | null> {
+  const sermon = await getDb().sermon.findFirst({
     where: { id: sermonId, churchId },
     select: { id: true, status: true, mediaVersion: true, durationMs: true, failedStage: true, failureReason: true, transcodePercent: true, transcriptionProvider: true },
   });

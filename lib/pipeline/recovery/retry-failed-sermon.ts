@@ -1,4 +1,5 @@
 import { retryEventId } from "@/lib/pipeline/events/pipeline-events";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { STAGES } from "@/lib/pipeline/stages";
@@ -46,5 +47,7 @@ export async function retryFailedSermon(db: Db, churchId: string, sermonId: stri
     if (count === 0) throw new RetryRefusedError("The sermon changed meanwhile; reload the page.");
     await publishEvent(tx, retry);
   });
+  // A retried transcode makes the sermon one being prepared, which listener pages read live.
+  await invalidateChurchPages(db, churchId);
   return { eventId: retry.id, status };
 }

@@ -1,5 +1,6 @@
 import { sermonReindexRequested } from "@/lib/pipeline/events/pipeline-events";
 import { writeWebVtt } from "@/lib/pipeline/transcription/captions/write-webvtt";
+import { invalidateSermonPage } from "@/lib/catalog/listener-cache/invalidate-sermon-page";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { findSpokenScripture } from "./find-spoken-scripture";
@@ -29,7 +30,8 @@ export interface SegmentCorrection {
  * An admin's correction of one segment: the new text with the old kept as history
  * (TranscriptSegmentEdit) and `sermon/reindex.requested` in the outbox, in one transaction,
  * so search re-indexes exactly when the correction exists. The captions and spoken scripture
- * references are then rebuilt from the corrected segments. Returns false for no change.
+ * references are then rebuilt from the corrected segments, and the sermon's listener page
+ * invalidated. Returns false for no change.
  */
 export async function correctSegment(deps: { db: Db; storage: TranscriptStorage }, correction: SegmentCorrection): Promise<boolean> {
   const text = correction.text.replace(/\s+/g, " ").trim();
@@ -60,6 +62,7 @@ export async function correctSegment(deps: { db: Db; storage: TranscriptStorage 
   });
   if (!edited) return false;
   await rebuildFromSegments(deps, correction.sermonId, edited);
+  await invalidateSermonPage(deps.db, correction.sermonId);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { sermonReindexRequested, sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
+import { invalidateSermonPage } from "@/lib/catalog/listener-cache/invalidate-sermon-page";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
@@ -23,7 +24,8 @@ type Tx = Prisma.TransactionClient;
  * and words files recorded as media assets, the sermon marked transcribed, and the event that
  * sends it to search indexing. Returns null when a newer upload replaced this version, or when
  * this is a machine transcript and the admin uploaded captions while it was being made.
- * A retried step finds its own transcript already current and changes nothing.
+ * A retried step finds its own transcript already current and changes nothing. The sermon's
+ * listener page is invalidated.
  */
 export async function storeTranscript(
   db: Db,
@@ -33,7 +35,7 @@ export async function storeTranscript(
 ): Promise<StoredTranscript | null> {
   // Parsing happens before the transaction: the embedded database serves one at a time.
   const spoken = findSpokenScripture(transcript.segments);
-  return db.$transaction(async (tx) => {
+  const stored = await db.$transaction(async (tx): Promise<StoredTranscript | null> => {
     const sermon = await tx.sermon.findFirst({
       where: { id: version.sermonId, churchId: version.churchId, mediaVersion: version.mediaVersion },
       select: { id: true, transcriptionProvider: true, transcripts: { where: { isCurrent: true }, select: { id: true, wordsKey: true, vttKey: true } } },
@@ -76,6 +78,8 @@ export async function storeTranscript(
     await markTranscribed(tx, version, created.id);
     return { transcriptId: created.id, segmentCount: transcript.segments.length, spokenRefCount: spoken.length };
   });
+  if (stored) await invalidateSermonPage(db, version.sermonId);
+  return stored;
 }
 
 /**

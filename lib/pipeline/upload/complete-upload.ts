@@ -1,5 +1,6 @@
 import { CompleteMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
+import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { hasExpectedSignature } from "./accepted-media";
@@ -21,7 +22,8 @@ export const completeUploadSchema = z.object({
 /**
  * Assembles the parts, then trusts nothing the browser said: the object must exist, have the
  * announced size (within the limit) and start like the media its name claims. Only then is
- * the new version recorded and `sermon/uploaded` published, in one transaction.
+ * the new version recorded and `sermon/uploaded` published, in one transaction. Listener
+ * pages showing the sermon are invalidated: while its media is prepared they read it live.
  */
 export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadId: string, parts: z.output<typeof completeUploadSchema>["parts"]) {
   const upload = await findActiveUpload(ctx, ref, uploadId);
@@ -66,7 +68,7 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
     await reject(`"${displayFileName(upload.fileName)}" does not look like the audio or video file its name says; it may be damaged or renamed.`);
   }
 
-  return ctx.db.$transaction(async (tx) => {
+  const completed = await ctx.db.$transaction(async (tx) => {
     const sermon = await tx.sermon.update({
       where: { id: ref.sermonId },
       data: { mediaVersion: { increment: 1 }, status: "processing", failedStage: null, failureReason: null, transcodePercent: null },
@@ -81,4 +83,6 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
     await publishEvent(tx, sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: upload.key }));
     return { mediaVersion: sermon.mediaVersion, key: upload.key };
   });
+  await invalidateChurchPages(ctx.db, ref.churchId);
+  return completed;
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { CatalogPage } from "@/components/admin/catalog-page";
-import { getDb } from "@/lib/platform/db/client";
 import { listSeries } from "@/lib/catalog/series/series";
 import { requireChurchPage } from "../../_lib/admin-session";
 import { addSeries, removeSeries } from "./actions";
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "Series" };
 export default async function SeriesPage({ params }: { params: Promise<{ church: string }> }) {
   const { church: slug } = await params;
   const { church } = await requireChurchPage(slug);
-  const series = await listSeries(getDb(), church.id);
+  const series = await listSeries(church.id);
   return (
     <CatalogPage
       heading="Series"

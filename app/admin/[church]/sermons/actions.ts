@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/lib/platform/db/client";
-import { saveSermon } from "@/lib/catalog/sermons/save-sermon";
+import { saveChurchSermon } from "@/lib/catalog/sermons/save-church-sermon";
 import { sermonInputSchema } from "@/lib/catalog/sermons/sermon-input";
 import { churchAction } from "../../_lib/church-action";
 
@@ -12,13 +11,13 @@ const createSchema = sermonInputSchema;
 const updateSchema = z.object({ sermonId: z.string().min(1) }).and(sermonInputSchema);
 
 export const createSermon = churchAction(createSchema, "editor", async (input, { church }) => {
-  const sermonId = await saveSermon(getDb(), church.id, null, input);
+  const sermonId = await saveChurchSermon(church.id, null, input);
   revalidatePath(`/admin/${church.slug}`);
   redirect(`/admin/${church.slug}/sermons/${sermonId}?created=1`);
 });
 
 export const updateSermon = churchAction(updateSchema, "editor", async ({ sermonId, ...input }, { church }) => {
-  await saveSermon(getDb(), church.id, sermonId, input);
+  await saveChurchSermon(church.id, sermonId, input);
   revalidatePath(`/admin/${church.slug}`);
   return { ok: true, id: sermonId };
 });

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { churchSettingsSchema, updateChurchSettings } from "@/lib/catalog/churches/church-settings";
-import { getDb } from "@/lib/platform/db/client";
 import { churchAction } from "../../_lib/church-action";
 
 export const saveChurchSettings = churchAction(churchSettingsSchema, "admin", async (input, { church }) => {
-  await updateChurchSettings(getDb(), church.id, input);
+  await updateChurchSettings(church.id, input);
   revalidatePath(`/admin/${church.slug}`, "layout");
   revalidatePath("/");
 });

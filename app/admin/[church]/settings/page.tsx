@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ChurchSettingsForm } from "@/components/admin/church-settings-form";
 import { getChurchSettings, TIMEZONES } from "@/lib/catalog/churches/church-settings";
-import { getDb } from "@/lib/platform/db/client";
 import { hasRole } from "@/lib/platform/auth/church-access";
 import { requireChurchPage } from "../../_lib/admin-session";
 import { saveChurchSettings } from "./actions";
@@ -14,7 +13,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ churc
   if (!hasRole(role, "admin")) {
     return <p className="rounded-2xl border border-stone-200 bg-white p-8 text-center text-stone-600">Church settings need the admin or owner role.</p>;
   }
-  const settings = await getChurchSettings(getDb(), church.id);
+  const settings = await getChurchSettings(church.id);
   return (
     <section className="mx-auto max-w-3xl rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
       <h2 className="text-lg font-semibold">Church settings</h2>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { CatalogPage } from "@/components/admin/catalog-page";
-import { getDb } from "@/lib/platform/db/client";
 import { listSpeakers } from "@/lib/catalog/speakers/speakers";
 import { requireChurchPage } from "../../_lib/admin-session";
 import { addSpeaker, removeSpeaker } from "./actions";
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "Speakers" };
 export default async function SpeakersPage({ params }: { params: Promise<{ church: string }> }) {
   const { church: slug } = await params;
   const { church } = await requireChurchPage(slug);
-  const speakers = await listSpeakers(getDb(), church.id);
+  const speakers = await listSpeakers(church.id);
   return (
     <CatalogPage
       heading="Speakers"

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { getAuth } from "@/lib/platform/auth/auth";
-import { authorizeChurch, type ChurchAccess } from "@/lib/platform/auth/church-access";
-import { getDb } from "@/lib/platform/db/client";
-import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import type { ChurchAccess } from "@/lib/platform/auth/church-access";
+import { getChurchAccess } from "@/lib/platform/auth/get-church-access";
+import type { MembershipRole } from "@/lib/platform/auth/membership-role";
 import { fieldErrorsOf, FormError } from "@/lib/platform/validation/form-result";
 
 type Params = Record<string, string>;
@@ -25,7 +25,7 @@ export function churchRoute<P extends Params & { church: string }, S extends z.Z
     try {
       const session = await getAuth().api.getSession({ headers: request.headers });
       if (!session) return jsonError(401, "unauthenticated", "Sign in first.");
-      const access = await authorizeChurch(getDb(), session.user.id, params.church, options.atLeast);
+      const access = await getChurchAccess(session.user.id, params.church, options.atLeast);
       let body: unknown;
       if (options.body) {
         const json = await request.json().catch(() => undefined);

@@ -6,7 +6,6 @@ import { ProcessingStatus } from "@/components/admin/processing-status";
 import { SermonUploader } from "@/components/admin/sermon-uploader";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { serverEnv } from "@/lib/platform/config/server-env";
-import { getDb } from "@/lib/platform/db/client";
 import { getSermonForAdmin } from "@/lib/catalog/sermons/admin-queries";
 import { sermonProgressView } from "@/lib/pipeline/progress/sermon-progress-view";
 import { sermonFormOptions } from "@/lib/catalog/sermons/sermon-form-options";
@@ -23,8 +22,7 @@ export default async function EditSermonPage({ params, searchParams }: { params:
   const { church: slug, sermonId } = await params;
   const { created } = await searchParams;
   const { church } = await requireChurchPage(slug);
-  const db = getDb();
-  const [sermon, options, progress] = await Promise.all([getSermonForAdmin(db, church.id, sermonId), sermonFormOptions(db, church.id), sermonProgressView(db, church.id, sermonId)]);
+  const [sermon, options, progress] = await Promise.all([getSermonForAdmin(church.id, sermonId), sermonFormOptions(church.id), sermonProgressView(church.id, sermonId)]);
   if (!sermon) notFound();
   const apiBase = `/api/admin/churches/${slug}/sermons/${sermon.id}`;
   const passages = sermon.scriptureRefs.map((ref) => ref.text);

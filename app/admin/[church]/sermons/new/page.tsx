@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { SermonForm } from "@/components/admin/sermon-form";
-import { getDb } from "@/lib/platform/db/client";
 import { sermonFormOptions } from "@/lib/catalog/sermons/sermon-form-options";
 import { requireChurchPage } from "../../../_lib/admin-session";
 import { createSermon } from "../actions";
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "New sermon" };
 export default async function NewSermonPage({ params }: { params: Promise<{ church: string }> }) {
   const { church: slug } = await params;
   const { church } = await requireChurchPage(slug);
-  const options = await sermonFormOptions(getDb(), church.id);
+  const options = await sermonFormOptions(church.id);
   return (
     <section className="mx-auto max-w-3xl rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
       <h2 className="text-lg font-semibold">New sermon</h2>

@@ -5,10 +5,8 @@ import { PlaybackProvider } from "@/components/listener/playback-context";
 import { PassageList, SermonMeta } from "@/components/listener/sermon-meta";
 import { TranscriptPanel } from "@/components/listener/transcript-panel";
 import { SermonPlayer } from "@/components/player/sermon-player";
-import { getListenerSermon } from "@/lib/catalog/queries";
-import { getDb } from "@/lib/platform/db/client";
+import { getSermonPageData } from "@/lib/catalog/queries";
 import { parseStartTime } from "@/lib/catalog/playback/start-time";
-import { getTranscriptForListener } from "@/lib/catalog/transcripts/transcript-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -19,17 +17,17 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, sermonSlug } = await params;
-  const sermon = await getListenerSermon(slug, sermonSlug);
-  return { title: sermon ? `${sermon.title} · ${sermon.church.name}` : "Sermon not found" };
+  const page = await getSermonPageData(slug, sermonSlug);
+  return { title: page ? `${page.sermon.title} · ${page.sermon.church.name}` : "Sermon not found" };
 }
 
 export default async function SermonPage({ params, searchParams }: Props) {
   const { slug, sermonSlug } = await params;
-  const sermon = await getListenerSermon(slug, sermonSlug);
-  if (!sermon) notFound();
+  const page = await getSermonPageData(slug, sermonSlug);
+  if (!page) notFound();
+  const { sermon, transcript } = page;
   const { t } = await searchParams;
   const startAt = parseStartTime(Array.isArray(t) ? t[0] : t, sermon.durationMs);
-  const transcript = sermon.media ? await getTranscriptForListener(getDb(), sermon.id) : null;
 
   return (
     <article className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">

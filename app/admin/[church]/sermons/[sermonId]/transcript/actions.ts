@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/lib/platform/db/client";
-import { mediaStorage } from "@/lib/platform/storage/media-storage";
-import { correctSegment, MAX_SEGMENT_CHARS, SegmentNotFoundError } from "@/lib/pipeline/transcription/correct-segment";
+import { MAX_SEGMENT_CHARS, SegmentNotFoundError } from "@/lib/pipeline/transcription/correct-segment";
+import { saveTranscriptCorrection } from "@/lib/pipeline/transcription/save-transcript-correction";
 import { churchAction } from "../../../../_lib/church-action";
 
 const correctionSchema = z.object({
@@ -15,10 +14,13 @@ const correctionSchema = z.object({
 
 export const correctTranscriptSegment = churchAction(correctionSchema, "editor", async (input, { church }, user) => {
   try {
-    const changed = await correctSegment(
-      { db: getDb(), storage: mediaStorage() },
-      { churchId: church.id, sermonId: input.sermonId, segmentId: input.segmentId, text: input.text, editedById: user.id },
-    );
+    const changed = await saveTranscriptCorrection({
+      churchId: church.id,
+      sermonId: input.sermonId,
+      segmentId: input.segmentId,
+      text: input.text,
+      editedById: user.id,
+    });
     revalidatePath(`/admin/${church.slug}/sermons/${input.sermonId}/transcript`);
     return { ok: true, message: changed ? "Saved. Search will pick up the correction shortly." : "No change to save." };
   } catch (error) {

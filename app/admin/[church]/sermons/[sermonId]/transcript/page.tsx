@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { TranscriptSegmentRow } from "@/components/admin/transcript-segment-row";
 import { TranscriptUpload } from "@/components/admin/transcript-upload";
-import { getDb } from "@/lib/platform/db/client";
 import { type AdminTranscript, getTranscriptForAdmin } from "@/lib/catalog/transcripts/transcript-queries";
 import { requireChurchPage } from "../../../../_lib/admin-session";
 import { correctTranscriptSegment } from "./actions";
@@ -32,7 +31,7 @@ function producedBy(transcript: NonNullable<AdminTranscript["transcript"]>): str
 export default async function TranscriptPage({ params }: { params: Promise<{ church: string; sermonId: string }> }) {
   const { church: slug, sermonId } = await params;
   const { church } = await requireChurchPage(slug);
-  const sermon = await getTranscriptForAdmin(getDb(), church.id, sermonId);
+  const sermon = await getTranscriptForAdmin(church.id, sermonId);
   if (!sermon) notFound();
   const { transcript } = sermon;
   return (

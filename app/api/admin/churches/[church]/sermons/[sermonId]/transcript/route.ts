@@ -3,20 +3,14 @@ import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { CaptionsRejectedError } from "@/lib/pipeline/transcription/captions/captions-rejected-error";
 import { MAX_CAPTION_BYTES } from "@/lib/pipeline/transcription/captions/parse-captions";
 import { readLimitedBody } from "@/lib/platform/http/read-limited-body";
-import { getDb } from "@/lib/platform/db/client";
-import { mediaStorage } from "@/lib/platform/storage/media-storage";
-import { storeProvidedTranscript } from "@/lib/pipeline/transcription/store-provided-transcript";
+import { replaceTranscriptWithCaptions } from "@/lib/pipeline/transcription/replace-transcript-with-captions";
 
 export const dynamic = "force-dynamic";
 
 export const POST = churchRoute<{ church: string; sermonId: string }>({ atLeast: "editor" }, async ({ request, params, access }) => {
   const data = await readLimitedBody(request.body, MAX_CAPTION_BYTES);
   try {
-    const stored = await storeProvidedTranscript(
-      { db: getDb(), storage: mediaStorage() },
-      { churchId: access.church.id, sermonId: params.sermonId },
-      data,
-    );
+    const stored = await replaceTranscriptWithCaptions({ churchId: access.church.id, sermonId: params.sermonId }, data);
     return { transcriptId: stored.transcriptId, format: stored.format, segmentCount: stored.segmentCount };
   } catch (error) {
     if (!(error instanceof CaptionsRejectedError)) throw error;

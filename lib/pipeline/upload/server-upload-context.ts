@@ -1,9 +1,10 @@
 import { serverEnv } from "@/lib/platform/config/server-env";
 import { getDb } from "@/lib/platform/db/client";
 import { createS3Client } from "@/lib/platform/storage/s3-client";
-import type { UploadContext } from "@/lib/pipeline/upload/upload-context";
+import type { UploadContext } from "./upload-context";
 
-export function uploadContext(): UploadContext {
+/** The upload routes' context: this process's database and bucket, the size limit, browser URLs. */
+export function serverUploadContext(): UploadContext {
   const env = serverEnv();
   return {
     db: getDb(),
