@@ -1,4 +1,8 @@
 import { Inngest } from "inngest";
+import { AppErrorMiddleware } from "@/lib/platform/errors/app-error-middleware";
 
-/** The one Inngest client. Mode and URLs come from INNGEST_* variables (lib/platform/config/inngest-env.ts). */
-export const inngest = new Inngest({ id: "selah" });
+/**
+ * The one Inngest client. Mode and URLs come from INNGEST_* variables (lib/platform/config/inngest-env.ts).
+ * Its middleware is the functions' one error mapping: an AppError no retry can fix ends the run.
+ */
+export const inngest = new Inngest({ id: "selah", middleware: [AppErrorMiddleware] });

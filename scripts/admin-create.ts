@@ -6,7 +6,12 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createAdmin } from "@/lib/platform/auth/create-admin";
 import { createDb } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors/app-error";
+import { runCli } from "./cli/run-cli";
 import { withDatabase } from "./cli/with-database";
+
+const USAGE =
+  "Usage: npm run admin:create -- --email <email> --church <slug> [--role owner|admin|editor] [--name <name>] [--church-name <name>] [--password <password>]";
 
 const argsSchema = z.object({
   email: z.email({ message: "--email: expected an email address" }),
@@ -17,27 +22,24 @@ const argsSchema = z.object({
   password: z.string().optional(),
 });
 
-const { values } = parseArgs({
-  options: {
-    email: { type: "string" },
-    church: { type: "string" },
-    role: { type: "string" },
-    name: { type: "string" },
-    "church-name": { type: "string" },
-    password: { type: "string" },
-  },
-});
-const parsed = argsSchema.safeParse(values);
-if (!parsed.success) {
-  console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  console.error("Usage: npm run admin:create -- --email <email> --church <slug> [--role owner|admin|editor] [--name <name>] [--church-name <name>] [--password <password>]");
-  process.exit(2);
-}
-const args = parsed.data;
-const givenPassword = args.password ?? process.env.SELAH_ADMIN_PASSWORD;
-const password = givenPassword ?? randomBytes(12).toString("base64url");
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      email: { type: "string" },
+      church: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      "church-name": { type: "string" },
+      password: { type: "string" },
+    },
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) throw AppError.invalidInput(parsed.error.issues.map((issue) => issue.message).join("\n"));
+  const args = parsed.data;
+  const givenPassword = args.password ?? process.env.SELAH_ADMIN_PASSWORD;
+  const password = givenPassword ?? randomBytes(12).toString("base64url");
 
-try {
+  // A password that is too short is a WeakPasswordError: bad input, exit 2.
   await withDatabase(async (url) => {
     const db = createDb(url, 1);
     try {
@@ -56,7 +58,4 @@ try {
       await db.$disconnect();
     }
   });
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+}, { usage: USAGE });

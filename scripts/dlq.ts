@@ -1,14 +1,15 @@
 // npm run dlq -- list | show <id> | redrive --all | redrive <id>... | purge
 // Operates the dead-letter queue of the configured (or running embedded) Selah.
 import { existsSync } from "node:fs";
+import { AppError } from "@/lib/platform/errors/app-error";
 import {
-  DeadLetterNotFoundError,
   listDeadLetters,
   purgeDeadLetters,
   redriveDeadLetters,
   showDeadLetter,
   type DeadLetterSummary,
 } from "@/lib/platform/queue/dead-letter-queue";
+import { runCli } from "./cli/run-cli";
 import { withQueues } from "./cli/with-queues";
 
 const USAGE = `Usage: npm run dlq -- <command>
@@ -18,12 +19,7 @@ const USAGE = `Usage: npm run dlq -- <command>
   redrive <message-id>...     send these messages back
   purge                       delete every message in the dead-letter queue`;
 
-class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+const usageError = (message: string) => AppError.invalidInput(message);
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const [command, ...args] = process.argv.slice(2);
@@ -37,14 +33,14 @@ const line = (letter: DeadLetterSummary) =>
     letter.reason,
   ].join("  ");
 
-try {
-  await withQueues(async (sqs, queues) => {
+const main = () =>
+  withQueues(async (sqs, queues) => {
     switch (command) {
       case "list": {
         const limitAt = args.indexOf("--limit");
         const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 100;
         if (!Number.isInteger(limit) || limit < 1)
-          throw new UsageError("--limit expects a whole number");
+          throw usageError("--limit expects a whole number");
         const letters = await listDeadLetters(sqs, queues, limit);
         if (args.includes("--json")) console.log(JSON.stringify(letters, null, 2));
         else if (letters.length === 0) console.log("The dead-letter queue is empty.");
@@ -56,12 +52,12 @@ try {
         return;
       }
       case "show": {
-        if (!args[0]) throw new UsageError("show expects a message id");
+        if (!args[0]) throw usageError("show expects a message id");
         console.log(JSON.stringify(await showDeadLetter(sqs, queues, args[0]), null, 2));
         return;
       }
       case "redrive": {
-        if (args.length === 0) throw new UsageError("redrive expects --all or message ids");
+        if (args.length === 0) throw usageError("redrive expects --all or message ids");
         const result = await redriveDeadLetters(
           sqs,
           queues,
@@ -80,18 +76,9 @@ try {
         );
         return;
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "a command is required");
+        throw usageError(command ? `unknown command "${command}"` : "a command is required");
     }
   });
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (error instanceof DeadLetterNotFoundError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+
+// Usage errors exit 2 with the usage; an unknown message id (not_found) and the rest exit 1.
+await runCli(main, { usage: USAGE });

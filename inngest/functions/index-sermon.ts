@@ -1,10 +1,9 @@
-import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { sermonReindexRequested, sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
 import { getDb } from "@/lib/platform/db/client";
 import { configuredEmbedder } from "@/lib/search/embeddings/configured-embedder";
 import { recordProcessingFailure } from "@/lib/pipeline/media-publishing/record-processing-failure";
-import { indexSermon, MissingTranscriptError } from "@/lib/pipeline/indexing/index-sermon";
+import { indexSermon } from "@/lib/pipeline/indexing/index-sermon";
 
 /**
  * `sermon/transcribed` or `sermon/reindex.requested` → searchable sermon → `sermon/indexed`.
@@ -32,13 +31,10 @@ export const indexSermonFunction = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { sermonId, churchId, mediaVersion } = event.data;
-    return step.run("Embed the transcript's moments and swap them into the index", async () => {
-      try {
-        return await indexSermon({ db: getDb(), embedder: configuredEmbedder() }, { sermonId, churchId, mediaVersion });
-      } catch (error) {
-        if (error instanceof MissingTranscriptError) throw new NonRetriableError(error.message, { cause: error });
-        throw error;
-      }
-    });
+    // No transcript (MissingTranscriptError) or a wrong EMBEDDING_DIMENSIONS ends the run at
+    // once (the client's AppErrorMiddleware); provider failures are retried.
+    return step.run("Embed the transcript's moments and swap them into the index", () =>
+      indexSermon({ db: getDb(), embedder: configuredEmbedder() }, { sermonId, churchId, mediaVersion }),
+    );
   },
 );

@@ -1,9 +1,7 @@
-import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 import { getDb } from "@/lib/platform/db/client";
-import { MediaRejectedError } from "@/lib/pipeline/media/media-rejected-error";
 import { discardRejectedUpload } from "@/lib/pipeline/media-publishing/discard-rejected-upload";
 import { isCurrentUpload } from "@/lib/pipeline/media-publishing/is-current-upload";
 import { isMediaRejection } from "@/lib/pipeline/media-publishing/is-media-rejection";
@@ -53,18 +51,9 @@ export const processSermon = inngest.createFunction(
     );
     if (!isCurrent) return { skipped: "a newer upload replaced this one" };
 
-    const media = await step.run(
-      "Transcode the recording and publish it for streaming",
-      async () => {
-        try {
-          return await publishSermonMedia({ db: getDb(), storage: mediaStorage() }, upload);
-        } catch (error) {
-          // The file itself is unusable: retrying cannot help, and the message is for the admin.
-          if (error instanceof MediaRejectedError)
-            throw new NonRetriableError(error.message, { cause: error });
-          throw error;
-        }
-      },
+    // An unusable file (MediaRejectedError) ends the run at once: the client's AppErrorMiddleware.
+    const media = await step.run("Transcode the recording and publish it for streaming", () =>
+      publishSermonMedia({ db: getDb(), storage: mediaStorage() }, upload),
     );
 
     const isRecorded = await step.run("Record the media and request transcription", () =>

@@ -1,7 +1,6 @@
-import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { sermonTranscriptionRequested } from "@/lib/pipeline/events/pipeline-events";
-import { InvalidEnvError, parseEnv } from "@/lib/platform/config/parse-env";
+import { parseEnv } from "@/lib/platform/config/parse-env";
 import { transcriptionEnvSchema } from "@/lib/platform/config/transcription-env";
 import { getDb } from "@/lib/platform/db/client";
 import { recordProcessingFailure } from "@/lib/pipeline/media-publishing/record-processing-failure";
@@ -10,7 +9,6 @@ import { describeTranscriptionFailure } from "@/lib/pipeline/transcription/descr
 import { planTranscription } from "@/lib/pipeline/transcription/plan-transcription";
 import { adoptProvidedTranscript } from "@/lib/pipeline/transcription/store-provided-transcript";
 import { storeTranscript } from "@/lib/pipeline/transcription/store-transcript";
-import { toInngestError } from "@/lib/pipeline/transcription/to-inngest-error";
 import { transcribeSermonAudio } from "@/lib/pipeline/transcription/transcribe-sermon-audio";
 import { readWordsFile } from "@/lib/catalog/transcripts/transcript-files";
 import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
@@ -40,15 +38,9 @@ export const transcribeSermon = inngest.createFunction(
   },
   async ({ event, step }) => {
     const version = event.data;
-    const plan = await step.run("Choose the transcriber", async () => {
-      try {
-        return await planTranscription(getDb(), version, transcriptionEnv());
-      } catch (error) {
-        // A bad setting stays bad on every retry; the admin sees which variable to fix.
-        if (error instanceof InvalidEnvError) throw new NonRetriableError(error.message, { cause: error });
-        throw error;
-      }
-    });
+    // Failures are mapped by the client's AppErrorMiddleware: a bad setting (InvalidEnvError) or
+    // a provider's refusal ends the run at once; an outage waits for the provider's Retry-After.
+    const plan = await step.run("Choose the transcriber", () => planTranscription(getDb(), version, transcriptionEnv()));
     if ("skipped" in plan) return plan;
     const { provider } = plan;
 
@@ -57,13 +49,9 @@ export const transcribeSermon = inngest.createFunction(
       return transcriptId ? { provider, transcriptId } : { provider, skipped: "waiting for the admin to upload captions" };
     }
 
-    const transcribed = await step.run(`Transcribe the audio with ${provider}`, async () => {
-      try {
-        return await transcribeSermonAudio({ db: getDb(), storage: mediaStorage(), env: transcriptionEnv() }, version, provider);
-      } catch (error) {
-        throw toInngestError(error);
-      }
-    });
+    const transcribed = await step.run(`Transcribe the audio with ${provider}`, () =>
+      transcribeSermonAudio({ db: getDb(), storage: mediaStorage(), env: transcriptionEnv() }, version, provider),
+    );
     const keys = transcriptFileKeys(version, provider);
     const captions = await step.run("Write the captions", () => writeCaptionsFile(mediaStorage(), keys));
     const stored = await step.run("Store the transcript and announce it", async () => {

@@ -1,12 +1,15 @@
 import { parsePassages } from "@/lib/catalog/scripture/parse-passages";
+import { AppError } from "@/lib/platform/errors/app-error";
 
 /** Passages as integer key ranges (see ScriptureRef): a sermon matches when any ref overlaps one. */
 export type ScriptureFilter = { label: string; ranges: Array<{ startKey: number; endKey: number }> };
 
-export class UnrecognisedScriptureError extends Error {
+/** The `passage` filter is not a Bible reference: answered as an invalid `passage` field. */
+export class UnrecognisedScriptureError extends AppError {
+  override name = "UnrecognisedScriptureError";
   constructor(readonly input: string) {
-    super(`"${input}" is not a Bible reference we recognise: try a book, a chapter or a verse range, e.g. "Romans", "John 3" or "Rom 8:28-39".`);
-    this.name = "UnrecognisedScriptureError";
+    const message = `"${input}" is not a Bible reference we recognise: try a book, a chapter or a verse range, e.g. "Romans", "John 3" or "Rom 8:28-39".`;
+    super("invalid_request", message, { fields: { passage: [message] } });
   }
 }
 

@@ -1,19 +1,21 @@
 import { GetQueueUrlCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { z } from "zod";
 import { awsEnvSchema } from "@/lib/platform/config/aws-env";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 import type { DeadLetterQueues } from "@/lib/platform/queue/dead-letter-queue";
 import { embeddedQueueNames } from "@/lib/platform/queue/embedded-queue-names";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { readLauncherEnv } from "../launcher/launcher-env";
 
-export class QueuesUnreachableError extends Error {
+export class QueuesUnreachableError extends AppError {
+  override name = "QueuesUnreachableError";
   constructor(endpoint: string, cause: unknown) {
     super(
+      "unavailable",
       `The embedded queues at ${endpoint} are not reachable (is Selah running? npm start). Set SQS_QUEUE_URL and SQS_DLQ_URL for real SQS.`,
       { cause },
     );
-    this.name = "QueuesUnreachableError";
   }
 }
 

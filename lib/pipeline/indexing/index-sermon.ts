@@ -1,5 +1,6 @@
 import { sermonIndexed } from "@/lib/pipeline/events/pipeline-events";
 import type { Db } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { embedInBatches } from "@/lib/search/embeddings/embed-in-batches";
 import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
@@ -13,11 +14,11 @@ export type IndexSermonResult =
   | { isIndexed: true; chunkCount: number; transcriptId: string; model: string }
   | { isIndexed: false; reason: string };
 
-/** The sermon has no current transcript: nothing to index until transcription succeeds. */
-export class MissingTranscriptError extends Error {
+/** The sermon has no current transcript: nothing to index until transcription succeeds (no retry helps). */
+export class MissingTranscriptError extends AppError {
+  override name = "MissingTranscriptError";
   constructor(sermonId: string) {
-    super(`Sermon ${sermonId} has no current transcript to index; transcribe it first.`);
-    this.name = "MissingTranscriptError";
+    super("conflict", `Sermon ${sermonId} has no current transcript to index; transcribe it first.`);
   }
 }
 

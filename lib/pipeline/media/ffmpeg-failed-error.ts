@@ -1,4 +1,8 @@
-/** ffmpeg or ffprobe exited unsuccessfully; `stderrTail` holds its last log lines. */
+/**
+ * ffmpeg or ffprobe exited unsuccessfully. The message says only that (it can reach an admin
+ * as a failure's technical detail); `stderrTail`, its last log lines, is for logs and is kept
+ * as the cause, which Inngest records with the failed run.
+ */
 export class FfmpegFailedError extends Error {
   override readonly name: string = "FfmpegFailedError";
 
@@ -7,6 +11,6 @@ export class FfmpegFailedError extends Error {
     readonly exitCode: number | null,
     readonly stderrTail: string,
   ) {
-    super(stderrTail ? `${message}: ${stderrTail}` : message);
+    super(message, stderrTail ? { cause: new Error(`ffmpeg log: ${stderrTail}`) } : undefined);
   }
 }

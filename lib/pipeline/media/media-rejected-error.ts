@@ -1,8 +1,9 @@
+import { AppError } from "@/lib/platform/errors/app-error";
 /**
- * The upload is not usable audio. Retrying cannot help, so the pipeline wraps this in
- * Inngest's NonRetriableError; `message` is written for the church admin who uploaded it.
+ * The upload is not usable audio. Retrying cannot help (an AppError that is not retriable, so
+ * the run ends at once); `message` is written for the church admin who uploaded it.
  */
-export class MediaRejectedError extends Error {
+export class MediaRejectedError extends AppError {
   override readonly name = "MediaRejectedError";
 
   constructor(
@@ -19,6 +20,6 @@ export class MediaRejectedError extends Error {
       | "truncated"
       | "silent",
   ) {
-    super(message);
+    super("media_rejected", message);
   }
 }

@@ -1,18 +1,16 @@
 import { retryEventId } from "@/lib/pipeline/events/pipeline-events";
 import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import type { Db } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { STAGES } from "@/lib/pipeline/stages";
 import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
 
 /** Why a retry cannot start; the message is for the admin, the status for an HTTP answer. */
-export class RetryRefusedError extends Error {
+export class RetryRefusedError extends AppError {
   override name = "RetryRefusedError";
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
-    super(message);
+  constructor(message: string, status = 409) {
+    super("retry_refused", message, { status });
   }
 }
 

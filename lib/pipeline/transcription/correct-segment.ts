@@ -2,6 +2,7 @@ import { sermonReindexRequested } from "@/lib/pipeline/events/pipeline-events";
 import { writeWebVtt } from "@/lib/pipeline/transcription/captions/write-webvtt";
 import { invalidateSermonPage } from "@/lib/catalog/listener-cache/invalidate-sermon-page";
 import type { Db } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { findSpokenScripture } from "./find-spoken-scripture";
 import { putText, type TranscriptStorage } from "@/lib/catalog/transcripts/transcript-files";
@@ -10,11 +11,10 @@ import { VTT_CONTENT_TYPE } from "./write-captions-file";
 export const MAX_SEGMENT_CHARS = 5000;
 
 /** The segment is not part of this church's sermon's current transcript (or is gone). */
-export class SegmentNotFoundError extends Error {
-  readonly status = 404;
+export class SegmentNotFoundError extends AppError {
+  override name = "SegmentNotFoundError";
   constructor() {
-    super("That part of the transcript no longer exists; reload the page.");
-    this.name = "SegmentNotFoundError";
+    super("segment_not_found", "That part of the transcript no longer exists; reload the page.");
   }
 }
 

@@ -2,6 +2,7 @@ import type { CaptionFormat } from "@/lib/pipeline/transcription/captions/parse-
 import { parseCaptions } from "@/lib/pipeline/transcription/captions/parse-captions";
 import { writeWebVtt } from "@/lib/pipeline/transcription/captions/write-webvtt";
 import type { Db } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
 import { confirmTranscribed, PROVIDED, type StoredTranscript, storeTranscript } from "./store-transcript";
 import { putText, type TranscriptStorage, writeWordsFile } from "@/lib/catalog/transcripts/transcript-files";
@@ -10,11 +11,10 @@ import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
 import { VTT_CONTENT_TYPE } from "./write-captions-file";
 
 /** The sermon has no processed audio to time captions against yet. */
-export class NoAudioForCaptionsError extends Error {
-  readonly status = 409;
+export class NoAudioForCaptionsError extends AppError {
+  override name = "NoAudioForCaptionsError";
   constructor() {
-    super("Upload the sermon's audio first: captions are timed against it.");
-    this.name = "NoAudioForCaptionsError";
+    super("no_audio_for_captions", "Upload the sermon's audio first: captions are timed against it.");
   }
 }
 

@@ -1,16 +1,15 @@
+import { AppError } from "@/lib/platform/errors/app-error";
 /** An upload the server will not take, with a reason the admin can act on. */
-export class UploadRejectedError extends Error {
-  readonly status = 422;
+export class UploadRejectedError extends AppError {
+  override name = "UploadRejectedError";
   constructor(message: string) {
-    super(message);
-    this.name = "UploadRejectedError";
+    super("upload_rejected", message);
   }
 }
 
-export class UploadNotFoundError extends Error {
-  readonly status = 404;
+export class UploadNotFoundError extends AppError {
+  override name = "UploadNotFoundError";
   constructor() {
-    super("No such upload in progress for this sermon; start the upload again.");
-    this.name = "UploadNotFoundError";
+    super("upload_not_found", "No such upload in progress for this sermon; start the upload again.");
   }
 }

@@ -1,24 +1,23 @@
 import type { Db } from "@/lib/platform/db/client";
 import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import { AppError } from "@/lib/platform/errors/app-error";
 
 const RANK: Record<MembershipRole, number> = { editor: 1, admin: 2, owner: 3 };
 
 export const hasRole = (role: MembershipRole, atLeast: MembershipRole): boolean => RANK[role] >= RANK[atLeast];
 
 /** Not a member: answered as "not found" so another church's existence is not revealed. */
-export class ChurchNotFoundError extends Error {
-  readonly status = 404;
+export class ChurchNotFoundError extends AppError {
+  override name = "ChurchNotFoundError";
   constructor() {
-    super("No such church, or you are not a member of it.");
-    this.name = "ChurchNotFoundError";
+    super("church_not_found", "No such church, or you are not a member of it.");
   }
 }
 
-export class RoleRequiredError extends Error {
-  readonly status = 403;
+export class RoleRequiredError extends AppError {
+  override name = "RoleRequiredError";
   constructor(readonly required: MembershipRole) {
-    super(`This needs the ${required} role in this church.`);
-    this.name = "RoleRequiredError";
+    super("role_required", `This needs the ${required} role in this church.`);
   }
 }
 

@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "@/lib/platform/db/client";
 import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { MIN_PASSWORD_LENGTH } from "./create-auth";
 
-export class WeakPasswordError extends Error {
+export class WeakPasswordError extends AppError {
+  override name = "WeakPasswordError";
   constructor() {
-    super(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
-    this.name = "WeakPasswordError";
+    const message = `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
+    super("invalid_request", message, { fields: { password: [message] } });
   }
 }
 

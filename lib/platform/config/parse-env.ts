@@ -1,12 +1,14 @@
 import type { z } from "zod";
+import { AppError } from "@/lib/platform/errors/app-error";
 
 /** An environment to validate: process.env or a composed one (tests, child processes). */
 export type Env = Record<string, string | undefined>;
 
-export class InvalidEnvError extends Error {
+/** A setting that stays wrong on every retry: the message names each variable and what it expects. */
+export class InvalidEnvError extends AppError {
+  override name = "InvalidEnvError";
   constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "InvalidEnvError";
+    super("misconfigured", `Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { AppError } from "@/lib/platform/errors/app-error";
 
 // Prisma 7's `migrate deploy` needs a schema-engine binary that cannot be downloaded here, so
 // this runner applies prisma/migrations itself. It keeps Prisma's own bookkeeping table and
@@ -13,10 +14,11 @@ const LOCK_KEY = 72_707_369;
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
-export class MigrationError extends Error {
+/** For whoever runs Selah (the CLI and start-up print it); a web answer says only "internal". */
+export class MigrationError extends AppError {
+  override name = "MigrationError";
   constructor(migration: string, cause: unknown) {
-    super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = "MigrationError";
+    super("internal", `Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause, retriable: false });
   }
 }
 

@@ -1,17 +1,18 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { AppError } from "@/lib/platform/errors/app-error";
 
 // PGlite has no lock of its own: two processes opening one data dir silently lose writes.
 // The lock file also tells CLIs on which port the owner serves the database.
 
 export type DatabaseLock = { pid: number; port: number };
 
-export class DatabaseLockedError extends Error {
+export class DatabaseLockedError extends AppError {
+  override name = "DatabaseLockedError";
   constructor(
     readonly dataDir: string,
     readonly owner: DatabaseLock,
   ) {
-    super(`The embedded database in ${dataDir} is already open by process ${owner.pid} (serving on port ${owner.port}).`);
-    this.name = "DatabaseLockedError";
+    super("conflict", `The embedded database in ${dataDir} is already open by process ${owner.pid} (serving on port ${owner.port}).`);
   }
 }
 

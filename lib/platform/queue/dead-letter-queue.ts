@@ -6,6 +6,7 @@ import {
   type Message,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { deadLetterAttributes } from "./dead-letter";
 
 export type DeadLetterQueues = { mainQueueUrl: string; deadLetterQueueUrl: string };
@@ -20,10 +21,10 @@ export type DeadLetterSummary = {
   body: string;
 };
 
-export class DeadLetterNotFoundError extends Error {
+export class DeadLetterNotFoundError extends AppError {
+  override name = "DeadLetterNotFoundError";
   constructor(readonly messageId: string) {
-    super(`No message ${messageId} in the dead-letter queue.`);
-    this.name = "DeadLetterNotFoundError";
+    super("not_found", `No message ${messageId} in the dead-letter queue.`);
   }
 }
 

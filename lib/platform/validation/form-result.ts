@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { AppError } from "@/lib/platform/errors/app-error";
 
 /** What a form action answers: success, or messages a person can act on, per field. */
 export type FormResult = {
@@ -11,11 +12,30 @@ export type FormResult = {
   values?: Record<string, string>;
 };
 
-export class FormError extends Error {
+/** A form (or request) that cannot be saved as it is: per-field messages, or one for the whole form. */
+export class FormError extends AppError {
+  override name = "FormError";
   constructor(readonly fieldErrors: Record<string, string[]>, message = "Please correct the highlighted fields.") {
-    super(message);
-    this.name = "FormError";
+    super("invalid_request", message, { fields: fieldErrors });
   }
+}
+
+const GENERIC_MESSAGE = "Something went wrong on our side; try again.";
+
+/**
+ * The server actions' one mapping: an AppError becomes a refused form with its message and
+ * field errors, keeping what was submitted. A message meant for operators (a bad setting) is
+ * logged and replaced by a generic one. Anything that is not an AppError is not mapped here:
+ * the action rethrows it (Next's redirects and its error page, which shows no details).
+ */
+export function toFormResult(error: AppError, values?: Record<string, string>): FormResult {
+  if (error.isForOperators) console.error("A form action failed", error);
+  return {
+    ok: false,
+    message: error.isForOperators ? GENERIC_MESSAGE : error.message,
+    ...(error.fields ? { fieldErrors: error.fields } : {}),
+    ...(values ? { values } : {}),
+  };
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

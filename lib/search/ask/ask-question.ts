@@ -1,4 +1,5 @@
 import type { EligibleFilter } from "@/lib/search/chunk-sql";
+import { userMessageOf } from "@/lib/platform/errors/app-error";
 import { type SearchDeps, searchMoments } from "@/lib/search/search-moments";
 import type { Answerer } from "./answerer";
 import { type Citation, toCitations } from "./passage";
@@ -27,7 +28,9 @@ export async function* askQuestion(
   try {
     hits = await searchMoments(deps, { query: question, filter, limit: PASSAGES });
   } catch (error) {
-    yield { type: "error", message: `Search is unavailable right now (${error instanceof Error ? error.message : String(error)}).` };
+    // A listener reads this: the cause (a database or provider message) goes to the log only.
+    console.error("Ask: the search for passages failed", error);
+    yield { type: "error", message: userMessageOf(error, "Search is unavailable right now; try again.") };
     yield { type: "done" };
     return;
   }
@@ -41,7 +44,8 @@ export async function* askQuestion(
     } catch (error) {
       if (signal?.aborted) return;
       // The passages are already on screen; say the answer broke off rather than failing whole.
-      yield { type: "error", message: `The answer could not be completed (${error instanceof Error ? error.message : String(error)}).` };
+      console.error("Ask: the answer failed", error);
+      yield { type: "error", message: userMessageOf(error, "The answer could not be completed; try again.") };
     }
   }
   yield { type: "done" };

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/platform/errors/app-error";
 /** Turns texts into vectors of one fixed size; one implementation per provider. */
 export interface Embedder {
   /** Recorded on every chunk (Chunk.embeddingModel), so a model change is noticed. */
@@ -8,13 +9,14 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<number[][]>;
 }
 
-/** The provider answered with vectors of another size than the database column holds. */
-export class EmbeddingDimensionsError extends Error {
+/** The provider answered with vectors of another size than the database column holds: a setting to fix. */
+export class EmbeddingDimensionsError extends AppError {
+  override name = "EmbeddingDimensionsError";
   constructor(model: string, expected: number, got: number) {
     super(
+      "misconfigured",
       `Embedding model ${model} returned ${got} dimensions but EMBEDDING_DIMENSIONS is ${expected}: ` +
         `set EMBEDDING_DIMENSIONS=${got} (the column is resized at start-up) or pick a model of that size.`,
     );
-    this.name = "EmbeddingDimensionsError";
   }
 }

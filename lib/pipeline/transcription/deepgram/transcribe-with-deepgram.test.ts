@@ -1,7 +1,7 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterEach, describe, expect, it } from "vitest";
 import { startStubProvider, type StubAnswer } from "@/test/transcription/stub-provider-server";
-import { toInngestError } from "@/lib/pipeline/transcription/to-inngest-error";
+import { toInngestError } from "@/lib/platform/errors/to-inngest-error";
 import { TranscriptionRejectedError, TranscriptionUnavailableError } from "@/lib/pipeline/transcription/transcription-errors";
 import { transcribeWithDeepgram } from "./transcribe-with-deepgram";
 

@@ -5,7 +5,7 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateMedia } from "@/test/support/test-media";
 import { startStubProvider, type StubAnswer } from "@/test/transcription/stub-provider-server";
-import { toInngestError } from "@/lib/pipeline/transcription/to-inngest-error";
+import { toInngestError } from "@/lib/platform/errors/to-inngest-error";
 import { TranscriptionRejectedError, TranscriptionUnavailableError } from "@/lib/pipeline/transcription/transcription-errors";
 import { type OpenAiSettings, transcribeWithOpenAi } from "./transcribe-with-openai";
 

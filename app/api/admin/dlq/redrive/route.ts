@@ -1,7 +1,7 @@
 // POST /api/admin/dlq/redrive — send dead letters back to the main queue once: {"all":true} or {"messageIds":[…]}.
 import { z } from "zod";
 import { redriveDeadLetters } from "@/lib/platform/queue/dead-letter-queue";
-import { jsonError } from "../../_lib/church-route";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { operatorRoute } from "../_lib/operator-route";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +14,6 @@ const redriveSchema = z.union([
 export const POST = operatorRoute(async ({ request, sqs, queues }) => {
   const parsed = redriveSchema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success)
-    return jsonError(422, "invalid_request", 'Send {"all": true} or {"messageIds": ["…"]}.');
+    throw AppError.invalidInput('Send {"all": true} or {"messageIds": ["…"]}.');
   return redriveDeadLetters(sqs, queues, parsed.data);
 });

@@ -1,8 +1,10 @@
 // GET /api/admin/churches/:church/sermons/:sermonId — the sermon's processing status, for polling.
-import { churchRoute, jsonError } from "@/app/api/admin/_lib/church-route";
+import { churchRoute } from "@/app/api/admin/_lib/church-route";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { sermonProgressView } from "@/lib/pipeline/progress/sermon-progress-view";
 
 export const GET = churchRoute<{ church: string; sermonId: string }>({ atLeast: "editor" }, async ({ params, access }) => {
   const sermon = await sermonProgressView(access.church.id, params.sermonId);
-  return sermon ?? jsonError(404, "not_found", "No such sermon in this church.");
+  if (!sermon) throw AppError.notFound("No such sermon in this church.");
+  return sermon;
 });

@@ -1,6 +1,5 @@
 // POST /api/admin/churches/:church/sermons/:sermonId/transcript — upload a WebVTT/SRT file that replaces the transcript.
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
-import { CaptionsRejectedError } from "@/lib/pipeline/transcription/captions/captions-rejected-error";
 import { MAX_CAPTION_BYTES } from "@/lib/pipeline/transcription/captions/parse-captions";
 import { readLimitedBody } from "@/lib/platform/http/read-limited-body";
 import { replaceTranscriptWithCaptions } from "@/lib/pipeline/transcription/replace-transcript-with-captions";
@@ -9,11 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = churchRoute<{ church: string; sermonId: string }>({ atLeast: "editor" }, async ({ request, params, access }) => {
   const data = await readLimitedBody(request.body, MAX_CAPTION_BYTES);
-  try {
-    const stored = await replaceTranscriptWithCaptions({ churchId: access.church.id, sermonId: params.sermonId }, data);
-    return { transcriptId: stored.transcriptId, format: stored.format, segmentCount: stored.segmentCount };
-  } catch (error) {
-    if (!(error instanceof CaptionsRejectedError)) throw error;
-    return Response.json({ error: { code: "invalid_captions", message: error.message, line: error.line } }, { status: 422 });
-  }
+  // A malformed file is a CaptionsRejectedError: 422 invalid_captions, naming the `line`.
+  const stored = await replaceTranscriptWithCaptions({ churchId: access.church.id, sermonId: params.sermonId }, data);
+  return { transcriptId: stored.transcriptId, format: stored.format, segmentCount: stored.segmentCount };
 });

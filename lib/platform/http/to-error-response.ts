@@ -1,0 +1,29 @@
+import { AppError } from "@/lib/platform/errors/app-error";
+
+export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side; try again.";
+
+export interface ErrorResponseOptions {
+  /** Names the request in the server log, e.g. "GET /api/search". */
+  where?: string;
+  /** Replaces the generic message of a 500, e.g. "Search is unavailable right now; try again." */
+  internalMessage?: string;
+  headers?: HeadersInit;
+}
+
+/**
+ * The route handlers' one mapping. An AppError answers with its status and
+ * `{ error: { code, message, ...details, fields? } }`; anything else (and an AppError whose
+ * message is for operators) is logged here and answers 500 `{ error: { code: "internal", message } }`
+ * with a generic message: no stack, no tool output, no internals in the body.
+ */
+export function toErrorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
+  if (error instanceof AppError && !error.isForOperators) {
+    const body = { code: error.code, message: error.message, ...error.details, ...(error.fields ? { fields: error.fields } : {}) };
+    return Response.json({ error: body }, { status: error.status, headers: options.headers });
+  }
+  console.error(`${options.where ?? "A request"} failed`, error);
+  return Response.json(
+    { error: { code: "internal", message: options.internalMessage ?? GENERIC_ERROR_MESSAGE } },
+    { status: 500, headers: options.headers },
+  );
+}
