@@ -12,6 +12,8 @@ export class ServiceStartError extends Error {
 }
 
 export type SupervisionOptions = {
+  /** How the launcher's lines name it ("web app"); its output is prefixed with `name`. */
+  label?: string;
   policy?: RestartPolicy;
   /** The launcher's own lines about this service (crashes, restarts, giving up). */
   log?: (line: string) => void;
@@ -46,6 +48,7 @@ export class ChildService {
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly backoff: RestartBackoff;
   private readonly log: (line: string) => void;
+  readonly label: string;
   state: ServiceState = "not started";
   restarts = 0;
 
@@ -58,6 +61,7 @@ export class ChildService {
   ) {
     this.backoff = new RestartBackoff(supervision.policy ?? defaultRestartPolicy);
     this.log = supervision.log ?? ((line) => console.error(line));
+    this.label = supervision.label ?? name;
   }
 
   get pid(): number | undefined {
@@ -136,7 +140,7 @@ export class ChildService {
     const ranMs = Date.now() - this.startedAt;
     const decision = this.backoff.crashed(Date.now(), ranMs);
     const { maxCrashes, crashWindowMs } = this.backoff.policy;
-    const what = `The ${this.name} (pid ${child.pid}) ${describeExit(code, signal)} after running ${formatDuration(ranMs)}`;
+    const what = `The ${this.label} (pid ${child.pid}) ${describeExit(code, signal)} after running ${formatDuration(ranMs)}`;
     if (decision.action === "give-up") {
       this.state = "given up";
       this.log(`${what}: ${decision.crashesInWindow} crashes within ${formatDuration(crashWindowMs)}; not restarting it again.`);
@@ -167,13 +171,13 @@ export class ChildService {
       if (this.child !== child || this.isStopping || child.exitCode !== null || child.signalCode !== null) return;
       try {
         await check();
-        if (this.child === child && !this.isStopping) this.log(`The ${this.name} is back (pid ${child.pid}, restart ${this.restarts}).`);
+        if (this.child === child && !this.isStopping) this.log(`The ${this.label} is back (pid ${child.pid}, restart ${this.restarts}).`);
         return;
       } catch {
         await sleep(200);
       }
     }
-    this.log(`The ${this.name} (pid ${child.pid}) is running but not ready ${formatDuration(RESTART_READY_TIMEOUT_MS)} after its restart.`);
+    this.log(`The ${this.label} (pid ${child.pid}) is running but not ready ${formatDuration(RESTART_READY_TIMEOUT_MS)} after its restart.`);
   }
 }
 

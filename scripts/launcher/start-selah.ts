@@ -36,6 +36,8 @@ const withoutService: Record<string, string> = {
   engine: "no pipeline runs (new events wait in the queue)",
   worker: "queued pipeline events are not forwarded to the engine (they wait in the outbox and the queue)",
 };
+/** How the launcher's lines name each service (its output is prefixed with the short name). */
+const labels: Record<string, string> = { "s3+sqs": "S3/SQS emulator", web: "web app" };
 
 export type StartOptions = {
   isDev: boolean;
@@ -73,14 +75,19 @@ export async function startSelah(options: StartOptions): Promise<void> {
     if (isShuttingDown) return;
     const loss = withoutService[service.name];
     if (loss) {
-      log(`Gave up on the ${service.name}; the rest keeps serving, but ${loss}. /api/health reports it down. Fix the cause in its output above, then restart Selah.`);
+      log(`Gave up on the ${service.label}; the rest keeps serving, but ${loss}. /api/health reports it down. Fix the cause in its output above, then restart Selah.`);
     } else {
-      log(`Gave up on the ${service.name}; Selah cannot serve without it, so everything stops (exit code 1). Fix the cause in its output above, then start Selah again.`);
+      log(`Gave up on the ${service.label}; Selah cannot serve without it, so everything stops (exit code 1). Fix the cause in its output above, then start Selah again.`);
       void shutdown(1);
     }
   };
   const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: Env) => {
-    const service = new ChildService(name, command, [...args], childEnv, { log, onGiveUp, policy: options.restartPolicy });
+    const service = new ChildService(name, command, [...args], childEnv, {
+      label: labels[name],
+      log,
+      onGiveUp,
+      policy: options.restartPolicy,
+    });
     services.push(service);
     service.start();
     return service;

@@ -26,6 +26,7 @@ const SERVICES = {
   worker: "worker/main.ts",
 } as const;
 type ServiceName = keyof typeof SERVICES;
+const LABELS: Record<ServiceName, string> = { database: "database", "s3+sqs": "S3/SQS emulator", engine: "engine", worker: "worker" };
 /** What /api/health reports as down while each service is gone. */
 const GAP: Record<ServiceName, DependencyName[]> = {
   database: ["database"],
@@ -200,14 +201,14 @@ describe("the launcher (without the web app), HOST=0.0.0.0", () => {
       const from = launcher.lines.length;
       process.kill(victim, "SIGKILL");
 
-      const crash = await launcher.waitForLine(new RegExp(`The ${escape(name)} \\(pid ${victim}\\)`), 10_000, from);
+      const crash = await launcher.waitForLine(new RegExp(`The ${escape(LABELS[name])} \\(pid ${victim}\\)`), 10_000, from);
       expect(crash).toMatch(
-        new RegExp(`\\[selah [\\d:]{8}\\] The ${escape(name)} \\(pid ${victim}\\) was killed by SIGKILL after running .+; restarting it in 500 ms \\(crash 1 of 5 allowed within 2 min\\)\\.$`),
+        new RegExp(`\\[selah [\\d:]{8}\\] The ${escape(LABELS[name])} \\(pid ${victim}\\) was killed by SIGKILL after running .+; restarting it in 500 ms \\(crash 1 of 5 allowed within 2 min\\)\\.$`),
       );
       // The gap: nothing answers on its port until the restart, 500 ms plus its start-up, later.
       expect(await downIn()).toEqual(expect.arrayContaining(GAP[name]));
 
-      const back = await launcher.waitForLine(new RegExp(`The ${escape(name)} is back \\(pid (\\d+), restart 1\\)`), 45_000, from);
+      const back = await launcher.waitForLine(new RegExp(`The ${escape(LABELS[name])} is back \\(pid (\\d+), restart 1\\)`), 45_000, from);
       const after = launcher.pids();
       expect(back).toContain(`pid ${after[name]}`);
       expect(after[name]).not.toBe(victim);
