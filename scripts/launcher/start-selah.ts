@@ -70,6 +70,11 @@ export async function startSelah(options: StartOptions): Promise<void> {
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // Whoever started it (npm, a terminal, a test) is gone: nobody is left to stop Selah, so stop.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1000).unref();
   const log = (line: string) => console.error(`[selah ${new Date().toTimeString().slice(0, 8)}] ${line}`);
   const onGiveUp = (service: ChildService) => {
     if (isShuttingDown) return;
