@@ -19,6 +19,7 @@ import { createEmbedder } from "@/lib/search/embeddings/create-embedder";
 import { readEmbeddingConfig } from "@/lib/search/embeddings/read-embedding-config";
 import type { SearchMode } from "@/lib/search/search-moments";
 import { searchTuning } from "@/lib/search/search-tuning";
+import { runCli } from "./cli/run-cli";
 
 let args: EvalArgs;
 let dataset: EvalDataset;
@@ -30,47 +31,50 @@ try {
   console.error(`eval:search: ${error.message}`);
   process.exit(2);
 }
-const datasetDir = args.datasetDir;
-const config = readEmbeddingConfig();
-const configured = searchTuning(parseEnv(searchEnvSchema, process.env));
-const embedder = createEmbedder(config);
+// Past the arguments, a failure (a bad EMBEDDING_* setting, the database) is `error: …`, exit 1.
+await runCli(async () => {
+  const datasetDir = args.datasetDir;
+  const config = readEmbeddingConfig();
+  const configured = searchTuning(parseEnv(searchEnvSchema, process.env));
+  const embedder = createEmbedder(config);
 
-const dir = mkdtempSync(path.join(tmpdir(), "selah-eval-"));
-const database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
-const db = createDb(database.url);
-try {
-  await migrate(database.url);
-  await ensureVectorColumn(database.url, config.EMBEDDING_DIMENSIONS);
-  const started = performance.now();
-  const judgements = await seedDataset({ db, embedder }, dataset);
-  console.log(`Seeded ${dataset.sermons.size} sermons (${await db.chunk.count()} moments) with ${embedder.model}/${embedder.dimensions} in ${Math.round(performance.now() - started)} ms.`);
+  const dir = mkdtempSync(path.join(tmpdir(), "selah-eval-"));
+  const database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
+  const db = createDb(database.url);
+  try {
+    await migrate(database.url);
+    await ensureVectorColumn(database.url, config.EMBEDDING_DIMENSIONS);
+    const started = performance.now();
+    const judgements = await seedDataset({ db, embedder }, dataset);
+    console.log(`Seeded ${dataset.sermons.size} sermons (${await db.chunk.count()} moments) with ${embedder.model}/${embedder.dimensions} in ${Math.round(performance.now() - started)} ms.`);
 
-  const tuning = {
-    ...configured,
-    rrfK: args.rrfK ?? configured.rrfK,
-    ftsWeight: args.ftsWeight ?? configured.ftsWeight,
-    vectorWeight: args.vectorWeight ?? configured.vectorWeight,
-  };
-  const reports: Record<SearchMode, ModeReport> = {
-    fts: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "fts" }),
-    vector: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "vector" }),
-    hybrid: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "hybrid" }),
-  };
+    const tuning = {
+      ...configured,
+      rrfK: args.rrfK ?? configured.rrfK,
+      ftsWeight: args.ftsWeight ?? configured.ftsWeight,
+      vectorWeight: args.vectorWeight ?? configured.vectorWeight,
+    };
+    const reports: Record<SearchMode, ModeReport> = {
+      fts: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "fts" }),
+      vector: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "vector" }),
+      hybrid: await evaluate({ db, embedder }, dataset, judgements, { ...tuning, mode: "hybrid" }),
+    };
 
-  const kinds = Object.keys(reports.hybrid.byKind);
-  const pad = (text: string, width: number) => text.padEnd(width);
-  console.log(`\n${pad("kind", 12)}${pad("queries", 9)}${["fts", "vector", "hybrid"].map((m) => pad(`${m} nDCG/R@10/MRR`, 26)).join("")}`);
-  for (const kind of [...kinds, "overall"]) {
-    const row = (["fts", "vector", "hybrid"] as const).map((mode) => {
-      const f = kind === "overall" ? reports[mode].overall : reports[mode].byKind[kind]!;
-      return pad(`${f.ndcg10.toFixed(3)} / ${f.recall10.toFixed(3)} / ${f.mrr.toFixed(3)}`, 26);
-    });
-    const count = kind === "overall" ? reports.hybrid.overall.queries : reports.hybrid.byKind[kind]!.queries;
-    console.log(`${pad(kind, 12)}${pad(String(count), 9)}${row.join("")}`);
+    const kinds = Object.keys(reports.hybrid.byKind);
+    const pad = (text: string, width: number) => text.padEnd(width);
+    console.log(`\n${pad("kind", 12)}${pad("queries", 9)}${["fts", "vector", "hybrid"].map((m) => pad(`${m} nDCG/R@10/MRR`, 26)).join("")}`);
+    for (const kind of [...kinds, "overall"]) {
+      const row = (["fts", "vector", "hybrid"] as const).map((mode) => {
+        const f = kind === "overall" ? reports[mode].overall : reports[mode].byKind[kind]!;
+        return pad(`${f.ndcg10.toFixed(3)} / ${f.recall10.toFixed(3)} / ${f.mrr.toFixed(3)}`, 26);
+      });
+      const count = kind === "overall" ? reports.hybrid.overall.queries : reports.hybrid.byKind[kind]!.queries;
+      console.log(`${pad(kind, 12)}${pad(String(count), 9)}${row.join("")}`);
+    }
+    console.log(JSON.stringify({ dataset: datasetDir, embedder: `${embedder.model}/${embedder.dimensions}`, tuning, ...reports }));
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ dataset: datasetDir, embedder: `${embedder.model}/${embedder.dimensions}`, tuning, ...reports }));
-} finally {
-  await db.$disconnect();
-  await database.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});
