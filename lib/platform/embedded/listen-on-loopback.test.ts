@@ -1,25 +1,31 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServices, type TestServices } from "@/test/support/embedded-services";
 import { listeningAddresses } from "@/test/support/listening-sockets";
 import { listenOnLoopback } from "./listen-on-loopback";
+import { type EmbeddedAws, startEmbeddedAws } from "./start-embedded-aws";
 
-describe("the embedded services, with HOST=0.0.0.0", () => {
-  let services: TestServices;
+// The database and every other service as the launcher starts them: test/launcher/supervision.test.ts.
+describe("the S3/SQS emulator, with HOST=0.0.0.0", () => {
+  let aws: EmbeddedAws;
+  let dir: string;
   const host = process.env.HOST;
   beforeAll(async () => {
     process.env.HOST = "0.0.0.0";
-    services = await startTestServices({ migrate: false });
+    dir = mkdtempSync(path.join(tmpdir(), "selah-loopback-"));
+    aws = await startEmbeddedAws({ dataDir: dir, port: 0 });
   });
   afterAll(async () => {
     process.env.HOST = host;
-    await services?.stop();
+    await aws?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it("listen on 127.0.0.1 only: the database and the S3/SQS emulator", () => {
-    expect(listeningAddresses(services.database.port)).toEqual(["127.0.0.1"]);
-    expect(listeningAddresses(services.aws.port)).toEqual(["127.0.0.1"]);
-    expect(services.aws.endpoint).toBe(`http://127.0.0.1:${services.aws.port}`);
+  it("listens on 127.0.0.1 only, although fauxqs asks for every interface", () => {
+    expect(listeningAddresses(aws.port)).toEqual(["127.0.0.1"]);
+    expect(aws.endpoint).toBe(`http://127.0.0.1:${aws.port}`);
   });
 });
 
