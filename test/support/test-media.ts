@@ -1,8 +1,10 @@
 // Test-only helpers: media is generated at test time with ffmpeg (lavfi) and espeak-ng,
 // so no binary fixtures live in the repository.
 import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { seededRandom } from "./seeded-random";
 
 const exec = promisify(execFile);
 
@@ -80,4 +82,47 @@ export async function streamSummary(path: string): Promise<string[]> {
     streams: { codec_type: string; codec_name: string; channels?: number }[];
   };
   return streams.map((s) => `${s.codec_type}:${s.codec_name}:${s.channels ?? ""}`);
+}
+
+/**
+ * An AMR-NB file (3GPP "#!AMR" storage format), written byte by byte: Debian's ffmpeg can
+ * decode AMR but has no encoder (libopencore-amrnb is not built in). Each 20 ms frame is a
+ * 12.2 kbit/s frame header and 31 bytes of seeded-random speech parameters, which the decoder
+ * turns into audible noise, as it would a real (if unintelligible) voice.
+ */
+export async function generateAmr(dir: string, name: string, seconds: number): Promise<string> {
+  const random = seededRandom(seconds);
+  const frames = Array.from({ length: seconds * 50 }, () =>
+    Buffer.from([0x3c, ...Array.from({ length: 31 }, () => Math.floor(random() * 256))]),
+  );
+  const path = join(dir, name);
+  await writeFile(path, Buffer.concat([Buffer.from("#!AMR\n"), ...frames]));
+  return path;
+}
+
+/**
+ * A VBR MP3 with no Xing header: a quiet second, then loud noise. ffmpeg can only guess its
+ * length from the first frame's bitrate (a quiet, small frame), so its header-based duration
+ * is several times the real one, as with the recorders that write such files.
+ */
+export async function generateVbrMp3WithoutXing(dir: string, name: string, seconds: number) {
+  return generateMedia(dir, name, [
+    ...["-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono:d=1"],
+    ...["-f", "lavfi", "-i", `anoisesrc=d=${seconds - 1}:a=0.5:r=44100`],
+    ...["-filter_complex", "[0][1]concat=n=2:v=0:a=1"],
+    ...["-c:a", "libmp3lame", "-q:a", "0", "-write_xing", "0", "-id3v2_version", "0"],
+  ]);
+}
+
+/**
+ * Raw ADTS AAC whose start is loud noise and the rest quiet: ffmpeg estimates its length from
+ * the first frames' bitrate, so its header-based duration is far short of the real one.
+ */
+export async function generateAdtsLoudStart(dir: string, name: string, seconds: number) {
+  return generateMedia(dir, name, [
+    ...["-f", "lavfi", "-i", "anoisesrc=d=3:a=0.8:r=44100"],
+    ...["-f", "lavfi", "-i", `sine=frequency=220:sample_rate=44100:duration=${seconds - 3}`],
+    ...["-filter_complex", "[1]volume=-30dB[q];[0][q]concat=n=2:v=0:a=1"],
+    ...["-c:a", "aac", "-b:a", "256k", "-f", "adts"],
+  ]);
 }

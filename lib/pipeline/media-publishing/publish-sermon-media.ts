@@ -24,6 +24,7 @@ export interface PublishSermonMediaDeps {
 }
 
 export interface PublishedSermonMedia {
+  /** By the decoded samples (never a header's claim or a bitrate estimate). */
   durationMs: number;
   /** When the master playlist went up and the sermon became playable, ms after the start. */
   streamableAfterMs: number | null;
@@ -46,11 +47,13 @@ export async function publishSermonMedia(
   const startedAt = performance.now();
   const workDir = await mkdtemp(join(deps.workRoot ?? tmpdir(), "selah-sermon-"));
   try {
-    // ffprobe's raw-AAC detection leans on the extension, so the original keeps its own.
+    // ffprobe's raw-AAC detection leans on the extension, so the original keeps its own (the
+    // one the upload's content detection gave it).
     const input = join(workDir, `original${extname(upload.objectKey).toLowerCase()}`);
     await downloadObject(storage.s3, storage.bucket, upload.objectKey, input);
     const info = await probeMedia(input, { maxDurationMinutes: maxSermonDurationMinutes() });
-    const { durationMs } = info;
+    // From the packets until the decode has counted the samples (see below).
+    let durationMs = info.durationMs;
 
     const sizes = new Map<string, number>();
     const asset = (
@@ -91,6 +94,7 @@ export async function publishSermonMedia(
       onProgress: progress.report,
     });
     await progress.finish();
+    durationMs = prepared.durationMs;
 
     const { transcode } = prepared;
     const renditions = transcode.renditions.map((rendition) =>

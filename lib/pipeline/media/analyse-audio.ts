@@ -15,6 +15,8 @@ export interface AudioAnalysisResult {
   samplePeakDb: number;
   peaks: WaveformPeaks;
   silences: SilenceInterval[];
+  /** How long the recording is by the samples decoded: the duration Selah stores. */
+  decodedMs: number;
 }
 
 export interface AnalyseAudioOptions {
@@ -79,7 +81,7 @@ export async function analyseAudio(
     ),
   );
 
-  return summariseAnalysis(analysis, durationMs, options);
+  return summariseAnalysis(analysis, options);
 }
 
 /**
@@ -88,7 +90,6 @@ export async function analyseAudio(
  */
 export function summariseAnalysis(
   analysis: AudioAnalysis,
-  durationMs: number,
   {
     silenceBelowLoudnessLu = 30,
     minSilenceMs = 700,
@@ -100,6 +101,7 @@ export function summariseAnalysis(
     analysis.quarterSamples,
     analysis.samplesPerQuarter,
   );
+  const decodedMs = Math.round((analysis.endSample * 1000) / analysis.sampleRate);
   if (integratedLufs === -Infinity) {
     throw new MediaRejectedError(
       "This recording is silent: we could not hear anything in it. Please check the file and upload it again.",
@@ -109,17 +111,19 @@ export function summariseAnalysis(
   return {
     integratedLufs,
     samplePeakDb: 20 * Math.log10(analysis.peak),
+    // Bars over the decoded length, which is the one stored.
     peaks: waveformPeaks(
       analysis.bucketMin,
       analysis.bucketMax,
       bucketMs,
       analysis.peak,
-      Math.ceil(durationMs / bucketMs),
+      Math.ceil(decodedMs / bucketMs),
     ),
     silences: silenceMap(analysis.quarterEnergy, analysis.quarterSamples, {
       thresholdLufs: integratedLufs - silenceBelowLoudnessLu,
       minSilenceMs,
     }),
+    decodedMs,
   };
 }
 

@@ -15,6 +15,11 @@ export class AudioAnalysis {
   readonly bucketMax: Float32Array;
   /** Largest absolute sample, 0..1. */
   peak = 0;
+  /**
+   * One past the last sample any range delivered: the decoded length of the recording, to
+   * the sample (ranges are contiguous and the last one reads to the real end).
+   */
+  endSample = 0;
   readonly samplesPerQuarter: number;
   readonly samplesPerBucket: number;
 
@@ -106,6 +111,7 @@ export class AudioAnalysis {
         i = end;
       }
       state.set([s1, s2, h1, h2]);
+      if (index > this.endSample) this.endSample = index;
     };
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACCEPTED_DEMUXERS,
   normalisedPcmArgs,
+  packetDurationArgs,
   pcmDecodeArgs,
   probeArgs,
   renditionEncodeArgs,
@@ -29,6 +30,7 @@ describe("every ffmpeg invocation is hardened", () => {
     pcmDecode: pcmDecodeArgs(upload, { startMs: 0, durationMs: 60_000, sampleRate: 16_000 }),
     normalisedPcm: normalisedPcmArgs(upload, { gainDb: 3.25, isLimited: false }, fifos, 16_000),
     sampledPcm: sampledPcmArgs(upload, [{ startMs: 0, durationMs: 4_000 }], 16_000),
+    packetDuration: packetDurationArgs(upload),
   };
 
   it.each(Object.entries(readersOfTheUpload))(
@@ -36,7 +38,9 @@ describe("every ffmpeg invocation is hardened", () => {
     (_name, args) => {
       expect(args).toContain("-nostdin");
       expect(valueOf(args, "-protocol_whitelist")).toBe("file,pipe");
-      expect(valueOf(args, "-format_whitelist")).toBe("mp3,mov,wav,flac,ogg,aac");
+      expect(valueOf(args, "-format_whitelist")).toBe(
+        "mp3,mov,wav,flac,ogg,aac,matroska,asf,aiff,amr,caf",
+      );
       // The whitelists are input options: they must come before the input they guard.
       const input = args.indexOf("-i");
       expect(args.indexOf("-protocol_whitelist")).toBeLessThan(input);

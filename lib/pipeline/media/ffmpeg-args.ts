@@ -7,8 +7,16 @@ import { INIT_SEGMENT_NAME } from "@/lib/catalog/sermons/sermon-version";
 // accepted containers, so a hostile upload cannot reach a less-audited demuxer. Encoders
 // never see the upload: they read raw PCM from a FIFO, whitelisted as exactly that.
 
-/** Demuxers for mp3, m4a/mp4/mov ("mov"), wav, flac, ogg/opus and raw ADTS aac. */
-export const ACCEPTED_DEMUXERS = ["mp3", "mov", "wav", "flac", "ogg", "aac"] as const;
+/**
+ * Demuxers for mp3, m4a/mp4/mov/3gp ("mov"), wav, flac, ogg/opus, raw ADTS aac, WebM and
+ * Matroska ("matroska"), WMA/WMV ("asf"), AIFF, AMR and CAF: what churches record with, and
+ * what the upload's detection accepts (lib/pipeline/upload/accepted-media.ts). Playlists
+ * (hls), concat lists, SDP, images and the rest stay out.
+ */
+export const ACCEPTED_DEMUXERS = [
+  ...["mp3", "mov", "wav", "flac", "ogg", "aac"],
+  ...["matroska", "asf", "aiff", "amr", "caf"],
+] as const;
 export const PROTOCOL_WHITELIST = "file,pipe";
 
 /** One HLS rendition; all are mono (sermons are speech, and one gain then fits every output). */
@@ -74,6 +82,20 @@ export function probeArgs(path: string): string[] {
     "-show_format",
     "-show_streams",
     `file:${path}`,
+  ];
+}
+
+/**
+ * Reads every packet of the first audio track without decoding it (a stream copy into the
+ * null muxer: ~0.2 CPU-s for an hour of MP3) and reports, on stdout as `-progress` lines,
+ * the timestamp reached. That is how long the recording really is, whatever its header or
+ * bitrate suggested; the decode that follows measures it to the sample.
+ */
+export function packetDurationArgs(path: string): string[] {
+  return [
+    ...quietFfmpeg,
+    ...hardenedInput(path),
+    ...["-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1", "-"],
   ];
 }
 

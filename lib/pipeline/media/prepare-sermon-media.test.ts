@@ -14,8 +14,10 @@ import type { ReadyFile } from "./ready-file";
 import { transcodeSermon } from "./transcode-sermon";
 import {
   durationSeconds,
+  generateAdtsLoudStart,
   generateMedia,
   generateSpeech,
+  generateVbrMp3WithoutXing,
   measureLoudnessWithFfmpeg,
 } from "@/test/support/test-media";
 
@@ -144,6 +146,10 @@ describe("prepareSermonMedia", () => {
       )),
     ];
     for (const lufs of measured) expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+  });
+
+  it("gives the length the decode counted, to the millisecond", () => {
+    expect(Math.abs(result.durationMs - INPUT_SECONDS * 1000)).toBeLessThanOrEqual(1);
   });
 
   it("writes the waveform and the silence map as JSON", async () => {
@@ -288,5 +294,31 @@ describe("prepareSermonMedia on a long recording (loudness sampled, measured whi
       expect(text).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
     expect(replacements.map((p) => p.file.kind).slice(-2)).toEqual(["master", "download"]);
     expect(await listFiles(to)).toEqual(await listFiles(outputDir));
+  });
+});
+
+describe("prepareSermonMedia: the stored length comes from decoding, never a header or bitrate guess", () => {
+  it.each([
+    ["a VBR MP3 without a Xing header", "vbr-no-xing.mp3", generateVbrMp3WithoutXing, 30],
+    ["a raw ADTS .aac", "loud-start.aac", generateAdtsLoudStart, 12],
+  ])("%s", async (_what, name, generate, seconds) => {
+    const path = await generate(dir, name, seconds);
+    // What ffprobe's header-based duration says: far off either way.
+    expect(Math.abs((await durationSeconds(path)) - seconds)).toBeGreaterThan(seconds / 3);
+    const to = join(dir, `decoded-${name}`);
+    const run = await prepare(path, to);
+    // MP3 keeps its encoder delay (no LAME tag to trim it): a few ms over.
+    expect(Math.abs(run.result.durationMs - seconds * 1000)).toBeLessThan(100);
+    expect(Math.abs(run.result.info.durationMs - seconds * 1000)).toBeLessThan(100);
+    const waveform = JSON.parse(await readFile(join(to, "waveform.json"), "utf8")) as {
+      max: number[];
+    };
+    // Two bars a second over the real length (the last one partial).
+    expect(waveform.max).toHaveLength(Math.ceil(run.result.durationMs / 500));
+    expect(waveform.max.length).toBeLessThanOrEqual(seconds * 2 + 1);
+    const total = parseMediaPlaylist(
+      await readFile(join(to, "aac-64k", "index.m3u8"), "utf8"),
+    ).segments.reduce((sum, segment) => sum + segment.durationSeconds, 0);
+    expect(Math.abs(total - seconds)).toBeLessThan(0.2);
   });
 });

@@ -58,6 +58,12 @@ export interface PrepareSermonMediaOptions {
 
 export interface PreparedSermonMedia {
   info: MediaInfo;
+  /**
+   * The recording's length by its decoded samples (the whole-recording analysis decodes
+   * every one, so this costs nothing): what to store. `info.durationMs`, from the packets,
+   * is within a packet of it and is what the work was planned with.
+   */
+  durationMs: number;
   /** Of the whole recording, before the gain. */
   integratedLufs: number;
   /** Applied to every output. */
@@ -124,6 +130,7 @@ export async function prepareSermonMedia(
     result: TranscodeSermonResult,
   ): PreparedSermonMedia => ({
     info,
+    durationMs: analysis.decodedMs,
     integratedLufs: analysis.integratedLufs,
     gainDb: gain.gainDb,
     silences: analysis.silences,
@@ -155,7 +162,7 @@ export async function prepareSermonMedia(
   const first = await transcode(applied, {
     analysisTap: { sampleRate: ANALYSIS_SAMPLE_RATE, sink: consumer(accumulators.rangeReader(0)) },
     beforeFinish: async () => {
-      analysis = summariseAnalysis(accumulators, info.durationMs);
+      analysis = summariseAnalysis(accumulators);
       files = await publishAnalysis(analysis);
     },
   });

@@ -1,11 +1,16 @@
 import { stat } from "node:fs/promises";
 import { z } from "zod";
-import { probeArgs } from "./ffmpeg-args";
+import { packetDurationArgs, probeArgs } from "./ffmpeg-args";
 import { FfmpegFailedError } from "./ffmpeg-failed-error";
 import { runFfmpeg } from "./ffmpeg-runner";
 import { MediaRejectedError } from "./media-rejected-error";
 
 export interface MediaInfo {
+  /**
+   * How long the audio track really is: the timestamp its last packet reaches, read from
+   * every packet, never the header's claim or a bitrate estimate. (prepareSermonMedia then
+   * counts the decoded samples for the duration that is stored.)
+   */
   durationMs: number;
   /** ffprobe's demuxer name, e.g. "mp3", "wav", "mov,mp4,m4a,3gp,3g2,mj2". */
   container: string;
@@ -19,12 +24,17 @@ export interface MediaInfo {
 }
 
 const PROBE_TIMEOUT_MS = 30_000;
+// Reading every packet runs at hundreds of MB/s; allow for a slow disk on top of the probe's time.
+const PACKET_READ_BYTES_PER_MS = 10_000;
 const MIN_DURATION_MS = 1_000;
-// A cut-off MP3 (copy or export interrupted) still carries the Xing header of the whole file, so
-// ffprobe reports the full length and ffmpeg would quietly transcode the part that is there: a
-// sermon claiming a length it does not have. ffmpeg notices only as a warning, when the header's
-// byte count exceeds the file by more than 1/16; a file without that count cannot be checked.
-const CUT_OFF_MP3_WARNING = "filesize and duration do not match";
+// A cut-off file (copy or export interrupted) keeps the header of the whole one: a Xing frame
+// (MP3), STREAMINFO (FLAC), the moov box of a fast-start M4A, a Matroska or AIFF header all
+// still claim the full length, and ffmpeg would quietly transcode the part that is there. So
+// the claim is compared with the packets actually there; a shortfall past this is a cut.
+const CUT_OFF_TOLERANCE = { ms: 1_000, fraction: 0.02 };
+// ffmpeg's warning when a duration is a guess from the bitrate (raw ADTS, an MP3 without a
+// Xing frame, a WAV whose header overstates its data…): that is no claim to hold a file to.
+const BITRATE_ESTIMATE_WARNING = "Estimating duration from bitrate";
 const ACCEPTED_TYPES = "MP3, M4A/AAC, WAV, FLAC, OGG/Opus, or an MP4/MOV video with sound";
 
 // ffprobe prints numbers as strings, and "N/A" when it does not know: that is "absent".
@@ -42,6 +52,8 @@ const ffprobeOutput = z.object({
         sample_rate: optionalNumber,
         bit_rate: optionalNumber,
         duration: optionalNumber,
+        // Matroska keeps each track's length in a tag ("01:02:03.456000000"), when muxed with one.
+        tags: z.object({ DURATION: z.string().optional() }).optional(),
         disposition: z.object({ attached_pic: z.number().optional() }).optional(),
       }),
     )
@@ -76,7 +88,7 @@ export async function probeMedia(
   try {
     ({ stdout, stderr } = await runFfmpeg({
       binary: "ffprobe",
-      // At warning level, to hear about a cut-off MP3 (see CUT_OFF_MP3_WARNING).
+      // At warning level, to hear about durations guessed from the bitrate.
       args: probeArgs(path).map((arg, i, all) => (all[i - 1] === "-loglevel" ? "warning" : arg)),
       timeoutMs: PROBE_TIMEOUT_MS,
     }));
@@ -94,14 +106,13 @@ export async function probeMedia(
       "no-audio",
     );
   }
-  const durationSeconds = format.duration ?? audio.duration;
-  if (durationSeconds === undefined || durationSeconds <= 0) {
+  const durationMs = await packetDurationMs(path, size);
+  if (durationMs === undefined || durationMs <= 0) {
     throw new MediaRejectedError(
       "We could not tell how long this recording is; the file may be damaged or still incomplete. Please export it again and re-upload.",
       "unknown-duration",
     );
   }
-  const durationMs = Math.round(durationSeconds * 1000);
   if (durationMs < MIN_DURATION_MS) {
     throw new MediaRejectedError(
       "This recording is shorter than one second. Please upload the full sermon.",
@@ -109,7 +120,18 @@ export async function probeMedia(
     );
   }
   if (durationMs > maxDurationMinutes * 60_000) throw tooLong(durationMs, maxDurationMinutes);
-  if (stderr.includes(CUT_OFF_MP3_WARNING)) throw cutOff(durationMs, format.size, audio);
+  const hasVideo = streams.some(
+    (s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1,
+  );
+  const claimedMs = stderr.includes(BITRATE_ESTIMATE_WARNING)
+    ? undefined
+    : claimedDurationMs(audio, hasVideo ? undefined : format.duration);
+  if (
+    claimedMs !== undefined &&
+    claimedMs - durationMs > Math.max(CUT_OFF_TOLERANCE.ms, claimedMs * CUT_OFF_TOLERANCE.fraction)
+  ) {
+    throw cutOff(claimedMs, durationMs);
+  }
   return {
     durationMs,
     container: format.format_name,
@@ -117,8 +139,39 @@ export async function probeMedia(
     channels: audio.channels,
     sampleRate: audio.sample_rate,
     bitRate: format.bit_rate ?? null,
-    hasVideo: streams.some((s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1),
+    hasVideo,
   };
+}
+
+/** The last audio packet's timestamp, in ms, from a pass over every packet (no decoding). */
+async function packetDurationMs(path: string, fileBytes: number): Promise<number | undefined> {
+  let stdout: string;
+  try {
+    ({ stdout } = await runFfmpeg({
+      binary: "ffmpeg",
+      args: packetDurationArgs(path),
+      timeoutMs: PROBE_TIMEOUT_MS + fileBytes / PACKET_READ_BYTES_PER_MS,
+    }));
+  } catch (error) {
+    throw rejectionFor(error) ?? error;
+  }
+  const reached = [...stdout.matchAll(/^out_time_us=(\d+)$/gm)].at(-1)?.[1];
+  return reached === undefined ? undefined : Math.round(Number(reached) / 1000);
+}
+
+/**
+ * The audio track's length as its header states it: the stream's own duration, or its
+ * Matroska tag, or (audio-only files) the container's. A video's container duration is the
+ * picture's too, which may rightly run past the sound, so it claims nothing about the audio.
+ */
+function claimedDurationMs(
+  audio: { duration?: number; tags?: { DURATION?: string } },
+  containerSeconds: number | undefined,
+): number | undefined {
+  const tag = /^(\d+):(\d\d):(\d\d(?:\.\d+)?)$/.exec(audio.tags?.DURATION ?? "");
+  const tagSeconds = tag ? Number(tag[1]) * 3600 + Number(tag[2]) * 60 + Number(tag[3]) : undefined;
+  const seconds = audio.duration ?? tagSeconds ?? containerSeconds;
+  return seconds === undefined || seconds <= 0 ? undefined : Math.round(seconds * 1000);
 }
 
 function rejectionFor(error: unknown): MediaRejectedError | undefined {
@@ -140,19 +193,10 @@ function tooLong(durationMs: number, maxMinutes: number): MediaRejectedError {
   );
 }
 
-function cutOff(
-  durationMs: number,
-  fileBytes: number | undefined,
-  audio: { bit_rate?: number },
-): MediaRejectedError {
-  // The header's bitrate times its length is what the whole file held.
-  const wholeBytes = audio.bit_rate && (audio.bit_rate * durationMs) / 8000;
-  const held =
-    fileBytes && wholeBytes
-      ? `only about ${Math.max(1, Math.round((fileBytes / wholeBytes) * 100))}% of that`
-      : "less than that";
+function cutOff(claimedMs: number, heldMs: number): MediaRejectedError {
+  const held = Math.max(1, Math.min(99, Math.round((heldMs / claimedMs) * 100)));
   return new MediaRejectedError(
-    `This file seems to be cut off: its header describes ${hoursAndMinutes(durationMs)} of audio, but the file holds ${held}. ` +
+    `This file seems to be cut off: its header describes ${hoursAndMinutes(claimedMs)} of audio, but the file holds only about ${held}% of that. ` +
       "It may not have finished copying or exporting. Please export it again and re-upload.",
     "truncated",
   );
