@@ -153,7 +153,7 @@ function FilePicker({ accept, onFile, label, children }: { accept: string; onFil
         className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed px-6 py-10 text-center transition ${isOver ? "border-amber-500 bg-amber-50" : "border-stone-300 hover:border-amber-400"}`}
       >
         <span className="text-sm font-semibold text-stone-800">{label}</span>
-        <span className="text-xs text-stone-500">MP3, M4A, WAV, FLAC, OGG/Opus, or MP4/MOV video · drop it here or click</span>
+        <span className="text-xs text-stone-500">MP3, M4A, WAV, FLAC, Ogg/Opus, WebM, WMA, AIFF, AMR, CAF, or a video with sound (MP4, MOV, MKV) · drop it here or click</span>
         <input
           type="file"
           accept={accept}

@@ -3,13 +3,15 @@ import { z } from "zod";
 import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
-import { hasExpectedSignature } from "./accepted-media";
+import { ACCEPTED_FORMATS, DETECTION_BYTES, type DetectedMedia, detectMedia, mediaExtensionOf } from "./accepted-media";
+import { copyObject } from "./copy-object";
 import { displayFileName } from "./display-file-name";
 import { findActiveUpload } from "./find-active-upload";
 import { abandon, formatBytes } from "./start-upload";
 import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
 import type { UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
+import { originalKeyWithExtension } from "./upload-keys";
 
 const MISSING_PART_ERRORS = ["InvalidPart", "EntityTooSmall"];
 
@@ -21,8 +23,10 @@ export const completeUploadSchema = z.object({
 
 /**
  * Assembles the parts, then trusts nothing the browser said: the object must exist, have the
- * announced size (within the limit) and start like the media its name claims. Only then is
- * the new version recorded and `sermon/uploaded` published, in one transaction. Listener
+ * announced size (within the limit) and start like media Selah reads, whatever its name says
+ * (file-type on its first bytes; the audio check then judges the whole file). The original is
+ * stored under the extension and Content-Type of what it is. Only then is the new version
+ * recorded and `sermon/uploaded` published, in one transaction. Listener
  * pages showing the sermon are invalidated: while its media is prepared they read it live.
  */
 export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadId: string, parts: z.output<typeof completeUploadSchema>["parts"]) {
@@ -62,11 +66,12 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
   const size = head.ContentLength ?? -1;
   if (size !== Number(upload.bytes)) await reject(`The stored file is ${formatBytes(size)}, not the ${formatBytes(Number(upload.bytes))} announced; upload it again.`);
   if (size > ctx.maxBytes) await reject(`The file is ${formatBytes(size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
-  const start = await ctx.s3.send(new GetObjectCommand({ Bucket: ctx.bucket, Key: upload.key, Range: "bytes=0-63" }));
-  const magic = await start.Body!.transformToByteArray();
-  if (!hasExpectedSignature(upload.fileName, magic)) {
-    await reject(`"${displayFileName(upload.fileName)}" does not look like the audio or video file its name says; it may be damaged or renamed.`);
-  }
+  const start = await ctx.s3.send(new GetObjectCommand({ Bucket: ctx.bucket, Key: upload.key, Range: `bytes=0-${DETECTION_BYTES - 1}` }));
+  const detected = await detectMedia(await start.Body!.transformToByteArray(), upload.fileName);
+  if (detected.kind !== "media") return reject(notMediaReason(upload.fileName, detected));
+  // Named for what it is: an MP3 uploaded as "sermon.wav" or "sermon" is stored as .mp3.
+  const key = originalKeyWithExtension(upload.key, mediaExtensionOf(upload.fileName), detected.extension);
+  if (key !== upload.key) await copyObject(ctx.s3, ctx.bucket, { from: upload.key, to: key, bytes: size, contentType: detected.contentType });
 
   const completed = await ctx.db.$transaction(async (tx) => {
     const sermon = await tx.sermon.update({
@@ -74,15 +79,26 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
       data: { mediaVersion: { increment: 1 }, status: "processing", failedStage: null, failureReason: null, transcodePercent: null },
       select: { mediaVersion: true },
     });
-    await tx.mediaUpload.update({ where: { id: upload.id }, data: { status: "completed" } });
+    await tx.mediaUpload.update({ where: { id: upload.id }, data: { status: "completed", contentType: detected.contentType } });
     await tx.mediaAsset.upsert({
-      where: { sermonId_key: { sermonId: ref.sermonId, key: upload.key } },
-      create: { sermonId: ref.sermonId, kind: "original", key: upload.key, contentType: upload.contentType, bytes: upload.bytes },
-      update: { bytes: upload.bytes },
+      where: { sermonId_key: { sermonId: ref.sermonId, key } },
+      create: { sermonId: ref.sermonId, kind: "original", key, contentType: detected.contentType, bytes: upload.bytes },
+      update: { bytes: upload.bytes, contentType: detected.contentType },
     });
-    await publishEvent(tx, sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: upload.key }));
-    return { mediaVersion: sermon.mediaVersion, key: upload.key };
+    await publishEvent(tx, sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: key }));
+    return { mediaVersion: sermon.mediaVersion, key };
   });
+  // The provisional object goes once the version points at the final one; a completion that
+  // failed before this point is retried from it.
+  if (key !== upload.key) await ctx.s3.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key })).catch(() => undefined);
   await invalidateChurchPages(ctx.db, ref.churchId);
   return completed;
+}
+
+/** Why bytes that are not media Selah reads were refused, quoting the name as it really reads. */
+function notMediaReason(fileName: string, detected: Exclude<DetectedMedia, { kind: "media" }>): string {
+  const name = displayFileName(fileName);
+  if (detected.kind === "unsupported-media") return `"${name}" is ${detected.format}, a format Selah does not read. Selah accepts ${ACCEPTED_FORMATS}.`;
+  if (mediaExtensionOf(fileName)) return `"${name}" does not look like the audio or video file its name says; it may be damaged or renamed.`;
+  return `Selah accepts ${ACCEPTED_FORMATS}; "${name}" is neither.`;
 }

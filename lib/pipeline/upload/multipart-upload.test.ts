@@ -80,11 +80,14 @@ describe("multipart upload", () => {
     expect(outbox).toMatchObject([{ eventId: `sermon-uploaded:${ref.sermonId}:v1`, payload: { sermonId: ref.sermonId, churchId, mediaVersion: 1, objectKey: plan.key } }]);
   });
 
-  it("refuses files that are not accepted media, or too large, before anything is stored", async () => {
+  it("refuses a file over the limit before anything is stored; any name may start, the content decides", async () => {
     const ref = await newSermon("Refused");
-    await expect(startUpload(ctx, ref, { fileName: "notes.docx", size: 1000 }, "u")).rejects.toThrow(/accepts audio .* "notes.docx" is neither/);
     await expect(startUpload(ctx, ref, { fileName: "huge.mp3", size: 65 * 1024 * 1024 }, "u")).rejects.toThrow("the limit is 67.1 MB");
     expect(await db.mediaUpload.count({ where: { sermonId: ref.sermonId } })).toBe(0);
+    // No media extension: no extension on the provisional key, until completion has seen the bytes.
+    const plan = await startUpload(ctx, ref, { fileName: "notes.docx", size: 1000 }, "u");
+    expect(plan.key).toBe(`churches/${churchId}/sermons/${ref.sermonId}/v1/original/notes`);
+    await abortUpload(ctx, ref, plan.uploadId);
   });
 
   it("rejects a renamed file at completion by its first bytes, and deletes it", async () => {
@@ -96,6 +99,14 @@ describe("multipart upload", () => {
     await expect(ctx.s3.send(new GetObjectCommand({ Bucket: "media", Key: plan.key }))).rejects.toThrow();
     expect(await db.sermon.findUniqueOrThrow({ where: { id: ref.sermonId } })).toMatchObject({ status: "draft", mediaVersion: 0 });
     expect(await db.outbox.count({ where: { payload: { path: ["sermonId"], equals: ref.sermonId } } })).toBe(0);
+
+    // The admin exports it again under the same name: a fresh upload under the same key.
+    const again = wav(4096);
+    const retry = await startUpload(ctx, ref, { fileName: "sermon.mp3", size: again.length }, "u");
+    expect(retry).toMatchObject({ key: plan.key, isResumed: false });
+    const done = await completeUpload(ctx, ref, retry.uploadId, await sendParts(ref, retry.uploadId, again, retry.partSize, [1]));
+    // It is a WAV, so it is stored as one.
+    expect(done).toEqual({ mediaVersion: 1, key: plan.key.replace(/\.mp3$/, ".wav") });
   });
 
   it("will not complete with parts missing, and abort frees the upload", async () => {

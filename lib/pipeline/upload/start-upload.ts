@@ -1,7 +1,6 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { acceptedContentType, ACCEPTED_EXTENSIONS } from "./accepted-media";
-import { displayFileName } from "./display-file-name";
+import { contentTypeOf, mediaExtensionOf } from "./accepted-media";
 import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
 import type { UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
@@ -22,13 +21,10 @@ export type UploadPlan = { uploadId: string; key: string; partSize: number; part
 
 /**
  * Starts a multipart upload for a sermon's audio, or returns the one already in progress for
- * the same file, so a reloaded page continues where it stopped.
+ * the same file, so a reloaded page continues where it stopped. Any name is accepted (an MP3
+ * called .wav, or with no extension at all): completion judges the content.
  */
 export async function startUpload(ctx: UploadContext, ref: SermonRef, input: z.output<typeof startUploadSchema>, userId: string): Promise<UploadPlan> {
-  const contentType = acceptedContentType(input.fileName);
-  if (!contentType) {
-    throw new UploadRejectedError(`Selah accepts audio (${ACCEPTED_EXTENSIONS.filter((e) => !["mp4", "mov"].includes(e)).join(", ")}) and video with an audio track (mp4, mov); "${displayFileName(input.fileName)}" is neither.`);
-  }
   if (input.size > ctx.maxBytes) {
     throw new UploadRejectedError(`The file is ${formatBytes(input.size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
   }
@@ -43,7 +39,12 @@ export async function startUpload(ctx: UploadContext, ref: SermonRef, input: z.o
 
   // One upload at a time per sermon: a different file replaces the unfinished one.
   for (const stale of active) await abandon(ctx, stale);
-  const key = originalKey(ref.churchId, ref.sermonId, sermon.mediaVersion + 1, input.fileName);
+  // Provisional: completion moves the object when its content calls for another extension.
+  const extension = mediaExtensionOf(input.fileName);
+  const contentType = contentTypeOf(extension);
+  const key = originalKey(ref.churchId, ref.sermonId, sermon.mediaVersion + 1, input.fileName, extension);
+  // An earlier upload of the same name, refused or abandoned, still holds the key: it is done with.
+  await ctx.db.mediaUpload.deleteMany({ where: { key, status: "aborted" } });
   const created = await ctx.s3.send(new CreateMultipartUploadCommand({ Bucket: ctx.bucket, Key: key, ContentType: contentType }));
   if (!created.UploadId) throw new Error("Storage did not return an upload id");
   const upload = await ctx.db.mediaUpload.create({
