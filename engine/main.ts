@@ -4,8 +4,11 @@ import { startEngine } from "./src/engine";
 
 async function main(): Promise<void> {
   let engine;
+  let signed = false;
   try {
-    engine = await startEngine(loadEngineConfig(process.env));
+    const config = loadEngineConfig(process.env);
+    signed = config.signingKey !== undefined;
+    engine = await startEngine(config);
   } catch (error) {
     if (error instanceof EngineConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -13,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  process.stdout.write(`engine listening on ${engine.url}\n`);
+  process.stdout.write(`engine listening on ${engine.url}${signed ? " (signed mode)" : ""}\n`);
   const shutdown = () => {
     engine.stop().then(
       () => process.exit(0),

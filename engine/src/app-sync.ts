@@ -2,6 +2,7 @@ import { z } from "zod";
 import { registerApp } from "./app-registry";
 import type { EngineContext } from "./context";
 import type { SyncWarning } from "./function-config";
+import { canonicalJson, signatureFor, signatureProblem } from "./signing";
 
 export interface SyncOutcome {
   url: string;
@@ -25,20 +26,31 @@ const inBandBodySchema = z.looseObject({
 /**
  * PUTs an App URL the way the Dev Server does. Asks for in-band sync (the config comes back
  * in the answer); an App that declines registers out-of-band via POST /fn/register instead.
+ * Signed mode signs the PUT (the SDK answers an in-band sync only to a signed one) and believes
+ * an in-band answer only with the app's signature.
  */
 export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncOutcome> {
+  const { signingKey, signingKeyFallback } = ctx.config;
   const headers: Record<string, string> = { "content-type": "application/json", "x-inngest-server-kind": "dev" };
   if (ctx.config.syncKind === "in_band") headers["x-inngest-sync-kind"] = "in_band";
+  const putBody = canonicalJson({ url });
+  if (signingKey) headers["x-inngest-signature"] = signatureFor(putBody, signingKey);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { method: "PUT", headers, body: JSON.stringify({ url }), signal: AbortSignal.timeout(30_000) });
+    response = await fetch(url, { method: "PUT", headers, body: putBody, signal: AbortSignal.timeout(30_000) });
     text = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     return { url, ok: false, status: 0, kind: "none", message: `could not reach ${url}: ${cause ?? (error as Error).message}` };
   }
   if (!response.headers.get("x-inngest-sdk")) {
+    if (response.status === 401 && response.headers.get("x-inngest-sdk-handled")) {
+      const message = signingKey
+        ? `${url} refused the engine's signature: the app's INNGEST_SIGNING_KEY must be the engine's signing key`
+        : `${url} serves in signed (cloud) mode: give the engine its INNGEST_SIGNING_KEY too`;
+      return { url, ok: false, status: 401, kind: "none", message };
+    }
     return { url, ok: false, status: response.status, kind: "none", message: `${url} is not an Inngest serve endpoint (no x-inngest-sdk header)` };
   }
   let body: unknown;
@@ -48,6 +60,8 @@ export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncO
     return { url, ok: false, status: response.status, kind: "none", message: `${url} answered the sync with a body that is not JSON` };
   }
   if (response.headers.get("x-inngest-sync-kind") === "in_band" && response.ok) {
+    const problem = signingKey ? signatureProblem(response.headers.get("x-inngest-signature"), text, { signingKey, signingKeyFallback }) : undefined;
+    if (problem) return { url, ok: false, status: 401, kind: "in_band", message: `${url} answered the sync with ${problem}` };
     const inBand = inBandBodySchema.safeParse(body);
     if (!inBand.success) return { url, ok: false, status: 400, kind: "in_band", message: "invalid in-band sync body" };
     const result = registerApp(ctx, {

@@ -17,6 +17,7 @@ import { fireDebounce, flushBatch, handleTrigger } from "./run-starter";
 import { loadRun } from "./run-store";
 import { Scheduler, type Job } from "./scheduler";
 import { addSdkRoutes } from "./sdk-routes";
+import { bearerAuthorized, SIGNING_KEY_PATTERN } from "./signing";
 import { Store } from "./store";
 import type { InngestEvent } from "./types";
 import { addUiPage } from "./ui-page";
@@ -79,6 +80,23 @@ function fanOutEvent(ctx: EngineContext, event: InngestEvent, internalId: string
   resolvePausesForEvent(ctx, event);
 }
 
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The options' keys, checked like the variables (messages never contain a key). */
+function checkKeys(config: EngineConfig): void {
+  for (const [name, key] of [["signingKey", config.signingKey], ["signingKeyFallback", config.signingKeyFallback]] as const) {
+    if (key !== undefined && !SIGNING_KEY_PATTERN.test(key)) throw new EngineConfigError(`${name} must look like signkey-<env>-<hex>`);
+  }
+  if (config.signingKeyFallback !== undefined && config.signingKey === undefined) {
+    throw new EngineConfigError("signingKeyFallback needs signingKey as well");
+  }
+  if (config.signingKey !== undefined && config.eventKeys.length === 0) {
+    throw new EngineConfigError("signed mode (signingKey) needs at least one event key (eventKeys)");
+  }
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -98,6 +116,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
     throw new EngineConfigError(`port must be an integer from 0 to 65535, got ${config.port}`);
   }
+  checkKeys(config);
   const log = createLogger(config.logLevel);
   const store = new Store(config.dataDir);
   const ctx = {
@@ -115,10 +134,13 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
       handle: (job) => handleJob(ctx, job),
     }, config.maxInflight, log);
 
-  const router = new Router();
+  const { signingKey, signingKeyFallback } = config;
+  const router = new Router(
+    signingKey ? (request) => bearerAuthorized(headerText(request.headers.authorization), { signingKey, signingKeyFallback }) : undefined,
+  );
   addSdkRoutes(router, ctx);
   addRestApi(router, ctx);
-  addUiPage(router);
+  addUiPage(router, /^signkey-\w+-/.exec(signingKey ?? "")?.[0]);
   const server = createServer((req, res) => void router.handle(req, res));
   server.keepAliveTimeout = 65_000;
 

@@ -24,17 +24,29 @@ interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
+  isPublic: boolean;
 }
+
+export interface RouteOptions {
+  /** Served without the router's authorization check (health, the UI's static page, `/e/<key>`). */
+  isPublic?: boolean;
+}
+
+/** Decides whether a request may reach a non-public route; a refusal is a 401. */
+export type Authorize = (request: Pick<RequestInfo, "headers">) => boolean;
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export class Router {
   private readonly routes: Route[] = [];
 
-  on(method: string, path: string, handler: Handler): this {
+  /** Without `authorize` every route is open (dev mode). */
+  constructor(private readonly authorize?: Authorize) {}
+
+  on(method: string, path: string, handler: Handler, options: RouteOptions = {}): this {
     // "/v1/runs/:id" → ^/v1/runs/([^/]+)$
     const pattern = new RegExp(`^${path.replace(/:[a-zA-Z]+/g, "([^/]+)")}/?$`);
-    this.routes.push({ method, pattern, handler });
+    this.routes.push({ method, pattern, handler, isPublic: options.isPublic === true });
     return this;
   }
 
@@ -61,6 +73,9 @@ export class Router {
       if (!match) continue;
       pathMatched = true;
       if (route.method !== method) continue;
+      if (!route.isPublic && this.authorize && !this.authorize({ headers: req.headers })) {
+        throw new HttpError(401, "Unauthorized: this engine runs in signed mode; send Authorization: Bearer <INNGEST_SIGNING_KEY or its hash>");
+      }
       let cached: Promise<unknown> | undefined;
       return route.handler({
         method,

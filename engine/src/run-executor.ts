@@ -8,7 +8,8 @@ import { completeRun, failRun } from "./run-lifecycle";
 import { isActive } from "./run-state";
 import { loadRun, recordStepAttempt, recordStepOutcome, saveRun } from "./run-store";
 import type { Job } from "./scheduler";
-import { callSdk, type CallOutcome, type Op } from "./sdk-call";
+import { callSdk, type CallOutcome, type Op, type ResponseCheck } from "./sdk-call";
+import { canonicalJson, signatureFor, signatureProblem } from "./signing";
 import { applyStepResult, commitRun, planStep } from "./step-results";
 import type { ConcurrencySlot, Run, SerializedError } from "./types";
 
@@ -53,9 +54,9 @@ function callUrl(ctx: EngineContext, run: Run, stepId: string): string {
   return url.toString();
 }
 
-function requestBody(run: Run, stepId: string, attempt: number, checkpointJobId: string | undefined): string {
+function requestBody(run: Run, stepId: string, attempt: number, checkpointJobId: string | undefined): Record<string, unknown> {
   const checkpointing = checkpointJobId !== undefined && stepId === "step" && !run.forcePlan;
-  return JSON.stringify({
+  return {
     event: run.events[0],
     events: run.events,
     steps: run.steps,
@@ -73,7 +74,22 @@ function requestBody(run: Run, stepId: string, attempt: number, checkpointJobId:
       // A present fn_id switches the SDK to checkpointing (section 8.1); omitted, it is classic.
       ...(checkpointing ? { fn_id: run.fnId, qi_id: checkpointJobId } : {}),
     },
-  });
+  };
+}
+
+/**
+ * Signed mode: the body goes out as the canonical JSON it is signed over (the SDK verifies the
+ * canonical form of what it parsed), and the answer must carry the app's signature.
+ */
+function signedCall(ctx: EngineContext, message: Record<string, unknown>, headers: Record<string, string>): { body: string; checkResponse?: ResponseCheck } {
+  const { signingKey, signingKeyFallback } = ctx.config;
+  if (!signingKey) return { body: JSON.stringify(message) };
+  const body = canonicalJson(message);
+  headers["x-inngest-signature"] = signatureFor(body, signingKey);
+  return {
+    body,
+    checkResponse: (answerHeaders, text) => signatureProblem(answerHeaders.get("x-inngest-signature"), text, { signingKey, signingKeyFallback }),
+  };
 }
 
 function markStarted(ctx: EngineContext, run: Run): void {
@@ -109,9 +125,10 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
       "x-inngest-job-id": job.id,
     };
     if (run.requestVersion > 0) headers["x-inngest-req-version"] = String(run.requestVersion);
+    const message = requestBody(run, payload.stepId, payload.attempt, ctx.config.checkpointing ? job.id : undefined);
     outcome = await callSdk({
       url: callUrl(ctx, run, payload.stepId),
-      body: requestBody(run, payload.stepId, payload.attempt, ctx.config.checkpointing ? job.id : undefined),
+      ...signedCall(ctx, message, headers),
       headers,
       timeoutMs: ctx.config.callTimeoutMs,
     });

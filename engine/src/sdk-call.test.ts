@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { interpretResponse, parseRetryAfter } from "./sdk-call";
+import { signatureFor, signatureProblem } from "./signing";
 
 const sdkHeaders = (extra: Record<string, string> = {}) => new Headers({ "x-inngest-sdk": "inngest-js:v4.24.0", ...extra });
 
@@ -30,6 +31,34 @@ describe("interpretResponse", () => {
   it("turns garbage into a transient error", () => {
     expect(interpretResponse(206, sdkHeaders(), "{oops")).toMatchObject({ kind: "error", retriable: true });
     expect(interpretResponse(206, sdkHeaders(), '[{"nope":1}]')).toMatchObject({ kind: "error", retriable: true });
+  });
+});
+
+describe("interpretResponse in signed mode", () => {
+  const KEY = `signkey-test-${"ab".repeat(32)}`;
+  const check = (headers: Headers, text: string) => signatureProblem(headers.get("x-inngest-signature"), text, { signingKey: KEY });
+
+  it("believes an answer only with a valid signature over its body", () => {
+    const body = '{"b":1}';
+    expect(interpretResponse(200, sdkHeaders({ "x-inngest-signature": signatureFor(body, KEY) }), body, true, check)).toMatchObject({ kind: "complete", output: { b: 1 } });
+    expect(interpretResponse(200, sdkHeaders(), body, true, check)).toMatchObject({ kind: "error", retriable: true, error: { message: expect.stringMatching(/no X-Inngest-Signature.*dev mode/) } });
+    const other = signatureFor(body, `signkey-test-${"cd".repeat(32)}`);
+    expect(interpretResponse(200, sdkHeaders({ "x-inngest-signature": other }), body, true, check)).toMatchObject({ kind: "error", retriable: true });
+    expect(interpretResponse(200, sdkHeaders({ "x-inngest-signature": signatureFor(body, KEY) }), '{"b":2}', true, check)).toMatchObject({ kind: "error" });
+  });
+
+  it("checks a streamed answer's signature inside its envelope", () => {
+    const inner = '[{"id":"a","op":"Sleep","name":"1s"}]';
+    const envelope = (signature: string) => `  ${JSON.stringify({ status: 206, headers: { "x-inngest-signature": signature }, body: inner })}`;
+    expect(interpretResponse(201, sdkHeaders(), envelope(signatureFor(inner, KEY)), true, check)).toMatchObject({ kind: "ops" });
+    expect(interpretResponse(201, sdkHeaders(), envelope("t=1&s=00"), true, check)).toMatchObject({ kind: "error", retriable: true });
+  });
+
+  it("explains the SDK's 401 (its headers stripped but x-inngest-sdk-handled)", () => {
+    const refused = interpretResponse(401, new Headers({ "x-inngest-sdk-handled": "true" }), '{"message":"Unauthorized"}', true, check);
+    expect(refused).toMatchObject({ kind: "error", retriable: true, error: { message: expect.stringMatching(/refused the engine's signature/) } });
+    const unsigned = interpretResponse(401, new Headers({ "x-inngest-sdk-handled": "true" }), '{"message":"Unauthorized"}');
+    expect(unsigned).toMatchObject({ error: { message: expect.stringMatching(/refused an unsigned call/) } });
   });
 });
 

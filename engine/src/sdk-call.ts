@@ -62,9 +62,26 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Interprets one SDK answer (status, headers, body text) as in section 4.3. */
-export function interpretResponse(status: number, headers: Headers, text: string, allowStream = true): CallOutcome {
+/**
+ * Signed mode's check of an answer: undefined when its X-Inngest-Signature is valid, otherwise
+ * what is wrong with it.
+ */
+export type ResponseCheck = (headers: Headers, text: string) => string | undefined;
+
+/**
+ * Interprets one SDK answer (status, headers, body text) as in section 4.3. With `check` (signed
+ * mode) an answer is believed only with a valid signature; anything else is a transient error.
+ */
+export function interpretResponse(status: number, headers: Headers, text: string, allowStream = true, check?: ResponseCheck): CallOutcome {
   if (!headers.get("x-inngest-sdk")) {
+    // The SDK strips its x-inngest-* headers (all but x-inngest-sdk-handled) from a 401.
+    if (status === 401 && headers.get("x-inngest-sdk-handled")) {
+      return transient(
+        check
+          ? "the app refused the engine's signature (HTTP 401): the app's INNGEST_SIGNING_KEY (or INNGEST_SIGNING_KEY_FALLBACK) must be the engine's signing key"
+          : "the app refused an unsigned call (HTTP 401): it serves in signed (cloud) mode, so give the engine its INNGEST_SIGNING_KEY too",
+      );
+    }
     return transient(`response did not come from the Inngest SDK (HTTP ${status}, no x-inngest-sdk header)`);
   }
   const versionHeader = headers.get("x-inngest-req-version");
@@ -73,7 +90,12 @@ export function interpretResponse(status: number, headers: Headers, text: string
   const noRetry = noRetryHeader === null ? undefined : noRetryHeader === "true";
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"));
 
-  if (status === 201 && allowStream) return interpretStream(headers, text);
+  if (status === 201 && allowStream) return interpretStream(headers, text, check);
+  const problem = check?.(headers, text);
+  if (problem) {
+    const hint = problem.startsWith("no ") ? " (an app serving in dev mode, with INNGEST_DEV set, does not sign)" : "";
+    return transient(`the app's answer (HTTP ${status}) carries ${problem}; it is not trusted${hint}`);
+  }
 
   const parsed = parseJson(text);
   if (status === 200) {
@@ -103,7 +125,7 @@ const streamEnvelope = z.object({
 });
 
 /** Streaming mode: whitespace heartbeats, then one JSON envelope whose body is a JSON string. */
-function interpretStream(outer: Headers, text: string): CallOutcome {
+function interpretStream(outer: Headers, text: string, check: ResponseCheck | undefined): CallOutcome {
   const parsed = parseJson(text.trim());
   const envelope = parsed.ok ? streamEnvelope.safeParse(parsed.value) : undefined;
   if (!envelope?.success) return transient("the SDK's streamed response could not be parsed");
@@ -112,7 +134,8 @@ function interpretStream(outer: Headers, text: string): CallOutcome {
   if (!headers.has("x-inngest-req-version") && outer.has("x-inngest-req-version")) {
     headers.set("x-inngest-req-version", outer.get("x-inngest-req-version") ?? "");
   }
-  return interpretResponse(envelope.data.status, headers, envelope.data.body ?? "", false);
+  // The signature travels inside the envelope, over the envelope's body.
+  return interpretResponse(envelope.data.status, headers, envelope.data.body ?? "", false, check);
 }
 
 export interface CallRequest {
@@ -120,6 +143,8 @@ export interface CallRequest {
   body: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Signed mode: the answer's signature check. */
+  checkResponse?: ResponseCheck;
 }
 
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -198,5 +223,5 @@ export async function callSdk(request: CallRequest): Promise<CallOutcome> {
     const code = (error as { code?: string }).code;
     return transient(`could not get an answer from the app at ${request.url}: ${code ?? (error as Error).message}`);
   }
-  return interpretResponse(response.status, response.headers, response.text);
+  return interpretResponse(response.status, response.headers, response.text, true, request.checkResponse);
 }

@@ -7,6 +7,7 @@ import { parseEventIdSeed, newUlid } from "./ids";
 import { json, type Router } from "./http-kit";
 import { loadRun } from "./run-store";
 import { createRun } from "./run-starter";
+import { eventKeyAccepted } from "./signing";
 import type { InngestEvent } from "./types";
 
 const ENGINE_VERSION = "selah-engine 1.0.0";
@@ -15,9 +16,13 @@ function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The routes the SDK and the Inngest CLI talk to (protocol sections 2, 3, 9). */
+/**
+ * The routes the SDK and the Inngest CLI talk to (protocol sections 2, 3, 9). In signed mode the
+ * router lets only requests with the signing key (the SDK sends its hash) reach them, except
+ * /health and /e/<key>, which checks the event key itself.
+ */
 export function addSdkRoutes(router: Router, ctx: EngineContext): void {
-  router.on("GET", "/health", () => json(200, { status: "ok" }));
+  router.on("GET", "/health", () => json(200, { status: "ok" }), { isPublic: true });
 
   // GET /v1/engine/stats — process memory and queue depth, for the benchmark and operators.
   router.on("GET", "/v1/engine/stats", () => {
@@ -35,13 +40,13 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
   router.on("GET", "/dev", () =>
     json(200, {
       version: ENGINE_VERSION,
-      authed: false,
+      authed: ctx.config.signingKey !== undefined,
       startOpts: { sdkURLs: ctx.config.appUrls, urls: ctx.config.appUrls },
       functions: ctx.functions.all().map((fn) => ({ ...fn.config, slug: fn.id, app: fn.appName })),
       handlers: ctx.store.all("SELECT name, id, url, sdk, framework, synced_at FROM apps"),
       isSingleNodeService: true,
-      isMissingSigningKey: true,
-      isMissingEventKeys: true,
+      isMissingSigningKey: ctx.config.signingKey === undefined,
+      isMissingEventKeys: ctx.config.eventKeys.length === 0,
       features: {},
     }),
   );
@@ -66,8 +71,11 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
     return json(200, { ok: true });
   });
 
-  // POST /e/:key — send events.
+  // POST /e/:key — send events; with event keys configured only those keys are accepted.
   router.on("POST", "/e/:key", async (request) => {
+    if (ctx.config.eventKeys.length > 0 && !eventKeyAccepted(request.params[0] ?? "", ctx.config.eventKeys)) {
+      return json(401, { ids: [], status: 401, error: "Event key not found" });
+    }
     let body: unknown;
     try {
       body = await request.json();
@@ -83,7 +91,7 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
       if (error instanceof HttpError) return json(error.status, { ids: [], status: error.status, error: error.message });
       throw error;
     }
-  });
+  }, { isPublic: true });
 
   // POST /invoke/:slug — start a function directly with the posted data.
   router.on("POST", "/invoke/:slug", async (request) => {

@@ -1,6 +1,9 @@
 import type { Router } from "./http-kit";
 
-/** A single static page; it reads the REST API from the browser. */
+/**
+ * A single static page; it reads the REST API from the browser. In signed mode the API wants the
+ * signing key: the page asks for it once and keeps it in the tab's sessionStorage.
+ */
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Selah engine</title>
 <style>
@@ -16,17 +19,34 @@ button{margin-right:6px}
 <div id="list"><h1>Runs <button onclick="load()">refresh</button></h1><table><thead><tr><th>run</th><th>function</th><th>event</th><th>status</th><th>queued</th></tr></thead><tbody id="runs"></tbody></table></div>
 <div id="detail"><p>Select a run.</p></div>
 <script>
+const KEY_PREFIX = "__KEY_PREFIX__";
+const authHeaders = () => { const k = sessionStorage.getItem("engineKey"); return k ? { authorization: "Bearer " + k } : {}; };
+function askKey() {
+  if (document.getElementById("key")) return;
+  document.getElementById("detail").innerHTML = '<h1>Signed mode</h1><p>This engine wants its signing key: INNGEST_SIGNING_KEY, or under <code>npm start</code> the contents of <code>inngest-signing-key</code> in the data directory.</p>' +
+    '<form onsubmit="saveKey(event)"><input id="key" type="password" size="60" autocomplete="off"> <button>use</button></form>';
+}
+function saveKey(e) {
+  e.preventDefault(); const v = document.getElementById("key").value.trim();
+  sessionStorage.setItem("engineKey", v.startsWith("signkey-") ? v : KEY_PREFIX + v);
+  document.getElementById("detail").innerHTML = "<p>Select a run.</p>"; quietly(load());
+}
+async function api(path, init = {}) {
+  const res = await fetch(path, { ...init, headers: { ...authHeaders(), ...(init.headers || {}) } });
+  if (res.status === 401) { askKey(); throw new Error("unauthorized"); }
+  return res;
+}
 const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]));
 async function load() {
-  const res = await fetch("/v1/runs?limit=200"); const { data } = await res.json();
+  const res = await api("/v1/runs?limit=200"); const { data } = await res.json();
   document.getElementById("runs").innerHTML = data.map((r) =>
     '<tr class="run" onclick="show(\\'' + r.run_id + '\\')"><td>' + esc(r.run_id) + '</td><td>' + esc(r.function_id) +
     '</td><td>' + esc(r.event_name) + '</td><td class="' + r.status + '">' + r.status + '</td><td>' + esc(r.queued_at) + '</td></tr>').join("");
 }
-async function act(method, path) { await fetch(path, { method }); await load(); }
+async function act(method, path) { await api(path, { method }); await load(); }
 async function show(id) {
   location.hash = id;
-  const { data: r } = await (await fetch("/v1/runs/" + id)).json();
+  const { data: r } = await (await api("/v1/runs/" + id)).json();
   const t0 = Date.parse(r.run_started_at ?? r.queued_at); const t1 = Date.parse(r.ended_at ?? new Date().toISOString());
   const span = Math.max(t1 - t0, 1);
   const rows = r.steps.map((s) => {
@@ -42,10 +62,13 @@ async function show(id) {
     '<table><thead><tr><th>step</th><th>op</th><th>attempts</th><th>time</th><th>timeline</th></tr></thead><tbody>' + rows + '</tbody></table>' +
     '<h1>Output</h1><pre>' + esc(JSON.stringify(r.error ?? r.output, null, 2)) + '</pre>';
 }
-load(); setInterval(load, 3000);
-if (location.hash.length > 1) show(location.hash.slice(1));
+const quietly = (p) => p.catch(() => {});
+quietly(load()); setInterval(() => quietly(load()), 3000);
+if (location.hash.length > 1) quietly(show(location.hash.slice(1)));
 </script></body></html>`;
 
-export function addUiPage(router: Router): void {
-  router.on("GET", "/", () => ({ status: 200, body: PAGE, raw: true }));
+/** `keyPrefix`: the signing key's `signkey-<env>-` (not secret), so the key file's hex alone will do. */
+export function addUiPage(router: Router, keyPrefix = ""): void {
+  const page = PAGE.replace("__KEY_PREFIX__", keyPrefix.replace(/[^\w-]/g, ""));
+  router.on("GET", "/", () => ({ status: 200, body: page, raw: true }), { isPublic: true });
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { SIGNED, TEST_EVENT_KEY, TEST_SIGNING_KEY } from "./harness";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 
@@ -23,8 +24,12 @@ export interface ChildEngine {
 
 /** Runs engine/main.ts as a child process (tsx on this Node) and waits for its listening line. */
 export async function spawnEngine(env: Record<string, string>): Promise<ChildEngine> {
+  // The suite's keys in signed mode; none inherited from this process either way.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ENGINE_SYNC_INTERVAL_MS: "0", ENGINE_LOG_LEVEL: "warn" };
+  for (const name of Object.keys(childEnv)) if (name.startsWith("INNGEST_")) delete childEnv[name];
+  if (SIGNED) Object.assign(childEnv, { INNGEST_SIGNING_KEY: TEST_SIGNING_KEY, INNGEST_EVENT_KEY: TEST_EVENT_KEY });
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    env: { ...process.env, ENGINE_SYNC_INTERVAL_MS: "0", ENGINE_LOG_LEVEL: "warn", ...env },
+    env: { ...childEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanupAll, getJson, listRuns, setupApp, sleep, waitForEndedRuns } from "./harness";
+import { cleanupAll, eventUrl, getJson, listRuns, setupApp, sleep, waitForEndedRuns } from "./harness";
 
 afterEach(cleanupAll);
 
@@ -8,7 +8,7 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 describe("events", () => {
   it("accepts one or many events and answers {ids, status} with ULIDs in order", async () => {
     const setup = await setupApp(() => []);
-    const single = await fetch(`${setup.engine.url}/e/any-key`, { method: "POST", body: JSON.stringify({ name: "demo/one", data: { n: 1 } }) });
+    const single = await fetch(eventUrl(setup.engine.url), { method: "POST", body: JSON.stringify({ name: "demo/one", data: { n: 1 } }) });
     const singleBody = (await single.json()) as { ids: string[]; status: number };
     expect(singleBody.status).toBe(200);
     expect(singleBody.ids).toHaveLength(1);
@@ -29,14 +29,14 @@ describe("events", () => {
   it("the same seed header twice gives the same ids and one run", async () => {
     const setup = await setupApp((client) => [client.createFunction({ id: "seeded", triggers: [{ event: "demo/seed" }] }, async () => "ok")]);
     const post = () =>
-      fetch(`${setup.engine.url}/e/NO_EVENT_KEY_SET`, {
+      fetch(eventUrl(setup.engine.url), {
         method: "POST",
         headers: { "x-inngest-event-id-seed": `${Date.now() - 5000},${Buffer.from("0123456789").toString("base64")}` },
         body: JSON.stringify([{ name: "demo/seed", data: {} }]),
       }).then((r) => r.json() as Promise<{ ids: string[] }>);
     const seed = `${Date.now()},${Buffer.from("abcdefghij").toString("base64")}`;
     const again = () =>
-      fetch(`${setup.engine.url}/e/NO_EVENT_KEY_SET`, {
+      fetch(eventUrl(setup.engine.url), {
         method: "POST",
         headers: { "x-inngest-event-id-seed": seed },
         body: JSON.stringify([{ name: "demo/seed", data: {} }]),
@@ -62,7 +62,7 @@ describe("events", () => {
 
   it("rejects reserved names, malformed bodies and invalid events with 400", async () => {
     const setup = await setupApp(() => []);
-    const post = (body: string) => fetch(`${setup.engine.url}/e/k`, { method: "POST", body });
+    const post = (body: string) => fetch(eventUrl(setup.engine.url), { method: "POST", body });
     const reserved = await post(JSON.stringify([{ name: "inngest/function.failed", data: {} }]));
     expect(reserved.status).toBe(400);
     expect(await reserved.json()).toMatchObject({ status: 400, ids: [] });

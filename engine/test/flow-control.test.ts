@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanupAll, getJson, listRuns, onlyRun, setupApp, sleep, waitFor, waitForEndedRuns } from "./harness";
+import { cleanupAll, engineFetch, getJson, listRuns, onlyRun, setupApp, sleep, waitFor, waitForEndedRuns } from "./harness";
 
 afterEach(cleanupAll);
 
@@ -173,10 +173,10 @@ describe("flow control", () => {
       const runs = await listRuns(setup.engine.url, setup.fnId("long"));
       return runs[0]?.status === "Running" ? runs : undefined;
     });
-    const response = await fetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" });
+    const response = await engineFetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" });
     expect(response.status).toBe(200);
     expect((await onlyRun(setup, "long")).status).toBe("Cancelled");
-    expect((await fetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" })).status).toBe(409);
+    expect((await engineFetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" })).status).toBe(409);
   });
 
   it("timeouts.finish cancels a long sleeper; timeouts.start cancels a run that never got to start", async () => {

@@ -15,6 +15,31 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "selah-engine-"));
 }
 
+/**
+ * The suite runs in signed mode (as `npm start` does): the engine signs its calls and wants
+ * keys, the SDK serves in cloud mode with the same keys. ENGINE_TEST_SIGNED=false runs it in
+ * the open dev mode instead.
+ */
+export const SIGNED = process.env.ENGINE_TEST_SIGNED !== "false";
+export const TEST_SIGNING_KEY = `signkey-test-${"5e1a".repeat(16)}`;
+export const TEST_EVENT_KEY = "test-event-key";
+
+function keysOption(): EngineOptions {
+  return SIGNED ? { signingKey: TEST_SIGNING_KEY, eventKeys: [TEST_EVENT_KEY] } : {};
+}
+
+/** fetch with the engine's API credentials, the signing key (an engine in dev mode ignores them). */
+export function engineFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${TEST_SIGNING_KEY}`);
+  return fetch(url, { ...init, headers });
+}
+
+/** The event intake URL for this mode's key. */
+export function eventUrl(engineUrl: string): string {
+  return `${engineUrl}/e/${SIGNED ? TEST_EVENT_KEY : "NO_EVENT_KEY_SET"}`;
+}
+
 /** ENGINE_TEST_CHECKPOINTING=false|true runs the suite in the other protocol mode. */
 function checkpointingOverride(): EngineOptions {
   const value = process.env.ENGINE_TEST_CHECKPOINTING;
@@ -27,6 +52,7 @@ export async function startTestEngine(options: EngineOptions = {}): Promise<Test
   const engine = await startEngine({
     port: 0,
     ...checkpointingOverride(),
+    ...keysOption(),
     dataDir,
     backoffScale: 0.0001,
     syncIntervalMs: 0,
@@ -45,9 +71,13 @@ export async function startTestEngine(options: EngineOptions = {}): Promise<Test
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
-/** A dev-mode client pointed at the engine; SDK logging silenced to keep test output readable. */
+/**
+ * A client pointed at the engine: cloud mode with the suite's keys when signed, else dev mode.
+ * SDK logging silenced to keep test output readable.
+ */
 export function testClient(engineUrl: string, id = "test-app"): Inngest {
-  return new Inngest({ id, isDev: true, baseUrl: engineUrl, logger: quiet });
+  if (!SIGNED) return new Inngest({ id, isDev: true, baseUrl: engineUrl, logger: quiet });
+  return new Inngest({ id, isDev: false, baseUrl: engineUrl, signingKey: TEST_SIGNING_KEY, eventKey: TEST_EVENT_KEY, logger: quiet });
 }
 
 export interface RecordedCall {
@@ -61,6 +91,9 @@ export interface RecordedCall {
   at: number;
   /** HTTP status the SDK answered with. */
   status?: number;
+  /** The body as sent and its X-Inngest-Signature (signed mode). */
+  rawBody: string;
+  signature: string | undefined;
 }
 
 export interface TestApp {
@@ -89,7 +122,15 @@ export async function serveApp(client: Inngest, functions: InngestFunction.Any[]
     } catch {
       // probe requests have no JSON body
     }
-    const call: RecordedCall = { fnId: url.searchParams.get("fnId"), stepId: url.searchParams.get("stepId"), body: parsed, at: Date.now() };
+    const signature = req.headers["x-inngest-signature"];
+    const call: RecordedCall = {
+      fnId: url.searchParams.get("fnId"),
+      stepId: url.searchParams.get("stepId"),
+      body: parsed,
+      at: Date.now(),
+      rawBody: body.toString("utf8"),
+      signature: Array.isArray(signature) ? signature[0] : signature,
+    };
     calls.push(call);
     const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => typeof res;
     res.writeHead = ((status: number, ...rest: unknown[]) => {
@@ -135,7 +176,7 @@ export interface RunView {
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await engineFetch(url);
   if (!response.ok) throw new Error(`GET ${url} → ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

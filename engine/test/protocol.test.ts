@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanupAll, getJson, listRuns, onlyRun, setupApp, waitFor, waitForEndedRuns, type RunView } from "./harness";
+import { cleanupAll, engineFetch, getJson, listRuns, onlyRun, type RunView, setupApp, waitFor, waitForEndedRuns } from "./harness";
 
 afterEach(cleanupAll);
 
@@ -82,14 +82,14 @@ describe("REST API and UI", () => {
     expect(pause?.op).toBe("Sleep");
     expect(Date.parse(pause?.ended_at ?? "") - Date.parse(pause?.started_at ?? "")).toBeGreaterThanOrEqual(900);
 
-    const replay = await fetch(`${setup.engine.url}/v1/runs/${run.run_id}/replay`, { method: "POST" });
+    const replay = await engineFetch(`${setup.engine.url}/v1/runs/${run.run_id}/replay`, { method: "POST" });
     const replayBody = (await replay.json()) as { data: { run_id: string } };
     expect(replayBody.data.run_id).not.toBe(run.run_id);
     const runs = await waitForEndedRuns(setup.engine.url, setup.fnId("observed"), 2, 10_000);
     expect(runs.map((r) => r.status)).toEqual(["Completed", "Completed"]);
 
-    expect((await fetch(`${setup.engine.url}/v1/runs/unknown`)).status).toBe(404);
-    expect((await fetch(`${setup.engine.url}/v1/events?limit=0`)).status).toBe(400);
+    expect((await engineFetch(`${setup.engine.url}/v1/runs/unknown`)).status).toBe(404);
+    expect((await engineFetch(`${setup.engine.url}/v1/events?limit=0`)).status).toBe(400);
   });
 
   it("serves an HTML page that lists runs", async () => {
@@ -103,11 +103,11 @@ describe("REST API and UI", () => {
 
   it("POST /invoke/:slug starts a function directly", async () => {
     const setup = await setupApp((client) => [client.createFunction({ id: "direct" }, async ({ event }) => event.data.x)]);
-    const response = await fetch(`${setup.engine.url}/invoke/${setup.fnId("direct")}`, { method: "POST", body: JSON.stringify({ data: { x: 7 } }) });
+    const response = await engineFetch(`${setup.engine.url}/invoke/${setup.fnId("direct")}`, { method: "POST", body: JSON.stringify({ data: { x: 7 } }) });
     expect(response.status).toBe(200);
     const run = await onlyRun(setup, "direct");
     expect(run.output).toBe(7);
-    expect((await fetch(`${setup.engine.url}/invoke/nope`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await engineFetch(`${setup.engine.url}/invoke/nope`, { method: "POST", body: "{}" })).status).toBe(404);
     await waitFor(async () => ((await listRuns(setup.engine.url, setup.fnId("direct"))).length === 1 ? true : undefined));
   });
 });

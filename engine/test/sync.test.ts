@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanupAll, getJson, listRuns, serveApp, setupApp, sleep, startTestEngine, syncApp, testClient, waitFor, waitForEndedRuns } from "./harness";
+import { cleanupAll, engineFetch, getJson, listRuns, serveApp, setupApp, sleep, startTestEngine, syncApp, testClient, waitFor, waitForEndedRuns } from "./harness";
 
 afterEach(cleanupAll);
 
@@ -26,14 +26,14 @@ describe("sync", () => {
     const first = await startTestEngine();
     const client = testClient(first.url, "inband");
     const app = await serveApp(client, [client.createFunction({ id: "x", triggers: [{ event: "demo/x" }] }, async () => "x")]);
-    const response = await fetch(`${first.url}/v1/sync`, { method: "POST", body: JSON.stringify({ url: app.url }) });
+    const response = await engineFetch(`${first.url}/v1/sync`, { method: "POST", body: JSON.stringify({ url: app.url }) });
     const body = (await response.json()) as { data: { kind: string; ok: boolean }[] };
     expect(body.data[0]).toMatchObject({ ok: true, kind: "in_band" });
     expect(await functionIds(first.url, "inband")).toEqual(["inband-x"]);
     await first.stop();
 
     const second = await startTestEngine({ appUrls: [app.url] });
-    await waitFor(async () => (await fetch(`${second.url}/v1/apps/inband/functions`)).ok || undefined, 5000, "start-up sync");
+    await waitFor(async () => (await engineFetch(`${second.url}/v1/apps/inband/functions`)).ok || undefined, 5000, "start-up sync");
     await app.close();
     await second.stop();
   });
@@ -44,7 +44,7 @@ describe("sync", () => {
       const engine = await startTestEngine();
       const client = testClient(engine.url, "oob");
       const app = await serveApp(client, [client.createFunction({ id: "x", triggers: [{ event: "demo/x" }] }, async () => "x")]);
-      const response = await fetch(`${engine.url}/v1/sync`, { method: "POST", body: JSON.stringify({ url: app.url }) });
+      const response = await engineFetch(`${engine.url}/v1/sync`, { method: "POST", body: JSON.stringify({ url: app.url }) });
       const body = (await response.json()) as { data: { kind: string; ok: boolean }[] };
       expect(body.data[0]).toMatchObject({ ok: true, kind: "out_of_band" });
       expect(await functionIds(engine.url, "oob")).toEqual(["oob-x"]);
@@ -89,7 +89,7 @@ describe("sync", () => {
       ...extra,
     });
     const register = (functions: unknown[]) =>
-      fetch(`${engine.url}/fn/register`, {
+      engineFetch(`${engine.url}/fn/register`, {
         method: "POST",
         body: JSON.stringify({ url: "http://127.0.0.1:9/api/inngest", appName: "raw", framework: "nodejs", sdk: "js:v4.24.0", v: "0.1", functions }),
       });
@@ -104,10 +104,10 @@ describe("sync", () => {
 
     const duplicate = await register([fn({}), fn({})]);
     expect(duplicate.status).toBe(400);
-    const malformed = await fetch(`${engine.url}/fn/register`, { method: "POST", body: "{oops" });
+    const malformed = await engineFetch(`${engine.url}/fn/register`, { method: "POST", body: "{oops" });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ status: 400 });
-    const noName = await fetch(`${engine.url}/fn/register`, { method: "POST", body: JSON.stringify({ functions: [] }) });
+    const noName = await engineFetch(`${engine.url}/fn/register`, { method: "POST", body: JSON.stringify({ functions: [] }) });
     expect(noName.status).toBe(400);
     await engine.stop();
   });
@@ -148,12 +148,12 @@ describe("sync", () => {
     const dev = await getJson<{ functions: { id: string }[]; handlers: unknown[]; isSingleNodeService: boolean }>(`${setup.engine.url}/dev`);
     expect(dev.functions.map((fn) => fn.id)).toEqual(["test-app-f"]);
     expect(dev.handlers).toHaveLength(1);
-    const unknown = await fetch(`${setup.engine.url}/nope`);
+    const unknown = await engineFetch(`${setup.engine.url}/nope`);
     expect(unknown.status).toBe(404);
-    expect((await fetch(`${setup.engine.url}/v1/apps/nope/functions`)).status).toBe(404);
-    const removed = await fetch(`${setup.engine.url}/fn/remove?url=${encodeURIComponent(setup.app.url)}`, { method: "DELETE" });
+    expect((await engineFetch(`${setup.engine.url}/v1/apps/nope/functions`)).status).toBe(404);
+    const removed = await engineFetch(`${setup.engine.url}/fn/remove?url=${encodeURIComponent(setup.app.url)}`, { method: "DELETE" });
     expect(removed.status).toBe(200);
     expect((await getJson<{ functions: unknown[] }>(`${setup.engine.url}/dev`)).functions).toEqual([]);
-    expect((await fetch(`${setup.engine.url}/fn/remove?url=nope`, { method: "DELETE" })).status).toBe(404);
+    expect((await engineFetch(`${setup.engine.url}/fn/remove?url=nope`, { method: "DELETE" })).status).toBe(404);
   });
 });
