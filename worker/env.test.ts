@@ -24,18 +24,23 @@ describe("worker env", () => {
     });
   });
 
-  it("keeps the SDK's own event API origin in cloud mode", () => {
+  it("keeps the SDK's own event API origin in cloud mode, with the event key and no signing key", () => {
     const env = readWorkerEnv({
       ...base,
       INNGEST_DEV: undefined,
       INNGEST_EVENT_KEY: "ek",
-      INNGEST_SIGNING_KEY: "signkey-prod-1",
     });
     expect(workerConfigFromEnv(env, silentLog).inngest).toEqual({
       isDev: false,
       baseUrl: undefined,
       eventKey: "ek",
     });
+  });
+
+  it("needs the event key outside dev mode", () => {
+    expect(() => readWorkerEnv({ ...base, INNGEST_DEV: undefined })).toThrow(
+      "INNGEST_EVENT_KEY: is required when INNGEST_DEV is not set",
+    );
   });
 
   it("names each bad variable", () => {

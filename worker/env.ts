@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { awsEnvSchema } from "@/lib/platform/config/aws-env";
-import { inngestEnvSchema } from "@/lib/platform/config/inngest-env";
+import { inngestSenderEnvSchema } from "@/lib/platform/config/inngest-env";
 import { type Env, parseEnv } from "@/lib/platform/config/parse-env";
 import { databaseUrlSchema } from "@/lib/platform/config/database-url";
 
@@ -26,7 +26,10 @@ export const workerOwnEnvSchema = z.object({
   OUTBOX_RETENTION_DAYS: whole(0, 3650, 14),
 });
 
-/** Everything the worker reads; queue, database and Inngest settings are shared with the app. */
+/**
+ * Everything the worker reads; queue, database and Inngest settings are shared with the app,
+ * except that it sends events only: INNGEST_EVENT_KEY, never the signing key.
+ */
 export const workerEnvSchema = workerOwnEnvSchema
   .and(z.object({ DATABASE_URL: databaseUrlSchema }))
   .and(
@@ -37,7 +40,7 @@ export const workerEnvSchema = workerOwnEnvSchema
       SQS_DLQ_URL: true,
     }),
   )
-  .and(inngestEnvSchema);
+  .and(inngestSenderEnvSchema);
 
 export type WorkerEnv = z.output<typeof workerEnvSchema>;
 

@@ -68,6 +68,18 @@ describe("createEventForwarder", () => {
     ).rejects.toBeInstanceOf(RejectedEventsError);
   });
 
+  it("reports a refused event key (401/403) as transient, never as bad events", async () => {
+    for (const status of [401, 403]) {
+      answer = { status };
+      const forwarding = createEventForwarder(
+        { isDev: false, baseUrl, eventKey: "wrong" },
+        10_000,
+      )([event]);
+      await expect(forwarding).rejects.toBeInstanceOf(TransientForwardError);
+      await expect(forwarding).rejects.toThrow(/INNGEST_EVENT_KEY/);
+    }
+  });
+
   it("reports a 5xx as transient", async () => {
     answer = { status: 503 };
     await expect(

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { Inngest } from "inngest";
 import type { EventEnvelope } from "@/lib/pipeline/events/pipeline-events";
 
-/** The event API did not acknowledge in time or answered 5xx/429: try again later. */
+/** The event API did not acknowledge in time, answered 5xx/429 or refused the key (401/403): try again later. */
 export class TransientForwardError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -10,7 +10,7 @@ export class TransientForwardError extends Error {
   }
 }
 
-/** The event API refused the events themselves (4xx): sending them again cannot help. */
+/** The event API refused the events themselves (4xx but 401/403): sending them again cannot help. */
 export class RejectedEventsError extends Error {
   constructor(
     readonly status: number,
@@ -80,6 +80,13 @@ export function createEventForwarder(target: InngestTarget, timeoutMs: number): 
       if (error instanceof TransientForwardError) throw error;
       const status = attempt.lastStatus;
       const message = error instanceof Error ? error.message : String(error);
+      // A refused key is this worker's configuration, not the events: keep them for a fixed key.
+      if (status === 401 || status === 403) {
+        throw new TransientForwardError(
+          `the event API refused the event key (HTTP ${status}): INNGEST_EVENT_KEY must be a key the Inngest server accepts`,
+          { cause: error },
+        );
+      }
       if (
         status !== undefined &&
         status >= 400 &&

@@ -15,6 +15,7 @@ import { ensureQueues, type QueueUrls } from "@/lib/platform/queue/ensure-queues
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { startEmbeddedAws, type EmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
 import { startTestServices, testAwsEnv, type TestServices } from "@/test/support/embedded-services";
+import { testInngestKeys } from "@/test/support/inngest-keys";
 import type { WorkerConfig } from "@/worker/start-worker";
 import { silentLog } from "@/worker/worker-log";
 
@@ -59,7 +60,7 @@ export async function startQueueServices(options: QueueOptions = {}) {
 
 export type QueueServices = Awaited<ReturnType<typeof startQueueServices>>;
 
-/** Worker settings for tests: short long polls so shutdowns are quick, everything else default. */
+/** Worker settings for tests: short long polls so shutdowns are quick, signed-mode keys, everything else default. */
 export function testWorkerConfig(
   services: TestServices,
   queues: QueueUrls,
@@ -74,7 +75,8 @@ export function testWorkerConfig(
       mainQueueUrl: queues.mainQueueUrl,
       deadLetterQueueUrl: queues.deadLetterQueueUrl,
     },
-    inngest: { isDev: true, baseUrl: eventApiUrl },
+    // Cloud mode with the event key, as under `npm start` (a stand-in API accepts any key).
+    inngest: { isDev: false, baseUrl: eventApiUrl, eventKey: testInngestKeys.eventKey },
     pollers: 4,
     waitTimeSeconds: 2,
     forwardTimeoutMs: 5000,
@@ -95,7 +97,19 @@ export function workerEnvFor(config: WorkerConfig): NodeJS.ProcessEnv {
     SQS_ENDPOINT: config.sqs.endpoint,
     SQS_QUEUE_URL: config.sqs.mainQueueUrl,
     SQS_DLQ_URL: config.sqs.deadLetterQueueUrl,
-    INNGEST_DEV: config.inngest.baseUrl,
+    ...(config.inngest.isDev
+      ? {
+          INNGEST_DEV: config.inngest.baseUrl,
+          INNGEST_BASE_URL: undefined,
+          INNGEST_EVENT_KEY: undefined,
+        }
+      : {
+          INNGEST_DEV: undefined,
+          INNGEST_BASE_URL: config.inngest.baseUrl,
+          INNGEST_EVENT_KEY: config.inngest.eventKey,
+        }),
+    // The worker only sends events: it runs without the signing key.
+    INNGEST_SIGNING_KEY: undefined,
     WORKER_PORT: "0",
     WORKER_POLLERS: String(config.pollers),
     WORKER_WAIT_TIME_SECONDS: String(config.waitTimeSeconds),
@@ -140,7 +154,10 @@ export class RunRecorder {
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
-/** engine/ with a real SDK app whose function records every run of `sermon/uploaded`. */
+/**
+ * engine/ in signed mode (as `npm start` runs it) with a real SDK app, serving in cloud mode
+ * with the same keys, whose function records every run of `sermon/uploaded`.
+ */
 export async function startEngineWithRecorder(): Promise<{
   engine: RunningEngine;
   recorder: RunRecorder;
@@ -153,9 +170,18 @@ export async function startEngineWithRecorder(): Promise<{
     logLevel: "error",
     syncIntervalMs: 0,
     backoffScale: 0.001,
+    signingKey: testInngestKeys.signingKey,
+    eventKeys: [testInngestKeys.eventKey],
   });
   const recorder = new RunRecorder();
-  const client = new Inngest({ id: "selah-test", isDev: true, baseUrl: engine.url, logger: quiet });
+  const client = new Inngest({
+    id: "selah-test",
+    isDev: false,
+    baseUrl: engine.url,
+    signingKey: testInngestKeys.signingKey,
+    eventKey: testInngestKeys.eventKey,
+    logger: quiet,
+  });
   const recordRun = client.createFunction(
     { id: "record-run", retries: 0, triggers: [sermonUploaded] },
     async ({ event, runId }) => {
@@ -291,6 +317,11 @@ export async function spawnWorker(env: NodeJS.ProcessEnv): Promise<WorkerProcess
   return { child, url, exited, output };
 }
 
+/** GET from the engine's REST API, which in signed mode wants the signing key. */
+export function engineGet(url: string): Promise<Response> {
+  return fetch(url, { headers: { authorization: `Bearer ${testInngestKeys.signingKey}` } });
+}
+
 /** For a failure message: where each missing event got to (outbox, engine events, engine runs). */
 export async function traceMissing(db: Db, engineUrl: string, ids: string[]): Promise<string> {
   const lines: string[] = [];
@@ -298,7 +329,7 @@ export async function traceMissing(db: Db, engineUrl: string, ids: string[]): Pr
   let cursor = "";
   for (;;) {
     const page = (await (
-      await fetch(`${engineUrl}/v1/events?limit=1000${cursor ? `&cursor=${cursor}` : ""}`)
+      await engineGet(`${engineUrl}/v1/events?limit=1000${cursor ? `&cursor=${cursor}` : ""}`)
     ).json()) as {
       data: { id: string; internal_id: string }[];
       metadata?: { cursor?: string };
@@ -315,7 +346,7 @@ export async function traceMissing(db: Db, engineUrl: string, ids: string[]): Pr
       internalIds.map(
         async (internal) =>
           (
-            (await (await fetch(`${engineUrl}/v1/events/${internal}/runs`)).json()) as {
+            (await (await engineGet(`${engineUrl}/v1/events/${internal}/runs`)).json()) as {
               data: unknown[];
             }
           ).data,

@@ -14,17 +14,19 @@ import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
 import { mediaStorage, type MediaStorage } from "@/lib/platform/storage/media-storage";
 import { uploadFile } from "@/lib/platform/storage/upload-file";
 import {
+  engineGet,
   startQueueServices,
   testWorkerConfig,
   waitUntil,
   type QueueServices,
 } from "@/test/events/support/event-path";
+import { signedAppEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
 const ENDED = new Set(["Completed", "Failed", "Cancelled"]);
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await engineGet(url);
   if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);
   return (await response.json()) as T;
 }
@@ -40,6 +42,8 @@ export interface EngineRun {
 /**
  * The pipeline as it runs in production, all real: outbox → fauxqs SQS → worker → engine/ →
  * the app's `process-sermon` (served by the Inngest SDK over HTTP) → PGlite + fauxqs S3.
+ * Signed as under `npm start`: the engine signs every call and takes events only with the key;
+ * the SDK serves in cloud mode and verifies each call.
  */
 export async function startPipeline() {
   const queue: QueueServices = await startQueueServices();
@@ -50,15 +54,21 @@ export async function startPipeline() {
     logLevel: "error",
     syncIntervalMs: 0,
     backoffScale: 0.001,
+    signingKey: testInngestKeys.signingKey,
+    eventKeys: [testInngestKeys.eventKey],
   });
   // The app reads its configuration from the environment, exactly as under `npm start`.
-  Object.assign(process.env, {
+  const appEnv: Record<string, string | undefined> = {
     DATABASE_URL: queue.services.database.url,
     S3_ENDPOINT: queue.services.aws.endpoint,
     S3_BUCKET: "selah-media",
     S3_FORCE_PATH_STYLE: "true",
-    INNGEST_DEV: engine.url,
-  });
+    ...signedAppEnv(engine.url),
+  };
+  for (const [name, value] of Object.entries(appEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   const storage: MediaStorage = mediaStorage();
   await ensureBucket(storage.s3, storage.bucket);
   const { inngest } = await import("@/inngest/client");
