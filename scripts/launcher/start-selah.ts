@@ -14,6 +14,7 @@ import { createS3Client } from "@/lib/platform/storage/s3-client";
 import { workerOwnEnvSchema } from "@/worker/env";
 import { ChildService, runToCompletion } from "./child-service";
 import type { RestartPolicy } from "./restart-policy";
+import { embeddedInngestEnv } from "./embedded-inngest-env";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
 import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
@@ -165,7 +166,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
     if (isEmbeddedEngine) {
       const port = await claimPort(launcherEnv.ENGINE_PORT, "workflow engine", "ENGINE_PORT");
       const url = `http://${LOOPBACK}:${port}`;
-      env.INNGEST_DEV = url;
+      // Signed, not dev mode: keys from the data dir for the engine, the web app and the worker.
+      Object.assign(env, embeddedInngestEnv(url, launcherEnv.dataDir));
       const service = launch("engine", tsEntry("engine/main.ts"), {
         ...env,
         ENGINE_HOST: LOOPBACK,
