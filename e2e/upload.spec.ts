@@ -22,10 +22,10 @@ test("an admin uploads a 3-minute file, watches progress and sees it become stre
   await page.getByLabel("Choose audio or video file").setInputFiles(audio);
   await expect(page.getByRole("status").filter({ hasText: "is uploaded. Processing has started" })).toBeVisible({ timeout: 60_000 });
   const processing = page.getByRole("region", { name: "Processing" });
-  await expect(processing.locator('[data-stage="media"]')).toHaveAttribute("data-state", /running|done/);
+  await expect(processing.locator('[data-stage="transcode"]')).toHaveAttribute("data-state", /running|done/);
   await page.screenshot({ path: testInfo.outputPath("processing.png"), fullPage: true });
   await expectStreamable(page);
-  await expect(processing.locator('[data-stage="transcription"]')).toHaveAttribute("data-state", /running|done/);
+  await expect(processing.locator('[data-stage="transcribe"]')).toHaveAttribute("data-state", /running|done/);
   await expect(page.locator("[data-status]").first()).not.toHaveAttribute("data-status", "processing");
   await page.screenshot({ path: testInfo.outputPath("streamable.png"), fullPage: true });
 });
