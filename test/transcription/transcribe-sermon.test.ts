@@ -12,8 +12,7 @@ import { correctSegment, SegmentNotFoundError } from "@/lib/pipeline/transcripti
 import { storeProvidedTranscript } from "@/lib/pipeline/transcription/store-provided-transcript";
 import { storeTranscript } from "@/lib/pipeline/transcription/store-transcript";
 import { transcriptSchema } from "@/lib/catalog/transcripts/transcript";
-import { waitUntil } from "@/test/events/support/event-path";
-import { type EngineRun, type Pipeline, startPipeline } from "@/test/pipeline/support/pipeline-harness";
+import { type Pipeline, startPipeline } from "@/test/pipeline/support/pipeline-harness";
 import { startStubProvider } from "./stub-provider-server";
 
 const exec = promisify(execFile);
@@ -36,25 +35,7 @@ afterAll(async () => {
 });
 
 /** The transcribe-sermon run started by the event with this id, once it ended. */
-async function transcriptionRun(eventId: string): Promise<EngineRun> {
-  const base = pipeline.engine.url;
-  let ended: EngineRun | undefined;
-  await waitUntil(
-    async () => {
-      const events = (await (await fetch(`${base}/v1/events?limit=1000&name=${encodeURIComponent(sermonTranscriptionRequested.name)}`)).json()) as {
-        data: { internal_id: string; id?: string }[];
-      };
-      for (const event of events.data.filter((e) => e.id === eventId)) {
-        const runs = (await (await fetch(`${base}/v1/events/${event.internal_id}/runs`)).json()) as { data: EngineRun[] };
-        ended = runs.data.find((run) => ["Completed", "Failed", "Cancelled"].includes(run.status));
-      }
-      return ended !== undefined;
-    },
-    120_000,
-    () => `the transcription run of ${eventId}`,
-  );
-  return ((await (await fetch(`${base}/v1/runs/${ended!.run_id}`)).json()) as { data: EngineRun }).data;
-}
+const transcriptionRun = (eventId: string) => pipeline.endedRun(eventId, 120_000, sermonTranscriptionRequested.name);
 
 /** A streamable sermon whose processed audio is recorded, and `sermon/transcription.requested` published. */
 async function requestTranscription(slug: string, transcriptionProvider: string) {

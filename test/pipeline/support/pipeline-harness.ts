@@ -152,9 +152,9 @@ export async function startPipeline() {
       return status;
     },
     /** Every run the engine started for events with this id (a duplicate must add none). */
-    async runsOf(eventId: string): Promise<EngineRun[]> {
+    async runsOf(eventId: string, eventName: string = sermonUploaded.name): Promise<EngineRun[]> {
       const events = await getJson<{ data: { internal_id: string; id?: string }[] }>(
-        `${engine.url}/v1/events?limit=1000&name=${encodeURIComponent(sermonUploaded.name)}`,
+        `${engine.url}/v1/events?limit=1000&name=${encodeURIComponent(eventName)}`,
       );
       const runs: EngineRun[] = [];
       for (const event of events.data.filter((e) => e.id === eventId)) {
@@ -165,12 +165,12 @@ export async function startPipeline() {
       }
       return runs;
     },
-    /** Waits for the event's run to end; returns it with its step history. */
-    async endedRun(eventId: string, timeoutMs = 90_000): Promise<EngineRun> {
+    /** Waits for the run of the event (a `sermon/uploaded` one unless named) to end; returns it with its step history. */
+    async endedRun(eventId: string, timeoutMs = 90_000, eventName: string = sermonUploaded.name): Promise<EngineRun> {
       let ended: EngineRun | undefined;
       await waitUntil(
         async () => {
-          ended = (await this.runsOf(eventId)).find((run) => ENDED.has(run.status));
+          ended = (await this.runsOf(eventId, eventName)).find((run) => ENDED.has(run.status));
           return ended !== undefined;
         },
         timeoutMs,
