@@ -2,7 +2,12 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "fauxqs", "fluent-ffmpeg"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-pgvector",
+    "fauxqs",
+    "fluent-ffmpeg",
+  ],
   poweredByHeader: false,
   // Listener data is cached in memory only (lib/catalog/listener-cache/): its tags are expired
   // in memory too, so entries written to disk would come back stale after a restart, or from

@@ -5,7 +5,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Selah — sermons worth returning to", template: "%s · Selah" },
-  description: "Stream sermons from your church and find the exact moment that answers your question.",
+  description:
+    "Stream sermons from your church and find the exact moment that answers your question.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1c1917" };

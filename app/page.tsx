@@ -23,8 +23,8 @@ export default async function HomePage() {
             Sermons worth returning to.
           </h1>
           <p className="mt-5 max-w-2xl text-lg leading-8 text-stone-600">
-            Listen to your church&rsquo;s preaching anywhere, and jump straight to the moment that answers your
-            question.
+            Listen to your church&rsquo;s preaching anywhere, and jump straight to the moment that
+            answers your question.
           </p>
         </div>
       </section>
@@ -41,14 +41,19 @@ export default async function HomePage() {
         />
       </section>
       <section aria-labelledby="churches-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
-        <SectionHeading id="churches-heading" title="Churches" count={churches.length === 1 ? "1 church" : `${churches.length} churches`} />
+        <SectionHeading
+          id="churches-heading"
+          title="Churches"
+          count={churches.length === 1 ? "1 church" : `${churches.length} churches`}
+        />
         {churches.length === 0 ? (
           <EmptyState
             title="No churches yet"
             body={
               <>
-                Create one with <code className="rounded bg-stone-100 px-1.5 py-0.5">npm run db:seed</code> to explore
-                with demo data.
+                Create one with{" "}
+                <code className="rounded bg-stone-100 px-1.5 py-0.5">npm run db:seed</code> to
+                explore with demo data.
               </>
             }
           />

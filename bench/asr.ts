@@ -16,7 +16,15 @@ import { requireTools } from "./support/require-tools";
 
 // Here: espeak-ng, ffprobe, ffmpeg, bash and seq; in transcribeLocally: ffmpeg and pocketsphinx
 // with its en-us model.
-await requireTools("bench:asr", ["espeak-ng", "ffmpeg", "ffprobe", "pocketsphinx_continuous", "pocketsphinx-en-us", "bash", "seq"]);
+await requireTools("bench:asr", [
+  "espeak-ng",
+  "ffmpeg",
+  "ffprobe",
+  "pocketsphinx_continuous",
+  "pocketsphinx-en-us",
+  "bash",
+  "seq",
+]);
 
 const exec = promisify(execFile);
 const MINUTES = Number(process.env.BENCH_ASR_MINUTES ?? 10);
@@ -42,7 +50,12 @@ But lay up for yourselves treasures in heaven, for where your treasure is, there
 Consider the lilies of the field, how they grow; they toil not, neither do they spin.
 But seek ye first the kingdom of God, and his righteousness; and all these things shall be added unto you.`;
 
-const words = (text: string) => text.toLowerCase().replace(/[^a-z'\s]/g, " ").split(/\s+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z'\s]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Word-level Levenshtein distance over the reference length. */
 function wordErrorRate(reference: string[], hypothesis: string[]): number {
@@ -50,7 +63,8 @@ function wordErrorRate(reference: string[], hypothesis: string[]): number {
   for (let i = 1; i <= reference.length; i++) {
     const current = [i];
     for (let j = 1; j <= hypothesis.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (reference[i - 1] === hypothesis[j - 1] ? 0 : 1);
+      const substitution =
+        (previous[j - 1] ?? 0) + (reference[i - 1] === hypothesis[j - 1] ? 0 : 1);
       current.push(Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1));
     }
     previous = current;
@@ -69,17 +83,41 @@ async function childCpuSeconds(): Promise<number> {
 }
 
 async function durationMs(path: string): Promise<number> {
-  const { stdout } = await exec("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path]);
+  const { stdout } = await exec("ffprobe", [
+    "-v",
+    "error",
+    "-show_entries",
+    "format=duration",
+    "-of",
+    "csv=p=0",
+    path,
+  ]);
   return Math.round(Number(stdout.trim()) * 1000);
 }
 
 async function silences(path: string) {
-  const { stderr } = await exec("ffmpeg", ["-nostdin", "-hide_banner", "-i", path, "-af", "silencedetect=n=-40dB:d=0.3", "-f", "null", "-"], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stderr } = await exec(
+    "ffmpeg",
+    [
+      "-nostdin",
+      "-hide_banner",
+      "-i",
+      path,
+      "-af",
+      "silencedetect=n=-40dB:d=0.3",
+      "-f",
+      "null",
+      "-",
+    ],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const starts = [...stderr.matchAll(/silence_start: ([\d.]+)/g)].map((m) => Number(m[1]) * 1000);
   const ends = [...stderr.matchAll(/silence_end: ([\d.]+)/g)].map((m) => Number(m[1]) * 1000);
-  return starts.flatMap((startMs, i) => (ends[i] === undefined ? [] : [{ startMs, endMs: ends[i] ?? startMs }]));
+  return starts.flatMap((startMs, i) =>
+    ends[i] === undefined ? [] : [{ startMs, endMs: ends[i] ?? startMs }],
+  );
 }
 
 await rm(WORK_DIR, { recursive: true, force: true });
@@ -89,9 +127,30 @@ const passageWav = join(WORK_DIR, "passage.wav");
 await exec("espeak-ng", ["-v", "en-us", "-w", passageWav, PASSAGE]);
 const repeats = Math.ceil((MINUTES * 60_000) / (await durationMs(passageWav)));
 const list = join(WORK_DIR, "list.txt");
-await exec("bash", ["-c", `for i in $(seq ${repeats}); do echo "file '${passageWav}'"; done > '${list}'`]);
+await exec("bash", [
+  "-c",
+  `for i in $(seq ${repeats}); do echo "file '${passageWav}'"; done > '${list}'`,
+]);
 const audio = join(WORK_DIR, "speech.m4a");
-await exec("ffmpeg", ["-nostdin", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-ac", "1", "-c:a", "aac", "-b:a", "64k", audio]);
+await exec("ffmpeg", [
+  "-nostdin",
+  "-loglevel",
+  "error",
+  "-y",
+  "-f",
+  "concat",
+  "-safe",
+  "0",
+  "-i",
+  list,
+  "-ac",
+  "1",
+  "-c:a",
+  "aac",
+  "-b:a",
+  "64k",
+  audio,
+]);
 const audioMs = await durationMs(audio);
 const reference = Array.from({ length: repeats }, () => words(PASSAGE)).flat();
 
@@ -109,10 +168,16 @@ const hypothesis = transcript.words.map((word) => word.text.toLowerCase());
 const wer = wordErrorRate(reference, hypothesis);
 const rtf = wallMs / audioMs;
 
-console.log(`audio: ${(audioMs / 60_000).toFixed(1)} min of espeak-ng speech (${reference.length} reference words), ${PROCESSES} recogniser processes on ${cpus().length} cores`);
-console.log(`recognised ${hypothesis.length} words in ${(wallMs / 1000).toFixed(1)} s wall (load average ${loadBefore.toFixed(1)} before)`);
+console.log(
+  `audio: ${(audioMs / 60_000).toFixed(1)} min of espeak-ng speech (${reference.length} reference words), ${PROCESSES} recogniser processes on ${cpus().length} cores`,
+);
+console.log(
+  `recognised ${hypothesis.length} words in ${(wallMs / 1000).toFixed(1)} s wall (load average ${loadBefore.toFixed(1)} before)`,
+);
 console.log(`word error rate: ${(wer * 100).toFixed(1)} %`);
-console.log(`real-time factor: ${rtf.toFixed(3)} wall (${(1 / rtf).toFixed(1)}x real time), ${(cpuSeconds / (audioMs / 1000)).toFixed(3)} CPU-s per audio second`);
+console.log(
+  `real-time factor: ${rtf.toFixed(3)} wall (${(1 / rtf).toFixed(1)}x real time), ${(cpuSeconds / (audioMs / 1000)).toFixed(3)} CPU-s per audio second`,
+);
 console.log(
   JSON.stringify({
     bench: "asr",

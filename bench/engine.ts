@@ -23,7 +23,8 @@ import { serve } from "inngest/node";
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`--${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`--${name} must be a positive integer`);
   return value;
 }
 
@@ -36,14 +37,32 @@ const ENGINE_MAIN = fileURLToPath(new URL("../engine/main.ts", import.meta.url))
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb("VmRSS") / 102.4) / 10, peakMb: Math.round(kb("VmHWM") / 102.4) / 10 };
+  return {
+    rssMb: Math.round(kb("VmRSS") / 102.4) / 10,
+    peakMb: Math.round(kb("VmHWM") / 102.4) / 10,
+  };
 }
 
 async function startEngineProcess(dataDir: string, baseEnv: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_ENGINE_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", ENGINE_MAIN], {
-    env: { ...baseEnv, ENGINE_PORT: "0", ENGINE_DATA_DIR: dataDir, ENGINE_SYNC_INTERVAL_MS: "0", ENGINE_LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_ENGINE_NODE_ARGS ?? "").split(" ").filter(Boolean),
+      "--import",
+      "tsx",
+      ENGINE_MAIN,
+    ],
+    {
+      env: {
+        ...baseEnv,
+        ENGINE_PORT: "0",
+        ENGINE_DATA_DIR: dataDir,
+        ENGINE_SYNC_INTERVAL_MS: "0",
+        ENGINE_LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -70,33 +89,43 @@ async function main(): Promise<void> {
   // The SDK copies the whole environment several times per request (helpers/env.js), and
   // process.env reads are slow native calls, made slower by the ~30 npm_* variables `npm run`
   // adds. That is app-side cost, not engine cost: give the app a plain-object env without them.
-  const appEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("npm_")));
+  const appEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith("npm_")),
+  );
   const engineEnv = { ...process.env };
   process.env = appEnv as NodeJS.ProcessEnv;
   const dataDir = mkdtempSync(join(tmpdir(), "selah-engine-bench-"));
   const engine = await startEngineProcess(dataDir, engineEnv);
   const pid = engine.child.pid ?? 0;
-  const client = new Inngest({ id: "bench", isDev: true, baseUrl: engine.url, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+  const client = new Inngest({
+    id: "bench",
+    isDev: true,
+    baseUrl: engine.url,
+    logger: { info() {}, warn() {}, error() {}, debug() {} },
+  });
 
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
   let finished = 0;
   let wake: (() => void) | undefined;
-  const fn = client.createFunction({ id: "three-noop", triggers: [{ event: "bench/run" }] }, async ({ event, step }) => {
-    await step.run("one", () => 1);
-    await step.run("two", () => 2);
-    await step.run("three", () => 3);
-    // Reached only on the final call, once every step is memoized.
-    const i = event.data.i as number;
-    const start = sentAt.get(i);
-    if (start !== undefined) {
-      sentAt.delete(i);
-      if (i < RUNS) latencies.push(Date.now() - start);
-      finished++;
-      wake?.();
-    }
-    return null;
-  });
+  const fn = client.createFunction(
+    { id: "three-noop", triggers: [{ event: "bench/run" }] },
+    async ({ event, step }) => {
+      await step.run("one", () => 1);
+      await step.run("two", () => 2);
+      await step.run("three", () => 3);
+      // Reached only on the final call, once every step is memoized.
+      const i = event.data.i as number;
+      const start = sentAt.get(i);
+      if (start !== undefined) {
+        sentAt.delete(i);
+        if (i < RUNS) latencies.push(Date.now() - start);
+        finished++;
+        wake?.();
+      }
+      return null;
+    },
+  );
   const server = createServer(serve({ client, functions: [fn] }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
@@ -125,7 +154,8 @@ async function main(): Promise<void> {
   const appCpuBefore = process.cpuUsage();
   await drive(RUNS);
   const seconds = (Date.now() - started) / 1000;
-  const engineCpuMsPerRun = Math.round(((cpuSecondsOf(pid) - engineCpuBefore) * 1000 * 100) / RUNS) / 100;
+  const engineCpuMsPerRun =
+    Math.round(((cpuSecondsOf(pid) - engineCpuBefore) * 1000 * 100) / RUNS) / 100;
   const appCpu = process.cpuUsage(appCpuBefore);
   const appCpuMsPerRun = Math.round(((appCpu.user + appCpu.system) / 1000 / RUNS) * 100) / 100;
   const afterPhase1 = memoryOf(pid);
@@ -148,8 +178,12 @@ async function main(): Promise<void> {
     engineRssAfterMb: 0,
     enginePeakRssOverallMb: 0,
   };
-  console.log(`phase 1: ${RUNS} runs in ${figures.seconds} s → ${figures.runsPerSecond} runs/s, ${figures.stepExecutionsPerSecond} step executions/s`);
-  console.log(`latency event→finish: p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms (window ${WINDOW})`);
+  console.log(
+    `phase 1: ${RUNS} runs in ${figures.seconds} s → ${figures.runsPerSecond} runs/s, ${figures.stepExecutionsPerSecond} step executions/s`,
+  );
+  console.log(
+    `latency event→finish: p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms (window ${WINDOW})`,
+  );
   console.log(
     `CPU per run: engine ${engineCpuMsPerRun} ms (= ${figures.engineStepExecutionsPerCpuSecond} step executions per engine CPU-second), ` +
       `app (SDK + driver) ${appCpuMsPerRun} ms; 1-min load average ${figures.loadAverage1m} on ${cpus().length} cores`,
@@ -162,12 +196,19 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes("--stats")) {
     console.log(JSON.stringify(await (await fetch(`${engine.url}/v1/engine/stats`)).json()));
-    console.log(readFileSync(`/proc/${pid}/status`, "utf8").split("\n").filter((line) => /^(Rss|VmHWM|VmRSS)/.test(line)).join(" | "));
+    console.log(
+      readFileSync(`/proc/${pid}/status`, "utf8")
+        .split("\n")
+        .filter((line) => /^(Rss|VmHWM|VmRSS)/.test(line))
+        .join(" | "),
+    );
   }
   const end = memoryOf(pid);
   figures.engineRssAfterMb = end.rssMb;
   figures.enginePeakRssOverallMb = end.peakMb;
-  console.log(`after ${RSS_RUNS} finished runs: engine RSS ${end.rssMb} MB (peak ${end.peakMb} MB)`);
+  console.log(
+    `after ${RSS_RUNS} finished runs: engine RSS ${end.rssMb} MB (peak ${end.peakMb} MB)`,
+  );
 
   engine.child.kill("SIGTERM");
   await new Promise((resolve) => engine.child.once("exit", resolve));

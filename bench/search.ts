@@ -19,7 +19,12 @@ import { parseScriptureFilter } from "@/lib/search/scripture-filter";
 import { DEFAULT_TUNING, searchMoments, type SearchMode } from "@/lib/search/search-moments";
 import { seededRandom } from "@/test/support/seeded-random";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, queries: { type: "string", default: "60" } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000" },
+    queries: { type: "string", default: "60" },
+  },
+});
 const sizes = values.sizes.split(",").map(Number);
 const queryCount = Number(values.queries);
 const DIMENSIONS = 384;
@@ -31,7 +36,11 @@ const WORDS_PER_MOMENT = 70;
 const dataset = await loadDataset("eval/search/default");
 const counts = new Map<string, number>();
 for (const sermon of dataset.sermons.values()) {
-  for (const word of sermon.paragraphs.join(" ").toLowerCase().match(/[a-z']+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of sermon.paragraphs
+    .join(" ")
+    .toLowerCase()
+    .match(/[a-z']+/g) ?? [])
+    counts.set(word, (counts.get(word) ?? 0) + 1);
 }
 const vocabulary = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
 const zipf = vocabulary.map((_, rank) => 1 / (rank + 1));
@@ -52,14 +61,17 @@ const drawWord = () => {
 };
 const sentence = (words: number) => Array.from({ length: words }, drawWord).join(" ");
 // Queries use mid-frequency words, as people search for topics rather than "the".
-const queryWord = () => vocabulary[20 + Math.floor(next() * Math.min(600, vocabulary.length - 20))]!;
+const queryWord = () =>
+  vocabulary[20 + Math.floor(next() * Math.min(600, vocabulary.length - 20))]!;
 
 async function load(url: string, chunks: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = performance.now();
   await client.query(`DROP INDEX IF EXISTS "Chunk_embedding_hnsw_idx"`);
-  await client.query(`INSERT INTO "Church" (id, slug, name, "updatedAt") SELECT 'c' || i, 'church-' || i, 'Church ' || i, now() FROM generate_series(1, ${CHURCHES}) i`);
+  await client.query(
+    `INSERT INTO "Church" (id, slug, name, "updatedAt") SELECT 'c' || i, 'church-' || i, 'Church ' || i, now() FROM generate_series(1, ${CHURCHES}) i`,
+  );
   const sermons = Math.ceil(chunks / PER_SERMON);
   await client.query(`INSERT INTO "Sermon" (id, "churchId", slug, title, "preachedOn", status, "publishState", "mediaVersion", "updatedAt")
     SELECT 's' || i, 'c' || (1 + i % ${CHURCHES}), 'sermon-' || i, 'Sermon ' || i, date '2020-01-01' + (i % 2000), 'searchable', 'published', 1, now()
@@ -76,10 +88,23 @@ async function load(url: string, chunks: number) {
     for (let i = offset; i < Math.min(chunks, offset + BATCH); i++) {
       const sermon = 1 + Math.floor(i / PER_SERMON);
       const text = sentence(WORDS_PER_MOMENT);
-      const vector = `[${embedLocally(text, DIMENSIONS).map((v) => v.toFixed(5)).join(",")}]`;
+      const vector = `[${embedLocally(text, DIMENSIONS)
+        .map((v) => v.toFixed(5))
+        .join(",")}]`;
       const p = params.length;
-      rows.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::vector, 'local-hash-v1')`);
-      params.push(`k${i}`, `s${sermon}`, `c${1 + (sermon % CHURCHES)}`, i % PER_SERMON, (i % PER_SERMON) * 60_000, (i % PER_SERMON + 1) * 60_000, text, vector);
+      rows.push(
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::vector, 'local-hash-v1')`,
+      );
+      params.push(
+        `k${i}`,
+        `s${sermon}`,
+        `c${1 + (sermon % CHURCHES)}`,
+        i % PER_SERMON,
+        (i % PER_SERMON) * 60_000,
+        ((i % PER_SERMON) + 1) * 60_000,
+        text,
+        vector,
+      );
     }
     await client.query(
       `INSERT INTO "Chunk" (id, "sermonId", "churchId", position, "startMs", "endMs", text, embedding, "embeddingModel") VALUES ${rows.join(",")}`,
@@ -90,7 +115,9 @@ async function load(url: string, chunks: number) {
   console.log(`  rows loaded in ${round(loadedMs / 1000)} s; building the HNSW index…`);
   const indexStarted = performance.now();
   await client.query(`SET maintenance_work_mem = '512MB'`);
-  await client.query(`CREATE INDEX "Chunk_embedding_hnsw_idx" ON "Chunk" USING hnsw (embedding vector_cosine_ops)`);
+  await client.query(
+    `CREATE INDEX "Chunk_embedding_hnsw_idx" ON "Chunk" USING hnsw (embedding vector_cosine_ops)`,
+  );
   const indexMs = performance.now() - indexStarted;
   await client.query("ANALYZE");
   await client.end();
@@ -98,7 +125,8 @@ async function load(url: string, chunks: number) {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 const results: Record<string, unknown> = {};
 for (const size of sizes) {
@@ -109,9 +137,13 @@ for (const size of sizes) {
     await migrate(database.url);
     console.log(`\n${size} moments: generating and loading…`);
     const loading = await load(database.url, size);
-    console.log(`  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s`);
+    console.log(
+      `  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s`,
+    );
     const deps = { db, embedder: createLocalEmbedder(DIMENSIONS) };
-    const queries = Array.from({ length: queryCount }, () => Array.from({ length: 2 + Math.floor(next() * 3) }, queryWord).join(" "));
+    const queries = Array.from({ length: queryCount }, () =>
+      Array.from({ length: 2 + Math.floor(next() * 3) }, queryWord).join(" "),
+    );
     const filters: Record<string, EligibleFilter> = {
       none: {},
       church: { churchSlug: "church-3" },
@@ -125,21 +157,35 @@ for (const size of sizes) {
         let hits = 0;
         for (const [i, query] of [...queries.slice(0, 5), ...queries].entries()) {
           const started = performance.now();
-          const found = await searchMoments(deps, { query, filter, limit: 10 }, { ...DEFAULT_TUNING, mode, vectorWeight: 0.5 });
+          const found = await searchMoments(
+            deps,
+            { query, filter, limit: 10 },
+            { ...DEFAULT_TUNING, mode, vectorWeight: 0.5 },
+          );
           if (i >= 5) {
             times.push(performance.now() - started);
             hits += found.length;
           }
         }
         times.sort((a, b) => a - b);
-        cases[`${mode}/${filterName}`] = { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)), meanHits: round(hits / queries.length) };
+        cases[`${mode}/${filterName}`] = {
+          p50: round(percentile(times, 0.5)),
+          p95: round(percentile(times, 0.95)),
+          meanHits: round(hits / queries.length),
+        };
       }
     }
     const ratios = Object.fromEntries(
-      Object.keys(filters).map((f) => [f, Number((cases[`hybrid/${f}`]!.p95 / cases[`fts/${f}`]!.p95).toFixed(2))]),
+      Object.keys(filters).map((f) => [
+        f,
+        Number((cases[`hybrid/${f}`]!.p95 / cases[`fts/${f}`]!.p95).toFixed(2)),
+      ]),
     );
     console.log(`  ${"case".padEnd(22)}${"p50 ms".padEnd(10)}${"p95 ms".padEnd(10)}hits`);
-    for (const [name, c] of Object.entries(cases)) console.log(`  ${name.padEnd(22)}${String(c.p50).padEnd(10)}${String(c.p95).padEnd(10)}${c.meanHits}`);
+    for (const [name, c] of Object.entries(cases))
+      console.log(
+        `  ${name.padEnd(22)}${String(c.p50).padEnd(10)}${String(c.p95).padEnd(10)}${c.meanHits}`,
+      );
     console.log(`  hybrid/FTS p95 ratio: ${JSON.stringify(ratios)}`);
     results[String(size)] = { ...loading, cases, hybridToFtsP95: ratios };
   } finally {
@@ -149,4 +195,12 @@ for (const size of sizes) {
   }
 }
 // Other work on the machine moves these figures a lot: the load average travels with them.
-console.log(JSON.stringify({ bench: "search", dimensions: DIMENSIONS, queries: queryCount, loadAverage: loadavg().map((v) => round(v)), results }));
+console.log(
+  JSON.stringify({
+    bench: "search",
+    dimensions: DIMENSIONS,
+    queries: queryCount,
+    loadAverage: loadavg().map((v) => round(v)),
+    results,
+  }),
+);

@@ -6,7 +6,10 @@ const SIZES = {
 /** A church's initial in a tile: its mark until churches have logos. */
 export function ChurchMonogram({ name, size }: { name: string; size: keyof typeof SIZES }) {
   return (
-    <span aria-hidden className={`grid shrink-0 place-items-center bg-amber-100 font-serif font-semibold text-amber-800 ${SIZES[size]}`}>
+    <span
+      aria-hidden
+      className={`grid shrink-0 place-items-center bg-amber-100 font-serif font-semibold text-amber-800 ${SIZES[size]}`}
+    >
       {name.charAt(0)}
     </span>
   );

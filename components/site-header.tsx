@@ -5,16 +5,25 @@ export function SiteHeader() {
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-amber-600 font-serif text-white">
+          <span
+            aria-hidden
+            className="grid size-8 place-items-center rounded-lg bg-amber-600 font-serif text-white"
+          >
             S
           </span>
           Selah
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm font-medium text-stone-600">
+        <nav
+          aria-label="Main"
+          className="flex items-center gap-1 text-sm font-medium text-stone-600"
+        >
           <Link href="/" className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900">
             Churches
           </Link>
-          <Link href="/search" className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900">
+          <Link
+            href="/search"
+            className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900"
+          >
             Search
           </Link>
         </nav>

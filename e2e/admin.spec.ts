@@ -12,10 +12,16 @@ test.beforeAll(() => {
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await signIn(page, { email: owner.email, password: "not-the-password" });
-  await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an admin account." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "That email and password do not match an admin account." }),
+  ).toBeVisible();
 });
 
-test("an admin creates a sermon; scripture comes back normalised and bad references are flagged", async ({ page }, testInfo) => {
+test("an admin creates a sermon; scripture comes back normalised and bad references are flagged", async ({
+  page,
+}, testInfo) => {
   await signIn(page, owner);
   await expect(page).toHaveURL(/\/admin\/grace-chapel$/);
   await page.getByRole("link", { name: "New sermon" }).click();
@@ -41,22 +47,34 @@ test("an admin creates a sermon; scripture comes back normalised and bad referen
 test("an admin sees nothing of another church", async ({ page }) => {
   await signIn(page, outsider);
   await expect(page).toHaveURL(/\/admin\/other-fellowship$/);
-  for (const path of ["/admin/grace-chapel", "/admin/grace-chapel/speakers", "/admin/grace-chapel/settings", "/admin/grace-chapel/sermons/new"]) {
+  for (const path of [
+    "/admin/grace-chapel",
+    "/admin/grace-chapel/speakers",
+    "/admin/grace-chapel/settings",
+    "/admin/grace-chapel/sermons/new",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByText("Pastor Ruth Okafor")).toHaveCount(0);
   }
 });
 
-test("admin pages and the session API refuse anonymous requests, whatever the headers say", async ({ page, request }) => {
+test("admin pages and the session API refuse anonymous requests, whatever the headers say", async ({
+  page,
+  request,
+}) => {
   await page.goto("/admin/grace-chapel/speakers");
   await expect(page).toHaveURL(/\/admin\/sign-in/);
   const spoofed = await request.get("/admin/grace-chapel/speakers", {
-    headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    headers: {
+      "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+    },
     maxRedirects: 0,
   });
   expect(spoofed.status()).toBe(307);
   expect(spoofed.headers().location).toContain("/admin/sign-in");
-  const session = await request.get("/api/auth/get-session", { headers: { "x-middleware-subrequest": "middleware" } });
+  const session = await request.get("/api/auth/get-session", {
+    headers: { "x-middleware-subrequest": "middleware" },
+  });
   expect(await session.json()).toBeNull();
 });

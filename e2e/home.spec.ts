@@ -10,7 +10,9 @@ test("the home page lists the seeded church", async ({ page }, testInfo) => {
   await expect(card).toContainText("3 speakers");
   await expect(card).toContainText("3 series");
   // Nothing may overflow sideways at this width.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("home.png"), fullPage: true });
 });

@@ -11,12 +11,21 @@ const owner = { email: "cache-owner@grace.example", password: "cache-owner-passw
 test.beforeAll(() => createAdmin({ ...owner, church: "grace-chapel", role: "owner" }));
 
 const renameBehindTheCache = (church: string, sermon: string, title: string) =>
-  execFileSync(process.execPath, ["--import", "tsx", "e2e/support/write-behind-the-cache.ts", church, sermon, title], { env: process.env, stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "e2e/support/write-behind-the-cache.ts", church, sermon, title],
+    { env: process.env, stdio: "pipe" },
+  );
 
-test("a sermon's page is cached until an admin edits the sermon, then shows the edit at once", async ({ page, browser }, testInfo) => {
+test("a sermon's page is cached until an admin edits the sermon, then shows the edit at once", async ({
+  page,
+  browser,
+}, testInfo) => {
   const slug = `kept-for-listeners-${testInfo.project.name}`;
   const listenerPath = `/churches/grace-chapel/sermons/${slug}`;
-  const listener = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+  const listener = await (
+    await browser.newContext({ baseURL: testInfo.project.use.baseURL })
+  ).newPage();
 
   await signIn(page, owner);
   await page.getByRole("link", { name: "New sermon" }).click();
@@ -26,22 +35,33 @@ test("a sermon's page is cached until an admin edits the sermon, then shows the 
   await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
 
   await listener.goto(listenerPath);
-  await expect(listener.getByRole("heading", { level: 1 })).toHaveText(`Kept for listeners ${testInfo.project.name}`);
+  await expect(listener.getByRole("heading", { level: 1 })).toHaveText(
+    `Kept for listeners ${testInfo.project.name}`,
+  );
 
   renameBehindTheCache("grace-chapel", slug, "Renamed behind the cache");
   await listener.reload();
-  await expect(listener.getByRole("heading", { level: 1 }), "served from the cache").toHaveText(`Kept for listeners ${testInfo.project.name}`);
+  await expect(listener.getByRole("heading", { level: 1 }), "served from the cache").toHaveText(
+    `Kept for listeners ${testInfo.project.name}`,
+  );
 
   await page.getByLabel("Title").fill("Edited by an admin");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await listener.reload();
-  await expect(listener.getByRole("heading", { level: 1 }), "expired by the edit").toHaveText("Edited by an admin");
+  await expect(listener.getByRole("heading", { level: 1 }), "expired by the edit").toHaveText(
+    "Edited by an admin",
+  );
   await expect(listener).toHaveTitle("Edited by an admin · Grace Chapel · Selah");
 });
 
-test("church settings expire the church's page and the home page", async ({ page, browser }, testInfo) => {
-  const listener = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+test("church settings expire the church's page and the home page", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const listener = await (
+    await browser.newContext({ baseURL: testInfo.project.use.baseURL })
+  ).newPage();
   const card = listener.getByTestId("church-card").filter({ hasText: "Grace Chapel" });
   await listener.goto("/");
   await expect(card).toBeVisible();

@@ -10,8 +10,14 @@ const admin = { email: "listener-fixture@grace.example", password: "listener-fix
 const title = "Listening In Romans";
 const sermonPath = "/churches/grace-chapel/sermons/listening-in-romans";
 // Seeded with the church (lib/catalog/churches/seed-demo-church.ts).
-const speaker = { name: "Pastor Ruth Okafor", path: "/churches/grace-chapel/speakers/pastor-ruth-okafor" };
-const series = { title: "Romans: The Gospel Unfolded", path: "/churches/grace-chapel/series/romans" };
+const speaker = {
+  name: "Pastor Ruth Okafor",
+  path: "/churches/grace-chapel/speakers/pastor-ruth-okafor",
+};
+const series = {
+  title: "Romans: The Gospel Unfolded",
+  path: "/churches/grace-chapel/series/romans",
+};
 
 async function uploadSermon(page: Page) {
   createAdmin({ ...admin, church: "grace-chapel", role: "editor" });
@@ -131,8 +137,14 @@ test("the sermon links to its speaker and series pages, which list it", async ({
   // The church page offers both as ways in.
   await page.getByRole("link", { name: "← Grace Chapel" }).click();
   const browse = page.getByRole("complementary", { name: "Browse" });
-  await expect(browse.getByRole("link", { name: series.title })).toHaveAttribute("href", series.path);
-  await expect(browse.getByRole("link", { name: speaker.name })).toHaveAttribute("href", speaker.path);
+  await expect(browse.getByRole("link", { name: series.title })).toHaveAttribute(
+    "href",
+    series.path,
+  );
+  await expect(browse.getByRole("link", { name: speaker.name })).toHaveAttribute(
+    "href",
+    speaker.path,
+  );
 });
 
 test("unknown series and speakers are 404s", async ({ request }) => {
@@ -151,7 +163,7 @@ test("keyboard shortcuts skip 15 s, play and change speed; the volume is remembe
 }, testInfo) => {
   await page.goto(`${sermonPath}?t=30`);
   const audio = page.getByTestId("sermon-audio");
-  const read = <T,>(fn: (element: HTMLAudioElement) => T) => audio.evaluate(fn);
+  const read = <T>(fn: (element: HTMLAudioElement) => T) => audio.evaluate(fn);
   // Keys only work once the stream is attached and its length known.
   await expect.poll(() => read((element) => element.seekable.length)).toBeGreaterThan(0);
   await expect(page.getByTestId("current-time")).toHaveText("0:30");

@@ -24,7 +24,10 @@ Even though I walk through the valley of the shadow of death, I will fear no evi
 
 test.beforeAll(() => createAdmin({ ...editor, church: "grace-chapel", role: "editor" }));
 
-test("a listener searches, clicks a moment and playback starts at its time", async ({ page, request }, testInfo) => {
+test("a listener searches, clicks a moment and playback starts at its time", async ({
+  page,
+  request,
+}, testInfo) => {
   test.setTimeout(360_000);
 
   // A streamable sermon whose transcript is known: upload audio, then captions as its transcript.
@@ -34,14 +37,19 @@ test("a listener searches, clicks a moment and playback starts at its time", asy
   await page.getByLabel("Scripture").fill("Ps 23");
   await page.getByText("Published", { exact: true }).click();
   await page.getByRole("button", { name: "Create sermon" }).click();
-  await page.getByLabel("Choose audio or video file").setInputFiles(generateAudio(60, "search-60s.mp3"));
+  await page
+    .getByLabel("Choose audio or video file")
+    .setInputFiles(generateAudio(60, "search-60s.mp3"));
   await expectStreamable(page);
   // Let the machine transcript land and be indexed first, so it cannot replace the captions after.
   await expect
-    .poll(async () => {
-      await page.reload();
-      return page.locator("[data-status]").first().getAttribute("data-status");
-    }, { timeout: 150_000, intervals: [2000] })
+    .poll(
+      async () => {
+        await page.reload();
+        return page.locator("[data-status]").first().getAttribute("data-status");
+      },
+      { timeout: 150_000, intervals: [2000] },
+    )
     .toBe("searchable");
   await page.getByRole("link", { name: "Transcript and captions →" }).click();
   const dir = path.resolve(".data", "e2e-media");
@@ -52,11 +60,14 @@ test("a listener searches, clicks a moment and playback starts at its time", asy
 
   // Indexing runs in the pipeline (sermon/reindex.requested → index-sermon).
   await expect
-    .poll(async () => {
-      const body = await (await request.get(`/api/search?q=${encodeURIComponent(QUERY)}`)).json();
-      const first = body.hits?.[0];
-      return first ? `${first.sermonTitle} @ ${first.startMs}` : "no hits";
-    }, { timeout: 90_000, intervals: [1000] })
+    .poll(
+      async () => {
+        const body = await (await request.get(`/api/search?q=${encodeURIComponent(QUERY)}`)).json();
+        const first = body.hits?.[0];
+        return first ? `${first.sermonTitle} @ ${first.startMs}` : "no hits";
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
     .toBe("The Valley Psalm @ 40000");
 
   await page.goto("/search");
@@ -74,7 +85,11 @@ test("a listener searches, clicks a moment and playback starts at its time", asy
   await expect(page).toHaveURL(/\/churches\/grace-chapel\/sermons\/[^/?]+\?t=40$/);
   const audio = page.getByTestId("sermon-audio");
   await page.getByRole("button", { name: "Play" }).click();
-  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 20_000 }).toBeGreaterThan(40.2);
+  await expect
+    .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(40.2);
   expect(await audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeLessThan(55);
 });
 
@@ -82,7 +97,10 @@ test("search answers a bad parameter with 422 and a clear message", async ({ req
   const response = await request.get("/api/search?q=grace&from=2026-02-31&limit=500");
   expect(response.status()).toBe(422);
   const body = await response.json();
-  expect(body.error.fields).toEqual({ from: ["expected a real calendar date"], limit: ["expected at most 50"] });
+  expect(body.error.fields).toEqual({
+    from: ["expected a real calendar date"],
+    limit: ["expected at most 50"],
+  });
   const unknownPassage = await request.get("/api/search?q=grace&passage=Hezekiah%204");
   expect(unknownPassage.status()).toBe(422);
   expect((await unknownPassage.json()).error.message).toContain("Hezekiah 4");

@@ -8,7 +8,9 @@ const admin = { email: "uploader@grace.example", password: "grace-uploader-passw
 
 test.beforeAll(() => createAdmin({ ...admin, church: "grace-chapel", role: "editor" }));
 
-test("an admin uploads a 3-minute file, watches progress and sees it become streamable", async ({ page }, testInfo) => {
+test("an admin uploads a 3-minute file, watches progress and sees it become streamable", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const audio = generateAudio(180);
   await signIn(page, admin);
@@ -20,39 +22,71 @@ test("an admin uploads a 3-minute file, watches progress and sees it become stre
   await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
 
   await page.getByLabel("Choose audio or video file").setInputFiles(audio);
-  await expect(page.getByRole("status").filter({ hasText: "is uploaded. Processing has started" })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole("status").filter({ hasText: "is uploaded. Processing has started" }),
+  ).toBeVisible({ timeout: 60_000 });
   const processing = page.getByRole("region", { name: "Processing" });
-  await expect(processing.locator('[data-stage="transcode"]')).toHaveAttribute("data-state", /running|done/);
+  await expect(processing.locator('[data-stage="transcode"]')).toHaveAttribute(
+    "data-state",
+    /running|done/,
+  );
   await page.screenshot({ path: testInfo.outputPath("processing.png"), fullPage: true });
   await expectStreamable(page);
-  await expect(processing.locator('[data-stage="transcribe"]')).toHaveAttribute("data-state", /running|done/);
-  await expect(page.locator("[data-status]").first()).not.toHaveAttribute("data-status", "processing");
+  await expect(processing.locator('[data-stage="transcribe"]')).toHaveAttribute(
+    "data-state",
+    /running|done/,
+  );
+  await expect(page.locator("[data-status]").first()).not.toHaveAttribute(
+    "data-status",
+    "processing",
+  );
   await page.screenshot({ path: testInfo.outputPath("streamable.png"), fullPage: true });
 });
 
-test("a recording that is not usable audio fails its check, and the admin is told why", async ({ page }, testInfo) => {
+test("a recording that is not usable audio fails its check, and the admin is told why", async ({
+  page,
+}, testInfo) => {
   await signIn(page, admin);
   await page.getByRole("link", { name: "New sermon" }).click();
   await page.getByLabel("Title").fill("Broken Recording");
   await page.getByRole("button", { name: "Create sermon" }).click();
   // An ID3 tag passes the upload's signature check; what follows is no audio at all.
-  const broken = Buffer.concat([Buffer.from("ID3\x04\x00\x00\x00\x00\x00\x00", "latin1"), Buffer.alloc(64 * 1024, "not audio ")]);
-  await page.getByLabel("Choose audio or video file").setInputFiles({ name: "broken.mp3", mimeType: "audio/mpeg", buffer: broken });
+  const broken = Buffer.concat([
+    Buffer.from("ID3\x04\x00\x00\x00\x00\x00\x00", "latin1"),
+    Buffer.alloc(64 * 1024, "not audio "),
+  ]);
+  await page
+    .getByLabel("Choose audio or video file")
+    .setInputFiles({ name: "broken.mp3", mimeType: "audio/mpeg", buffer: broken });
   const processing = page.getByRole("region", { name: "Processing" });
-  await expect(processing.locator('[data-stage="transcode"]')).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  await expect(processing.locator('[data-stage="transcode"]')).toHaveAttribute(
+    "data-state",
+    "failed",
+    { timeout: 60_000 },
+  );
   await expect(processing.getByRole("alert")).toContainText("Audio check:");
   await expect(processing.getByText("Upload another file above to replace it.")).toBeVisible();
   await expect(processing.getByRole("button", { name: "Retry" })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("failed.png"), fullPage: true });
 });
 
-test("upload endpoints refuse anonymous callers and other churches' admins", async ({ request, browser }) => {
+test("upload endpoints refuse anonymous callers and other churches' admins", async ({
+  request,
+  browser,
+}) => {
   const base = "/api/admin/churches/grace-chapel/sermons/any/uploads";
-  const anonymous = await request.post(base, { data: { fileName: "a.mp3", size: 10 }, headers: { "x-middleware-subrequest": "middleware" } });
+  const anonymous = await request.post(base, {
+    data: { fileName: "a.mp3", size: 10 },
+    headers: { "x-middleware-subrequest": "middleware" },
+  });
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe("unauthenticated");
 
-  createAdmin({ email: "owner@elsewhere.example", password: "elsewhere-password", church: "elsewhere" });
+  createAdmin({
+    email: "owner@elsewhere.example",
+    password: "elsewhere-password",
+    church: "elsewhere",
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, { email: "owner@elsewhere.example", password: "elsewhere-password" });

@@ -5,4 +5,9 @@ import { sweepStuckSermons } from "./functions/sweep-stuck-sermons";
 import { transcribeSermon } from "./functions/transcribe-sermon";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
-export const functions: InngestFunction.Any[] = [processSermon, sweepStuckSermons, indexSermonFunction, transcribeSermon];
+export const functions: InngestFunction.Any[] = [
+  processSermon,
+  sweepStuckSermons,
+  indexSermonFunction,
+  transcribeSermon,
+];

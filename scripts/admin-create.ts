@@ -15,47 +15,57 @@ const USAGE =
 
 const argsSchema = z.object({
   email: z.email({ message: "--email: expected an email address" }),
-  church: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "--church: expected a church slug like grace-chapel"),
-  role: z.enum(["owner", "admin", "editor"], { message: "--role: expected owner, admin or editor" }).default("owner"),
+  church: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "--church: expected a church slug like grace-chapel"),
+  role: z
+    .enum(["owner", "admin", "editor"], { message: "--role: expected owner, admin or editor" })
+    .default("owner"),
   name: z.string().min(1).optional(),
   "church-name": z.string().min(1).optional(),
   password: z.string().optional(),
 });
 
-await runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      email: { type: "string" },
-      church: { type: "string" },
-      role: { type: "string" },
-      name: { type: "string" },
-      "church-name": { type: "string" },
-      password: { type: "string" },
-    },
-  });
-  const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) throw AppError.invalidInput(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  const args = parsed.data;
-  const givenPassword = args.password ?? process.env.SELAH_ADMIN_PASSWORD;
-  const password = givenPassword ?? randomBytes(12).toString("base64url");
+await runCli(
+  async () => {
+    const { values } = parseArgs({
+      options: {
+        email: { type: "string" },
+        church: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        "church-name": { type: "string" },
+        password: { type: "string" },
+      },
+    });
+    const parsed = argsSchema.safeParse(values);
+    if (!parsed.success)
+      throw AppError.invalidInput(parsed.error.issues.map((issue) => issue.message).join("\n"));
+    const args = parsed.data;
+    const givenPassword = args.password ?? process.env.SELAH_ADMIN_PASSWORD;
+    const password = givenPassword ?? randomBytes(12).toString("base64url");
 
-  // A password that is too short is a WeakPasswordError: bad input, exit 2.
-  await withDatabase(async (url) => {
-    const db = createDb(url, 1);
-    try {
-      const result = await createAdmin(db, {
-        email: args.email,
-        name: args.name,
-        password,
-        churchSlug: args.church,
-        churchName: args["church-name"],
-        role: args.role,
-      });
-      console.log(`${result.isNewUser ? "Created" : "Updated"} ${args.email} as ${args.role} of ${result.churchSlug}${result.isNewChurch ? " (new church)" : ""}.`);
-      if (!givenPassword) console.log(`Password (shown once): ${password}`);
-      console.log("Sign in at /admin/sign-in");
-    } finally {
-      await db.$disconnect();
-    }
-  });
-}, { usage: USAGE });
+    // A password that is too short is a WeakPasswordError: bad input, exit 2.
+    await withDatabase(async (url) => {
+      const db = createDb(url, 1);
+      try {
+        const result = await createAdmin(db, {
+          email: args.email,
+          name: args.name,
+          password,
+          churchSlug: args.church,
+          churchName: args["church-name"],
+          role: args.role,
+        });
+        console.log(
+          `${result.isNewUser ? "Created" : "Updated"} ${args.email} as ${args.role} of ${result.churchSlug}${result.isNewChurch ? " (new church)" : ""}.`,
+        );
+        if (!givenPassword) console.log(`Password (shown once): ${password}`);
+        console.log("Sign in at /admin/sign-in");
+      } finally {
+        await db.$disconnect();
+      }
+    });
+  },
+  { usage: USAGE },
+);

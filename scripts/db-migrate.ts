@@ -11,8 +11,15 @@ await runCli(async () => {
   const { EMBEDDING_DIMENSIONS } = parseEnv(embeddingEnvSchema, process.env);
   await withDatabase(async (url) => {
     const { applied, alreadyApplied } = await migrate(url);
-    console.log(applied.length ? `Applied: ${applied.join(", ")}` : `Up to date (${alreadyApplied} migrations applied before).`);
+    console.log(
+      applied.length
+        ? `Applied: ${applied.join(", ")}`
+        : `Up to date (${alreadyApplied} migrations applied before).`,
+    );
     const resized = await ensureVectorColumn(url, EMBEDDING_DIMENSIONS);
-    if (resized) console.log(`Embedding column sized to ${resized.to} dimensions (was ${resized.from ?? "unsized"}).`);
+    if (resized)
+      console.log(
+        `Embedding column sized to ${resized.to} dimensions (was ${resized.from ?? "unsized"}).`,
+      );
   });
 });

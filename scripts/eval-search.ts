@@ -9,7 +9,12 @@ import path from "node:path";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 import { searchEnvSchema } from "@/lib/platform/config/search-env";
 import type { EvalDataset } from "@/eval/search/dataset";
-import { type EvalArgs, EvalUsageError, loadEvalDataset, parseEvalArgs } from "@/eval/search/eval-args";
+import {
+  type EvalArgs,
+  EvalUsageError,
+  loadEvalDataset,
+  parseEvalArgs,
+} from "@/eval/search/eval-args";
 import { evaluate, type ModeReport, seedDataset } from "@/eval/search/run-eval";
 import { createDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
@@ -46,7 +51,9 @@ await runCli(async () => {
     await ensureVectorColumn(database.url, config.EMBEDDING_DIMENSIONS);
     const started = performance.now();
     const judgements = await seedDataset({ db, embedder }, dataset);
-    console.log(`Seeded ${dataset.sermons.size} sermons (${await db.chunk.count()} moments) with ${embedder.model}/${embedder.dimensions} in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Seeded ${dataset.sermons.size} sermons (${await db.chunk.count()} moments) with ${embedder.model}/${embedder.dimensions} in ${Math.round(performance.now() - started)} ms.`,
+    );
 
     const tuning = {
       ...configured,
@@ -62,16 +69,26 @@ await runCli(async () => {
 
     const kinds = Object.keys(reports.hybrid.byKind);
     const pad = (text: string, width: number) => text.padEnd(width);
-    console.log(`\n${pad("kind", 12)}${pad("queries", 9)}${["fts", "vector", "hybrid"].map((m) => pad(`${m} nDCG/R@10/MRR`, 26)).join("")}`);
+    console.log(
+      `\n${pad("kind", 12)}${pad("queries", 9)}${["fts", "vector", "hybrid"].map((m) => pad(`${m} nDCG/R@10/MRR`, 26)).join("")}`,
+    );
     for (const kind of [...kinds, "overall"]) {
       const row = (["fts", "vector", "hybrid"] as const).map((mode) => {
         const f = kind === "overall" ? reports[mode].overall : reports[mode].byKind[kind]!;
         return pad(`${f.ndcg10.toFixed(3)} / ${f.recall10.toFixed(3)} / ${f.mrr.toFixed(3)}`, 26);
       });
-      const count = kind === "overall" ? reports.hybrid.overall.queries : reports.hybrid.byKind[kind]!.queries;
+      const count =
+        kind === "overall" ? reports.hybrid.overall.queries : reports.hybrid.byKind[kind]!.queries;
       console.log(`${pad(kind, 12)}${pad(String(count), 9)}${row.join("")}`);
     }
-    console.log(JSON.stringify({ dataset: datasetDir, embedder: `${embedder.model}/${embedder.dimensions}`, tuning, ...reports }));
+    console.log(
+      JSON.stringify({
+        dataset: datasetDir,
+        embedder: `${embedder.model}/${embedder.dimensions}`,
+        tuning,
+        ...reports,
+      }),
+    );
   } finally {
     await db.$disconnect();
     await database.stop();

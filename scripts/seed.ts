@@ -9,7 +9,11 @@ await runCli(async () => {
     const db = createDb(url, 1);
     try {
       const { isNew } = await seedDemoChurch(db);
-      console.log(isNew ? "Created the demo church Grace Chapel." : "The demo church already exists; nothing to do.");
+      console.log(
+        isNew
+          ? "Created the demo church Grace Chapel."
+          : "The demo church already exists; nothing to do.",
+      );
     } finally {
       await db.$disconnect();
     }

@@ -6,14 +6,21 @@ const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 
 const vitest = ".data/test-results/vitest.json";
 if (existsSync(vitest)) {
-  const report = JSON.parse(readFileSync(vitest, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(vitest, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
   total.skipped += report.numPendingTests + report.numTodoTests;
 }
 const playwright = ".data/test-results/playwright.json";
 if (existsSync(playwright)) {
-  const { stats } = JSON.parse(readFileSync(playwright, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const { stats } = JSON.parse(readFileSync(playwright, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   total.passed += stats.expected + stats.flaky;
   total.failed += stats.unexpected;
   total.skipped += stats.skipped;

@@ -15,7 +15,7 @@ stage() {
   "$@" || failed+=("$name")
 }
 stage typecheck npx tsc --noEmit
-stage lint npx eslint . --max-warnings 0
+stage lint npm run --silent lint
 stage vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.data/test-results/vitest.json
 stage e2e npx playwright test
 

@@ -6,7 +6,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function violations(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === "no-restricted-imports")
+    .map((m) => m.message);
 }
 
 describe("import directions (docs/architecture.md, lib/README.md)", () => {
@@ -32,7 +34,10 @@ describe("import directions (docs/architecture.md, lib/README.md)", () => {
     ["app/page.tsx", 'import { x } from "@/inngest/functions/process-sermon";'],
     // One data-access convention: app/ calls lib functions, never the database client.
     ["app/churches/[slug]/page.tsx", 'import { getDb } from "@/lib/platform/db/client";'],
-    ["app/admin/_lib/x.ts", 'import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";'],
+    [
+      "app/admin/_lib/x.ts",
+      'import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";',
+    ],
     ["app/api/admin/x/route.ts", 'import { getDb } from "../../../../lib/platform/db/client";'],
   ])("%s may not `%s`", async (file, source) => {
     expect(await violations(file, `${source}\nexport const y = 1;\n`)).toHaveLength(1);
@@ -42,8 +47,14 @@ describe("import directions (docs/architecture.md, lib/README.md)", () => {
     ["lib/outbox/publish.ts", 'import { x } from "@/lib/pipeline/events/pipeline-events";'],
     ["app/page.tsx", 'import { listChurches } from "@/lib/catalog/churches/queries";'],
     ["app/churches/[slug]/page.tsx", 'import { getChurchCatalog } from "@/lib/catalog/queries";'],
-    ["app/admin/_lib/x.ts", 'import type { MembershipRole } from "@/lib/platform/auth/membership-role";'],
-    ["inngest/functions/process-sermon.ts", 'import { x } from "@/lib/pipeline/media/probe-media";'],
+    [
+      "app/admin/_lib/x.ts",
+      'import type { MembershipRole } from "@/lib/platform/auth/membership-role";',
+    ],
+    [
+      "inngest/functions/process-sermon.ts",
+      'import { x } from "@/lib/pipeline/media/probe-media";',
+    ],
     ["worker/poller.ts", 'import { x } from "@/lib/platform/queue/sqs-client";'],
     ["engine/src/x.ts", 'import { x } from "./store";'],
   ])("%s may `%s`", async (file, source) => {

@@ -19,7 +19,10 @@ function runLauncher(env: Env): Promise<{ code: number | null; output: string }>
 
 describe("launcher start-up", () => {
   it("stops with the variable's name when the environment is invalid", async () => {
-    const { code, output } = await runLauncher({ PGLITE_PORT: "not-a-port", SQS_MAX_RECEIVE_COUNT: "0" });
+    const { code, output } = await runLauncher({
+      PGLITE_PORT: "not-a-port",
+      SQS_MAX_RECEIVE_COUNT: "0",
+    });
     expect(code).not.toBe(0);
     expect(output).toContain('PGLITE_PORT: expected a port number (got "not-a-port")');
     expect(output).toContain("SQS_MAX_RECEIVE_COUNT: expected 1 to 1000");

@@ -9,7 +9,12 @@ import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
 import { createS3Client } from "@/lib/platform/storage/s3-client";
 import { startTestServices, testAwsEnv, type TestServices } from "./support/embedded-services";
 
-const queueSettings = { mainQueueName: "events", deadLetterQueueName: "events-dlq", maxReceiveCount: 5, visibilityTimeoutSeconds: 30 };
+const queueSettings = {
+  mainQueueName: "events",
+  deadLetterQueueName: "events-dlq",
+  maxReceiveCount: 5,
+  visibilityTimeoutSeconds: 30,
+};
 let services: TestServices | undefined;
 afterAll(() => services?.stop());
 
@@ -23,19 +28,25 @@ it("keeps rows, objects and queued messages across a restart of the embedded ser
   await s3.send(new PutObjectCommand({ Bucket: "media", Key: "kept.txt", Body: "still here" }));
   const sqs = createSqsClient(testAwsEnv(services.aws.endpoint));
   const { mainQueueUrl } = await ensureQueues(sqs, queueSettings);
-  await sqs.send(new SendMessageCommand({ QueueUrl: mainQueueUrl, MessageBody: "queued before restart" }));
+  await sqs.send(
+    new SendMessageCommand({ QueueUrl: mainQueueUrl, MessageBody: "queued before restart" }),
+  );
   await services.stop({ keepData: true });
 
   services = await startTestServices({ dir: services.dir });
   expect((await migrate(services.database.url)).applied).toEqual([]);
   const reopened = createDb(services.database.url, 1);
-  expect(await reopened.church.findUnique({ where: { slug: "kept" } })).toMatchObject({ name: "Kept Church" });
+  expect(await reopened.church.findUnique({ where: { slug: "kept" } })).toMatchObject({
+    name: "Kept Church",
+  });
   await reopened.$disconnect();
   const s3Again = createS3Client(testAwsEnv(services.aws.endpoint));
   const object = await s3Again.send(new GetObjectCommand({ Bucket: "media", Key: "kept.txt" }));
   expect(await object.Body!.transformToString()).toBe("still here");
   const sqsAgain = createSqsClient(testAwsEnv(services.aws.endpoint));
   const urls = await ensureQueues(sqsAgain, queueSettings);
-  const { Messages } = await sqsAgain.send(new ReceiveMessageCommand({ QueueUrl: urls.mainQueueUrl, WaitTimeSeconds: 2 }));
+  const { Messages } = await sqsAgain.send(
+    new ReceiveMessageCommand({ QueueUrl: urls.mainQueueUrl, WaitTimeSeconds: 2 }),
+  );
   expect(Messages?.[0]?.Body).toBe("queued before restart");
 });

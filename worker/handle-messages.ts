@@ -5,7 +5,10 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import type { EventEnvelope } from "@/lib/pipeline/events/pipeline-events";
-import { InvalidEventMessageError, parseEventMessage } from "@/lib/pipeline/events/parse-event-message";
+import {
+  InvalidEventMessageError,
+  parseEventMessage,
+} from "@/lib/pipeline/events/parse-event-message";
 import { sendToDeadLetterQueue } from "@/lib/platform/queue/dead-letter";
 import { RejectedEventsError, type ForwardEvents } from "./event-forwarder";
 import type { WorkerLog } from "./worker-log";

@@ -27,5 +27,12 @@ export default async function SearchPage({ searchParams }: Props) {
       errors = { passage: [error.message] };
     }
   }
-  return <SearchExperience initialState={initialState} initialOutcome={outcome} initialErrors={errors} facets={await searchFacets()} />;
+  return (
+    <SearchExperience
+      initialState={initialState}
+      initialOutcome={outcome}
+      initialErrors={errors}
+      facets={await searchFacets()}
+    />
+  );
 }

@@ -20,7 +20,13 @@ export function CatalogPage(props: {
   remove: Action;
   add: Action;
   addHeading: string;
-  form: { nameField: string; nameLabel: string; textField: string; textLabel: string; submitLabel: string };
+  form: {
+    nameField: string;
+    nameLabel: string;
+    textField: string;
+    textLabel: string;
+    submitLabel: string;
+  };
 }) {
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">

@@ -9,7 +9,15 @@ import type { FormResult } from "@/lib/platform/validation/form-result";
 type Action = (previous: FormResult | null, data: FormData) => Promise<FormResult>;
 type Values = { name: string; description: string; websiteUrl: string; timezone: string };
 
-export function ChurchSettingsForm({ action, values, timezones }: { action: Action; values: Values; timezones: string[] }) {
+export function ChurchSettingsForm({
+  action,
+  values,
+  timezones,
+}: {
+  action: Action;
+  values: Values;
+  timezones: string[];
+}) {
   const [state, formAction] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};
   values = { ...values, ...(state && !state.ok ? state.values : {}) };
@@ -19,15 +27,38 @@ export function ChurchSettingsForm({ action, values, timezones }: { action: Acti
       <Field label="Name" name="name" errors={errors.name}>
         <input id="name" name="name" defaultValue={values.name} required className={inputClass} />
       </Field>
-      <Field label="Description" name="description" errors={errors.description} hint="Shown to listeners on the home page.">
-        <textarea id="description" name="description" rows={3} defaultValue={values.description} className={inputClass} />
+      <Field
+        label="Description"
+        name="description"
+        errors={errors.description}
+        hint="Shown to listeners on the home page."
+      >
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          defaultValue={values.description}
+          className={inputClass}
+        />
       </Field>
       <div className="grid gap-6 sm:grid-cols-2">
         <Field label="Website" name="websiteUrl" errors={errors.websiteUrl}>
-          <input id="websiteUrl" name="websiteUrl" type="url" defaultValue={values.websiteUrl} placeholder="https://" className={inputClass} />
+          <input
+            id="websiteUrl"
+            name="websiteUrl"
+            type="url"
+            defaultValue={values.websiteUrl}
+            placeholder="https://"
+            className={inputClass}
+          />
         </Field>
         <Field label="Time zone" name="timezone" errors={errors.timezone}>
-          <select id="timezone" name="timezone" defaultValue={values.timezone} className={inputClass}>
+          <select
+            id="timezone"
+            name="timezone"
+            defaultValue={values.timezone}
+            className={inputClass}
+          >
             {timezones.map((zone) => (
               <option key={zone}>{zone}</option>
             ))}

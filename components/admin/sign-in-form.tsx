@@ -15,10 +15,25 @@ export function SignInForm({ action, next }: { action: Action; next: string }) {
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
       <Field label="Email" name="email" errors={state?.fieldErrors?.email}>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email} className={inputClass} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state?.values?.email}
+          className={inputClass}
+        />
       </Field>
       <Field label="Password" name="password" errors={state?.fieldErrors?.password}>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+        />
       </Field>
       <div className="pt-1">
         <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>

@@ -11,11 +11,22 @@ const STATUS: Record<SermonStatus, { label: string; className: string }> = {
   rejected: { label: "Unusable file", className: "bg-red-50 text-red-700" },
 };
 
-const PUBLISH: Record<PublishState, string> = { draft: "Draft", scheduled: "Scheduled", published: "Published" };
+const PUBLISH: Record<PublishState, string> = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  published: "Published",
+};
 
 export function StatusBadge({ status }: { status: SermonStatus }) {
   const { label, className } = STATUS[status];
-  return <span data-status={status} className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ${className}`}>{label}</span>;
+  return (
+    <span
+      data-status={status}
+      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ${className}`}
+    >
+      {label}
+    </span>
+  );
 }
 
 export const publishLabel = (state: PublishState) => PUBLISH[state];

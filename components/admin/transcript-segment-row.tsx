@@ -18,7 +18,15 @@ export interface EditableSegment {
 }
 
 /** One segment of the admin's transcript: read, or corrected in place. */
-export function TranscriptSegmentRow({ segment, sermonId, action }: { segment: EditableSegment; sermonId: string; action: Action }) {
+export function TranscriptSegmentRow({
+  segment,
+  sermonId,
+  action,
+}: {
+  segment: EditableSegment;
+  sermonId: string;
+  action: Action;
+}) {
   const [isEditing, setIsEditing] = useState(false);
   const [state, formAction] = useActionState(action, null);
   useEffect(() => {
@@ -26,10 +34,19 @@ export function TranscriptSegmentRow({ segment, sermonId, action }: { segment: E
   }, [state]);
   const fieldId = `segment-${segment.id}`;
   return (
-    <li className="grid grid-cols-[4rem_1fr] gap-3 py-3 sm:grid-cols-[5rem_1fr_auto]" data-segment-id={segment.id}>
-      <span className="pt-0.5 font-mono text-xs text-stone-500 tabular-nums">{formatDuration(segment.startMs)}</span>
+    <li
+      className="grid grid-cols-[4rem_1fr] gap-3 py-3 sm:grid-cols-[5rem_1fr_auto]"
+      data-segment-id={segment.id}
+    >
+      <span className="pt-0.5 font-mono text-xs text-stone-500 tabular-nums">
+        {formatDuration(segment.startMs)}
+      </span>
       <div className="min-w-0 space-y-2">
-        {segment.speaker && <p className="text-xs font-semibold uppercase tracking-wide text-amber-700">{segment.speaker}</p>}
+        {segment.speaker && (
+          <p className="text-xs font-semibold uppercase tracking-wide text-amber-700">
+            {segment.speaker}
+          </p>
+        )}
         {isEditing ? (
           <form action={formAction} className="space-y-2">
             <input type="hidden" name="sermonId" value={sermonId} />
@@ -37,11 +54,22 @@ export function TranscriptSegmentRow({ segment, sermonId, action }: { segment: E
             <label htmlFor={fieldId} className="sr-only">
               Text at {formatDuration(segment.startMs)}
             </label>
-            <textarea id={fieldId} name="text" rows={3} defaultValue={state?.values?.text ?? segment.text} className={inputClass} autoFocus />
+            <textarea
+              id={fieldId}
+              name="text"
+              rows={3}
+              defaultValue={state?.values?.text ?? segment.text}
+              className={inputClass}
+              autoFocus
+            />
             <FormMessage state={state} />
             <div className="flex gap-2">
               <SubmitButton>Save correction</SubmitButton>
-              <button type="button" onClick={() => setIsEditing(false)} className="rounded-lg px-3 py-2 text-sm font-medium text-stone-600 hover:bg-stone-100">
+              <button
+                type="button"
+                onClick={() => setIsEditing(false)}
+                className="rounded-lg px-3 py-2 text-sm font-medium text-stone-600 hover:bg-stone-100"
+              >
                 Cancel
               </button>
             </div>
@@ -49,11 +77,17 @@ export function TranscriptSegmentRow({ segment, sermonId, action }: { segment: E
         ) : (
           <>
             <p className="text-sm leading-relaxed text-stone-800">{segment.text}</p>
-            {state?.ok && state.message && <p role="status" className="text-xs font-medium text-emerald-700">{state.message}</p>}
+            {state?.ok && state.message && (
+              <p role="status" className="text-xs font-medium text-emerald-700">
+                {state.message}
+              </p>
+            )}
           </>
         )}
         {segment.editCount > 0 && !isEditing && (
-          <p className="text-xs text-stone-500">Corrected {segment.editCount === 1 ? "once" : `${segment.editCount} times`}</p>
+          <p className="text-xs text-stone-500">
+            Corrected {segment.editCount === 1 ? "once" : `${segment.editCount} times`}
+          </p>
         )}
       </div>
       {!isEditing && (

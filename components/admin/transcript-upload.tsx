@@ -3,7 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type UploadState = { kind: "idle" } | { kind: "uploading" } | { kind: "done"; message: string } | { kind: "error"; message: string };
+type UploadState =
+  | { kind: "idle" }
+  | { kind: "uploading" }
+  | { kind: "done"; message: string }
+  | { kind: "error"; message: string };
 
 /** Sends a .vtt/.srt file as the request body; the server names the line of any problem. */
 export function TranscriptUpload({ endpoint }: { endpoint: string }) {
@@ -13,13 +17,27 @@ export function TranscriptUpload({ endpoint }: { endpoint: string }) {
   async function upload(file: File) {
     setState({ kind: "uploading" });
     try {
-      const response = await fetch(endpoint, { method: "POST", body: file, headers: { "content-type": file.type || "text/plain" } });
-      const body = (await response.json()) as { segmentCount?: number; error?: { message: string } };
-      if (!response.ok) return setState({ kind: "error", message: body.error?.message ?? "The upload failed." });
-      setState({ kind: "done", message: `Transcript replaced: ${body.segmentCount} captions from ${file.name}.` });
+      const response = await fetch(endpoint, {
+        method: "POST",
+        body: file,
+        headers: { "content-type": file.type || "text/plain" },
+      });
+      const body = (await response.json()) as {
+        segmentCount?: number;
+        error?: { message: string };
+      };
+      if (!response.ok)
+        return setState({ kind: "error", message: body.error?.message ?? "The upload failed." });
+      setState({
+        kind: "done",
+        message: `Transcript replaced: ${body.segmentCount} captions from ${file.name}.`,
+      });
       router.refresh();
     } catch {
-      setState({ kind: "error", message: "The upload did not reach the server; check your connection and try again." });
+      setState({
+        kind: "error",
+        message: "The upload did not reach the server; check your connection and try again.",
+      });
     }
   }
 
@@ -39,8 +57,19 @@ export function TranscriptUpload({ endpoint }: { endpoint: string }) {
           }}
         />
       </label>
-      {state.kind === "done" && <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">{state.message}</p>}
-      {state.kind === "error" && <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-700">{state.message}</p>}
+      {state.kind === "done" && (
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800"
+        >
+          {state.message}
+        </p>
+      )}
+      {state.kind === "error" && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-700">
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }

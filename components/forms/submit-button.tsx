@@ -2,7 +2,15 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, pendingText = "Saving…", tone = "primary" }: { children: React.ReactNode; pendingText?: string; tone?: "primary" | "danger" | "quiet" }) {
+export function SubmitButton({
+  children,
+  pendingText = "Saving…",
+  tone = "primary",
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  tone?: "primary" | "danger" | "quiet";
+}) {
   const { pending } = useFormStatus();
   const tones = {
     primary: "bg-amber-600 text-white hover:bg-amber-700 shadow-sm",

@@ -42,7 +42,11 @@ export function SermonMeta({
   if (sermon.preachedOn) {
     parts.push({
       key: "date",
-      node: <time dateTime={sermon.preachedOn.toISOString().slice(0, 10)}>{formatDay(sermon.preachedOn)}</time>,
+      node: (
+        <time dateTime={sermon.preachedOn.toISOString().slice(0, 10)}>
+          {formatDay(sermon.preachedOn)}
+        </time>
+      ),
     });
   }
   if (sermon.durationMs) parts.push({ key: "duration", node: formatDuration(sermon.durationMs) });

@@ -11,7 +11,13 @@ export function KeyboardShortcutsHint() {
         title="Keyboard shortcuts"
         className="grid size-8 cursor-pointer list-none place-items-center rounded-lg text-stone-500 hover:bg-stone-50 hover:text-stone-800 group-open:bg-stone-100 group-open:text-stone-800 [&::-webkit-details-marker]:hidden"
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current" strokeWidth={1.75} strokeLinecap="round">
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="size-5 fill-none stroke-current"
+          strokeWidth={1.75}
+          strokeLinecap="round"
+        >
           <rect x="2.5" y="6" width="19" height="12" rx="2" />
           <path d="M6.5 10h.01M10 10h.01M14 10h.01M17.5 10h.01M8 14h8" />
         </svg>

@@ -1,6 +1,12 @@
 "use client";
 
-export function PlayPauseButton({ isPlaying, onClick }: { isPlaying: boolean; onClick: () => void }) {
+export function PlayPauseButton({
+  isPlaying,
+  onClick,
+}: {
+  isPlaying: boolean;
+  onClick: () => void;
+}) {
   return (
     <button
       type="button"

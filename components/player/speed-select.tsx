@@ -3,7 +3,13 @@
 import { SPEEDS } from "./playback-speeds";
 
 /** On phones the word "Speed" gives way to a gauge, so the controls fit on one line. */
-export function SpeedSelect({ speed, onChange }: { speed: number; onChange: (speed: number) => void }) {
+export function SpeedSelect({
+  speed,
+  onChange,
+}: {
+  speed: number;
+  onChange: (speed: number) => void;
+}) {
   return (
     <label
       title="Speed (< and >)"

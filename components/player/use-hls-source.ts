@@ -27,7 +27,8 @@ export function useHlsSource(
       if (HlsPlayer.isSupported()) {
         hls = new HlsPlayer({ startPosition: startAt });
         hls.on(HlsPlayer.Events.ERROR, (_event, data) => {
-          if (data.fatal) reportError.current("The recording could not be loaded. Please try again in a moment.");
+          if (data.fatal)
+            reportError.current("The recording could not be loaded. Please try again in a moment.");
         });
         hls.loadSource(src);
         hls.attachMedia(audio);

@@ -51,15 +51,21 @@ export function useMediaSession(
     const handlers: [MediaSessionAction, MediaSessionActionHandler][] = [
       ["play", () => void audio.play().catch(() => undefined)],
       ["pause", () => audio.pause()],
-      ["stop", () => {
-        audio.pause();
-        latest.current.seekTo(0);
-      }],
+      [
+        "stop",
+        () => {
+          audio.pause();
+          latest.current.seekTo(0);
+        },
+      ],
       ["seekbackward", (details) => seekBy(-(details.seekOffset ?? SKIP_SECONDS))],
       ["seekforward", (details) => seekBy(details.seekOffset ?? SKIP_SECONDS)],
-      ["seekto", (details) => {
-        if (details.seekTime !== undefined) latest.current.seekTo(details.seekTime);
-      }],
+      [
+        "seekto",
+        (details) => {
+          if (details.seekTime !== undefined) latest.current.seekTo(details.seekTime);
+        },
+      ],
     ];
     for (const [action, handler] of handlers) setActionHandler(session, action, handler);
 

@@ -13,7 +13,9 @@ const clamp = (value: number) => Math.min(1, Math.max(0, value));
 
 function readSaved(): SavedVolume | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as Partial<SavedVolume> | null;
+    const saved = JSON.parse(
+      localStorage.getItem(STORAGE_KEY) ?? "null",
+    ) as Partial<SavedVolume> | null;
     if (typeof saved?.volume !== "number" || !Number.isFinite(saved.volume)) return null;
     return { volume: clamp(saved.volume), isMuted: saved.isMuted === true };
   } catch {
@@ -61,7 +63,10 @@ export function useVolume(audioRef: RefObject<HTMLAudioElement | null>) {
   );
   const changeVolumeBy = useCallback(
     (delta: number) =>
-      update((previous) => ({ volume: clamp(Math.round((previous.volume + delta) * 100) / 100), isMuted: false })),
+      update((previous) => ({
+        volume: clamp(Math.round((previous.volume + delta) * 100) / 100),
+        isMuted: false,
+      })),
     [update],
   );
   // Unmuting at volume 0 would still be silent, so it brings the volume back up.

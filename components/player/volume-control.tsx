@@ -22,7 +22,14 @@ export function VolumeControl({
         title={isSilent ? "Unmute (M)" : "Mute (M)"}
         className="grid size-8 place-items-center rounded-md text-stone-600 hover:bg-stone-50 hover:text-stone-900"
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="size-5 fill-none stroke-current"
+          strokeWidth={2}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M11 5 6 9H3v6h3l5 4V5Z" className="fill-current" />
           {isSilent ? (
             <path d="m16 9 6 6m0-6-6 6" />

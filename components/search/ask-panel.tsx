@@ -46,7 +46,8 @@ export function AskPanel({ question, church }: { question: string; church: strin
     const current = new AbortController();
     controller.current = current;
     setAnswer({ question, citations: [], answeredBy: "", text: "", error: null, isDone: false });
-    const patch = (change: Partial<Answer>) => setAnswer((a) => (a && controller.current === current ? { ...a, ...change } : a));
+    const patch = (change: Partial<Answer>) =>
+      setAnswer((a) => (a && controller.current === current ? { ...a, ...change } : a));
     try {
       const response = await fetch("/api/ask", {
         method: "POST",
@@ -55,13 +56,19 @@ export function AskPanel({ question, church }: { question: string; church: strin
         signal: current.signal,
       });
       if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        patch({ error: body?.error?.message ?? "The question could not be answered.", isDone: true });
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string };
+        } | null;
+        patch({
+          error: body?.error?.message ?? "The question could not be answered.",
+          isDone: true,
+        });
         return;
       }
       let text = "";
       for await (const event of readEvents(response.body)) {
-        if (event.type === "sources") patch({ citations: event.citations, answeredBy: event.answeredBy });
+        if (event.type === "sources")
+          patch({ citations: event.citations, answeredBy: event.answeredBy });
         else if (event.type === "text") patch({ text: (text += event.text) });
         else if (event.type === "error") patch({ error: event.message });
         else patch({ isDone: true });
@@ -77,7 +84,9 @@ export function AskPanel({ question, church }: { question: string; church: strin
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 className="text-sm font-semibold text-stone-900">Ask the sermons</h2>
-          <p className="text-xs text-stone-600">An answer drawn only from what was preached, with the moments it comes from.</p>
+          <p className="text-xs text-stone-600">
+            An answer drawn only from what was preached, with the moments it comes from.
+          </p>
         </div>
         <button
           type="button"
@@ -89,13 +98,25 @@ export function AskPanel({ question, church }: { question: string; church: strin
         </button>
       </div>
       {answer && (
-        <div data-testid="ask-answer" className="mt-4 border-t border-amber-100 pt-4" aria-live="polite">
-          {answer.question !== question && <p className="mb-2 text-xs text-stone-500">Answer to “{answer.question}”</p>}
+        <div
+          data-testid="ask-answer"
+          className="mt-4 border-t border-amber-100 pt-4"
+          aria-live="polite"
+        >
+          {answer.question !== question && (
+            <p className="mb-2 text-xs text-stone-500">Answer to “{answer.question}”</p>
+          )}
           <p className="whitespace-pre-line text-sm leading-6 text-stone-800">
             <CitedText text={answer.text} citations={answer.citations} />
-            {!answer.isDone && <span className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-amber-500 align-middle" />}
+            {!answer.isDone && (
+              <span className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-amber-500 align-middle" />
+            )}
           </p>
-          {answer.error && <p role="alert" className="mt-2 text-sm font-medium text-red-600">{answer.error}</p>}
+          {answer.error && (
+            <p role="alert" className="mt-2 text-sm font-medium text-red-600">
+              {answer.error}
+            </p>
+          )}
           {answer.citations.length > 0 && (
             <ol className="mt-4 space-y-1.5 text-xs text-stone-600">
               {answer.citations.map((c) => (
@@ -111,7 +132,9 @@ export function AskPanel({ question, church }: { question: string; church: strin
           )}
           {answer.isDone && answer.answeredBy && (
             <p className="mt-3 text-[11px] text-stone-400">
-              {answer.answeredBy === "extractive" ? "Quoted from the sermons (no language model configured)." : `Written by ${answer.answeredBy} from these moments.`}
+              {answer.answeredBy === "extractive"
+                ? "Quoted from the sermons (no language model configured)."
+                : `Written by ${answer.answeredBy} from these moments.`}
             </p>
           )}
         </div>

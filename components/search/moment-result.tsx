@@ -7,12 +7,23 @@ import { HighlightedSnippet } from "./highlighted-snippet";
 export function MomentResult({ hit }: { hit: MomentHit }) {
   const at = formatDuration(hit.startMs);
   return (
-    <article data-testid="search-hit" className="group relative rounded-2xl border border-stone-200 bg-white p-4 shadow-sm transition hover:border-amber-300 hover:shadow-md sm:p-5">
+    <article
+      data-testid="search-hit"
+      className="group relative rounded-2xl border border-stone-200 bg-white p-4 shadow-sm transition hover:border-amber-300 hover:shadow-md sm:p-5"
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="font-serif text-lg font-semibold leading-snug text-stone-900">{hit.sermonTitle}</h3>
+          <h3 className="font-serif text-lg font-semibold leading-snug text-stone-900">
+            {hit.sermonTitle}
+          </h3>
           <p className="mt-0.5 text-xs font-medium text-stone-500">
-            {[hit.churchName, hit.speakerName, hit.preachedOn && formatDay(new Date(hit.preachedOn))].filter(Boolean).join(" · ")}
+            {[
+              hit.churchName,
+              hit.speakerName,
+              hit.preachedOn && formatDay(new Date(hit.preachedOn)),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         </div>
         <Link
@@ -31,8 +42,16 @@ export function MomentResult({ hit }: { hit: MomentHit }) {
       </p>
       {(hit.mainPassage || hit.seriesTitle) && (
         <p className="mt-3 flex flex-wrap gap-2 text-xs">
-          {hit.mainPassage && <span className="rounded-md bg-stone-100 px-2 py-0.5 font-medium text-stone-600">{hit.mainPassage}</span>}
-          {hit.seriesTitle && <span className="rounded-md bg-amber-50 px-2 py-0.5 font-medium text-amber-800">{hit.seriesTitle}</span>}
+          {hit.mainPassage && (
+            <span className="rounded-md bg-stone-100 px-2 py-0.5 font-medium text-stone-600">
+              {hit.mainPassage}
+            </span>
+          )}
+          {hit.seriesTitle && (
+            <span className="rounded-md bg-amber-50 px-2 py-0.5 font-medium text-amber-800">
+              {hit.seriesTitle}
+            </span>
+          )}
         </p>
       )}
     </article>

@@ -17,7 +17,13 @@ type Props = {
 type ApiError = { error: { message: string; fields?: Record<string, string[]> } };
 
 const DEBOUNCE_MS = 200;
-const EXAMPLES = ["forgiving someone who hurt me", "nothing can separate us from the love of God", "why does God allow suffering", "anxiety and worry", "the prodigal son"];
+const EXAMPLES = [
+  "forgiving someone who hurt me",
+  "nothing can separate us from the love of God",
+  "why does God allow suffering",
+  "anxiety and worry",
+  "the prodigal son",
+];
 
 /**
  * The search page's live part. Typing updates the URL at once (so every state can be shared
@@ -85,7 +91,11 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
         <label htmlFor="search-q" className="sr-only">
           Search every sermon
         </label>
-        <svg aria-hidden viewBox="0 0 20 20" className="pointer-events-none absolute left-4 top-1/2 size-5 -translate-y-1/2 fill-stone-400">
+        <svg
+          aria-hidden
+          viewBox="0 0 20 20"
+          className="pointer-events-none absolute left-4 top-1/2 size-5 -translate-y-1/2 fill-stone-400"
+        >
           <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64a.75.75 0 1 1-1.06 1.06l-3.64-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
         </svg>
         <input
@@ -99,8 +109,15 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
           aria-invalid={Boolean(errors.q)}
           className="block w-full rounded-2xl border border-stone-300 bg-white py-4 pl-12 pr-28 text-base text-stone-900 shadow-sm outline-none transition placeholder:text-stone-400 focus:border-amber-500 focus:ring-4 focus:ring-amber-500/15"
         />
-        <span aria-live="polite" className="absolute right-4 top-1/2 -translate-y-1/2 text-xs font-medium text-stone-400">
-          {isLoading ? "Searching…" : outcome && state.q ? `${hits.length} ${hits.length === 1 ? "moment" : "moments"}` : ""}
+        <span
+          aria-live="polite"
+          className="absolute right-4 top-1/2 -translate-y-1/2 text-xs font-medium text-stone-400"
+        >
+          {isLoading
+            ? "Searching…"
+            : outcome && state.q
+              ? `${hits.length} ${hits.length === 1 ? "moment" : "moments"}`
+              : ""}
         </span>
       </form>
       {errors.q?.map((message) => (
@@ -123,9 +140,15 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
               >
                 Narrow it down
                 {activeFilters.length > 0 && (
-                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{activeFilters.length}</span>
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                    {activeFilters.length}
+                  </span>
                 )}
-                <svg aria-hidden viewBox="0 0 20 20" className={`size-4 fill-stone-500 transition lg:hidden ${isFilterOpen ? "rotate-180" : ""}`}>
+                <svg
+                  aria-hidden
+                  viewBox="0 0 20 20"
+                  className={`size-4 fill-stone-500 transition lg:hidden ${isFilterOpen ? "rotate-180" : ""}`}
+                >
                   <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
                 </svg>
               </button>
@@ -140,7 +163,10 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
               </button>
             )}
           </div>
-          <div id="search-filters" className={`mt-4 ${isFilterOpen || Object.keys(errors).some((k) => k !== "q") ? "block" : "hidden"} lg:block`}>
+          <div
+            id="search-filters"
+            className={`mt-4 ${isFilterOpen || Object.keys(errors).some((k) => k !== "q") ? "block" : "hidden"} lg:block`}
+          >
             <SearchFilters state={state} facets={facets} errors={errors} onChange={update} />
           </div>
         </aside>
@@ -155,7 +181,8 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
               <AskPanel question={state.q} church={state.church} />
               {outcome?.scripture && (
                 <p className="mb-4 text-sm text-stone-600">
-                  Sermons on or quoting <span className="font-semibold text-stone-900">{outcome.scripture}</span>
+                  Sermons on or quoting{" "}
+                  <span className="font-semibold text-stone-900">{outcome.scripture}</span>
                 </p>
               )}
               {hits.length > 0 ? (
@@ -187,10 +214,13 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
 function EmptyState({ onPick }: { onPick: (q: string) => void }) {
   return (
     <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 sm:p-10">
-      <h2 className="font-serif text-2xl font-semibold text-stone-900">Find the moment, not just the sermon</h2>
+      <h2 className="font-serif text-2xl font-semibold text-stone-900">
+        Find the moment, not just the sermon
+      </h2>
       <p className="mt-3 max-w-xl text-sm leading-6 text-stone-600">
-        Every sermon is searched by what was actually said. Type a topic, a question or a phrase you remember;
-        each result plays from the moment it was said. Use the filters for a church, a speaker or a passage.
+        Every sermon is searched by what was actually said. Type a topic, a question or a phrase you
+        remember; each result plays from the moment it was said. Use the filters for a church, a
+        speaker or a passage.
       </p>
       <p className="mt-6 text-xs font-semibold uppercase tracking-wide text-stone-500">Try</p>
       <ul className="mt-2 flex flex-wrap gap-2">

@@ -19,7 +19,10 @@ export function SearchFilters({ state, facets, errors, onChange }: Props) {
   const series = facets.series.filter((s) => !state.church || s.churchSlug === state.church);
   const field = (name: keyof SearchState, label: string, input: React.ReactNode) => (
     <div className="min-w-0">
-      <label htmlFor={`filter-${name}`} className="block text-xs font-semibold uppercase tracking-wide text-stone-500">
+      <label
+        htmlFor={`filter-${name}`}
+        className="block text-xs font-semibold uppercase tracking-wide text-stone-500"
+      >
         {label}
       </label>
       <div className="mt-1">{input}</div>
@@ -36,7 +39,12 @@ export function SearchFilters({ state, facets, errors, onChange }: Props) {
       {field(
         "church",
         "Church",
-        <select id="filter-church" className={control} value={state.church} onChange={(e) => onChange({ church: e.target.value, speaker: "", series: "" })}>
+        <select
+          id="filter-church"
+          className={control}
+          value={state.church}
+          onChange={(e) => onChange({ church: e.target.value, speaker: "", series: "" })}
+        >
           <option value="">All churches</option>
           {facets.churches.map((church) => (
             <option key={church.slug} value={church.slug}>
@@ -48,7 +56,12 @@ export function SearchFilters({ state, facets, errors, onChange }: Props) {
       {field(
         "speaker",
         "Speaker",
-        <select id="filter-speaker" className={control} value={state.speaker} onChange={(e) => onChange({ speaker: e.target.value })}>
+        <select
+          id="filter-speaker"
+          className={control}
+          value={state.speaker}
+          onChange={(e) => onChange({ speaker: e.target.value })}
+        >
           <option value="">Anyone</option>
           {speakers.map((speaker) => (
             <option key={speaker.id} value={speaker.id}>
@@ -60,7 +73,12 @@ export function SearchFilters({ state, facets, errors, onChange }: Props) {
       {field(
         "series",
         "Series",
-        <select id="filter-series" className={control} value={state.series} onChange={(e) => onChange({ series: e.target.value })}>
+        <select
+          id="filter-series"
+          className={control}
+          value={state.series}
+          onChange={(e) => onChange({ series: e.target.value })}
+        >
           <option value="">Any series</option>
           {series.map((entry) => (
             <option key={entry.id} value={entry.id}>
@@ -84,12 +102,26 @@ export function SearchFilters({ state, facets, errors, onChange }: Props) {
       {field(
         "from",
         "Preached from",
-        <input id="filter-from" type="date" className={control} value={state.from} aria-invalid={Boolean(errors.from)} onChange={(e) => onChange({ from: e.target.value })} />,
+        <input
+          id="filter-from"
+          type="date"
+          className={control}
+          value={state.from}
+          aria-invalid={Boolean(errors.from)}
+          onChange={(e) => onChange({ from: e.target.value })}
+        />,
       )}
       {field(
         "to",
         "Preached until",
-        <input id="filter-to" type="date" className={control} value={state.to} aria-invalid={Boolean(errors.to)} onChange={(e) => onChange({ to: e.target.value })} />,
+        <input
+          id="filter-to"
+          type="date"
+          className={control}
+          value={state.to}
+          aria-invalid={Boolean(errors.to)}
+          onChange={(e) => onChange({ to: e.target.value })}
+        />,
       )}
     </fieldset>
   );

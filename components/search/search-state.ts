@@ -9,7 +9,15 @@ export type SearchState = {
   passage: string;
 };
 
-export const EMPTY_SEARCH: SearchState = { q: "", church: "", speaker: "", series: "", from: "", to: "", passage: "" };
+export const EMPTY_SEARCH: SearchState = {
+  q: "",
+  church: "",
+  speaker: "",
+  series: "",
+  from: "",
+  to: "",
+  passage: "",
+};
 
 export const FILTER_KEYS = ["church", "speaker", "series", "from", "to", "passage"] as const;
 

@@ -3,7 +3,12 @@ import { z } from "zod";
 import type { EngineContext } from "./context";
 import { nextCronTime, scheduleCrons, unscheduleCrons } from "./cron";
 import { InvalidFunctionError } from "./errors";
-import { normalizeFunction, rawFunctionSchema, type FunctionConfig, type SyncWarning } from "./function-config";
+import {
+  normalizeFunction,
+  rawFunctionSchema,
+  type FunctionConfig,
+  type SyncWarning,
+} from "./function-config";
 
 const registerBodySchema = z.looseObject({
   url: z.string().default(""),
@@ -33,20 +38,31 @@ function checksumOf(body: Record<string, unknown>): string {
  * Sync (section 2): upsert the app by name and replace its function set. Unsupported
  * options come back as `warnings` and are logged; invalid functions reject the sync.
  */
-export function registerApp(ctx: EngineContext, rawBody: unknown, expectedServerKind?: string): RegisterResult {
+export function registerApp(
+  ctx: EngineContext,
+  rawBody: unknown,
+  expectedServerKind?: string,
+): RegisterResult {
   if (expectedServerKind && expectedServerKind !== "dev") {
     return failure(400, `Expected server kind dev, got ${expectedServerKind}`);
   }
   const parsed = registerBodySchema.safeParse(rawBody);
-  if (!parsed.success) return failure(400, `invalid register body: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    return failure(400, `invalid register body: ${parsed.error.issues[0]?.message}`);
   const body = parsed.data;
   if (!body.appName) return failure(400, "appName is required");
   const checksum = checksumOf(body as Record<string, unknown>);
-  const existing = ctx.store.get<{ id: string; checksum: string }>("SELECT id, checksum FROM apps WHERE name = ?", body.appName);
+  const existing = ctx.store.get<{ id: string; checksum: string }>(
+    "SELECT id, checksum FROM apps WHERE name = ?",
+    body.appName,
+  );
   const syncId = randomUUID();
   if (existing?.checksum === checksum) {
     ctx.store.run("UPDATE apps SET synced_at = ? WHERE name = ?", Date.now(), body.appName);
-    return { status: 200, body: { ok: true, modified: false, app_id: existing.id, sync_id: syncId } };
+    return {
+      status: 200,
+      body: { ok: true, modified: false, app_id: existing.id, sync_id: syncId },
+    };
   }
 
   const warnings: SyncWarning[] = [];
@@ -58,15 +74,24 @@ export function registerApp(ctx: EngineContext, rawBody: unknown, expectedServer
       if (!fn.success) {
         const issue = fn.error.issues[0];
         const id = (rawFn as { id?: unknown } | null)?.id ?? `#${index}`;
-        throw new InvalidFunctionError(`function ${String(id)}: ${issue?.path.join(".")}: ${issue?.message}`);
+        throw new InvalidFunctionError(
+          `function ${String(id)}: ${issue?.path.join(".")}: ${issue?.message}`,
+        );
       }
-      if (seen.has(fn.data.id)) throw new InvalidFunctionError(`duplicate function id ${fn.data.id}`);
+      if (seen.has(fn.data.id))
+        throw new InvalidFunctionError(`duplicate function id ${fn.data.id}`);
       seen.add(fn.data.id);
       const config = normalizeFunction(fn.data, warnings);
-      for (const trigger of config.triggers) if ("cron" in trigger) nextCronTime(trigger.cron, new Date());
-      const owner = ctx.store.get<{ app_name: string }>("SELECT app_name FROM functions WHERE id = ?", config.id);
+      for (const trigger of config.triggers)
+        if ("cron" in trigger) nextCronTime(trigger.cron, new Date());
+      const owner = ctx.store.get<{ app_name: string }>(
+        "SELECT app_name FROM functions WHERE id = ?",
+        config.id,
+      );
       if (owner && owner.app_name !== body.appName) {
-        throw new InvalidFunctionError(`function id ${config.id} already belongs to app ${owner.app_name}`);
+        throw new InvalidFunctionError(
+          `function id ${config.id} already belongs to app ${owner.app_name}`,
+        );
       }
       configs.push(config);
     }
@@ -121,10 +146,15 @@ export function registerApp(ctx: EngineContext, rawBody: unknown, expectedServer
     }
   });
   for (const warning of warnings) {
-    ctx.log.warn(`sync ${body.appName}: function ${warning.function}: ${warning.option}: ${warning.message}`);
+    ctx.log.warn(
+      `sync ${body.appName}: function ${warning.function}: ${warning.option}: ${warning.message}`,
+    );
   }
   ctx.log.info(`synced app ${body.appName} (${configs.length} functions) from ${body.url}`);
-  return { status: 200, body: { ok: true, modified: true, app_id: appId, sync_id: syncId, warnings } };
+  return {
+    status: 200,
+    body: { ok: true, modified: true, app_id: appId, sync_id: syncId, warnings },
+  };
 }
 
 /** DELETE /fn/remove?url=…: forget an app and its functions. */
@@ -132,7 +162,10 @@ export function removeAppByUrl(ctx: EngineContext, url: string): boolean {
   const app = ctx.store.get<{ name: string }>("SELECT name FROM apps WHERE url = ?", url);
   if (!app) return false;
   ctx.store.tx(() => {
-    for (const fn of ctx.store.all<{ id: string }>("SELECT id FROM functions WHERE app_name = ?", app.name)) {
+    for (const fn of ctx.store.all<{ id: string }>(
+      "SELECT id FROM functions WHERE app_name = ?",
+      app.name,
+    )) {
       unscheduleCrons(ctx, fn.id);
     }
     ctx.store.run("DELETE FROM functions WHERE app_name = ?", app.name);

@@ -31,18 +31,32 @@ const inBandBodySchema = z.looseObject({
  */
 export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncOutcome> {
   const { signingKey, signingKeyFallback } = ctx.config;
-  const headers: Record<string, string> = { "content-type": "application/json", "x-inngest-server-kind": "dev" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-inngest-server-kind": "dev",
+  };
   if (ctx.config.syncKind === "in_band") headers["x-inngest-sync-kind"] = "in_band";
   const putBody = canonicalJson({ url });
   if (signingKey) headers["x-inngest-signature"] = signatureFor(putBody, signingKey);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { method: "PUT", headers, body: putBody, signal: AbortSignal.timeout(30_000) });
+    response = await fetch(url, {
+      method: "PUT",
+      headers,
+      body: putBody,
+      signal: AbortSignal.timeout(30_000),
+    });
     text = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { url, ok: false, status: 0, kind: "none", message: `could not reach ${url}: ${cause ?? (error as Error).message}` };
+    return {
+      url,
+      ok: false,
+      status: 0,
+      kind: "none",
+      message: `could not reach ${url}: ${cause ?? (error as Error).message}`,
+    };
   }
   if (!response.headers.get("x-inngest-sdk")) {
     if (response.status === 401 && response.headers.get("x-inngest-sdk-handled")) {
@@ -51,19 +65,44 @@ export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncO
         : `${url} serves in signed (cloud) mode: give the engine its INNGEST_SIGNING_KEY too`;
       return { url, ok: false, status: 401, kind: "none", message };
     }
-    return { url, ok: false, status: response.status, kind: "none", message: `${url} is not an Inngest serve endpoint (no x-inngest-sdk header)` };
+    return {
+      url,
+      ok: false,
+      status: response.status,
+      kind: "none",
+      message: `${url} is not an Inngest serve endpoint (no x-inngest-sdk header)`,
+    };
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { url, ok: false, status: response.status, kind: "none", message: `${url} answered the sync with a body that is not JSON` };
+    return {
+      url,
+      ok: false,
+      status: response.status,
+      kind: "none",
+      message: `${url} answered the sync with a body that is not JSON`,
+    };
   }
   if (response.headers.get("x-inngest-sync-kind") === "in_band" && response.ok) {
-    const problem = signingKey ? signatureProblem(response.headers.get("x-inngest-signature"), text, { signingKey, signingKeyFallback }) : undefined;
-    if (problem) return { url, ok: false, status: 401, kind: "in_band", message: `${url} answered the sync with ${problem}` };
+    const problem = signingKey
+      ? signatureProblem(response.headers.get("x-inngest-signature"), text, {
+          signingKey,
+          signingKeyFallback,
+        })
+      : undefined;
+    if (problem)
+      return {
+        url,
+        ok: false,
+        status: 401,
+        kind: "in_band",
+        message: `${url} answered the sync with ${problem}`,
+      };
     const inBand = inBandBodySchema.safeParse(body);
-    if (!inBand.success) return { url, ok: false, status: 400, kind: "in_band", message: "invalid in-band sync body" };
+    if (!inBand.success)
+      return { url, ok: false, status: 400, kind: "in_band", message: "invalid in-band sync body" };
     const result = registerApp(ctx, {
       appName: inBand.data.app_id,
       url: inBand.data.url,
@@ -95,7 +134,10 @@ export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncO
 }
 
 function storedWarnings(ctx: EngineContext, appUrl: string): SyncWarning[] {
-  const row = ctx.store.get<{ warnings: string }>("SELECT warnings FROM apps WHERE url = ?", appUrl);
+  const row = ctx.store.get<{ warnings: string }>(
+    "SELECT warnings FROM apps WHERE url = ?",
+    appUrl,
+  );
   return row ? (JSON.parse(row.warnings) as SyncWarning[]) : [];
 }
 
@@ -114,9 +156,13 @@ export function startSyncLoop(ctx: EngineContext): () => void {
     running = true;
     try {
       for (const url of knownAppUrls(ctx)) {
-        const outcome = await syncAppUrl(ctx, url).catch(
-          (error: unknown): SyncOutcome => ({ url, ok: false, status: 0, kind: "none", message: (error as Error).message }),
-        );
+        const outcome = await syncAppUrl(ctx, url).catch((error: unknown): SyncOutcome => ({
+          url,
+          ok: false,
+          status: 0,
+          kind: "none",
+          message: (error as Error).message,
+        }));
         if (lastOk.get(url) !== outcome.ok) {
           if (outcome.ok) ctx.log.info(`sync ${url}: ${outcome.message || "ok"}`);
           else ctx.log.warn(`sync ${url} failed: ${outcome.message}`);

@@ -38,9 +38,16 @@ export function takeAttemptReset(jobId: string): boolean {
  */
 export function acceptCheckpoint(ctx: EngineContext, runId: string, body: unknown): void {
   const parsed = checkpointBodySchema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, `invalid checkpoint body: ${parsed.error.issues[0]?.message}`);
-  const asyncOp = parsed.data.steps.find((op) => !["StepRun", "Step", "RunComplete"].includes(op.op) && !INFORMATIONAL_OPS.has(op.op));
-  if (asyncOp) throw new HttpError(400, `op ${asyncOp.op} cannot be checkpointed; return it in the call's response`);
+  if (!parsed.success)
+    throw new HttpError(400, `invalid checkpoint body: ${parsed.error.issues[0]?.message}`);
+  const asyncOp = parsed.data.steps.find(
+    (op) => !["StepRun", "Step", "RunComplete"].includes(op.op) && !INFORMATIONAL_OPS.has(op.op),
+  );
+  if (asyncOp)
+    throw new HttpError(
+      400,
+      `op ${asyncOp.op} cannot be checkpointed; return it in the call's response`,
+    );
   const rejection = ctx.store.tx((): HttpError | undefined => {
     const run = loadRun(ctx.store, runId);
     if (!run) return new HttpError(404, `run ${runId} not found`);
@@ -55,10 +62,18 @@ export function acceptCheckpoint(ctx: EngineContext, runId: string, body: unknow
       const data = op.data === undefined ? null : op.data;
       const bytes = Buffer.byteLength(JSON.stringify(data));
       if (bytes > MAX_STEP_BYTES) {
-        failRun(ctx, run, { name: "StepOutputTooLargeError", message: `step ${op.id} returned ${bytes} bytes; the limit is ${MAX_STEP_BYTES} bytes (4 MB)` });
+        failRun(ctx, run, {
+          name: "StepOutputTooLargeError",
+          message: `step ${op.id} returned ${bytes} bytes; the limit is ${MAX_STEP_BYTES} bytes (4 MB)`,
+        });
         return new HttpError(409, "run failed: step output too large");
       }
-      recordStepAttempt(ctx.store, run.id, { hash: op.id, name: op.displayName ?? op.userland?.id ?? op.name ?? op.id, op: "StepRun", startedAt: startedAtOf(op, now) });
+      recordStepAttempt(ctx.store, run.id, {
+        hash: op.id,
+        name: op.displayName ?? op.userland?.id ?? op.name ?? op.id,
+        op: "StepRun",
+        startedAt: startedAtOf(op, now),
+      });
       recordStepOutcome(ctx.store, run.id, op.id, { op: "StepRun", endedAt: now, output: data });
       run.steps[op.id] = { data };
       run.stack.push(op.id);

@@ -21,7 +21,9 @@ export class ConcurrencyTracker {
 
   /** Keys with no free slot right now. */
   saturated(): string[] {
-    return [...this.inUse].filter(([key, used]) => used >= (this.limits.get(key) ?? Infinity)).map(([key]) => key);
+    return [...this.inUse]
+      .filter(([key, used]) => used >= (this.limits.get(key) ?? Infinity))
+      .map(([key]) => key);
   }
 
   release(slots: readonly ConcurrencySlot[]): void {
@@ -30,8 +32,7 @@ export class ConcurrencyTracker {
       if (next <= 0) {
         this.inUse.delete(slot.key);
         this.limits.delete(slot.key);
-      }
-      else this.inUse.set(slot.key, next);
+      } else this.inUse.set(slot.key, next);
     }
   }
 }

@@ -49,11 +49,18 @@ export function unscheduleCrons(ctx: EngineContext, fnId: string): void {
 }
 
 /** Job: a cron fired; emit inngest/scheduled.timer and start the run directly. */
-export function fireCron(ctx: EngineContext, jobId: string, fnId: string, cron: string, scheduledAt: number): void {
+export function fireCron(
+  ctx: EngineContext,
+  jobId: string,
+  fnId: string,
+  cron: string,
+  scheduledAt: number,
+): void {
   ctx.store.tx(() => {
     ctx.scheduler.remove(jobId);
     const fn = ctx.functions.get(fnId);
-    if (!fn || !fn.config.triggers.some((trigger) => "cron" in trigger && trigger.cron === cron)) return;
+    if (!fn || !fn.config.triggers.some((trigger) => "cron" in trigger && trigger.cron === cron))
+      return;
     const scheduled = new Date(scheduledAt).toISOString();
     const event: InngestEvent = {
       name: "inngest/scheduled.timer",

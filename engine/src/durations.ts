@@ -26,7 +26,9 @@ export function parseDuration(text: string): number {
     consumed += match[0].length;
   }
   if (consumed === 0 || consumed !== trimmed.length) {
-    throw new InvalidDurationError(`invalid duration "${text}" (expected e.g. "30s", "1h30m", "2d")`);
+    throw new InvalidDurationError(
+      `invalid duration "${text}" (expected e.g. "30s", "1h30m", "2d")`,
+    );
   }
   return Math.round(total);
 }

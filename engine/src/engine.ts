@@ -53,7 +53,11 @@ function handleJob(ctx: EngineContext, job: Job): Promise<void> | void {
       const run = job.runId ? loadRun(ctx.store, job.runId) : undefined;
       if (!run) return;
       if (job.kind === "timeout-start" && run.startedAt !== null) return;
-      cancelRun(ctx, run.id, job.kind === "timeout-start" ? "timeouts.start exceeded" : "timeouts.finish exceeded");
+      cancelRun(
+        ctx,
+        run.id,
+        job.kind === "timeout-start" ? "timeouts.start exceeded" : "timeouts.finish exceeded",
+      );
       return;
     }
     case "debounce":
@@ -66,7 +70,14 @@ function handleJob(ctx: EngineContext, job: Job): Promise<void> | void {
       ctx.scheduler.remove(job.id);
       pruneOldData(ctx);
       const at = Date.now() + MAINTENANCE_EVERY_MS;
-      ctx.scheduler.enqueue({ id: "maintenance", kind: "maintenance", runId: null, runAt: at, orderAt: at, payload: {} });
+      ctx.scheduler.enqueue({
+        id: "maintenance",
+        kind: "maintenance",
+        runId: null,
+        runAt: at,
+        orderAt: at,
+        payload: {},
+      });
     }
   }
 }
@@ -86,14 +97,20 @@ function headerText(value: string | string[] | undefined): string | undefined {
 
 /** The options' keys, checked like the variables (messages never contain a key). */
 function checkKeys(config: EngineConfig): void {
-  for (const [name, key] of [["signingKey", config.signingKey], ["signingKeyFallback", config.signingKeyFallback]] as const) {
-    if (key !== undefined && !SIGNING_KEY_PATTERN.test(key)) throw new EngineConfigError(`${name} must look like signkey-<env>-<hex>`);
+  for (const [name, key] of [
+    ["signingKey", config.signingKey],
+    ["signingKeyFallback", config.signingKeyFallback],
+  ] as const) {
+    if (key !== undefined && !SIGNING_KEY_PATTERN.test(key))
+      throw new EngineConfigError(`${name} must look like signkey-<env>-<hex>`);
   }
   if (config.signingKeyFallback !== undefined && config.signingKey === undefined) {
     throw new EngineConfigError("signingKeyFallback needs signingKey as well");
   }
   if (config.signingKey !== undefined && config.eventKeys.length === 0) {
-    throw new EngineConfigError("signed mode (signingKey) needs at least one event key (eventKeys)");
+    throw new EngineConfigError(
+      "signed mode (signingKey) needs at least one event key (eventKeys)",
+    );
   }
 }
 
@@ -128,15 +145,26 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     baseUrl: "",
   } as Omit<EngineContext, "scheduler" | "hooks"> as EngineContext;
   ctx.hooks = { fanOutEvent: (event, internalId) => fanOutEvent(ctx, event, internalId) };
-  ctx.scheduler = new Scheduler(store, {
+  ctx.scheduler = new Scheduler(
+    store,
+    {
       canStart: (job) => job.kind !== "call" || canStartCall(ctx, job),
       closedGates: () => ctx.concurrency.saturated(),
       handle: (job) => handleJob(ctx, job),
-    }, config.maxInflight, log);
+    },
+    config.maxInflight,
+    log,
+  );
 
   const { signingKey, signingKeyFallback } = config;
   const router = new Router(
-    signingKey ? (request) => bearerAuthorized(headerText(request.headers.authorization), { signingKey, signingKeyFallback }) : undefined,
+    signingKey
+      ? (request) =>
+          bearerAuthorized(headerText(request.headers.authorization), {
+            signingKey,
+            signingKeyFallback,
+          })
+      : undefined,
   );
   addSdkRoutes(router, ctx);
   addRestApi(router, ctx);
@@ -153,7 +181,14 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   }
   ctx.baseUrl = `http://${config.host}:${port}`;
   for (const fn of ctx.functions.all()) scheduleCrons(ctx, fn);
-  ctx.scheduler.enqueue({ id: "maintenance", kind: "maintenance", runId: null, runAt: Date.now() + 60_000, orderAt: Date.now() + 60_000, payload: {} });
+  ctx.scheduler.enqueue({
+    id: "maintenance",
+    kind: "maintenance",
+    runId: null,
+    runAt: Date.now() + 60_000,
+    orderAt: Date.now() + 60_000,
+    payload: {},
+  });
   ctx.scheduler.start();
   const stopSync = startSyncLoop(ctx);
 

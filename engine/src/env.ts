@@ -6,7 +6,10 @@ const integer = (min: number, max: number) => z.coerce.number().int().min(min).m
 
 const signingKey = z
   .string()
-  .regex(SIGNING_KEY_PATTERN, "expected signkey-<env>-<hex>, e.g. signkey-prod- followed by 64 hex digits")
+  .regex(
+    SIGNING_KEY_PATTERN,
+    "expected signkey-<env>-<hex>, e.g. signkey-prod- followed by 64 hex digits",
+  )
   .optional();
 
 const engineEnvSchema = z
@@ -17,7 +20,12 @@ const engineEnvSchema = z
     ENGINE_APP_URLS: z
       .string()
       .default("")
-      .transform((text) => text.split(",").map((url) => url.trim()).filter(Boolean))
+      .transform((text) =>
+        text
+          .split(",")
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url({ protocol: /^https?$/ }))),
     ENGINE_SYNC_INTERVAL_MS: integer(0, 86_400_000).default(5000),
     ENGINE_SYNC_KIND: z.enum(["in_band", "out_of_band"]).default("in_band"),
@@ -25,7 +33,10 @@ const engineEnvSchema = z
     ENGINE_MAX_INFLIGHT: integer(1, 10_000).default(100),
     ENGINE_CALL_TIMEOUT_MS: integer(1000, 7_200_000).default(7_200_000),
     ENGINE_RETENTION_HOURS: z.coerce.number().min(0).default(168),
-    ENGINE_CHECKPOINTING: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
+    ENGINE_CHECKPOINTING: z
+      .enum(["true", "false", "1", "0"])
+      .default("true")
+      .transform((v) => v === "true" || v === "1"),
     ENGINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // The names `inngest start` reads: with a signing key the engine runs in signed mode.
     INNGEST_SIGNING_KEY: signingKey,
@@ -33,15 +44,38 @@ const engineEnvSchema = z
     INNGEST_EVENT_KEY: z
       .string()
       .default("")
-      .transform((text) => text.split(",").map((key) => key.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^[\w.~-]+$/, "expected event keys of letters, digits, _ . ~ -, comma-separated"))),
+      .transform((text) =>
+        text
+          .split(",")
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^[\w.~-]+$/,
+              "expected event keys of letters, digits, _ . ~ -, comma-separated",
+            ),
+        ),
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.INNGEST_SIGNING_KEY && env.INNGEST_EVENT_KEY.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["INNGEST_EVENT_KEY"], message: "is required with INNGEST_SIGNING_KEY (signed mode accepts events only with a key)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_EVENT_KEY"],
+        message:
+          "is required with INNGEST_SIGNING_KEY (signed mode accepts events only with a key)",
+      });
     }
     if (env.INNGEST_SIGNING_KEY_FALLBACK && !env.INNGEST_SIGNING_KEY) {
-      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY_FALLBACK"], message: "needs INNGEST_SIGNING_KEY as well" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_SIGNING_KEY_FALLBACK"],
+        message: "needs INNGEST_SIGNING_KEY as well",
+      });
     }
   });
 
@@ -83,7 +117,9 @@ export interface EngineConfig {
 export function loadEngineConfig(env: Record<string, string | undefined>): EngineConfig {
   const parsed = engineEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new EngineConfigError(`invalid engine configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;

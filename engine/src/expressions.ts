@@ -51,8 +51,12 @@ function toPlain(value: unknown): unknown {
 /** The value of a key expression, hashed so keys of any size index cheaply. */
 export function evaluateKey(expression: string, context: Record<string, unknown>): string {
   const value = toPlain(evaluate(expression, context));
-  const text = typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => toPlain(v));
-  return createHash("sha256").update(text ?? "null").digest("hex").slice(0, 32);
+  const text =
+    typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => toPlain(v));
+  return createHash("sha256")
+    .update(text ?? "null")
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export function evaluateNumber(expression: string, context: Record<string, unknown>): number {

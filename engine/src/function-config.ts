@@ -35,7 +35,9 @@ export const rawFunctionSchema = z.looseObject({
     }),
   ),
   idempotency: z.string().optional(),
-  rateLimit: z.object({ limit: z.number().int().min(1), period: duration, key: z.string().optional() }).optional(),
+  rateLimit: z
+    .object({ limit: z.number().int().min(1), period: duration, key: z.string().optional() })
+    .optional(),
   throttle: z
     .object({
       limit: z.number().int().min(1),
@@ -44,12 +46,22 @@ export const rawFunctionSchema = z.looseObject({
       burst: z.number().int().min(1).optional(),
     })
     .optional(),
-  concurrency: z.union([z.number().int(), limitSchema, z.array(z.union([z.number().int(), limitSchema]))]).optional(),
-  debounce: z.object({ period: duration, key: z.string().optional(), timeout: duration.optional() }).optional(),
+  concurrency: z
+    .union([z.number().int(), limitSchema, z.array(z.union([z.number().int(), limitSchema]))])
+    .optional(),
+  debounce: z
+    .object({ period: duration, key: z.string().optional(), timeout: duration.optional() })
+    .optional(),
   priority: z.object({ run: z.string().optional() }).optional(),
   timeouts: z.object({ start: duration.optional(), finish: duration.optional() }).optional(),
   cancel: z
-    .array(z.object({ event: z.string().min(1), if: z.string().optional(), timeout: duration.optional() }))
+    .array(
+      z.object({
+        event: z.string().min(1),
+        if: z.string().optional(),
+        timeout: duration.optional(),
+      }),
+    )
     .optional(),
   batchEvents: z
     .object({
@@ -65,8 +77,20 @@ export const rawFunctionSchema = z.looseObject({
 export type RawFunction = z.infer<typeof rawFunctionSchema>;
 
 const KNOWN_KEYS = new Set([
-  "id", "name", "triggers", "steps", "idempotency", "rateLimit", "throttle", "concurrency",
-  "debounce", "priority", "timeouts", "cancel", "batchEvents", "singleton",
+  "id",
+  "name",
+  "triggers",
+  "steps",
+  "idempotency",
+  "rateLimit",
+  "throttle",
+  "concurrency",
+  "debounce",
+  "priority",
+  "timeouts",
+  "cancel",
+  "batchEvents",
+  "singleton",
 ]);
 
 export type Trigger = { event: string; expression?: string } | { cron: string };
@@ -127,23 +151,36 @@ function durationOf(fnId: string, option: string, value: string | number): numbe
 /** Validates a synced function and turns it into the engine's config; throws InvalidFunctionError. */
 export function normalizeFunction(raw: RawFunction, warnings: SyncWarning[]): FunctionConfig {
   const id = raw.id;
-  const warn = (option: string, message: string) => warnings.push({ function: id, option, message });
+  const warn = (option: string, message: string) =>
+    warnings.push({ function: id, option, message });
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) warn(key, `option "${key}" is not supported by this engine and is ignored`);
+    if (!KNOWN_KEYS.has(key))
+      warn(key, `option "${key}" is not supported by this engine and is ignored`);
   }
   const step = raw.steps["step"] ?? Object.values(raw.steps)[0];
   if (!step) throw new InvalidFunctionError(`function ${id}: no step runtime`);
   if (step.runtime.type !== "http") {
-    throw new InvalidFunctionError(`function ${id}: runtime type "${step.runtime.type}" is not supported (only http)`);
+    throw new InvalidFunctionError(
+      `function ${id}: runtime type "${step.runtime.type}" is not supported (only http)`,
+    );
   }
   const triggers: Trigger[] = raw.triggers.map((trigger, index) => {
     if ("cron" in trigger) {
-      if (trigger.jitter) warn(`triggers[${index}].jitter`, "cron jitter is not supported; the cron fires on time");
+      if (trigger.jitter)
+        warn(`triggers[${index}].jitter`, "cron jitter is not supported; the cron fires on time");
       return { cron: trigger.cron };
     }
-    return { event: trigger.event, expression: expression(id, `triggers[${index}].expression`, trigger.expression) };
+    return {
+      event: trigger.event,
+      expression: expression(id, `triggers[${index}].expression`, trigger.expression),
+    };
   });
-  const rawConcurrency = raw.concurrency === undefined ? [] : Array.isArray(raw.concurrency) ? raw.concurrency : [raw.concurrency];
+  const rawConcurrency =
+    raw.concurrency === undefined
+      ? []
+      : Array.isArray(raw.concurrency)
+        ? raw.concurrency
+        : [raw.concurrency];
   const concurrency = rawConcurrency
     .map((entry) => (typeof entry === "number" ? { limit: entry } : entry))
     .filter((entry) => entry.limit > 0)
@@ -162,11 +199,20 @@ export function normalizeFunction(raw: RawFunction, warnings: SyncWarning[]): Fu
     cancel: (raw.cancel ?? []).map((cancel, index) => ({
       event: cancel.event,
       if: expression(id, `cancel[${index}].if`, cancel.if),
-      timeoutMs: cancel.timeout === undefined ? YEAR_MS : durationOf(id, `cancel[${index}].timeout`, cancel.timeout),
+      timeoutMs:
+        cancel.timeout === undefined
+          ? YEAR_MS
+          : durationOf(id, `cancel[${index}].timeout`, cancel.timeout),
     })),
     timeouts: {
-      startMs: raw.timeouts?.start === undefined ? undefined : durationOf(id, "timeouts.start", raw.timeouts.start),
-      finishMs: raw.timeouts?.finish === undefined ? undefined : durationOf(id, "timeouts.finish", raw.timeouts.finish),
+      startMs:
+        raw.timeouts?.start === undefined
+          ? undefined
+          : durationOf(id, "timeouts.start", raw.timeouts.start),
+      finishMs:
+        raw.timeouts?.finish === undefined
+          ? undefined
+          : durationOf(id, "timeouts.finish", raw.timeouts.finish),
     },
     priorityRun: expression(id, "priority.run", raw.priority?.run),
   };
@@ -190,7 +236,10 @@ export function normalizeFunction(raw: RawFunction, warnings: SyncWarning[]): Fu
     config.debounce = {
       periodMs: durationOf(id, "debounce.period", raw.debounce.period),
       key: expression(id, "debounce.key", raw.debounce.key),
-      timeoutMs: raw.debounce.timeout === undefined ? undefined : durationOf(id, "debounce.timeout", raw.debounce.timeout),
+      timeoutMs:
+        raw.debounce.timeout === undefined
+          ? undefined
+          : durationOf(id, "debounce.timeout", raw.debounce.timeout),
     };
   }
   if (raw.batchEvents) {
@@ -202,7 +251,10 @@ export function normalizeFunction(raw: RawFunction, warnings: SyncWarning[]): Fu
     };
   }
   if (raw.singleton) {
-    config.singleton = { key: expression(id, "singleton.key", raw.singleton.key), mode: raw.singleton.mode };
+    config.singleton = {
+      key: expression(id, "singleton.key", raw.singleton.key),
+      mode: raw.singleton.mode,
+    };
   }
   return config;
 }

@@ -32,7 +32,13 @@ export class FunctionIndex {
     this.byId = new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, appName: row.app_name, name: row.name, version: row.version, config: JSON.parse(row.config) as FunctionConfig },
+        {
+          id: row.id,
+          appName: row.app_name,
+          name: row.name,
+          version: row.version,
+          config: JSON.parse(row.config) as FunctionConfig,
+        },
       ]),
     );
   }
@@ -49,7 +55,8 @@ export class FunctionIndex {
   matching(event: InngestEvent): FunctionRecord[] {
     const result: FunctionRecord[] = [];
     for (const fn of this.byId.values()) {
-      if (fn.config.triggers.some((trigger) => eventTriggerMatches(trigger, event))) result.push(fn);
+      if (fn.config.triggers.some((trigger) => eventTriggerMatches(trigger, event)))
+        result.push(fn);
     }
     return result;
   }

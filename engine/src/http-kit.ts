@@ -60,7 +60,10 @@ export class Router {
       reply =
         error instanceof HttpError
           ? { status: error.status, body: { error: error.message, status: error.status } }
-          : { status: 500, body: { error: `internal engine error: ${(error as Error).message}`, status: 500 } };
+          : {
+              status: 500,
+              body: { error: `internal engine error: ${(error as Error).message}`, status: 500 },
+            };
     }
     send(res, reply);
   }
@@ -74,7 +77,10 @@ export class Router {
       pathMatched = true;
       if (route.method !== method) continue;
       if (!route.isPublic && this.authorize && !this.authorize({ headers: req.headers })) {
-        throw new HttpError(401, "Unauthorized: this engine runs in signed mode; send Authorization: Bearer <INNGEST_SIGNING_KEY or its hash>");
+        throw new HttpError(
+          401,
+          "Unauthorized: this engine runs in signed mode; send Authorization: Bearer <INNGEST_SIGNING_KEY or its hash>",
+        );
       }
       let cached: Promise<unknown> | undefined;
       return route.handler({

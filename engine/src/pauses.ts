@@ -22,7 +22,11 @@ interface PauseRow {
   expires_at: number;
 }
 
-function insertPause(ctx: EngineContext, run: Run, pause: Omit<PauseRow, "run_id" | "trigger_event">): void {
+function insertPause(
+  ctx: EngineContext,
+  run: Run,
+  pause: Omit<PauseRow, "run_id" | "trigger_event">,
+): void {
   ctx.store.run(
     `INSERT OR IGNORE INTO pauses (id, run_id, kind, event_name, expression, hash, correlation_id, trigger_event, created_after, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,21 +66,46 @@ function timeoutAt(raw: unknown, now: number): number {
 export function registerWait(ctx: EngineContext, run: Run, op: Op): void {
   const eventName = op.name ?? (op.opts?.["event"] as string | undefined);
   if (!eventName) {
-    applyStepResult(ctx, run, op.id, { error: { name: "Error", message: "waitForEvent without an event name" } });
+    applyStepResult(ctx, run, op.id, {
+      error: { name: "Error", message: "waitForEvent without an event name" },
+    });
     return;
   }
   const now = Date.now();
   const expiresAt = timeoutAt(op.opts?.["timeout"], now);
   if (expiresAt - now > MAX_WAIT_MS) {
-    applyStepResult(ctx, run, op.id, { error: { name: "Error", message: "waitForEvent timeout is longer than 366 days" } });
+    applyStepResult(ctx, run, op.id, {
+      error: { name: "Error", message: "waitForEvent timeout is longer than 366 days" },
+    });
     return;
   }
   const expression = typeof op.opts?.["if"] === "string" ? (op.opts["if"] as string) : null;
-  insertPause(ctx, run, { id: `${run.id}:wait:${op.id}`, kind: "wait", event_name: eventName, expression, hash: op.id, correlation_id: null, expires_at: expiresAt });
-  ctx.scheduler.enqueue({ id: `${run.id}:wait:${op.id}`, kind: "wait-timeout", runId: run.id, runAt: expiresAt, orderAt: expiresAt, payload: { hash: op.id } });
+  insertPause(ctx, run, {
+    id: `${run.id}:wait:${op.id}`,
+    kind: "wait",
+    event_name: eventName,
+    expression,
+    hash: op.id,
+    correlation_id: null,
+    expires_at: expiresAt,
+  });
+  ctx.scheduler.enqueue({
+    id: `${run.id}:wait:${op.id}`,
+    kind: "wait-timeout",
+    runId: run.id,
+    runAt: expiresAt,
+    orderAt: expiresAt,
+    payload: { hash: op.id },
+  });
 }
 
-export function registerInvokePause(ctx: EngineContext, run: Run, hash: string, correlationId: string, expiresAt: number): void {
+export function registerInvokePause(
+  ctx: EngineContext,
+  run: Run,
+  hash: string,
+  correlationId: string,
+  expiresAt: number,
+): void {
   insertPause(ctx, run, {
     id: `${run.id}:invoke:${hash}`,
     kind: "invoke",
@@ -86,7 +115,14 @@ export function registerInvokePause(ctx: EngineContext, run: Run, hash: string, 
     correlation_id: correlationId,
     expires_at: expiresAt,
   });
-  ctx.scheduler.enqueue({ id: `${run.id}:invoke:${hash}`, kind: "invoke-timeout", runId: run.id, runAt: expiresAt, orderAt: expiresAt, payload: { hash } });
+  ctx.scheduler.enqueue({
+    id: `${run.id}:invoke:${hash}`,
+    kind: "invoke-timeout",
+    runId: run.id,
+    runAt: expiresAt,
+    orderAt: expiresAt,
+    payload: { hash },
+  });
 }
 
 /** Resolves a wait or invoke pause: store the step result and continue the run. */
@@ -105,10 +141,19 @@ function resolvePause(ctx: EngineContext, pause: PauseRow, result: StepResult, o
 }
 
 /** Job: a wait or invoke timed out (if it is still pending). */
-export function expirePause(ctx: EngineContext, jobId: string, runId: string, kind: "wait" | "invoke", hash: string): void {
+export function expirePause(
+  ctx: EngineContext,
+  jobId: string,
+  runId: string,
+  kind: "wait" | "invoke",
+  hash: string,
+): void {
   ctx.store.tx(() => {
     ctx.scheduler.remove(jobId);
-    const pause = ctx.store.get<PauseRow>("SELECT * FROM pauses WHERE id = ?", `${runId}:${kind}:${hash}`);
+    const pause = ctx.store.get<PauseRow>(
+      "SELECT * FROM pauses WHERE id = ?",
+      `${runId}:${kind}:${hash}`,
+    );
     if (!pause) return;
     if (kind === "wait") resolvePause(ctx, pause, { data: null }, "WaitForEvent (timed out)");
     else {
@@ -127,11 +172,17 @@ export function resolvePausesForEvent(ctx: EngineContext, event: InngestEvent): 
   if (event.name === "inngest/function.finished") {
     const correlationId = event.data["correlation_id"];
     if (typeof correlationId === "string") {
-      const pause = ctx.store.get<PauseRow>("SELECT * FROM pauses WHERE correlation_id = ?", correlationId);
+      const pause = ctx.store.get<PauseRow>(
+        "SELECT * FROM pauses WHERE correlation_id = ?",
+        correlationId,
+      );
       if (pause) resolvePause(ctx, pause, invokeResult(event), "InvokeFunction");
     }
   }
-  const pauses = ctx.store.all<PauseRow>("SELECT * FROM pauses WHERE event_name = ? AND kind != 'invoke'", event.name);
+  const pauses = ctx.store.all<PauseRow>(
+    "SELECT * FROM pauses WHERE event_name = ? AND kind != 'invoke'",
+    event.name,
+  );
   for (const pause of pauses) {
     if (pause.expires_at <= now) {
       if (pause.kind === "cancel") ctx.store.run("DELETE FROM pauses WHERE id = ?", pause.id);
@@ -152,5 +203,11 @@ function invokeResult(event: InngestEvent): StepResult {
     return { error: { name: "Error", message: "invoked function run was cancelled" } };
   }
   const { error: _short, ...error } = raw;
-  return { error: { ...error, name: error.name ?? "Error", message: error.message ?? "invoked function failed" } };
+  return {
+    error: {
+      ...error,
+      name: error.name ?? "Error",
+      message: error.message ?? "invoked function failed",
+    },
+  };
 }

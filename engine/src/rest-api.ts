@@ -27,14 +27,19 @@ interface RunListRow {
   events: string;
 }
 
-const RUN_COLUMNS = "id, fn_id, app_name, status, output, error, created_at, started_at, ended_at, events";
+const RUN_COLUMNS =
+  "id, fn_id, app_name, status, output, error, created_at, started_at, ended_at, events";
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
 function eventShape(row: EventRow): Record<string, unknown> {
-  return { internal_id: row.internal_id, ...JSON.parse(row.body), received_at: iso(row.received_at) };
+  return {
+    internal_id: row.internal_id,
+    ...JSON.parse(row.body),
+    received_at: iso(row.received_at),
+  };
 }
 
 function runShape(ctx: EngineContext, row: RunListRow): Record<string, unknown> {
@@ -60,7 +65,8 @@ function runShape(ctx: EngineContext, row: RunListRow): Record<string, unknown> 
 
 function limitOf(url: URL, fallback = 50): number {
   const value = Number(url.searchParams.get("limit") ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new HttpError(400, "limit must be an integer from 1 to 1000");
+  if (!Number.isInteger(value) || value < 1 || value > 1000)
+    throw new HttpError(400, "limit must be an integer from 1 to 1000");
   return value;
 }
 
@@ -82,14 +88,26 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
     const name = url.searchParams.get("name");
     const cursor = url.searchParams.get("cursor") ?? "\uffff";
     const rows = name
-      ? ctx.store.all<EventRow>("SELECT internal_id, body, received_at FROM events WHERE name = ? AND internal_id < ? ORDER BY internal_id DESC LIMIT ?", name, cursor, limit)
-      : ctx.store.all<EventRow>("SELECT internal_id, body, received_at FROM events WHERE internal_id < ? ORDER BY internal_id DESC LIMIT ?", cursor, limit);
+      ? ctx.store.all<EventRow>(
+          "SELECT internal_id, body, received_at FROM events WHERE name = ? AND internal_id < ? ORDER BY internal_id DESC LIMIT ?",
+          name,
+          cursor,
+          limit,
+        )
+      : ctx.store.all<EventRow>(
+          "SELECT internal_id, body, received_at FROM events WHERE internal_id < ? ORDER BY internal_id DESC LIMIT ?",
+          cursor,
+          limit,
+        );
     const next = rows.length === limit ? rows[rows.length - 1]?.internal_id : undefined;
     return json(200, envelope(rows.map(eventShape), next ? { cursor: next } : {}));
   });
 
   router.on("GET", "/v1/events/:id", (request) => {
-    const row = ctx.store.get<EventRow>("SELECT internal_id, body, received_at FROM events WHERE internal_id = ?", request.params[0] ?? "");
+    const row = ctx.store.get<EventRow>(
+      "SELECT internal_id, body, received_at FROM events WHERE internal_id = ?",
+      request.params[0] ?? "",
+    );
     if (!row) throw new HttpError(404, `event ${request.params[0]} not found`);
     return json(200, envelope(eventShape(row)));
   });
@@ -119,7 +137,13 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
       limit,
     );
     const next = rows.length === limit ? rows[rows.length - 1]?.id : undefined;
-    return json(200, envelope(rows.map((row) => runShape(ctx, row)), next ? { cursor: next } : {}));
+    return json(
+      200,
+      envelope(
+        rows.map((row) => runShape(ctx, row)),
+        next ? { cursor: next } : {},
+      ),
+    );
   });
 
   router.on("GET", "/v1/runs/:id", (request) => {
@@ -155,7 +179,10 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
     const fn = ctx.functions.get(run.fnId);
     if (!fn) throw new HttpError(409, `function ${run.fnId} is no longer synced`);
     const internalIds = ctx.store
-      .all<{ event_internal_id: string }>("SELECT event_internal_id FROM run_events WHERE run_id = ?", run.id)
+      .all<{ event_internal_id: string }>(
+        "SELECT event_internal_id FROM run_events WHERE run_id = ?",
+        run.id,
+      )
       .map((row) => row.event_internal_id);
     const result = createRun(ctx, fn, run.events, { internalIds, dedupe: false });
     if (!result.started) throw new HttpError(409, `replay did not start: ${result.reason}`);
@@ -168,7 +195,8 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
     const fnId = typeof body["function_id"] === "string" ? body["function_id"] : undefined;
     if (!fnId) throw new HttpError(400, "function_id is required");
     const after = typeof body["started_after"] === "string" ? Date.parse(body["started_after"]) : 0;
-    const before = typeof body["started_before"] === "string" ? Date.parse(body["started_before"]) : Date.now();
+    const before =
+      typeof body["started_before"] === "string" ? Date.parse(body["started_before"]) : Date.now();
     const condition = typeof body["if"] === "string" ? body["if"] : undefined;
     const rows = ctx.store.all<{ id: string; events: string }>(
       `SELECT id, events FROM runs WHERE fn_id = ? AND status IN ('Queued', 'Running') AND created_at >= ? AND created_at <= ?`,
@@ -184,9 +212,14 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
   });
 
   router.on("GET", "/v1/apps", () => {
-    const apps = ctx.store.all<{ name: string; id: string; url: string; sdk: string; synced_at: number; warnings: string }>(
-      "SELECT name, id, url, sdk, synced_at, warnings FROM apps ORDER BY name",
-    );
+    const apps = ctx.store.all<{
+      name: string;
+      id: string;
+      url: string;
+      sdk: string;
+      synced_at: number;
+      warnings: string;
+    }>("SELECT name, id, url, sdk, synced_at, warnings FROM apps ORDER BY name");
     return json(
       200,
       envelope(
@@ -194,7 +227,10 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
           ...app,
           synced_at: iso(app.synced_at),
           warnings: JSON.parse(app.warnings),
-          functions: ctx.functions.all().filter((fn) => fn.appName === app.name).map((fn) => ({ id: fn.id, name: fn.name, version: fn.version })),
+          functions: ctx.functions
+            .all()
+            .filter((fn) => fn.appName === app.name)
+            .map((fn) => ({ id: fn.id, name: fn.name, version: fn.version })),
         })),
       ),
     );
@@ -202,9 +238,20 @@ export function addRestApi(router: Router, ctx: EngineContext): void {
 
   router.on("GET", "/v1/apps/:name/functions", (request) => {
     const name = request.params[0] ?? "";
-    if (!ctx.store.get("SELECT 1 AS x FROM apps WHERE name = ?", name)) throw new HttpError(404, `app ${name} not found`);
+    if (!ctx.store.get("SELECT 1 AS x FROM apps WHERE name = ?", name))
+      throw new HttpError(404, `app ${name} not found`);
     const functions = ctx.functions.all().filter((fn) => fn.appName === name);
-    return json(200, envelope(functions.map((fn) => ({ id: fn.id, name: fn.name, version: fn.version, config: fn.config }))));
+    return json(
+      200,
+      envelope(
+        functions.map((fn) => ({
+          id: fn.id,
+          name: fn.name,
+          version: fn.version,
+          config: fn.config,
+        })),
+      ),
+    );
   });
 
   // POST /v1/sync — PUT the given App URL (or every known one) now.

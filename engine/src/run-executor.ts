@@ -15,7 +15,15 @@ import type { ConcurrencySlot, Run, SerializedError } from "./types";
 
 const MAX_SLEEP_MS = 366 * 24 * 3600_000;
 /** Ops that wait for something, which makes their group "pending" (optimized parallelism). */
-const WAITING_OPS = new Set(["StepPlanned", "Sleep", "WaitForEvent", "InvokeFunction", "AIGateway", "Gateway", "WaitForSignal"]);
+const WAITING_OPS = new Set([
+  "StepPlanned",
+  "Sleep",
+  "WaitForEvent",
+  "InvokeFunction",
+  "AIGateway",
+  "Gateway",
+  "WaitForSignal",
+]);
 const MEMOIZED_OPS = new Set(["StepRun", "Step", "RunComplete"]);
 const UNSUPPORTED_OPS: Record<string, string> = {
   AIGateway: "step.ai.infer",
@@ -36,7 +44,12 @@ function payloadOf(job: Job): CallJobPayload {
   const p = job.payload;
   return {
     stepId: typeof p["stepId"] === "string" ? p["stepId"] : "step",
-    name: typeof p["name"] === "string" ? p["name"] : typeof p["stepId"] === "string" ? p["stepId"] : "step",
+    name:
+      typeof p["name"] === "string"
+        ? p["name"]
+        : typeof p["stepId"] === "string"
+          ? p["stepId"]
+          : "step",
     attempt: typeof p["attempt"] === "number" ? p["attempt"] : 0,
     race: p["race"] === true,
     concurrency: Array.isArray(p["concurrency"]) ? (p["concurrency"] as ConcurrencySlot[]) : [],
@@ -54,7 +67,12 @@ function callUrl(ctx: EngineContext, run: Run, stepId: string): string {
   return url.toString();
 }
 
-function requestBody(run: Run, stepId: string, attempt: number, checkpointJobId: string | undefined): Record<string, unknown> {
+function requestBody(
+  run: Run,
+  stepId: string,
+  attempt: number,
+  checkpointJobId: string | undefined,
+): Record<string, unknown> {
   const checkpointing = checkpointJobId !== undefined && stepId === "step" && !run.forcePlan;
   return {
     event: run.events[0],
@@ -81,14 +99,22 @@ function requestBody(run: Run, stepId: string, attempt: number, checkpointJobId:
  * Signed mode: the body goes out as the canonical JSON it is signed over (the SDK verifies the
  * canonical form of what it parsed), and the answer must carry the app's signature.
  */
-function signedCall(ctx: EngineContext, message: Record<string, unknown>, headers: Record<string, string>): { body: string; checkResponse?: ResponseCheck } {
+function signedCall(
+  ctx: EngineContext,
+  message: Record<string, unknown>,
+  headers: Record<string, string>,
+): { body: string; checkResponse?: ResponseCheck } {
   const { signingKey, signingKeyFallback } = ctx.config;
   if (!signingKey) return { body: JSON.stringify(message) };
   const body = canonicalJson(message);
   headers["x-inngest-signature"] = signatureFor(body, signingKey);
   return {
     body,
-    checkResponse: (answerHeaders, text) => signatureProblem(answerHeaders.get("x-inngest-signature"), text, { signingKey, signingKeyFallback }),
+    checkResponse: (answerHeaders, text) =>
+      signatureProblem(answerHeaders.get("x-inngest-signature"), text, {
+        signingKey,
+        signingKeyFallback,
+      }),
   };
 }
 
@@ -100,7 +126,14 @@ function markStarted(ctx: EngineContext, run: Run): void {
   saveRun(ctx.store, run);
   const finishMs = run.config.timeouts.finishMs;
   if (finishMs !== undefined) {
-    ctx.scheduler.enqueue({ id: `${run.id}:timeout-finish`, kind: "timeout-finish", runId: run.id, runAt: now + finishMs, orderAt: now + finishMs, payload: {} });
+    ctx.scheduler.enqueue({
+      id: `${run.id}:timeout-finish`,
+      kind: "timeout-finish",
+      runId: run.id,
+      runAt: now + finishMs,
+      orderAt: now + finishMs,
+      payload: {},
+    });
   }
 }
 
@@ -125,7 +158,12 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
       "x-inngest-job-id": job.id,
     };
     if (run.requestVersion > 0) headers["x-inngest-req-version"] = String(run.requestVersion);
-    const message = requestBody(run, payload.stepId, payload.attempt, ctx.config.checkpointing ? job.id : undefined);
+    const message = requestBody(
+      run,
+      payload.stepId,
+      payload.attempt,
+      ctx.config.checkpointing ? job.id : undefined,
+    );
     outcome = await callSdk({
       url: callUrl(ctx, run, payload.stepId),
       ...signedCall(ctx, message, headers),
@@ -140,14 +178,21 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
   ctx.store.tx(() => handleOutcome(ctx, job, payload, outcome, startedAt));
 }
 
-function handleOutcome(ctx: EngineContext, job: Job, callPayload: CallJobPayload, outcome: CallOutcome, startedAt: number): void {
+function handleOutcome(
+  ctx: EngineContext,
+  job: Job,
+  callPayload: CallJobPayload,
+  outcome: CallOutcome,
+  startedAt: number,
+): void {
   // Steps checkpointed during this call succeeded, so its failure budget starts again.
   const payload = takeAttemptReset(job.id) ? { ...callPayload, attempt: 0 } : callPayload;
   const run = job.runId ? loadRun(ctx.store, job.runId) : undefined;
   ctx.scheduler.remove(job.id);
   // A run cancelled or finished while the call was in flight discards the answer.
   if (!run || !isActive(run)) return;
-  if (outcome.requestVersion !== undefined && outcome.requestVersion > 0) run.requestVersion = outcome.requestVersion;
+  if (outcome.requestVersion !== undefined && outcome.requestVersion > 0)
+    run.requestVersion = outcome.requestVersion;
   const maxAttempts = run.config.retries + 1;
   switch (outcome.kind) {
     case "complete":
@@ -155,8 +200,17 @@ function handleOutcome(ctx: EngineContext, job: Job, callPayload: CallJobPayload
       return;
     case "error": {
       if (payload.stepId !== "step") {
-        recordStepAttempt(ctx.store, run.id, { hash: payload.stepId, name: payload.name, op: "StepError", startedAt });
-        recordStepOutcome(ctx.store, run.id, payload.stepId, { op: "StepError", endedAt: Date.now(), error: outcome.error });
+        recordStepAttempt(ctx.store, run.id, {
+          hash: payload.stepId,
+          name: payload.name,
+          op: "StepError",
+          startedAt,
+        });
+        recordStepOutcome(ctx.store, run.id, payload.stepId, {
+          op: "StepError",
+          endedAt: Date.now(),
+          error: outcome.error,
+        });
       }
       if (outcome.retriable && payload.attempt + 1 < maxAttempts) {
         retryJob(ctx, run, job, payload, outcome.retryAfterMs, outcome.error);
@@ -172,11 +226,26 @@ function handleOutcome(ctx: EngineContext, job: Job, callPayload: CallJobPayload
   }
 }
 
-function retryJob(ctx: EngineContext, run: Run, job: Job, payload: CallJobPayload, retryAfterMs: number | undefined, error: SerializedError): void {
+function retryJob(
+  ctx: EngineContext,
+  run: Run,
+  job: Job,
+  payload: CallJobPayload,
+  retryAfterMs: number | undefined,
+  error: SerializedError,
+): void {
   const delay = retryAfterMs ?? retryDelayMs(payload.attempt, ctx.config.backoffScale);
   const at = Date.now() + delay;
-  ctx.scheduler.upsert({ ...job, runAt: at, orderAt: at - run.priority * 1000, payload: { ...payload, attempt: payload.attempt + 1 } });
-  ctx.log.debug(`run ${run.id} call ${payload.stepId} attempt ${payload.attempt} failed; retry in ${delay} ms`, { error: error.message });
+  ctx.scheduler.upsert({
+    ...job,
+    runAt: at,
+    orderAt: at - run.priority * 1000,
+    payload: { ...payload, attempt: payload.attempt + 1 },
+  });
+  ctx.log.debug(
+    `run ${run.id} call ${payload.stepId} attempt ${payload.attempt} failed; retry in ${delay} ms`,
+    { error: error.message },
+  );
 }
 
 function stepName(op: Op): string {
@@ -186,7 +255,11 @@ function stepName(op: Op): string {
 function errorOf(op: Op): SerializedError {
   const raw = (op.error ?? op.data) as Partial<SerializedError> | undefined;
   const { __serialized: _ignored, ...rest } = (raw ?? {}) as Record<string, unknown>;
-  return { ...rest, name: typeof raw?.name === "string" ? raw.name : "Error", message: typeof raw?.message === "string" ? raw.message : "step failed" };
+  return {
+    ...rest,
+    name: typeof raw?.name === "string" ? raw.name : "Error",
+    message: typeof raw?.message === "string" ? raw.message : "step failed",
+  };
 }
 
 function handleOps(
@@ -206,7 +279,9 @@ function handleOps(
   if (ops.length > 1 && ops.some((op) => !MEMOIZED_OPS.has(op.op))) {
     run.forcePlan = true;
     if (run.requestVersion >= 2 && ops.some((op) => WAITING_OPS.has(op.op))) {
-      run.pending = [...new Set(ops.map((op) => op.id).filter((id) => run.steps[id] === undefined))];
+      run.pending = [
+        ...new Set(ops.map((op) => op.id).filter((id) => run.steps[id] === undefined)),
+      ];
     }
   }
   for (const op of ops) {
@@ -217,7 +292,12 @@ function handleOps(
       case "StepRun":
       case "Step": {
         const data = op.data === undefined ? null : op.data;
-        recordStepAttempt(ctx.store, run.id, { hash: op.id, name: stepName(op), op: op.op, startedAt });
+        recordStepAttempt(ctx.store, run.id, {
+          hash: op.id,
+          name: stepName(op),
+          op: op.op,
+          startedAt,
+        });
         recordStepOutcome(ctx.store, run.id, op.id, { op: "StepRun", endedAt: now, output: data });
         applyStepResult(ctx, run, op.id, { data }, race);
         break;
@@ -225,9 +305,19 @@ function handleOps(
       case "StepError":
       case "StepFailed": {
         const error = errorOf(op);
-        recordStepAttempt(ctx.store, run.id, { hash: op.id, name: stepName(op), op: op.op, startedAt });
-        const retriable = op.op === "StepError" && outcome.noRetry !== true && payload.attempt + 1 < maxAttempts;
-        recordStepOutcome(ctx.store, run.id, op.id, { op: retriable ? "StepError" : "StepFailed", endedAt: now, error });
+        recordStepAttempt(ctx.store, run.id, {
+          hash: op.id,
+          name: stepName(op),
+          op: op.op,
+          startedAt,
+        });
+        const retriable =
+          op.op === "StepError" && outcome.noRetry !== true && payload.attempt + 1 < maxAttempts;
+        recordStepOutcome(ctx.store, run.id, op.id, {
+          op: retriable ? "StepError" : "StepFailed",
+          endedAt: now,
+          error,
+        });
         if (retriable) {
           retryJob(ctx, run, job, payload, outcome.retryAfterMs, error);
           return;
@@ -245,25 +335,50 @@ function handleOps(
         try {
           wakeAt = resolveWakeTime(spec, now);
         } catch (error) {
-          failRun(ctx, run, { name: "Error", message: `invalid sleep: ${(error as Error).message}` });
+          failRun(ctx, run, {
+            name: "Error",
+            message: `invalid sleep: ${(error as Error).message}`,
+          });
           return;
         }
         if (wakeAt - now > MAX_SLEEP_MS) {
           failRun(ctx, run, { name: "Error", message: `sleep "${spec}" is longer than 366 days` });
           return;
         }
-        recordStepAttempt(ctx.store, run.id, { hash: op.id, name: stepName(op), op: "Sleep", startedAt: now });
-        ctx.scheduler.enqueue({ id: `${run.id}:wake:${op.id}`, kind: "wake", runId: run.id, runAt: wakeAt, orderAt: wakeAt, payload: { hash: op.id } });
+        recordStepAttempt(ctx.store, run.id, {
+          hash: op.id,
+          name: stepName(op),
+          op: "Sleep",
+          startedAt: now,
+        });
+        ctx.scheduler.enqueue({
+          id: `${run.id}:wake:${op.id}`,
+          kind: "wake",
+          runId: run.id,
+          runAt: wakeAt,
+          orderAt: wakeAt,
+          payload: { hash: op.id },
+        });
         break;
       }
       case "WaitForEvent":
         if (run.steps[op.id] !== undefined) break;
-        recordStepAttempt(ctx.store, run.id, { hash: op.id, name: stepName(op), op: "WaitForEvent", startedAt: now });
+        recordStepAttempt(ctx.store, run.id, {
+          hash: op.id,
+          name: stepName(op),
+          op: "WaitForEvent",
+          startedAt: now,
+        });
         registerWait(ctx, run, op);
         break;
       case "InvokeFunction":
         if (run.steps[op.id] !== undefined) break;
-        recordStepAttempt(ctx.store, run.id, { hash: op.id, name: stepName(op), op: "InvokeFunction", startedAt: now });
+        recordStepAttempt(ctx.store, run.id, {
+          hash: op.id,
+          name: stepName(op),
+          op: "InvokeFunction",
+          startedAt: now,
+        });
         startInvoke(ctx, run, op);
         break;
       case "RunComplete":
@@ -273,8 +388,16 @@ function handleOps(
         break; // commitRun requests the discovery
       default: {
         const feature = UNSUPPORTED_OPS[op.op] ?? `opcode ${op.op}`;
-        const error = { name: "UnsupportedStepError", message: `${feature} is not supported by the Selah engine` };
-        recordStepAttempt(ctx.store, run.id, { hash: op.id, name: stepName(op), op: op.op, startedAt: now });
+        const error = {
+          name: "UnsupportedStepError",
+          message: `${feature} is not supported by the Selah engine`,
+        };
+        recordStepAttempt(ctx.store, run.id, {
+          hash: op.id,
+          name: stepName(op),
+          op: op.op,
+          startedAt: now,
+        });
         recordStepOutcome(ctx.store, run.id, op.id, { op: "StepFailed", endedAt: now, error });
         applyStepResult(ctx, run, op.id, { error }, race);
       }

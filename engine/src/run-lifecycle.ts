@@ -50,7 +50,10 @@ export function failRun(ctx: EngineContext, run: Run, error: SerializedError): v
       result: null,
     };
     publishSystemEvent(ctx, "inngest/function.failed", data, run.id);
-    publishSystemEvent(ctx, "inngest/function.finished", { ...data, _inngest: { status: "Failed" } });
+    publishSystemEvent(ctx, "inngest/function.finished", {
+      ...data,
+      _inngest: { status: "Failed" },
+    });
   });
   ctx.log.info(`run ${run.id} of ${run.fnId} failed: ${error.name}: ${error.message}`);
 }
@@ -64,7 +67,10 @@ export function cancelRun(ctx: EngineContext, runId: string, reason: string): bo
     endRun(ctx, run, "Cancelled");
     const data = finishedData(run);
     publishSystemEvent(ctx, "inngest/function.cancelled", data, run.id);
-    publishSystemEvent(ctx, "inngest/function.finished", { ...data, _inngest: { status: "Cancelled" } });
+    publishSystemEvent(ctx, "inngest/function.finished", {
+      ...data,
+      _inngest: { status: "Cancelled" },
+    });
   });
   ctx.log.info(`run ${run.id} of ${run.fnId} cancelled: ${reason}`);
   return true;

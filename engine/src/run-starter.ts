@@ -6,7 +6,13 @@ import { cancelRun } from "./run-lifecycle";
 import { registerCancelPauses } from "./pauses";
 import { discoveryJobId } from "./run-state";
 import { insertRun } from "./run-store";
-import { ACTIVE_STATUSES, type ConcurrencySlot, type FunctionRecord, type InngestEvent, type Run } from "./types";
+import {
+  ACTIVE_STATUSES,
+  type ConcurrencySlot,
+  type FunctionRecord,
+  type InngestEvent,
+  type Run,
+} from "./types";
 
 const DAY_MS = 24 * 3600_000;
 const PRIORITY_LIMIT_S = 600;
@@ -16,7 +22,9 @@ function keyOf(ctx: EngineContext, expression: string, event: InngestEvent, what
     return evaluateKey(expression, { event });
   } catch (error) {
     // Inngest evaluates a failing key to an empty value; keep going with one shared key.
-    ctx.log.warn(`${what} key expression failed; using an empty key`, { error: (error as Error).message });
+    ctx.log.warn(`${what} key expression failed; using an empty key`, {
+      error: (error as Error).message,
+    });
     return "";
   }
 }
@@ -25,7 +33,12 @@ function keyOf(ctx: EngineContext, expression: string, event: InngestEvent, what
  * An event matched `fn`'s trigger: apply batching, rate limit / idempotency and debounce
  * (in Inngest's order), then start a run.
  */
-export function handleTrigger(ctx: EngineContext, fn: FunctionRecord, event: InngestEvent, internalId: string): void {
+export function handleTrigger(
+  ctx: EngineContext,
+  fn: FunctionRecord,
+  event: InngestEvent,
+  internalId: string,
+): void {
   const config = fn.config;
   if (config.batchEvents && matches(config.batchEvents.if, { event })) {
     addToBatch(ctx, fn, event, internalId);
@@ -59,12 +72,21 @@ function passesRateLimits(ctx: EngineContext, fn: FunctionRecord, event: Inngest
   return true;
 }
 
-function debounce(ctx: EngineContext, fn: FunctionRecord, event: InngestEvent, internalId: string): void {
+function debounce(
+  ctx: EngineContext,
+  fn: FunctionRecord,
+  event: InngestEvent,
+  internalId: string,
+): void {
   const settings = fn.config.debounce;
   if (!settings) return;
   const key = settings.key ? keyOf(ctx, settings.key, event, "debounce") : "";
   const now = Date.now();
-  const existing = ctx.store.get<{ first_at: number }>("SELECT first_at FROM debounces WHERE fn_id = ? AND key = ?", fn.id, key);
+  const existing = ctx.store.get<{ first_at: number }>(
+    "SELECT first_at FROM debounces WHERE fn_id = ? AND key = ?",
+    fn.id,
+    key,
+  );
   const firstAt = existing?.first_at ?? now;
   const cap = settings.timeoutMs === undefined ? Infinity : firstAt + settings.timeoutMs;
   const fireAt = Math.min(now + settings.periodMs, cap);
@@ -76,29 +98,52 @@ function debounce(ctx: EngineContext, fn: FunctionRecord, event: InngestEvent, i
     firstAt,
     fireAt,
   );
-  ctx.scheduler.upsert({ id: `debounce:${fn.id}:${key}`, kind: "debounce", runId: null, runAt: fireAt, orderAt: fireAt, payload: { fnId: fn.id, key } });
+  ctx.scheduler.upsert({
+    id: `debounce:${fn.id}:${key}`,
+    kind: "debounce",
+    runId: null,
+    runAt: fireAt,
+    orderAt: fireAt,
+    payload: { fnId: fn.id, key },
+  });
 }
 
 /** Job: a debounce period ended; start the run with the last event. */
 export function fireDebounce(ctx: EngineContext, jobId: string, fnId: string, key: string): void {
   ctx.store.tx(() => {
     ctx.scheduler.remove(jobId);
-    const row = ctx.store.get<{ event: string; fire_at: number }>("SELECT event, fire_at FROM debounces WHERE fn_id = ? AND key = ?", fnId, key);
+    const row = ctx.store.get<{ event: string; fire_at: number }>(
+      "SELECT event, fire_at FROM debounces WHERE fn_id = ? AND key = ?",
+      fnId,
+      key,
+    );
     if (!row) return;
     ctx.store.run("DELETE FROM debounces WHERE fn_id = ? AND key = ?", fnId, key);
     const fn = ctx.functions.get(fnId);
     if (!fn) return;
-    const { event, internalId } = JSON.parse(row.event) as { event: InngestEvent; internalId: string };
+    const { event, internalId } = JSON.parse(row.event) as {
+      event: InngestEvent;
+      internalId: string;
+    };
     createRun(ctx, fn, [event], { internalIds: [internalId] });
   });
 }
 
-function addToBatch(ctx: EngineContext, fn: FunctionRecord, event: InngestEvent, internalId: string): void {
+function addToBatch(
+  ctx: EngineContext,
+  fn: FunctionRecord,
+  event: InngestEvent,
+  internalId: string,
+): void {
   const settings = fn.config.batchEvents;
   if (!settings) return;
   const key = settings.key ? keyOf(ctx, settings.key, event, "batchEvents") : "";
   const now = Date.now();
-  const row = ctx.store.get<{ events: string; first_at: number }>("SELECT events, first_at FROM batches WHERE fn_id = ? AND key = ?", fn.id, key);
+  const row = ctx.store.get<{ events: string; first_at: number }>(
+    "SELECT events, first_at FROM batches WHERE fn_id = ? AND key = ?",
+    fn.id,
+    key,
+  );
   const entries: { event: InngestEvent; internalId: string }[] = row ? JSON.parse(row.events) : [];
   entries.push({ event, internalId });
   if (entries.length >= settings.maxSize) {
@@ -116,7 +161,14 @@ function addToBatch(ctx: EngineContext, fn: FunctionRecord, event: InngestEvent,
   );
   if (!row) {
     const at = now + settings.timeoutMs;
-    ctx.scheduler.enqueue({ id: `batch:${fn.id}:${key}`, kind: "batch", runId: null, runAt: at, orderAt: at, payload: { fnId: fn.id, key } });
+    ctx.scheduler.enqueue({
+      id: `batch:${fn.id}:${key}`,
+      kind: "batch",
+      runId: null,
+      runAt: at,
+      orderAt: at,
+      payload: { fnId: fn.id, key },
+    });
   }
 }
 
@@ -124,7 +176,11 @@ function addToBatch(ctx: EngineContext, fn: FunctionRecord, event: InngestEvent,
 export function flushBatch(ctx: EngineContext, jobId: string, fnId: string, key: string): void {
   ctx.store.tx(() => {
     ctx.scheduler.remove(jobId);
-    const row = ctx.store.get<{ events: string }>("SELECT events FROM batches WHERE fn_id = ? AND key = ?", fnId, key);
+    const row = ctx.store.get<{ events: string }>(
+      "SELECT events FROM batches WHERE fn_id = ? AND key = ?",
+      fnId,
+      key,
+    );
     if (!row) return;
     ctx.store.run("DELETE FROM batches WHERE fn_id = ? AND key = ?", fnId, key);
     const fn = ctx.functions.get(fnId);
@@ -132,8 +188,17 @@ export function flushBatch(ctx: EngineContext, jobId: string, fnId: string, key:
   });
 }
 
-function startBatch(ctx: EngineContext, fn: FunctionRecord, entries: { event: InngestEvent; internalId: string }[]): void {
-  createRun(ctx, fn, entries.map((entry) => entry.event), { internalIds: entries.map((entry) => entry.internalId), dedupe: false });
+function startBatch(
+  ctx: EngineContext,
+  fn: FunctionRecord,
+  entries: { event: InngestEvent; internalId: string }[],
+): void {
+  createRun(
+    ctx,
+    fn,
+    entries.map((entry) => entry.event),
+    { internalIds: entries.map((entry) => entry.internalId), dedupe: false },
+  );
 }
 
 export interface CreateRunOptions {
@@ -146,14 +211,22 @@ export interface CreateRunOptions {
 export type CreateRunResult = { started: true; run: Run } | { started: false; reason: string };
 
 /** Singleton, dedupe, throttle, priority and concurrency keys, then the run and its first job. */
-export function createRun(ctx: EngineContext, fn: FunctionRecord, events: InngestEvent[], options: CreateRunOptions = {}): CreateRunResult {
+export function createRun(
+  ctx: EngineContext,
+  fn: FunctionRecord,
+  events: InngestEvent[],
+  options: CreateRunOptions = {},
+): CreateRunResult {
   const first = events[0];
   if (!first) return { started: false, reason: "no events" };
   const config = fn.config;
   const context = { event: first };
   const now = Date.now();
   return ctx.store.tx((): CreateRunResult => {
-    if (options.dedupe !== false && !claimKey(ctx.store, `event:${fn.id}:${first.id}`, DAY_MS, now)) {
+    if (
+      options.dedupe !== false &&
+      !claimKey(ctx.store, `event:${fn.id}:${first.id}`, DAY_MS, now)
+    ) {
       return { started: false, reason: `event id ${first.id} already started a run of ${fn.id}` };
     }
     let singletonKey: string | null = null;
@@ -177,9 +250,14 @@ export function createRun(ctx: EngineContext, fn: FunctionRecord, events: Innges
     let priority = 0;
     if (config.priorityRun) {
       try {
-        priority = Math.max(-PRIORITY_LIMIT_S, Math.min(PRIORITY_LIMIT_S, Math.round(evaluateNumber(config.priorityRun, context))));
+        priority = Math.max(
+          -PRIORITY_LIMIT_S,
+          Math.min(PRIORITY_LIMIT_S, Math.round(evaluateNumber(config.priorityRun, context))),
+        );
       } catch (error) {
-        ctx.log.warn(`priority expression of ${fn.id} failed; using 0`, { error: (error as Error).message });
+        ctx.log.warn(`priority expression of ${fn.id} failed; using 0`, {
+          error: (error as Error).message,
+        });
       }
     }
     const run: Run = {
@@ -206,17 +284,35 @@ export function createRun(ctx: EngineContext, fn: FunctionRecord, events: Innges
     };
     insertRun(ctx.store, run);
     for (const internalId of options.internalIds ?? []) {
-      ctx.store.run("INSERT OR IGNORE INTO run_events (event_internal_id, run_id) VALUES (?, ?)", internalId, run.id);
+      ctx.store.run(
+        "INSERT OR IGNORE INTO run_events (event_internal_id, run_id) VALUES (?, ?)",
+        internalId,
+        run.id,
+      );
     }
     registerCancelPauses(ctx, run);
     if (config.timeouts.startMs !== undefined) {
       const at = now + config.timeouts.startMs;
-      ctx.scheduler.enqueue({ id: `${run.id}:timeout-start`, kind: "timeout-start", runId: run.id, runAt: at, orderAt: at, payload: {} });
+      ctx.scheduler.enqueue({
+        id: `${run.id}:timeout-start`,
+        kind: "timeout-start",
+        runId: run.id,
+        runAt: at,
+        orderAt: at,
+        payload: {},
+      });
     }
     let startAt = now;
     if (config.throttle) {
       const key = config.throttle.key ? keyOf(ctx, config.throttle.key, first, "throttle") : "";
-      startAt = reserveThrottle(ctx.store, `throttle:${fn.id}:${key}`, config.throttle.limit, config.throttle.periodMs, config.throttle.burst, now);
+      startAt = reserveThrottle(
+        ctx.store,
+        `throttle:${fn.id}:${key}`,
+        config.throttle.limit,
+        config.throttle.periodMs,
+        config.throttle.burst,
+        now,
+      );
     }
     ctx.scheduler.enqueue({
       id: discoveryJobId(run.id),

@@ -156,7 +156,9 @@ const HISTORY_OUTPUT_LIMIT = 64 * 1024;
 /** History keeps a bounded copy; the full value lives in the run's memoized state. */
 function truncateJson(value: unknown): string {
   const text = JSON.stringify(value ?? null);
-  return text.length > HISTORY_OUTPUT_LIMIT ? JSON.stringify({ truncated: true, bytes: text.length }) : text;
+  return text.length > HISTORY_OUTPUT_LIMIT
+    ? JSON.stringify({ truncated: true, bytes: text.length })
+    : text;
 }
 
 export function loadStepHistory(store: Store, runId: string): StepHistoryEntry[] {

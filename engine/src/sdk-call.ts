@@ -19,16 +19,33 @@ export type Op = z.infer<typeof opSchema>;
 
 export type CallOutcome =
   | { kind: "complete"; output: unknown; requestVersion: number | undefined }
-  | { kind: "ops"; ops: Op[]; noRetry: boolean | undefined; retryAfterMs: number | undefined; requestVersion: number | undefined }
-  | { kind: "error"; error: SerializedError; retriable: boolean; retryAfterMs: number | undefined; requestVersion: number | undefined };
+  | {
+      kind: "ops";
+      ops: Op[];
+      noRetry: boolean | undefined;
+      retryAfterMs: number | undefined;
+      requestVersion: number | undefined;
+    }
+  | {
+      kind: "error";
+      error: SerializedError;
+      retriable: boolean;
+      retryAfterMs: number | undefined;
+      requestVersion: number | undefined;
+    };
 
 const RETRY_AFTER_MIN_MS = 1000;
 const RETRY_AFTER_MAX_MS = 24 * 3600_000;
 
 /** `retry-after` as integer seconds or a date, clamped to [1 s, 24 h] as the server does. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!value) return undefined;
-  const seconds = /^\d{1,7}$/.test(value.trim()) ? Number(value.trim()) * 1000 : Date.parse(value) - now;
+  const seconds = /^\d{1,7}$/.test(value.trim())
+    ? Number(value.trim()) * 1000
+    : Date.parse(value) - now;
   if (Number.isNaN(seconds)) return undefined;
   return Math.min(Math.max(seconds, RETRY_AFTER_MIN_MS), RETRY_AFTER_MAX_MS);
 }
@@ -46,7 +63,12 @@ function transient(message: string): CallOutcome {
 function toSerializedError(body: unknown, fallback: string): SerializedError {
   if (body && typeof body === "object") {
     const record = body as Record<string, unknown>;
-    const message = typeof record["message"] === "string" ? record["message"] : typeof record["error"] === "string" ? record["error"] : fallback;
+    const message =
+      typeof record["message"] === "string"
+        ? record["message"]
+        : typeof record["error"] === "string"
+          ? record["error"]
+          : fallback;
     const name = typeof record["name"] === "string" ? record["name"] : "Error";
     const { __serialized: _ignored, ...rest } = record;
     return { ...rest, name, message };
@@ -72,7 +94,13 @@ export type ResponseCheck = (headers: Headers, text: string) => string | undefin
  * Interprets one SDK answer (status, headers, body text) as in section 4.3. With `check` (signed
  * mode) an answer is believed only with a valid signature; anything else is a transient error.
  */
-export function interpretResponse(status: number, headers: Headers, text: string, allowStream = true, check?: ResponseCheck): CallOutcome {
+export function interpretResponse(
+  status: number,
+  headers: Headers,
+  text: string,
+  allowStream = true,
+  check?: ResponseCheck,
+): CallOutcome {
   if (!headers.get("x-inngest-sdk")) {
     // The SDK strips its x-inngest-* headers (all but x-inngest-sdk-handled) from a 401.
     if (status === 401 && headers.get("x-inngest-sdk-handled")) {
@@ -82,10 +110,13 @@ export function interpretResponse(status: number, headers: Headers, text: string
           : "the app refused an unsigned call (HTTP 401): it serves in signed (cloud) mode, so give the engine its INNGEST_SIGNING_KEY too",
       );
     }
-    return transient(`response did not come from the Inngest SDK (HTTP ${status}, no x-inngest-sdk header)`);
+    return transient(
+      `response did not come from the Inngest SDK (HTTP ${status}, no x-inngest-sdk header)`,
+    );
   }
   const versionHeader = headers.get("x-inngest-req-version");
-  const requestVersion = versionHeader && /^-?\d+$/.test(versionHeader) ? Number(versionHeader) : undefined;
+  const requestVersion =
+    versionHeader && /^-?\d+$/.test(versionHeader) ? Number(versionHeader) : undefined;
   const noRetryHeader = headers.get("x-inngest-no-retry");
   const noRetry = noRetryHeader === null ? undefined : noRetryHeader === "true";
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"));
@@ -93,8 +124,12 @@ export function interpretResponse(status: number, headers: Headers, text: string
   if (status === 201 && allowStream) return interpretStream(headers, text, check);
   const problem = check?.(headers, text);
   if (problem) {
-    const hint = problem.startsWith("no ") ? " (an app serving in dev mode, with INNGEST_DEV set, does not sign)" : "";
-    return transient(`the app's answer (HTTP ${status}) carries ${problem}; it is not trusted${hint}`);
+    const hint = problem.startsWith("no ")
+      ? " (an app serving in dev mode, with INNGEST_DEV set, does not sign)"
+      : "";
+    return transient(
+      `the app's answer (HTTP ${status}) carries ${problem}; it is not trusted${hint}`,
+    );
   }
 
   const parsed = parseJson(text);
@@ -108,12 +143,18 @@ export function interpretResponse(status: number, headers: Headers, text: string
     const ops: Op[] = [];
     for (const item of list) {
       const op = opSchema.safeParse(item);
-      if (!op.success) return transient(`the SDK answered 206 with an invalid opcode: ${op.error.issues[0]?.message}`);
+      if (!op.success)
+        return transient(
+          `the SDK answered 206 with an invalid opcode: ${op.error.issues[0]?.message}`,
+        );
       ops.push(op.data);
     }
     return { kind: "ops", ops, noRetry, retryAfterMs, requestVersion };
   }
-  const error = toSerializedError(parsed.ok ? parsed.value : text.slice(0, 1000), `the SDK answered HTTP ${status}`);
+  const error = toSerializedError(
+    parsed.ok ? parsed.value : text.slice(0, 1000),
+    `the SDK answered HTTP ${status}`,
+  );
   const retriable = noRetry === undefined ? !(status >= 200 && status < 300) : !noRetry;
   return { kind: "error", error, retriable, retryAfterMs, requestVersion };
 }
@@ -125,12 +166,17 @@ const streamEnvelope = z.object({
 });
 
 /** Streaming mode: whitespace heartbeats, then one JSON envelope whose body is a JSON string. */
-function interpretStream(outer: Headers, text: string, check: ResponseCheck | undefined): CallOutcome {
+function interpretStream(
+  outer: Headers,
+  text: string,
+  check: ResponseCheck | undefined,
+): CallOutcome {
   const parsed = parseJson(text.trim());
   const envelope = parsed.ok ? streamEnvelope.safeParse(parsed.value) : undefined;
   if (!envelope?.success) return transient("the SDK's streamed response could not be parsed");
   const headers = new Headers(envelope.data.headers ?? {});
-  if (!headers.has("x-inngest-sdk")) headers.set("x-inngest-sdk", outer.get("x-inngest-sdk") ?? "inngest-js");
+  if (!headers.has("x-inngest-sdk"))
+    headers.set("x-inngest-sdk", outer.get("x-inngest-sdk") ?? "inngest-js");
   if (!headers.has("x-inngest-req-version") && outer.has("x-inngest-req-version")) {
     headers.set("x-inngest-req-version", outer.get("x-inngest-req-version") ?? "");
   }
@@ -181,7 +227,11 @@ function post(request: CallRequest, resent = false): Promise<RawResponse> {
       {
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(request.body), ...request.headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(request.body),
+          ...request.headers,
+        },
         timeout: request.timeoutMs,
       },
       (res) => {
@@ -190,7 +240,9 @@ function post(request: CallRequest, resent = false): Promise<RawResponse> {
         res.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_RESPONSE_BYTES) {
-            res.destroy(new CallFailedError(`the app's response is larger than ${MAX_RESPONSE_BYTES} bytes`));
+            res.destroy(
+              new CallFailedError(`the app's response is larger than ${MAX_RESPONSE_BYTES} bytes`),
+            );
             return;
           }
           chunks.push(chunk);
@@ -199,13 +251,20 @@ function post(request: CallRequest, resent = false): Promise<RawResponse> {
         res.on("end", () => {
           const headers = new Headers();
           for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+            if (value !== undefined)
+              headers.set(name, Array.isArray(value) ? value.join(", ") : value);
           }
-          resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString("utf8") });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+          });
         });
       },
     );
-    req.on("timeout", () => req.destroy(new CallFailedError(`no answer within ${request.timeoutMs} ms`)));
+    req.on("timeout", () =>
+      req.destroy(new CallFailedError(`no answer within ${request.timeoutMs} ms`)),
+    );
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (!resent && req.reusedSocket && error.code === "ECONNRESET") resolve(post(request, true));
       else reject(error);
@@ -221,7 +280,15 @@ export async function callSdk(request: CallRequest): Promise<CallOutcome> {
     response = await post(request);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return transient(`could not get an answer from the app at ${request.url}: ${code ?? (error as Error).message}`);
+    return transient(
+      `could not get an answer from the app at ${request.url}: ${code ?? (error as Error).message}`,
+    );
   }
-  return interpretResponse(response.status, response.headers, response.text, true, request.checkResponse);
+  return interpretResponse(
+    response.status,
+    response.headers,
+    response.text,
+    true,
+    request.checkResponse,
+  );
 }

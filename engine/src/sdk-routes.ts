@@ -57,10 +57,15 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
     try {
       body = await request.json();
     } catch (error) {
-      if (error instanceof HttpError) return json(error.status, { ok: false, error: error.message, status: error.status });
+      if (error instanceof HttpError)
+        return json(error.status, { ok: false, error: error.message, status: error.status });
       throw error;
     }
-    const result = registerApp(ctx, body, header(request.headers["x-inngest-expected-server-kind"]));
+    const result = registerApp(
+      ctx,
+      body,
+      header(request.headers["x-inngest-expected-server-kind"]),
+    );
     return json(result.status, result.body);
   });
 
@@ -72,35 +77,56 @@ export function addSdkRoutes(router: Router, ctx: EngineContext): void {
   });
 
   // POST /e/:key — send events; with event keys configured only those keys are accepted.
-  router.on("POST", "/e/:key", async (request) => {
-    if (ctx.config.eventKeys.length > 0 && !eventKeyAccepted(request.params[0] ?? "", ctx.config.eventKeys)) {
-      return json(401, { ids: [], status: 401, error: "Event key not found" });
-    }
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch (error) {
-      const status = error instanceof HttpError ? error.status : 400;
-      return json(status, { ids: [], status, error: (error as Error).message });
-    }
-    try {
-      const prepared = prepareIncomingEvents(body, parseEventIdSeed(header(request.headers["x-inngest-event-id-seed"])));
-      const ids = ctx.store.tx(() => prepared.map(({ internalId, event }) => publishEvent(ctx, event, internalId)));
-      return json(200, { ids, status: 200 });
-    } catch (error) {
-      if (error instanceof HttpError) return json(error.status, { ids: [], status: error.status, error: error.message });
-      throw error;
-    }
-  }, { isPublic: true });
+  router.on(
+    "POST",
+    "/e/:key",
+    async (request) => {
+      if (
+        ctx.config.eventKeys.length > 0 &&
+        !eventKeyAccepted(request.params[0] ?? "", ctx.config.eventKeys)
+      ) {
+        return json(401, { ids: [], status: 401, error: "Event key not found" });
+      }
+      let body: unknown;
+      try {
+        body = await request.json();
+      } catch (error) {
+        const status = error instanceof HttpError ? error.status : 400;
+        return json(status, { ids: [], status, error: (error as Error).message });
+      }
+      try {
+        const prepared = prepareIncomingEvents(
+          body,
+          parseEventIdSeed(header(request.headers["x-inngest-event-id-seed"])),
+        );
+        const ids = ctx.store.tx(() =>
+          prepared.map(({ internalId, event }) => publishEvent(ctx, event, internalId)),
+        );
+        return json(200, { ids, status: 200 });
+      } catch (error) {
+        if (error instanceof HttpError)
+          return json(error.status, { ids: [], status: error.status, error: error.message });
+        throw error;
+      }
+    },
+    { isPublic: true },
+  );
 
   // POST /invoke/:slug — start a function directly with the posted data.
   router.on("POST", "/invoke/:slug", async (request) => {
     const fn = ctx.functions.get(request.params[0] ?? "");
     if (!fn) throw new HttpError(404, `unknown function ${request.params[0]}`);
     const body = ((await request.json()) ?? {}) as { data?: unknown };
-    const data = body.data && typeof body.data === "object" ? (body.data as Record<string, unknown>) : {};
+    const data =
+      body.data && typeof body.data === "object" ? (body.data as Record<string, unknown>) : {};
     const internalId = newUlid();
-    const event: InngestEvent = { name: "inngest/function.invoked", data, id: internalId, ts: Date.now(), user: {} };
+    const event: InngestEvent = {
+      name: "inngest/function.invoked",
+      data,
+      id: internalId,
+      ts: Date.now(),
+      user: {},
+    };
     publishEvent(ctx, event, internalId);
     createRun(ctx, fn, [event], { internalIds: [internalId], dedupe: false });
     return json(200, { id: internalId, status: 200 });

@@ -27,7 +27,11 @@ export interface SigningKeys {
 
 /** RFC 8785 (JCS) as the `canonicalize` package the SDK uses does it: keys sorted by UTF-16 code units. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") {
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    typeof (value as { toJSON?: unknown }).toJSON === "function"
+  ) {
     return JSON.stringify(value) as string;
   }
   if (Array.isArray(value)) {
@@ -64,13 +68,19 @@ export function sameSecret(given: string, expected: string): boolean {
  * Checks a signature over `text`; undefined when it is valid for one of the keys, otherwise
  * why not (for an error message; it never contains a key).
  */
-export function signatureProblem(header: string | null | undefined, text: string, keys: SigningKeys, nowMs = Date.now()): string | undefined {
+export function signatureProblem(
+  header: string | null | undefined,
+  text: string,
+  keys: SigningKeys,
+  nowMs = Date.now(),
+): string | undefined {
   if (!header) return "no X-Inngest-Signature";
   const params = new URLSearchParams(header);
   const timestamp = params.get("t") ?? "";
   const signature = params.get("s") ?? "";
   if (!/^\d{1,12}$/.test(timestamp) || !signature) return "a malformed X-Inngest-Signature";
-  if (Math.abs(nowMs - Number(timestamp) * 1000) > MAX_SIGNATURE_AGE_MS) return "an expired X-Inngest-Signature";
+  if (Math.abs(nowMs - Number(timestamp) * 1000) > MAX_SIGNATURE_AGE_MS)
+    return "an expired X-Inngest-Signature";
   for (const key of [keys.signingKey, keys.signingKeyFallback]) {
     if (key && sameSecret(signature, hmacHex(key, text, timestamp))) return undefined;
   }
@@ -80,7 +90,9 @@ export function signatureProblem(header: string | null | undefined, text: string
 /** The hashed form the SDK sends as `Authorization: Bearer …`. */
 export function hashSigningKey(signingKey: string): string {
   const prefix = PREFIX.exec(signingKey)?.[0] ?? "";
-  return `${prefix}${createHash("sha256").update(Buffer.from(signingKey.replace(PREFIX, ""), "hex")).digest("hex")}`;
+  return `${prefix}${createHash("sha256")
+    .update(Buffer.from(signingKey.replace(PREFIX, ""), "hex"))
+    .digest("hex")}`;
 }
 
 /** `Authorization: Bearer <key or its hash>`, with either the signing key or the fallback. */

@@ -8,7 +8,12 @@ export const MAX_STEP_BYTES = 4 * 1024 * 1024;
 export const MAX_RUN_STATE_BYTES = 32 * 1024 * 1024;
 export const MAX_STEPS_PER_RUN = 1000;
 
-function enqueueCall(ctx: EngineContext, run: Run, id: string, payload: Record<string, unknown>): boolean {
+function enqueueCall(
+  ctx: EngineContext,
+  run: Run,
+  id: string,
+  payload: Record<string, unknown>,
+): boolean {
   const now = Date.now();
   return ctx.scheduler.enqueue({
     id,
@@ -32,7 +37,13 @@ export function requestDiscovery(ctx: EngineContext, run: Run): void {
 }
 
 /** Plans an execute call for one step unless it is done or already planned. */
-export function planStep(ctx: EngineContext, run: Run, hash: string, race: boolean, name: string): void {
+export function planStep(
+  ctx: EngineContext,
+  run: Run,
+  hash: string,
+  race: boolean,
+  name: string,
+): void {
   if (run.steps[hash] !== undefined) return;
   enqueueCall(ctx, run, `${run.id}:step:${hash}`, { stepId: hash, race, name });
 }
@@ -41,11 +52,21 @@ export function planStep(ctx: EngineContext, run: Run, hash: string, race: boole
  * Memoizes a step's result and moves the run on: with parallel steps pending only the last
  * finisher (or a race winner) triggers the next discovery (optimized parallelism).
  */
-export function applyStepResult(ctx: EngineContext, run: Run, hash: string, result: StepResult, race = false): void {
+export function applyStepResult(
+  ctx: EngineContext,
+  run: Run,
+  hash: string,
+  result: StepResult,
+  race = false,
+): void {
   if (run.steps[hash] !== undefined || !isActive(run)) return;
   const bytes = Buffer.byteLength(JSON.stringify(result));
   if (bytes > MAX_STEP_BYTES) {
-    recordStepOutcome(ctx.store, run.id, hash, { op: "StepFailed", endedAt: Date.now(), error: { message: "output too large" } });
+    recordStepOutcome(ctx.store, run.id, hash, {
+      op: "StepFailed",
+      endedAt: Date.now(),
+      error: { message: "output too large" },
+    });
     failRun(ctx, run, {
       name: "StepOutputTooLargeError",
       message: `step ${hash} returned ${bytes} bytes; the limit is ${MAX_STEP_BYTES} bytes (4 MB)`,
@@ -53,7 +74,10 @@ export function applyStepResult(ctx: EngineContext, run: Run, hash: string, resu
     return;
   }
   if (run.stack.length >= MAX_STEPS_PER_RUN) {
-    failRun(ctx, run, { name: "StepLimitError", message: `run exceeded ${MAX_STEPS_PER_RUN} steps` });
+    failRun(ctx, run, {
+      name: "StepLimitError",
+      message: `run exceeded ${MAX_STEPS_PER_RUN} steps`,
+    });
     return;
   }
   run.steps[hash] = result;
@@ -77,12 +101,18 @@ export function commitRun(ctx: EngineContext, run: Run): void {
   if (takeRediscover(run.id) || !hasWorkQueued(ctx, run.id)) requestDiscovery(ctx, run);
   const bytes = saveRun(ctx.store, run);
   if (bytes > MAX_RUN_STATE_BYTES) {
-    failRun(ctx, run, { name: "RunStateTooLargeError", message: `run state is ${bytes} bytes; the limit is ${MAX_RUN_STATE_BYTES} bytes (32 MB)` });
+    failRun(ctx, run, {
+      name: "RunStateTooLargeError",
+      message: `run state is ${bytes} bytes; the limit is ${MAX_RUN_STATE_BYTES} bytes (32 MB)`,
+    });
   }
 }
 
 function hasWorkQueued(ctx: EngineContext, runId: string): boolean {
   return (
-    ctx.store.get(`SELECT 1 AS x FROM jobs WHERE run_id = ? AND kind IN (${PROGRESS_KINDS}) LIMIT 1`, runId) !== undefined
+    ctx.store.get(
+      `SELECT 1 AS x FROM jobs WHERE run_id = ? AND kind IN (${PROGRESS_KINDS}) LIMIT 1`,
+      runId,
+    ) !== undefined
   );
 }

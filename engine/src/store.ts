@@ -69,17 +69,27 @@ export class Store {
     mkdirSync(dataDir, { recursive: true });
     this.db = new DatabaseSync(join(dataDir, "engine.sqlite"));
     // WAL + NORMAL: a killed process loses no committed transaction; only an OS crash could.
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    this.db.exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;",
+    );
     this.db.exec(SCHEMA);
     this.migrate();
   }
 
   /** Additive changes for data dirs created by earlier versions of the engine. */
   private migrate(): void {
-    const jobColumns = (this.db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[]).map((c) => c.name);
-    if (!jobColumns.includes("leased")) this.db.exec("ALTER TABLE jobs ADD COLUMN leased INTEGER NOT NULL DEFAULT 0");
-    if (!jobColumns.includes("gate1")) this.db.exec("ALTER TABLE jobs ADD COLUMN gate1 TEXT; ALTER TABLE jobs ADD COLUMN gate2 TEXT;");
-    this.db.exec("DROP INDEX IF EXISTS jobs_by_due; CREATE INDEX IF NOT EXISTS jobs_by_lease_due ON jobs(leased, run_at);");
+    const jobColumns = (this.db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!jobColumns.includes("leased"))
+      this.db.exec("ALTER TABLE jobs ADD COLUMN leased INTEGER NOT NULL DEFAULT 0");
+    if (!jobColumns.includes("gate1"))
+      this.db.exec(
+        "ALTER TABLE jobs ADD COLUMN gate1 TEXT; ALTER TABLE jobs ADD COLUMN gate2 TEXT;",
+      );
+    this.db.exec(
+      "DROP INDEX IF EXISTS jobs_by_due; CREATE INDEX IF NOT EXISTS jobs_by_lease_due ON jobs(leased, run_at);",
+    );
   }
 
   private prepare(sql: string): StatementSync {

@@ -25,16 +25,26 @@ export interface ChildEngine {
 /** Runs engine/main.ts as a child process (tsx on this Node) and waits for its listening line. */
 export async function spawnEngine(env: Record<string, string>): Promise<ChildEngine> {
   // The suite's keys in signed mode; none inherited from this process either way.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ENGINE_SYNC_INTERVAL_MS: "0", ENGINE_LOG_LEVEL: "warn" };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ENGINE_SYNC_INTERVAL_MS: "0",
+    ENGINE_LOG_LEVEL: "warn",
+  };
   for (const name of Object.keys(childEnv)) if (name.startsWith("INNGEST_")) delete childEnv[name];
-  if (SIGNED) Object.assign(childEnv, { INNGEST_SIGNING_KEY: TEST_SIGNING_KEY, INNGEST_EVENT_KEY: TEST_EVENT_KEY });
+  if (SIGNED)
+    Object.assign(childEnv, {
+      INNGEST_SIGNING_KEY: TEST_SIGNING_KEY,
+      INNGEST_EVENT_KEY: TEST_EVENT_KEY,
+    });
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     env: { ...childEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = "";
     const timer = setTimeout(() => reject(new Error(`engine did not start: ${output}`)), 20_000);

@@ -23,18 +23,21 @@ describe("errors and retries", () => {
     const seen: { step: string; attempt: number }[] = [];
     let thrown = false;
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "flaky", triggers: [{ event: "demo/flaky" }] }, async ({ step, attempt }) => {
-        await step.run("flaky-step", () => {
-          seen.push({ step: "flaky", attempt });
-          if (!thrown) {
-            thrown = true;
-            throw new Error("first time fails");
-          }
-          return "ok";
-        });
-        await step.run("next", () => seen.push({ step: "next", attempt }));
-        return "done";
-      }),
+      client.createFunction(
+        { id: "flaky", triggers: [{ event: "demo/flaky" }] },
+        async ({ step, attempt }) => {
+          await step.run("flaky-step", () => {
+            seen.push({ step: "flaky", attempt });
+            if (!thrown) {
+              thrown = true;
+              throw new Error("first time fails");
+            }
+            return "ok";
+          });
+          await step.run("next", () => seen.push({ step: "next", attempt }));
+          return "done";
+        },
+      ),
     ]);
     await setup.send("demo/flaky");
     const run = await onlyRun(setup, "flaky");
@@ -56,7 +59,13 @@ describe("errors and retries", () => {
           id: "doomed",
           retries: 2,
           triggers: [{ event: "demo/doomed" }],
-          onFailure: async ({ error, event }: { error: Error; event: { data: { function_id?: unknown } } }) => {
+          onFailure: async ({
+            error,
+            event,
+          }: {
+            error: Error;
+            event: { data: { function_id?: unknown } };
+          }) => {
             failures.push(`${error.message}|${String(event.data.function_id)}`);
           },
         },
@@ -75,29 +84,40 @@ describe("errors and retries", () => {
     expect(attempts).toBe(3);
     await waitForEndedRuns(setup.engine.url, setup.fnId("doomed-failure"));
     expect(failures).toEqual([`step boom|${setup.fnId("doomed")}`]);
-    const attemptsSent = setup.app.calls.filter((c) => c.fnId === setup.fnId("doomed")).map((c) => [c.body.ctx?.attempt, c.body.ctx?.max_attempts]);
-    expect(attemptsSent.slice(0, 3)).toEqual([[0, 3], [1, 3], [2, 3]]);
-    const finished = await getJson<{ data: { data: { function_id: string; run_id: string; _inngest: { status: string } } }[] }>(
-      `${setup.engine.url}/v1/events?name=inngest/function.finished`,
-    );
+    const attemptsSent = setup.app.calls
+      .filter((c) => c.fnId === setup.fnId("doomed"))
+      .map((c) => [c.body.ctx?.attempt, c.body.ctx?.max_attempts]);
+    expect(attemptsSent.slice(0, 3)).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    const finished = await getJson<{
+      data: { data: { function_id: string; run_id: string; _inngest: { status: string } } }[];
+    }>(`${setup.engine.url}/v1/events?name=inngest/function.finished`);
     const mine = finished.data.find((e) => e.data.run_id === run.run_id);
     expect(mine?.data._inngest.status).toBe("Failed");
     expect(mine?.data.function_id).toBe(setup.fnId("doomed"));
-    const failed = await getJson<{ data: unknown[] }>(`${setup.engine.url}/v1/events?name=inngest/function.failed`);
+    const failed = await getJson<{ data: unknown[] }>(
+      `${setup.engine.url}/v1/events?name=inngest/function.failed`,
+    );
     expect(failed.data).toHaveLength(1);
   });
 
   it("completes when user code catches the failed step", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "catcher", retries: 1, triggers: [{ event: "demo/catch" }] }, async ({ step }) => {
-        try {
-          await step.run("boom", () => {
-            throw new Error("nope");
-          });
-        } catch (error) {
-          return `caught ${(error as Error).message}`;
-        }
-      }),
+      client.createFunction(
+        { id: "catcher", retries: 1, triggers: [{ event: "demo/catch" }] },
+        async ({ step }) => {
+          try {
+            await step.run("boom", () => {
+              throw new Error("nope");
+            });
+          } catch (error) {
+            return `caught ${(error as Error).message}`;
+          }
+        },
+      ),
     ]);
     await setup.send("demo/catch");
     const run = await onlyRun(setup, "catcher");
@@ -109,12 +129,15 @@ describe("errors and retries", () => {
     let stepRuns = 0;
     let fnRuns = 0;
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "nr-step", triggers: [{ event: "demo/nr" }] }, async ({ step }) => {
-        await step.run("boom", () => {
-          stepRuns++;
-          throw new NonRetriableError("permanent");
-        });
-      }),
+      client.createFunction(
+        { id: "nr-step", triggers: [{ event: "demo/nr" }] },
+        async ({ step }) => {
+          await step.run("boom", () => {
+            stepRuns++;
+            throw new NonRetriableError("permanent");
+          });
+        },
+      ),
       client.createFunction({ id: "nr-fn", triggers: [{ event: "demo/nr" }] }, async () => {
         fnRuns++;
         throw new NonRetriableError("permanent fn");
@@ -132,15 +155,21 @@ describe("errors and retries", () => {
     let withRetries = 0;
     let without = 0;
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "fn-throw", retries: 3, triggers: [{ event: "demo/fn-throw" }] }, async () => {
-        withRetries++;
-        if (withRetries < 3) throw new Error("not yet");
-        return withRetries;
-      }),
-      client.createFunction({ id: "no-retry", retries: 0, triggers: [{ event: "demo/fn-throw" }] }, async () => {
-        without++;
-        throw new Error("once");
-      }),
+      client.createFunction(
+        { id: "fn-throw", retries: 3, triggers: [{ event: "demo/fn-throw" }] },
+        async () => {
+          withRetries++;
+          if (withRetries < 3) throw new Error("not yet");
+          return withRetries;
+        },
+      ),
+      client.createFunction(
+        { id: "no-retry", retries: 0, triggers: [{ event: "demo/fn-throw" }] },
+        async () => {
+          without++;
+          throw new Error("once");
+        },
+      ),
     ]);
     await setup.send("demo/fn-throw");
     expect((await onlyRun(setup, "fn-throw")).output).toBe(3);
@@ -151,13 +180,16 @@ describe("errors and retries", () => {
   it("waits for RetryAfterError's delay before the next attempt", async () => {
     const times: number[] = [];
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "later", triggers: [{ event: "demo/later" }] }, async ({ step }) => {
-        return step.run("try", () => {
-          times.push(Date.now());
-          if (times.length === 1) throw new RetryAfterError("come back later", 1500);
-          return "ok";
-        });
-      }),
+      client.createFunction(
+        { id: "later", triggers: [{ event: "demo/later" }] },
+        async ({ step }) => {
+          return step.run("try", () => {
+            times.push(Date.now());
+            if (times.length === 1) throw new RetryAfterError("come back later", 1500);
+            return "ok";
+          });
+        },
+      ),
     ]);
     await setup.send("demo/later");
     const run = await onlyRun(setup, "later");
@@ -168,7 +200,10 @@ describe("errors and retries", () => {
   it("retries when the app is down or answers without the SDK header, and succeeds once it is back", async () => {
     const engine = await startTestEngine({ backoffScale: 0.02 });
     const client = testClient(engine.url, "flappy");
-    const fn = client.createFunction({ id: "fn", triggers: [{ event: "demo/flap" }] }, async () => "back");
+    const fn = client.createFunction(
+      { id: "fn", triggers: [{ event: "demo/flap" }] },
+      async () => "back",
+    );
     let app = await serveApp(client, [fn]);
     const port = Number(new URL(app.url).port);
     await syncApp(app.url);
@@ -177,7 +212,9 @@ describe("errors and retries", () => {
     const impostor = createServer((_req, res) => res.writeHead(500).end("<html>oops</html>"));
     await new Promise<void>((resolve) => impostor.listen(port, "127.0.0.1", resolve));
     await client.send({ name: "demo/flap", data: {} });
-    await waitFor(async () => (await listRuns(engine.url, "flappy-fn"))[0]?.status === "Running" || undefined);
+    await waitFor(
+      async () => (await listRuns(engine.url, "flappy-fn"))[0]?.status === "Running" || undefined,
+    );
     await new Promise<void>((resolve) => impostor.close(() => resolve()));
     await new Promise((resolve) => setTimeout(resolve, 300));
     app = await serveApp(client, [fn], port);
@@ -192,13 +229,16 @@ describe("errors and retries", () => {
     let attempts = 0;
     const setup = await setupApp(
       (client) => [
-        client.createFunction({ id: "hangs", triggers: [{ event: "demo/hang" }] }, async ({ step }) => {
-          return step.run("maybe-slow", async () => {
-            attempts++;
-            if (attempts === 1) await new Promise((resolve) => setTimeout(resolve, 2500));
-            return attempts;
-          });
-        }),
+        client.createFunction(
+          { id: "hangs", triggers: [{ event: "demo/hang" }] },
+          async ({ step }) => {
+            return step.run("maybe-slow", async () => {
+              attempts++;
+              if (attempts === 1) await new Promise((resolve) => setTimeout(resolve, 2500));
+              return attempts;
+            });
+          },
+        ),
       ],
       { callTimeoutMs: 1000 },
     );
@@ -210,10 +250,13 @@ describe("errors and retries", () => {
 
   it("fails the run with a clear error when a step output is over 4 MB", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "huge", retries: 0, triggers: [{ event: "demo/huge" }] }, async ({ step }) => {
-        await step.run("big", () => "x".repeat(5 * 1024 * 1024));
-        return "unreachable";
-      }),
+      client.createFunction(
+        { id: "huge", retries: 0, triggers: [{ event: "demo/huge" }] },
+        async ({ step }) => {
+          await step.run("big", () => "x".repeat(5 * 1024 * 1024));
+          return "unreachable";
+        },
+      ),
     ]);
     await setup.send("demo/huge");
     const run = await onlyRun(setup, "huge");
@@ -224,12 +267,17 @@ describe("errors and retries", () => {
   it("fails the run when the app answers garbage, and keeps serving", async () => {
     const engine = await startTestEngine();
     const client = testClient(engine.url, "garbage");
-    const fn = client.createFunction({ id: "fn", retries: 1, triggers: [{ event: "demo/garbage" }] }, async () => "never");
+    const fn = client.createFunction(
+      { id: "fn", retries: 1, triggers: [{ event: "demo/garbage" }] },
+      async () => "never",
+    );
     const real = await serveApp(client, [fn]);
     await syncApp(real.url);
     const port = Number(new URL(real.url).port);
     await real.close();
-    const liar = createServer((_req, res) => res.writeHead(206, { "x-inngest-sdk": "inngest-js:v4.24.0" }).end("{not json"));
+    const liar = createServer((_req, res) =>
+      res.writeHead(206, { "x-inngest-sdk": "inngest-js:v4.24.0" }).end("{not json"),
+    );
     await new Promise<void>((resolve) => liar.listen(port, "127.0.0.1", resolve));
     await client.send({ name: "demo/garbage", data: {} });
     const [run] = await waitForEndedRuns(engine.url, "garbage-fn");

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanupAll, eventUrl, getJson, listRuns, setupApp, sleep, waitForEndedRuns } from "./harness";
+import {
+  cleanupAll,
+  eventUrl,
+  getJson,
+  listRuns,
+  setupApp,
+  sleep,
+  waitForEndedRuns,
+} from "./harness";
 
 afterEach(cleanupAll);
 
@@ -8,7 +16,10 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 describe("events", () => {
   it("accepts one or many events and answers {ids, status} with ULIDs in order", async () => {
     const setup = await setupApp(() => []);
-    const single = await fetch(eventUrl(setup.engine.url), { method: "POST", body: JSON.stringify({ name: "demo/one", data: { n: 1 } }) });
+    const single = await fetch(eventUrl(setup.engine.url), {
+      method: "POST",
+      body: JSON.stringify({ name: "demo/one", data: { n: 1 } }),
+    });
     const singleBody = (await single.json()) as { ids: string[]; status: number };
     expect(singleBody.status).toBe(200);
     expect(singleBody.ids).toHaveLength(1);
@@ -20,18 +31,24 @@ describe("events", () => {
     ]);
     expect(ids).toHaveLength(3);
     for (const [index, id] of ids.entries()) {
-      const event = await getJson<{ data: { name: string; data: { n: number }; id: string } }>(`${setup.engine.url}/v1/events/${id}`);
+      const event = await getJson<{ data: { name: string; data: { n: number }; id: string } }>(
+        `${setup.engine.url}/v1/events/${id}`,
+      );
       expect(event.data.data.n).toBe(index + 1);
       expect(event.data.id).toBe(id);
     }
   });
 
   it("the same seed header twice gives the same ids and one run", async () => {
-    const setup = await setupApp((client) => [client.createFunction({ id: "seeded", triggers: [{ event: "demo/seed" }] }, async () => "ok")]);
+    const setup = await setupApp((client) => [
+      client.createFunction({ id: "seeded", triggers: [{ event: "demo/seed" }] }, async () => "ok"),
+    ]);
     const post = () =>
       fetch(eventUrl(setup.engine.url), {
         method: "POST",
-        headers: { "x-inngest-event-id-seed": `${Date.now() - 5000},${Buffer.from("0123456789").toString("base64")}` },
+        headers: {
+          "x-inngest-event-id-seed": `${Date.now() - 5000},${Buffer.from("0123456789").toString("base64")}`,
+        },
         body: JSON.stringify([{ name: "demo/seed", data: {} }]),
       }).then((r) => r.json() as Promise<{ ids: string[] }>);
     const seed = `${Date.now()},${Buffer.from("abcdefghij").toString("base64")}`;
@@ -52,7 +69,9 @@ describe("events", () => {
   });
 
   it("an event id sent twice starts one run", async () => {
-    const setup = await setupApp((client) => [client.createFunction({ id: "once", triggers: [{ event: "demo/once" }] }, async () => "ok")]);
+    const setup = await setupApp((client) => [
+      client.createFunction({ id: "once", triggers: [{ event: "demo/once" }] }, async () => "ok"),
+    ]);
     await setup.send("demo/once", { try: 1 }, "order-42");
     await setup.send("demo/once", { try: 2 }, "order-42");
     await waitForEndedRuns(setup.engine.url, setup.fnId("once"));
@@ -74,9 +93,18 @@ describe("events", () => {
 
   it("filters by trigger expression and wildcard; two matching triggers run once", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "expr", triggers: [{ event: "shop/order.created", if: "event.data.total > 100" }] }, async ({ event }) => event.data.total),
-      client.createFunction({ id: "wild", triggers: [{ event: "shop/*" }] }, async ({ event }) => event.name),
-      client.createFunction({ id: "dotted", triggers: [{ event: "shop/order.*" }, { event: "shop/order.created" }] }, async ({ event }) => event.name),
+      client.createFunction(
+        { id: "expr", triggers: [{ event: "shop/order.created", if: "event.data.total > 100" }] },
+        async ({ event }) => event.data.total,
+      ),
+      client.createFunction(
+        { id: "wild", triggers: [{ event: "shop/*" }] },
+        async ({ event }) => event.name,
+      ),
+      client.createFunction(
+        { id: "dotted", triggers: [{ event: "shop/order.*" }, { event: "shop/order.created" }] },
+        async ({ event }) => event.name,
+      ),
     ]);
     await setup.send("shop/order.created", { total: 50 });
     await setup.send("shop/order.created", { total: 500 });

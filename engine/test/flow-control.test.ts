@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanupAll, engineFetch, getJson, listRuns, onlyRun, setupApp, sleep, waitFor, waitForEndedRuns } from "./harness";
+import {
+  cleanupAll,
+  engineFetch,
+  getJson,
+  listRuns,
+  onlyRun,
+  setupApp,
+  sleep,
+  waitFor,
+  waitForEndedRuns,
+} from "./harness";
 
 afterEach(cleanupAll);
 
@@ -23,12 +33,15 @@ describe("flow control", () => {
     const meter = overlapMeter();
     const ended: string[] = [];
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "serial", concurrency: 1, triggers: [{ event: "demo/serial" }] }, async ({ step, event }) => {
-        await step.run("one", () => meter.busy(150));
-        if (event.data.nap) await step.sleep("nap", "1s");
-        await step.run("two", () => meter.busy(150));
-        await step.run("done", () => ended.push(String(event.data.name)));
-      }),
+      client.createFunction(
+        { id: "serial", concurrency: 1, triggers: [{ event: "demo/serial" }] },
+        async ({ step, event }) => {
+          await step.run("one", () => meter.busy(150));
+          if (event.data.nap) await step.sleep("nap", "1s");
+          await step.run("two", () => meter.busy(150));
+          await step.run("done", () => ended.push(String(event.data.name)));
+        },
+      ),
     ]);
     await setup.send("demo/serial", { name: "sleepy", nap: true });
     await sleep(100);
@@ -42,12 +55,20 @@ describe("flow control", () => {
 
   it("a long concurrency-limited backlog does not hold up other functions", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "backlog", concurrency: 1, triggers: [{ event: "demo/backlog" }] }, async ({ step }) => {
-        await step.run("slow", () => sleep(20));
-      }),
-      client.createFunction({ id: "other", triggers: [{ event: "demo/other" }] }, async () => "done"),
+      client.createFunction(
+        { id: "backlog", concurrency: 1, triggers: [{ event: "demo/backlog" }] },
+        async ({ step }) => {
+          await step.run("slow", () => sleep(20));
+        },
+      ),
+      client.createFunction(
+        { id: "other", triggers: [{ event: "demo/other" }] },
+        async () => "done",
+      ),
     ]);
-    await setup.client.send(Array.from({ length: 400 }, (_, n) => ({ name: "demo/backlog", data: { n } })));
+    await setup.client.send(
+      Array.from({ length: 400 }, (_, n) => ({ name: "demo/backlog", data: { n } })),
+    );
     await setup.send("demo/other");
     await waitForEndedRuns(setup.engine.url, setup.fnId("other"), 1, 5000);
     const backlog = await listRuns(setup.engine.url, setup.fnId("backlog"));
@@ -55,13 +76,22 @@ describe("flow control", () => {
   });
 
   it("keyed concurrency isolates keys", async () => {
-    const meters: Record<string, ReturnType<typeof overlapMeter>> = { u1: overlapMeter(), u2: overlapMeter() };
+    const meters: Record<string, ReturnType<typeof overlapMeter>> = {
+      u1: overlapMeter(),
+      u2: overlapMeter(),
+    };
     const all = overlapMeter();
     const setup = await setupApp((client) => [
       client.createFunction(
-        { id: "keyed", concurrency: { limit: 1, key: "event.data.user" }, triggers: [{ event: "demo/keyed" }] },
+        {
+          id: "keyed",
+          concurrency: { limit: 1, key: "event.data.user" },
+          triggers: [{ event: "demo/keyed" }],
+        },
         async ({ step, event }) => {
-          await step.run("work", () => Promise.all([meters[String(event.data.user)]?.busy(300), all.busy(300)]));
+          await step.run("work", () =>
+            Promise.all([meters[String(event.data.user)]?.busy(300), all.busy(300)]),
+          );
         },
       ),
     ]);
@@ -75,8 +105,18 @@ describe("flow control", () => {
 
   it("rateLimit drops the second event; idempotency drops a repeated key", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "limited", rateLimit: { limit: 1, period: "10s" }, triggers: [{ event: "demo/limit" }] }, async () => "ran"),
-      client.createFunction({ id: "idem", idempotency: "event.data.key", triggers: [{ event: "demo/limit" }] }, async ({ event }) => event.data.key),
+      client.createFunction(
+        {
+          id: "limited",
+          rateLimit: { limit: 1, period: "10s" },
+          triggers: [{ event: "demo/limit" }],
+        },
+        async () => "ran",
+      ),
+      client.createFunction(
+        { id: "idem", idempotency: "event.data.key", triggers: [{ event: "demo/limit" }] },
+        async ({ event }) => event.data.key,
+      ),
     ]);
     await setup.send("demo/limit", { key: "a" });
     await setup.send("demo/limit", { key: "a" });
@@ -91,9 +131,16 @@ describe("flow control", () => {
   it("throttle delays run starts instead of dropping them", async () => {
     const starts: number[] = [];
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "throttled", throttle: { limit: 1, period: "1s" }, triggers: [{ event: "demo/throttle" }] }, async ({ step }) => {
-        await step.run("start", () => starts.push(Date.now()));
-      }),
+      client.createFunction(
+        {
+          id: "throttled",
+          throttle: { limit: 1, period: "1s" },
+          triggers: [{ event: "demo/throttle" }],
+        },
+        async ({ step }) => {
+          await step.run("start", () => starts.push(Date.now()));
+        },
+      ),
     ]);
     await setup.client.send([
       { name: "demo/throttle", data: {} },
@@ -106,7 +153,10 @@ describe("flow control", () => {
 
   it("debounce turns 3 quick events into one run with the last event", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "debounced", debounce: { period: "1s" }, triggers: [{ event: "demo/debounce" }] }, async ({ event }) => event.data.n),
+      client.createFunction(
+        { id: "debounced", debounce: { period: "1s" }, triggers: [{ event: "demo/debounce" }] },
+        async ({ event }) => event.data.n,
+      ),
     ]);
     for (const n of [1, 2, 3]) {
       await setup.send("demo/debounce", { n });
@@ -121,7 +171,11 @@ describe("flow control", () => {
   it("batchEvents starts one run per full batch and flushes a partial batch on timeout", async () => {
     const setup = await setupApp((client) => [
       client.createFunction(
-        { id: "batched", batchEvents: { maxSize: 3, timeout: "1s" }, triggers: [{ event: "demo/batch" }] },
+        {
+          id: "batched",
+          batchEvents: { maxSize: 3, timeout: "1s" },
+          triggers: [{ event: "demo/batch" }],
+        },
         async ({ events }) => events.map((event: { data: { n?: unknown } }) => event.data.n),
       ),
     ]);
@@ -156,7 +210,9 @@ describe("flow control", () => {
     await setup.send("demo/cancel", { id: "x" });
     const runs = await waitForEndedRuns(setup.engine.url, setup.fnId("cancellable"), 2, 10_000);
     expect(runs.map((run) => run.status).sort()).toEqual(["Cancelled", "Completed"]);
-    const cancelled = await getJson<{ data: { data: { run_id: string } }[] }>(`${setup.engine.url}/v1/events?name=inngest/function.cancelled`);
+    const cancelled = await getJson<{ data: { data: { run_id: string } }[] }>(
+      `${setup.engine.url}/v1/events?name=inngest/function.cancelled`,
+    );
     expect(cancelled.data).toHaveLength(1);
     await sleep(300);
     expect(failureHandlerRuns).toBe(0);
@@ -164,28 +220,44 @@ describe("flow control", () => {
 
   it("DELETE /v1/runs/:id cancels a run", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "long", triggers: [{ event: "demo/long" }] }, async ({ step }) => {
-        await step.sleep("wait", "1m");
-      }),
+      client.createFunction(
+        { id: "long", triggers: [{ event: "demo/long" }] },
+        async ({ step }) => {
+          await step.sleep("wait", "1m");
+        },
+      ),
     ]);
     await setup.send("demo/long");
     const [run] = await waitFor(async () => {
       const runs = await listRuns(setup.engine.url, setup.fnId("long"));
       return runs[0]?.status === "Running" ? runs : undefined;
     });
-    const response = await engineFetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" });
+    const response = await engineFetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, {
+      method: "DELETE",
+    });
     expect(response.status).toBe(200);
     expect((await onlyRun(setup, "long")).status).toBe("Cancelled");
-    expect((await engineFetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" })).status).toBe(409);
+    expect(
+      (await engineFetch(`${setup.engine.url}/v1/runs/${run?.run_id}`, { method: "DELETE" }))
+        .status,
+    ).toBe(409);
   });
 
   it("timeouts.finish cancels a long sleeper; timeouts.start cancels a run that never got to start", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "finish", timeouts: { finish: "1s" }, triggers: [{ event: "demo/finish" }] }, async ({ step }) => {
-        await step.sleep("long", "1m");
-      }),
       client.createFunction(
-        { id: "start", concurrency: 1, timeouts: { start: "1s" }, triggers: [{ event: "demo/start-timeout" }] },
+        { id: "finish", timeouts: { finish: "1s" }, triggers: [{ event: "demo/finish" }] },
+        async ({ step }) => {
+          await step.sleep("long", "1m");
+        },
+      ),
+      client.createFunction(
+        {
+          id: "start",
+          concurrency: 1,
+          timeouts: { start: "1s" },
+          triggers: [{ event: "demo/start-timeout" }],
+        },
         async ({ step }) => {
           await step.run("hog", () => sleep(2000));
         },
@@ -203,12 +275,18 @@ describe("flow control", () => {
 
   it("singleton skip drops a new run while one is active; cancel mode replaces it", async () => {
     const setup = await setupApp((client) => [
-      client.createFunction({ id: "skip", singleton: { mode: "skip" }, triggers: [{ event: "demo/single" }] }, async ({ step }) => {
-        await step.sleep("s", "1s");
-      }),
-      client.createFunction({ id: "replace", singleton: { mode: "cancel" }, triggers: [{ event: "demo/single" }] }, async ({ step }) => {
-        await step.sleep("s", "1s");
-      }),
+      client.createFunction(
+        { id: "skip", singleton: { mode: "skip" }, triggers: [{ event: "demo/single" }] },
+        async ({ step }) => {
+          await step.sleep("s", "1s");
+        },
+      ),
+      client.createFunction(
+        { id: "replace", singleton: { mode: "cancel" }, triggers: [{ event: "demo/single" }] },
+        async ({ step }) => {
+          await step.sleep("s", "1s");
+        },
+      ),
     ]);
     await setup.send("demo/single");
     await sleep(200);
@@ -223,7 +301,12 @@ describe("flow control", () => {
     const order: string[] = [];
     const setup = await setupApp((client) => [
       client.createFunction(
-        { id: "prio", concurrency: 1, priority: { run: "event.data.prio" }, triggers: [{ event: "demo/prio" }] },
+        {
+          id: "prio",
+          concurrency: 1,
+          priority: { run: "event.data.prio" },
+          triggers: [{ event: "demo/prio" }],
+        },
         async ({ step, event }) => {
           await step.run("work", async () => {
             order.push(String(event.data.name));

@@ -77,7 +77,14 @@ const quiet = { info() {}, warn() {}, error() {}, debug() {} };
  */
 export function testClient(engineUrl: string, id = "test-app"): Inngest {
   if (!SIGNED) return new Inngest({ id, isDev: true, baseUrl: engineUrl, logger: quiet });
-  return new Inngest({ id, isDev: false, baseUrl: engineUrl, signingKey: TEST_SIGNING_KEY, eventKey: TEST_EVENT_KEY, logger: quiet });
+  return new Inngest({
+    id,
+    isDev: false,
+    baseUrl: engineUrl,
+    signingKey: TEST_SIGNING_KEY,
+    eventKey: TEST_EVENT_KEY,
+    logger: quiet,
+  });
 }
 
 export interface RecordedCall {
@@ -86,7 +93,12 @@ export interface RecordedCall {
   body: {
     version?: number;
     steps?: Record<string, unknown>;
-    ctx?: { attempt?: number; max_attempts?: number; disable_immediate_execution?: boolean; stack?: { stack: string[] } };
+    ctx?: {
+      attempt?: number;
+      max_attempts?: number;
+      disable_immediate_execution?: boolean;
+      stack?: { stack: string[] };
+    };
   };
   at: number;
   /** HTTP status the SDK answered with. */
@@ -107,7 +119,11 @@ export interface TestApp {
  * Serves functions with the real SDK on a plain node:http server on a free port, recording
  * each POST (the body is buffered and replayed to the SDK through req.on("data"/"end")).
  */
-export async function serveApp(client: Inngest, functions: InngestFunction.Any[], port = 0): Promise<TestApp> {
+export async function serveApp(
+  client: Inngest,
+  functions: InngestFunction.Any[],
+  port = 0,
+): Promise<TestApp> {
   const handler = serve({ client, functions });
   const calls: RecordedCall[] = [];
   const server: Server = createServer(async (req, res) => {
@@ -159,9 +175,17 @@ export async function serveApp(client: Inngest, functions: InngestFunction.Any[]
 }
 
 /** Out-of-band sync: PUT the App, which registers itself with the engine. */
-export async function syncApp(appUrl: string): Promise<{ status: number; body: { message?: string; modified?: boolean } }> {
-  const response = await fetch(appUrl, { method: "PUT", headers: { "x-inngest-server-kind": "dev" } });
-  return { status: response.status, body: (await response.json()) as { message?: string; modified?: boolean } };
+export async function syncApp(
+  appUrl: string,
+): Promise<{ status: number; body: { message?: string; modified?: boolean } }> {
+  const response = await fetch(appUrl, {
+    method: "PUT",
+    headers: { "x-inngest-server-kind": "dev" },
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { message?: string; modified?: boolean },
+  };
 }
 
 export interface RunView {
@@ -172,7 +196,16 @@ export interface RunView {
   error: { name?: string; message?: string } | null;
   run_started_at: string | null;
   ended_at: string | null;
-  steps: { id: string; name: string; op: string; attempts: number; output: unknown; error: unknown; started_at: string; ended_at: string | null }[];
+  steps: {
+    id: string;
+    name: string;
+    op: string;
+    attempts: number;
+    output: unknown;
+    error: unknown;
+    started_at: string;
+    ended_at: string | null;
+  }[];
 }
 
 export async function getJson<T>(url: string): Promise<T> {
@@ -182,7 +215,9 @@ export async function getJson<T>(url: string): Promise<T> {
 }
 
 export async function listRuns(engineUrl: string, functionId: string): Promise<RunView[]> {
-  const body = await getJson<{ data: RunView[] }>(`${engineUrl}/v1/runs?limit=1000&function_id=${encodeURIComponent(functionId)}`);
+  const body = await getJson<{ data: RunView[] }>(
+    `${engineUrl}/v1/runs?limit=1000&function_id=${encodeURIComponent(functionId)}`,
+  );
   return body.data;
 }
 
@@ -190,7 +225,11 @@ export async function getRun(engineUrl: string, runId: string): Promise<RunView>
   return (await getJson<{ data: RunView }>(`${engineUrl}/v1/runs/${runId}`)).data;
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -203,7 +242,12 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
 const ENDED = new Set(["Completed", "Failed", "Cancelled"]);
 
 /** Waits until `count` runs of the function exist and all have ended. */
-export async function waitForEndedRuns(engineUrl: string, functionId: string, count = 1, timeoutMs = 20_000): Promise<RunView[]> {
+export async function waitForEndedRuns(
+  engineUrl: string,
+  functionId: string,
+  count = 1,
+  timeoutMs = 20_000,
+): Promise<RunView[]> {
   return waitFor(
     async () => {
       const runs = await listRuns(engineUrl, functionId);
@@ -252,7 +296,8 @@ export async function setupApp(
     client,
     app,
     fnId: (id) => `${appId}-${id}`,
-    send: async (name, data = {}, id) => (await client.send({ name, data, ...(id ? { id } : {}) })).ids,
+    send: async (name, data = {}, id) =>
+      (await client.send({ name, data, ...(id ? { id } : {}) })).ids,
   };
 }
 

@@ -1,7 +1,17 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, spawnEngine, type ChildEngine } from "./child-engine";
-import { getRun, listRuns, serveApp, syncApp, tempDataDir, testClient, waitFor, waitForEndedRuns, type TestApp } from "./harness";
+import {
+  getRun,
+  listRuns,
+  serveApp,
+  syncApp,
+  tempDataDir,
+  testClient,
+  waitFor,
+  waitForEndedRuns,
+  type TestApp,
+} from "./harness";
 
 let child: ChildEngine | undefined;
 let app: TestApp | undefined;
@@ -20,29 +30,42 @@ describe("process and persistence", () => {
   it("survives SIGKILL mid-run: memoized steps, sleeps, waits and queued runs all resume; bodies run once", async () => {
     dataDir = tempDataDir();
     const port = await freePort();
-    const env = { ENGINE_PORT: String(port), ENGINE_DATA_DIR: dataDir, ENGINE_BACKOFF_SCALE: "0.0001" };
+    const env = {
+      ENGINE_PORT: String(port),
+      ENGINE_DATA_DIR: dataDir,
+      ENGINE_BACKOFF_SCALE: "0.0001",
+    };
     child = await spawnEngine(env);
     const client = testClient(child.url, "durable-app");
     const bodies: Record<string, number> = {};
     const count = (name: string) => (bodies[name] = (bodies[name] ?? 0) + 1);
     const functions = [
-      client.createFunction({ id: "durable", triggers: [{ event: "demo/durable" }] }, async ({ step }) => {
-        const one = await step.run("one", () => (count("one"), Date.now()));
-        await step.sleep("nap", "2s");
-        const two = await step.run("two", () => (count("two"), Date.now()));
-        await step.run("three", () => count("three"));
-        return { sleptMs: two - one };
-      }),
-      client.createFunction({ id: "waiter", triggers: [{ event: "demo/wait" }] }, async ({ step }) => {
-        const got = await step.waitForEvent("go", { event: "demo/go", timeout: "1m" });
-        return got?.data ?? "timed out";
-      }),
-      client.createFunction({ id: "queued", concurrency: 1, triggers: [{ event: "demo/queued" }] }, async ({ step, event }) => {
-        await step.run("work", async () => {
-          count(`queued-${event.data.n}`);
-          await new Promise((resolve) => setTimeout(resolve, 150));
-        });
-      }),
+      client.createFunction(
+        { id: "durable", triggers: [{ event: "demo/durable" }] },
+        async ({ step }) => {
+          const one = await step.run("one", () => (count("one"), Date.now()));
+          await step.sleep("nap", "2s");
+          const two = await step.run("two", () => (count("two"), Date.now()));
+          await step.run("three", () => count("three"));
+          return { sleptMs: two - one };
+        },
+      ),
+      client.createFunction(
+        { id: "waiter", triggers: [{ event: "demo/wait" }] },
+        async ({ step }) => {
+          const got = await step.waitForEvent("go", { event: "demo/go", timeout: "1m" });
+          return got?.data ?? "timed out";
+        },
+      ),
+      client.createFunction(
+        { id: "queued", concurrency: 1, triggers: [{ event: "demo/queued" }] },
+        async ({ step, event }) => {
+          await step.run("work", async () => {
+            count(`queued-${event.data.n}`);
+            await new Promise((resolve) => setTimeout(resolve, 150));
+          });
+        },
+      ),
     ];
     app = await serveApp(client, functions);
     expect((await syncApp(app.url)).status).toBe(200);
@@ -57,11 +80,16 @@ describe("process and persistence", () => {
     });
     await waitFor(async () => {
       const [run] = await listRuns(child!.url, "durable-app-waiter");
-      return run && (await getRun(child!.url, run.run_id)).steps.some((s) => s.op === "WaitForEvent") ? true : undefined;
+      return run &&
+        (await getRun(child!.url, run.run_id)).steps.some((s) => s.op === "WaitForEvent")
+        ? true
+        : undefined;
     });
     child.process.kill("SIGKILL");
     expect(await child.exited).toBe("SIGKILL");
-    const queuedBeforeRestart = Object.keys(bodies).filter((key) => key.startsWith("queued-")).length;
+    const queuedBeforeRestart = Object.keys(bodies).filter((key) =>
+      key.startsWith("queued-"),
+    ).length;
     expect(queuedBeforeRestart).toBeLessThan(6);
 
     child = await spawnEngine(env);
@@ -85,6 +113,8 @@ describe("process and persistence", () => {
     expect(await health.json()).toEqual({ status: "ok" });
     child.process.kill("SIGTERM");
     expect(await child.exited).toBe(0);
-    await expect(spawnEngine({ ENGINE_PORT: "not-a-port", ENGINE_DATA_DIR: dataDir })).rejects.toThrow(/ENGINE_PORT/);
+    await expect(
+      spawnEngine({ ENGINE_PORT: "not-a-port", ENGINE_DATA_DIR: dataDir }),
+    ).rejects.toThrow(/ENGINE_PORT/);
   });
 });

@@ -27,10 +27,25 @@ const querySchema = z.object({
   kind: z.string().min(1),
   query: z.string().min(1),
   filters: z
-    .object({ church: z.string(), speaker: z.string(), series: z.string(), from: z.string(), to: z.string(), passage: z.string() })
+    .object({
+      church: z.string(),
+      speaker: z.string(),
+      series: z.string(),
+      from: z.string(),
+      to: z.string(),
+      passage: z.string(),
+    })
     .partial()
     .optional(),
-  relevant: z.array(z.object({ sermon: z.string(), paragraph: z.number().int().min(0), grade: z.union([z.literal(1), z.literal(2), z.literal(3)]) })).min(1),
+  relevant: z
+    .array(
+      z.object({
+        sermon: z.string(),
+        paragraph: z.number().int().min(0),
+        grade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      }),
+    )
+    .min(1),
 });
 
 export type EvalQuery = z.output<typeof querySchema>;
@@ -54,7 +69,9 @@ async function readJson(file: string, name = file): Promise<unknown> {
 
 export async function loadDataset(dir: string): Promise<EvalDataset> {
   const sermons = new Map<string, SermonFixture>();
-  const files = (await readdir(path.join(dir, "sermons"))).filter((name) => name.endsWith(".json")).sort();
+  const files = (await readdir(path.join(dir, "sermons")))
+    .filter((name) => name.endsWith(".json"))
+    .sort();
   for (const file of files) {
     const parsed = sermonSchema.safeParse(await readJson(path.join(dir, "sermons", file), file));
     if (!parsed.success) throw new InvalidDatasetError(file, z.prettifyError(parsed.error));
@@ -66,8 +83,13 @@ export async function loadDataset(dir: string): Promise<EvalDataset> {
   for (const query of parsed.data) {
     for (const { sermon, paragraph } of query.relevant) {
       const fixture = sermons.get(sermon);
-      if (!fixture) throw new InvalidDatasetError(queriesFile, `${query.id} names unknown sermon ${sermon}`);
-      if (paragraph >= fixture.paragraphs.length) throw new InvalidDatasetError(queriesFile, `${query.id}: ${sermon} has no paragraph ${paragraph}`);
+      if (!fixture)
+        throw new InvalidDatasetError(queriesFile, `${query.id} names unknown sermon ${sermon}`);
+      if (paragraph >= fixture.paragraphs.length)
+        throw new InvalidDatasetError(
+          queriesFile,
+          `${query.id}: ${sermon} has no paragraph ${paragraph}`,
+        );
     }
   }
   return { sermons, queries: parsed.data };

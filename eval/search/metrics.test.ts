@@ -9,7 +9,10 @@ const judged = new Map([
 describe("ranking metrics", () => {
   it("score the ideal ranking 1 and penalise worse ones", () => {
     expect(ndcgAt10(["a", "b", "x"], judged)).toBeCloseTo(1, 12);
-    expect(ndcgAt10(["b", "a"], judged)).toBeCloseTo((1 + 7 / Math.log2(3)) / (7 + 1 / Math.log2(3)), 12);
+    expect(ndcgAt10(["b", "a"], judged)).toBeCloseTo(
+      (1 + 7 / Math.log2(3)) / (7 + 1 / Math.log2(3)),
+      12,
+    );
     expect(ndcgAt10(["x", "y"], judged)).toBe(0);
   });
 

@@ -5,7 +5,8 @@ const CUTOFF = 10;
 
 /** nDCG@10 with gains 2^grade − 1, against the ideal ordering of every judged moment. */
 export function ndcgAt10(ranked: readonly string[], judgements: Judgements): number {
-  const dcg = (grades: number[]) => grades.slice(0, CUTOFF).reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
+  const dcg = (grades: number[]) =>
+    grades.slice(0, CUTOFF).reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
   const ideal = dcg([...judgements.values()].sort((a, b) => b - a));
   return ideal === 0 ? 0 : dcg(ranked.map((id) => judgements.get(id) ?? 0)) / ideal;
 }

@@ -27,7 +27,9 @@ export type SeedOptions = {
 const MS_PER_WORD = 400;
 
 /** Where each paragraph starts and ends when read at MS_PER_WORD. */
-export function paragraphTimings(paragraphs: readonly string[]): Array<{ startMs: number; endMs: number }> {
+export function paragraphTimings(
+  paragraphs: readonly string[],
+): Array<{ startMs: number; endMs: number }> {
   let at = 0;
   return paragraphs.map((text) => {
     const startMs = at;
@@ -85,7 +87,11 @@ export async function seedIndexedSermon(
         create: {
           provider: "provided",
           segments: {
-            create: fixture.paragraphs.map((text, position) => ({ position, text, ...timings[position]! })),
+            create: fixture.paragraphs.map((text, position) => ({
+              position,
+              text,
+              ...timings[position]!,
+            })),
           },
         },
       },

@@ -34,7 +34,10 @@ export const indexSermonFunction = inngest.createFunction(
     // No transcript (MissingTranscriptError) or a wrong EMBEDDING_DIMENSIONS ends the run at
     // once (the client's AppErrorMiddleware); provider failures are retried.
     return step.run("Embed the transcript's moments and swap them into the index", () =>
-      indexSermon({ db: getDb(), embedder: configuredEmbedder() }, { sermonId, churchId, mediaVersion }),
+      indexSermon(
+        { db: getDb(), embedder: configuredEmbedder() },
+        { sermonId, churchId, mediaVersion },
+      ),
     );
   },
 );

@@ -1,7 +1,10 @@
 import { inngest } from "@/inngest/client";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 import { getDb } from "@/lib/platform/db/client";
-import { republishStuckSermons, stuckSweepEnvSchema } from "@/lib/pipeline/recovery/republish-stuck-sermons";
+import {
+  republishStuckSermons,
+  stuckSweepEnvSchema,
+} from "@/lib/pipeline/recovery/republish-stuck-sermons";
 
 /**
  * Every 10 minutes: restarts the stage of any sermon stuck in processing longer than

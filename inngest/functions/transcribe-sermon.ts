@@ -33,27 +33,43 @@ export const transcribeSermon = inngest.createFunction(
     concurrency: [{ limit: 2 }, { limit: 1, key: "event.data.sermonId" }],
     retries: 4,
     onFailure: async ({ event, error }) => {
-      await recordProcessingFailure(getDb(), event.data.event.data, describeTranscriptionFailure(error));
+      await recordProcessingFailure(
+        getDb(),
+        event.data.event.data,
+        describeTranscriptionFailure(error),
+      );
     },
   },
   async ({ event, step }) => {
     const version = event.data;
     // Failures are mapped by the client's AppErrorMiddleware: a bad setting (InvalidEnvError) or
     // a provider's refusal ends the run at once; an outage waits for the provider's Retry-After.
-    const plan = await step.run("Choose the transcriber", () => planTranscription(getDb(), version, transcriptionEnv()));
+    const plan = await step.run("Choose the transcriber", () =>
+      planTranscription(getDb(), version, transcriptionEnv()),
+    );
     if ("skipped" in plan) return plan;
     const { provider } = plan;
 
     if (provider === "provided") {
-      const transcriptId = await step.run("Adopt the uploaded transcript", () => adoptProvidedTranscript(getDb(), version));
-      return transcriptId ? { provider, transcriptId } : { provider, skipped: "waiting for the admin to upload captions" };
+      const transcriptId = await step.run("Adopt the uploaded transcript", () =>
+        adoptProvidedTranscript(getDb(), version),
+      );
+      return transcriptId
+        ? { provider, transcriptId }
+        : { provider, skipped: "waiting for the admin to upload captions" };
     }
 
     const transcribed = await step.run(`Transcribe the audio with ${provider}`, () =>
-      transcribeSermonAudio({ db: getDb(), storage: mediaStorage(), env: transcriptionEnv() }, version, provider),
+      transcribeSermonAudio(
+        { db: getDb(), storage: mediaStorage(), env: transcriptionEnv() },
+        version,
+        provider,
+      ),
     );
     const keys = transcriptFileKeys(version, provider);
-    const captions = await step.run("Write the captions", () => writeCaptionsFile(mediaStorage(), keys));
+    const captions = await step.run("Write the captions", () =>
+      writeCaptionsFile(mediaStorage(), keys),
+    );
     const stored = await step.run("Store the transcript and announce it", async () => {
       const { words: _words, ...transcript } = await readWordsFile(mediaStorage(), keys.wordsKey);
       return storeTranscript(getDb(), version, transcript, keys);

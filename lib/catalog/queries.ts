@@ -1,7 +1,10 @@
 import { cache } from "react";
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 import { getDb } from "@/lib/platform/db/client";
-import { cachedForListeners, type ListenerData } from "@/lib/catalog/listener-cache/cached-for-listeners";
+import {
+  cachedForListeners,
+  type ListenerData,
+} from "@/lib/catalog/listener-cache/cached-for-listeners";
 import { CATALOG_TAG, churchTag, sermonTag } from "@/lib/catalog/listener-cache/cache-tags";
 import { nextListingChange } from "@/lib/catalog/sermons/next-listing-change";
 import { versionOfKey } from "@/lib/catalog/sermons/sermon-version";
@@ -265,7 +268,11 @@ export const getSeriesCatalog = cache(
 
 /** A speaker page: the speaker and their playable sermons. */
 export const getSpeakerCatalog = cache(
-  cachedForListeners("speaker-catalog", (churchSlug) => [churchTag(churchSlug)], loadSpeakerCatalog),
+  cachedForListeners(
+    "speaker-catalog",
+    (churchSlug) => [churchTag(churchSlug)],
+    loadSpeakerCatalog,
+  ),
 );
 
 /** A sermon page: the sermon (with its media's URLs) and its transcript; null if not visible. */

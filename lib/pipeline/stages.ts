@@ -34,7 +34,11 @@ export const PROCESSING_ROWS: readonly ProcessingRow[] = ["transcode", "transcri
 
 /** The statuses in which a stage is still to finish; the stuck-work sweep watches these. */
 export type InFlightStatus = Exclude<StageDescription["runsIn"], "uploading">;
-export const IN_FLIGHT_STATUSES: readonly InFlightStatus[] = ["processing", "streamable", "transcribed"];
+export const IN_FLIGHT_STATUSES: readonly InFlightStatus[] = [
+  "processing",
+  "streamable",
+  "transcribed",
+];
 
 /** The stage a sermon in an in-flight status is waiting for (the audio check runs inside the transcode step). */
 export const STAGE_RUNNING_IN: Record<InFlightStatus, PipelineStage> = {
@@ -47,4 +51,5 @@ export const STAGE_RUNNING_IN: Record<InFlightStatus, PipelineStage> = {
 export const isStopped = (status: SermonStatus) => status === "failed" || status === "rejected";
 
 /** "Audio check: This file is not audio…", the line an admin reads on a stopped sermon. */
-export const describeStageFailure = (stage: PipelineStage, reason: string) => `${STAGES[stage].label}: ${reason}`;
+export const describeStageFailure = (stage: PipelineStage, reason: string) =>
+  `${STAGES[stage].label}: ${reason}`;

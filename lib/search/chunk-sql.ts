@@ -35,7 +35,9 @@ export async function replaceChunks(
   await tx.$executeRaw`DELETE FROM "Chunk" WHERE "sermonId" = ${sermon.sermonId}`;
   for (let i = 0; i < rows.length; i += INSERT_BATCH_ROWS) {
     const values = rows.slice(i, i + INSERT_BATCH_ROWS).map(
-      (row) => Prisma.sql`(${randomUUID()}, ${sermon.sermonId}, ${sermon.churchId}, ${row.position}, ${row.startMs},
+      (
+        row,
+      ) => Prisma.sql`(${randomUUID()}, ${sermon.sermonId}, ${sermon.churchId}, ${row.position}, ${row.startMs},
         ${row.endMs}, ${row.text}, ${row.context}, ${model}, ${vectorLiteral(row.embedding)}::vector)`,
     );
     await tx.$executeRaw`INSERT INTO "Chunk"
@@ -54,12 +56,18 @@ export type EligibleFilter = {
   scripture?: ScriptureFilter;
 };
 
-export async function selectEligibleSermonIds(tx: Tx, filter: EligibleFilter, now: Date): Promise<string[]> {
+export async function selectEligibleSermonIds(
+  tx: Tx,
+  filter: EligibleFilter,
+  now: Date,
+): Promise<string[]> {
   const conditions = [
     Prisma.sql`(s."publishState" = 'published' OR (s."publishState" = 'scheduled' AND s."publishAt" <= ${now}))`,
   ];
   if (filter.churchSlug) {
-    conditions.push(Prisma.sql`s."churchId" = (SELECT id FROM "Church" WHERE slug = ${filter.churchSlug})`);
+    conditions.push(
+      Prisma.sql`s."churchId" = (SELECT id FROM "Church" WHERE slug = ${filter.churchSlug})`,
+    );
   }
   if (filter.speakerId) conditions.push(Prisma.sql`s."speakerId" = ${filter.speakerId}`);
   if (filter.seriesId) conditions.push(Prisma.sql`s."seriesId" = ${filter.seriesId}`);
@@ -91,7 +99,9 @@ export async function fullTextCandidates(
   sermonIds: readonly string[],
   limit: number,
 ): Promise<RankedChunk[]> {
-  const [parsed] = await tx.$queryRaw<Array<{ strict: string }>>`SELECT websearch_to_tsquery('english', ${query})::text AS strict`;
+  const [parsed] = await tx.$queryRaw<
+    Array<{ strict: string }>
+  >`SELECT websearch_to_tsquery('english', ${query})::text AS strict`;
   const found: string[] = [];
   for (const tier of fullTextTiers(parsed?.strict ?? "")) {
     const rows = await tx.$queryRaw<Array<{ id: string }>>`
@@ -164,7 +174,11 @@ export const HIGHLIGHT_START = "\u0002";
 export const HIGHLIGHT_END = "\u0003";
 
 /** The moments to show, with their sermon and a highlighted snippet (ts_headline). */
-export async function loadMoments(tx: Tx, ids: readonly string[], query: string): Promise<MomentRow[]> {
+export async function loadMoments(
+  tx: Tx,
+  ids: readonly string[],
+  query: string,
+): Promise<MomentRow[]> {
   if (ids.length === 0) return [];
   // Highlights any of the words, like the loosest full-text tier.
   const options = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;

@@ -22,14 +22,31 @@ const queryVector = unit(Array.from({ length: DIMENSIONS }, next));
 const near = () => unit(queryVector.map((value) => value + next() * 0.2));
 const far = () => unit(Array.from({ length: DIMENSIONS }, next));
 
-const fixedEmbedder: Embedder = { model: "fixed", dimensions: DIMENSIONS, maxBatchSize: 1, embed: async () => [queryVector] };
+const fixedEmbedder: Embedder = {
+  model: "fixed",
+  dimensions: DIMENSIONS,
+  maxBatchSize: 1,
+  embed: async () => [queryVector],
+};
 
-async function seedChurch(db: Db, slug: string, sermons: number, chunksPerSermon: number, vector: () => number[]) {
+async function seedChurch(
+  db: Db,
+  slug: string,
+  sermons: number,
+  chunksPerSermon: number,
+  vector: () => number[],
+) {
   const church = await db.church.create({ data: { slug, name: slug } });
   const ids: string[] = [];
   for (let s = 0; s < sermons; s++) {
     const sermon = await db.sermon.create({
-      data: { churchId: church.id, slug: `s${s}`, title: `${slug} ${s}`, status: "searchable", publishState: "published" },
+      data: {
+        churchId: church.id,
+        slug: `s${s}`,
+        title: `${slug} ${s}`,
+        status: "searchable",
+        publishState: "published",
+      },
     });
     ids.push(sermon.id);
     const rows = Array.from({ length: chunksPerSermon }, (_, position) => ({
@@ -40,7 +57,9 @@ async function seedChurch(db: Db, slug: string, sermons: number, chunksPerSermon
       context: null,
       embedding: vector(),
     }));
-    await db.$transaction((tx) => replaceChunks(tx, { sermonId: sermon.id, churchId: church.id }, "fixed", rows));
+    await db.$transaction((tx) =>
+      replaceChunks(tx, { sermonId: sermon.id, churchId: church.id }, "fixed", rows),
+    );
   }
   return ids;
 }
@@ -54,7 +73,8 @@ beforeAll(async () => {
   // that large tables take; rule the other plans out. PGlite serves every connection from
   // its one backend, so these session settings reach the search's connections too.
   db = createDb(database.url, 1);
-  for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) await db.$executeRawUnsafe(`SET ${setting} = off`);
+  for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_sort"])
+    await db.$executeRawUnsafe(`SET ${setting} = off`);
 });
 afterAll(async () => {
   await db?.$disconnect();

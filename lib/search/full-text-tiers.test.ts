@@ -8,13 +8,19 @@ describe("fullTextTiers", () => {
       "('forgiv' & 'hurt') | ('forgiv' & 'someon') | ('hurt' & 'someon')",
       "'forgiv' | 'hurt' | 'someon'",
     ]);
-    expect(fullTextTiers("'green' & 'pastur'")).toEqual(["'green' & 'pastur'", "'green' | 'pastur'"]);
+    expect(fullTextTiers("'green' & 'pastur'")).toEqual([
+      "'green' & 'pastur'",
+      "'green' | 'pastur'",
+    ]);
     expect(fullTextTiers("'grace'")).toEqual(["'grace'"]);
     expect(fullTextTiers("")).toEqual([]);
   });
 
   it("keeps websearch syntax as written", () => {
-    expect(fullTextTiers("'shadow' <-> 'death' & 'valley'")).toEqual(["'shadow' <-> 'death' & 'valley'", "'shadow' <-> 'death' | 'valley'"]);
+    expect(fullTextTiers("'shadow' <-> 'death' & 'valley'")).toEqual([
+      "'shadow' <-> 'death' & 'valley'",
+      "'shadow' <-> 'death' | 'valley'",
+    ]);
     expect(fullTextTiers("'love' & !'wed'")).toEqual(["'love' & !'wed'"]);
   });
 });

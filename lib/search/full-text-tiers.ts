@@ -14,7 +14,8 @@ export function fullTextTiers(strict: string): string[] {
   if (!strict.trim()) return [];
   const isPlainAnd = !/[|!<]/.test(strict);
   const terms = [...strict.matchAll(/'((?:[^']|'')+)'/g)].map((match) => `'${match[1]}'`);
-  if (!isPlainAnd) return strict.includes("!") ? [strict] : [strict, strict.replaceAll(" & ", " | ")];
+  if (!isPlainAnd)
+    return strict.includes("!") ? [strict] : [strict, strict.replaceAll(" & ", " | ")];
   const unique = [...new Set(terms)];
   if (unique.length <= 1) return [strict];
   const any = unique.join(" | ");

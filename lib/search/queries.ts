@@ -18,7 +18,9 @@ function configuredTuning(): SearchTuning {
 }
 
 /** The filter the URL asks for. Throws UnrecognisedScriptureError for an unreadable passage. */
-export function filterOf(params: Pick<SearchParams, "church" | "speaker" | "series" | "from" | "to" | "passage">): EligibleFilter {
+export function filterOf(
+  params: Pick<SearchParams, "church" | "speaker" | "series" | "from" | "to" | "passage">,
+): EligibleFilter {
   return {
     churchSlug: params.church,
     speakerId: params.speaker,
@@ -34,9 +36,17 @@ export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
   const started = performance.now();
   const filter = filterOf(params);
   const hits = params.q
-    ? await searchMoments({ db: getDb(), embedder: configuredEmbedder() }, { query: params.q, filter, limit: params.limit }, configuredTuning())
+    ? await searchMoments(
+        { db: getDb(), embedder: configuredEmbedder() },
+        { query: params.q, filter, limit: params.limit },
+        configuredTuning(),
+      )
     : [];
-  return { hits, scripture: filter.scripture?.label ?? null, tookMs: Math.round(performance.now() - started) };
+  return {
+    hits,
+    scripture: filter.scripture?.label ?? null,
+    tookMs: Math.round(performance.now() - started),
+  };
 }
 
 export type SearchFacets = {
@@ -50,9 +60,21 @@ export async function searchFacets(): Promise<SearchFacets> {
   const db = getDb();
   const hasChunks = { sermons: { some: { chunks: { some: {} } } } };
   const [churches, speakers, series] = await Promise.all([
-    db.church.findMany({ where: hasChunks, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    db.speaker.findMany({ where: hasChunks, orderBy: { name: "asc" }, select: { id: true, name: true, church: { select: { slug: true } } } }),
-    db.series.findMany({ where: hasChunks, orderBy: { title: "asc" }, select: { id: true, title: true, church: { select: { slug: true } } } }),
+    db.church.findMany({
+      where: hasChunks,
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
+    db.speaker.findMany({
+      where: hasChunks,
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, church: { select: { slug: true } } },
+    }),
+    db.series.findMany({
+      where: hasChunks,
+      orderBy: { title: "asc" },
+      select: { id: true, title: true, church: { select: { slug: true } } },
+    }),
   ]);
   return {
     churches,

@@ -2,7 +2,10 @@ import { parsePassages } from "@/lib/catalog/scripture/parse-passages";
 import { AppError } from "@/lib/platform/errors/app-error";
 
 /** Passages as integer key ranges (see ScriptureRef): a sermon matches when any ref overlaps one. */
-export type ScriptureFilter = { label: string; ranges: Array<{ startKey: number; endKey: number }> };
+export type ScriptureFilter = {
+  label: string;
+  ranges: Array<{ startKey: number; endKey: number }>;
+};
 
 /** The `passage` filter is not a Bible reference: answered as an invalid `passage` field. */
 export class UnrecognisedScriptureError extends AppError {
@@ -32,7 +35,10 @@ export function parseScriptureFilter(input: string): ScriptureFilter {
   const book = asBook[0];
   if (asBook.length === 1 && book && book.startChapter === 1 && book.endChapter === 1) {
     const startKey = book.startKey - (book.startKey % 1_000_000);
-    return { label: book.text.replace(/ 1$/, ""), ranges: [{ startKey, endKey: startKey + WHOLE_BOOK_SPAN }] };
+    return {
+      label: book.text.replace(/ 1$/, ""),
+      ranges: [{ startKey, endKey: startKey + WHOLE_BOOK_SPAN }],
+    };
   }
   throw new UnrecognisedScriptureError(input);
 }

@@ -28,7 +28,13 @@ export type SearchTuning = {
   exactScanMaxRows: number;
 };
 
-export const DEFAULT_TUNING: SearchTuning = { mode: "hybrid", rrfK: 60, ftsWeight: 1, vectorWeight: 1, exactScanMaxRows: 8000 };
+export const DEFAULT_TUNING: SearchTuning = {
+  mode: "hybrid",
+  rrfK: 60,
+  ftsWeight: 1,
+  vectorWeight: 1,
+  exactScanMaxRows: 8000,
+};
 
 /** One moment of one sermon, ready to show and to play from. */
 export type MomentHit = {
@@ -76,8 +82,11 @@ export async function searchMoments(
   const rows = await deps.db.$transaction(async (tx) => {
     const sermonIds = await selectEligibleSermonIds(tx, request.filter, now);
     if (sermonIds.length === 0) return [];
-    const textRanked = tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, sermonIds, candidates);
-    const vectorRanked = embedding ? await vectorCandidates(tx, embedding, sermonIds, candidates, tuning.exactScanMaxRows) : [];
+    const textRanked =
+      tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, sermonIds, candidates);
+    const vectorRanked = embedding
+      ? await vectorCandidates(tx, embedding, sermonIds, candidates, tuning.exactScanMaxRows)
+      : [];
     const fused = fuseRanks(
       [
         { ids: textRanked.map((row) => row.id), weight: tuning.ftsWeight },
@@ -85,7 +94,15 @@ export async function searchMoments(
       ],
       tuning.rrfK,
     ).slice(0, request.limit);
-    const moments = new Map((await loadMoments(tx, fused.map((hit) => hit.id), query)).map((row) => [row.id, row]));
+    const moments = new Map(
+      (
+        await loadMoments(
+          tx,
+          fused.map((hit) => hit.id),
+          query,
+        )
+      ).map((row) => [row.id, row]),
+    );
     return fused.flatMap(({ id, score }) => {
       const row = moments.get(id);
       return row ? [{ row, score }] : [];

@@ -4,9 +4,20 @@ import { searchParamsRecord, searchParamsSchema } from "./search-params";
 describe("searchParamsSchema", () => {
   it("accepts a query with filters and treats empty fields as absent", () => {
     const params = searchParamsSchema.parse(
-      searchParamsRecord(new URLSearchParams("q=+grace+&church=&from=2026-01-01&to=2026-02-01&passage=Romans 8&limit=5")),
+      searchParamsRecord(
+        new URLSearchParams(
+          "q=+grace+&church=&from=2026-01-01&to=2026-02-01&passage=Romans 8&limit=5",
+        ),
+      ),
     );
-    expect(params).toEqual({ q: "grace", church: undefined, from: "2026-01-01", to: "2026-02-01", passage: "Romans 8", limit: 5 });
+    expect(params).toEqual({
+      q: "grace",
+      church: undefined,
+      from: "2026-01-01",
+      to: "2026-02-01",
+      passage: "Romans 8",
+      limit: 5,
+    });
   });
 
   it("names what is wrong", () => {
@@ -16,7 +27,11 @@ describe("searchParamsSchema", () => {
       ["from", "expected a real calendar date"],
       ["limit", "expected at most 50"],
     ]);
-    expect(searchParamsSchema.safeParse({ from: "2026-02-31" }).error?.issues[0]?.message).toBe("expected a real calendar date");
-    expect(searchParamsSchema.safeParse({ from: "2026-03-01", to: "2026-02-01" }).error?.issues[0]?.path).toEqual(["to"]);
+    expect(searchParamsSchema.safeParse({ from: "2026-02-31" }).error?.issues[0]?.message).toBe(
+      "expected a real calendar date",
+    );
+    expect(
+      searchParamsSchema.safeParse({ from: "2026-03-01", to: "2026-02-01" }).error?.issues[0]?.path,
+    ).toEqual(["to"]);
   });
 });

@@ -4,7 +4,10 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
   // Date.parse accepts 2026-02-31 (it rolls over), so the date must survive a round trip.
-  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), "expected a real calendar date");
+  .refine(
+    (value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value),
+    "expected a real calendar date",
+  );
 const optionalText = (max: number) =>
   z
     .string()
@@ -49,6 +52,10 @@ export function searchParamsRecord(
   const entries =
     input instanceof URLSearchParams
       ? [...input.keys()].map((key) => [key, input.get(key)] as const)
-      : Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
-  return Object.fromEntries(entries.filter((entry): entry is readonly [string, string] => typeof entry[1] === "string"));
+      : Object.entries(input).map(
+          ([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const,
+        );
+  return Object.fromEntries(
+    entries.filter((entry): entry is readonly [string, string] => typeof entry[1] === "string"),
+  );
 }

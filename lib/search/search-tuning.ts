@@ -7,10 +7,13 @@ import { DEFAULT_TUNING, type SearchTuning } from "./search-moments";
 const LOCAL_VECTOR_WEIGHT = 0.5;
 
 /** Fusion settings from SEARCH_* variables, defaulted for the configured embedder. */
-export function searchTuning(env: Pick<SearchEnv, "EMBEDDING_PROVIDER" | "SEARCH_RRF_K" | "SEARCH_VECTOR_WEIGHT">): SearchTuning {
+export function searchTuning(
+  env: Pick<SearchEnv, "EMBEDDING_PROVIDER" | "SEARCH_RRF_K" | "SEARCH_VECTOR_WEIGHT">,
+): SearchTuning {
   return {
     ...DEFAULT_TUNING,
     rrfK: env.SEARCH_RRF_K,
-    vectorWeight: env.SEARCH_VECTOR_WEIGHT ?? (env.EMBEDDING_PROVIDER === "local" ? LOCAL_VECTOR_WEIGHT : 1),
+    vectorWeight:
+      env.SEARCH_VECTOR_WEIGHT ?? (env.EMBEDDING_PROVIDER === "local" ? LOCAL_VECTOR_WEIGHT : 1),
   };
 }

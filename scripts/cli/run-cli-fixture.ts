@@ -22,7 +22,9 @@ await runCli(
         parseArgs({ args: ["--bogus"], options: {} });
         return;
       default:
-        throw new Error("connect ECONNREFUSED 127.0.0.1:5432", { cause: new Error("the socket closed") });
+        throw new Error("connect ECONNREFUSED 127.0.0.1:5432", {
+          cause: new Error("the socket closed"),
+        });
     }
   },
   { usage: "Usage: run-cli-fixture <mode>" },

@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 /** Runs the fixture CLI in a child process, as `npm run` would run a script. */
-function run(mode: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  mode: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { DEBUG: _debug, ...inherited } = process.env;
   return new Promise((resolve) => {
     const child = execFile(
@@ -35,7 +38,11 @@ describe("runCli", () => {
   });
 
   it("exits 1 on any other failure with one line and no stack", async () => {
-    expect(await run("not-found")).toEqual({ code: 1, stdout: "", stderr: "error: No message m-1 in the dead-letter queue.\n" });
+    expect(await run("not-found")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: No message m-1 in the dead-letter queue.\n",
+    });
     const { code, stderr } = await run("unknown");
     expect(code).toBe(1);
     expect(stderr).toBe("error: connect ECONNREFUSED 127.0.0.1:5432\n");

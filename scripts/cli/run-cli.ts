@@ -16,7 +16,10 @@ export const EXIT_FAILED = 1;
  * 2 for bad input (an AppError answering 400/422, or node:util parseArgs refusing an option)
  * or 1 for anything else. On success the process ends as `main` left it (its exitCode kept).
  */
-export async function runCli(main: () => Promise<void>, options: RunCliOptions = {}): Promise<void> {
+export async function runCli(
+  main: () => Promise<void>,
+  options: RunCliOptions = {},
+): Promise<void> {
   try {
     await main();
   } catch (error) {
@@ -36,7 +39,8 @@ function isBadInputError(error: unknown): boolean {
 
 function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const fields = error instanceof AppError && error.fields ? Object.values(error.fields).flat() : [];
+  const fields =
+    error instanceof AppError && error.fields ? Object.values(error.fields).flat() : [];
   // Field messages that the message does not already say, one a line.
   const extra = fields.filter((line) => !error.message.includes(line));
   return [error.message, ...extra.map((line) => `  ${line}`)].join("\n");

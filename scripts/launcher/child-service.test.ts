@@ -7,7 +7,13 @@ import type { RestartPolicy } from "./restart-policy";
 
 // Tiny real child processes (node -e) with a fast policy: the same code paths as the launcher's
 // services, in milliseconds instead of seconds.
-const policy: RestartPolicy = { initialDelayMs: 50, maxDelayMs: 200, stableAfterMs: 3000, maxCrashes: 4, crashWindowMs: 30_000 };
+const policy: RestartPolicy = {
+  initialDelayMs: 50,
+  maxDelayMs: 200,
+  stableAfterMs: 3000,
+  maxCrashes: 4,
+  crashWindowMs: 30_000,
+};
 const RUNS_FOREVER = "setInterval(() => {}, 1000)";
 
 const services: ChildService[] = [];
@@ -62,7 +68,9 @@ describe("a supervised child process", () => {
     process.kill(firstPid, "SIGKILL");
     await waitFor(() => lines.some((line) => line.includes("is back")), "the restart");
     expect(lines[0]).toMatch(
-      new RegExp(`^The victim \\(pid ${firstPid}\\) was killed by SIGKILL after running [\\d.]+ (ms|s); restarting it in 50 ms \\(crash 1 of 4 allowed within 30 s\\)\\.$`),
+      new RegExp(
+        `^The victim \\(pid ${firstPid}\\) was killed by SIGKILL after running [\\d.]+ (ms|s); restarting it in 50 ms \\(crash 1 of 4 allowed within 30 s\\)\\.$`,
+      ),
     );
     expect(lines[1]).toBe(`The victim is back (pid ${victim.pid}, restart 1).`);
     expect(victim.pid).not.toBe(firstPid);
@@ -74,18 +82,23 @@ describe("a supervised child process", () => {
   });
 
   it("backs off 50, 100, 200 ms between crashes and gives up on the fourth within the window", async () => {
-    const { service, lines, givenUp } = supervised("crasher", "setTimeout(() => process.exit(3), 100)");
+    const { service, lines, givenUp } = supervised(
+      "crasher",
+      "setTimeout(() => process.exit(3), 100)",
+    );
     await service.waitUntilReady(alive(service), 5000);
     await waitFor(() => givenUp.length > 0, "giving up");
-    expect(lines.filter((line) => line.includes("restarting it in")).map((line) => line.match(/in (\d+ ms)/)?.[1])).toEqual([
-      "50 ms",
-      "100 ms",
-      "200 ms",
-    ]);
+    expect(
+      lines
+        .filter((line) => line.includes("restarting it in"))
+        .map((line) => line.match(/in (\d+ ms)/)?.[1]),
+    ).toEqual(["50 ms", "100 ms", "200 ms"]);
     const crashes = lines.filter((line) => line.startsWith("The crasher (pid"));
     expect(crashes).toHaveLength(4);
     expect(crashes.every((line) => line.includes("exited with code 3"))).toBe(true);
-    expect(lines.at(-1)).toMatch(/exited with code 3 after running .*: 4 crashes within 30 s; not restarting it again\.$/);
+    expect(lines.at(-1)).toMatch(
+      /exited with code 3 after running .*: 4 crashes within 30 s; not restarting it again\.$/,
+    );
     expect(givenUp).toEqual(["crasher"]);
     expect(service.state).toBe("given up");
     expect(service.restarts).toBe(3);
@@ -106,12 +119,16 @@ describe("a supervised child process", () => {
     const { service, lines } = supervised("flaky", script, [path.join(dir, "runs")]);
     await service.waitUntilReady(alive(service), 5000);
     const runs = path.join(dir, "runs");
-    await waitFor(() => existsSync(runs) && readFileSync(runs, "utf8") === "4", "the fourth run", 15_000);
-    expect(lines.filter((line) => line.includes("restarting it in")).map((line) => line.match(/in (\d+ ms)/)?.[1])).toEqual([
-      "50 ms",
-      "100 ms",
-      "50 ms",
-    ]);
+    await waitFor(
+      () => existsSync(runs) && readFileSync(runs, "utf8") === "4",
+      "the fourth run",
+      15_000,
+    );
+    expect(
+      lines
+        .filter((line) => line.includes("restarting it in"))
+        .map((line) => line.match(/in (\d+ ms)/)?.[1]),
+    ).toEqual(["50 ms", "100 ms", "50 ms"]);
   });
 
   it("stays stopped when stopped while waiting to restart, and a stop is no crash", async () => {
@@ -166,15 +183,8 @@ describe("a supervised child process", () => {
 
 describe("formatDuration", () => {
   it("reads like a person wrote it", () => {
-    expect([450, 500, 1500, 12_345, 60_000, 125_000, 3_600_000, 5_580_000].map(formatDuration)).toEqual([
-      "450 ms",
-      "500 ms",
-      "1.5 s",
-      "12 s",
-      "1 min",
-      "2 min 5 s",
-      "1 h",
-      "1 h 33 min",
-    ]);
+    expect(
+      [450, 500, 1500, 12_345, 60_000, 125_000, 3_600_000, 5_580_000].map(formatDuration),
+    ).toEqual(["450 ms", "500 ms", "1.5 s", "12 s", "1 min", "2 min 5 s", "1 h", "1 h 33 min"]);
   });
 });

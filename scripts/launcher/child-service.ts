@@ -21,7 +21,8 @@ export type SupervisionOptions = {
   onGiveUp?: (service: ChildService) => void;
 };
 
-export type ServiceState = "not started" | "starting" | "running" | "waiting to restart" | "given up" | "stopped";
+export type ServiceState =
+  "not started" | "starting" | "running" | "waiting to restart" | "given up" | "stopped";
 
 const RECENT_LINES = 15;
 const RESTART_READY_TIMEOUT_MS = 120_000;
@@ -118,7 +119,11 @@ export class ChildService {
       }
     }
     const reason = lastError instanceof Error ? lastError.message : "timed out";
-    throw new ServiceStartError(this.name, `not ready after ${timeoutMs / 1000} s (${reason})`, this.recent);
+    throw new ServiceStartError(
+      this.name,
+      `not ready after ${timeoutMs / 1000} s (${reason})`,
+      this.recent,
+    );
   }
 
   async stop(graceMs = 15_000): Promise<void> {
@@ -143,7 +148,9 @@ export class ChildService {
     const what = `The ${this.label} (pid ${child.pid}) ${describeExit(code, signal)} after running ${formatDuration(ranMs)}`;
     if (decision.action === "give-up") {
       this.state = "given up";
-      this.log(`${what}: ${decision.crashesInWindow} crashes within ${formatDuration(crashWindowMs)}; not restarting it again.`);
+      this.log(
+        `${what}: ${decision.crashesInWindow} crashes within ${formatDuration(crashWindowMs)}; not restarting it again.`,
+      );
       this.supervision.onGiveUp?.(this);
       return;
     }
@@ -168,16 +175,25 @@ export class ChildService {
     if (!check) return;
     const deadline = Date.now() + RESTART_READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
-      if (this.child !== child || this.isStopping || child.exitCode !== null || child.signalCode !== null) return;
+      if (
+        this.child !== child ||
+        this.isStopping ||
+        child.exitCode !== null ||
+        child.signalCode !== null
+      )
+        return;
       try {
         await check();
-        if (this.child === child && !this.isStopping) this.log(`The ${this.label} is back (pid ${child.pid}, restart ${this.restarts}).`);
+        if (this.child === child && !this.isStopping)
+          this.log(`The ${this.label} is back (pid ${child.pid}, restart ${this.restarts}).`);
         return;
       } catch {
         await sleep(200);
       }
     }
-    this.log(`The ${this.label} (pid ${child.pid}) is running but not ready ${formatDuration(RESTART_READY_TIMEOUT_MS)} after its restart.`);
+    this.log(
+      `The ${this.label} (pid ${child.pid}) is running but not ready ${formatDuration(RESTART_READY_TIMEOUT_MS)} after its restart.`,
+    );
   }
 }
 
@@ -191,7 +207,8 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
   const seconds = Math.round(ms / 1000);
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ""}`;
+  if (seconds < 3600)
+    return `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ""}`;
   const minutes = Math.round(seconds / 60);
   return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
 }
@@ -207,8 +224,16 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A one-shot command (a build) whose output is shown like a service's. */
-export function runToCompletion(name: string, command: string, args: string[], env: Env): Promise<number | null> {
-  const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+export function runToCompletion(
+  name: string,
+  command: string,
+  args: string[],
+  env: Env,
+): Promise<number | null> {
+  const child = spawn(command, args, {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   prefixOutput(child, name, () => undefined);
   return new Promise((resolve) => {
     child.once("exit", (code) => resolve(code));

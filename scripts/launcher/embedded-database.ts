@@ -4,6 +4,9 @@ import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-da
 import { exitWithParent } from "./exit-with-parent";
 
 const dataDir = path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
-const database = await startEmbeddedDatabase({ dataDir, port: Number(process.env.PGLITE_PORT ?? 5433) });
+const database = await startEmbeddedDatabase({
+  dataDir,
+  port: Number(process.env.PGLITE_PORT ?? 5433),
+});
 exitWithParent(() => database.stop());
 console.log(`database ready on port ${database.port} (data in ${dataDir})`);

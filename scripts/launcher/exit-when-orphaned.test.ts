@@ -21,7 +21,9 @@ it("stops a service with SIGTERM once the launcher that started it is gone", asy
     const child = spawn(process.execPath, ["--import", ${JSON.stringify(preload)}, "-e", ${JSON.stringify(service)}], { detached: true, stdio: "ignore" });
     console.log(child.pid);
     setTimeout(() => process.exit(0), 500);`;
-  const parent = spawn(process.execPath, ["-e", launcher], { stdio: ["ignore", "pipe", "inherit"] });
+  const parent = spawn(process.execPath, ["-e", launcher], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   parent.stdout.on("data", (chunk) => (output += chunk));
   await new Promise((resolve) => parent.once("exit", resolve));

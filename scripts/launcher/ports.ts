@@ -2,7 +2,9 @@ import net from "node:net";
 
 export class PortInUseError extends Error {
   constructor(port: number, service: string, variable: string) {
-    super(`Port ${port} for the ${service} is already in use. Stop whatever holds it, or set ${variable} to another port (0 picks any free one).`);
+    super(
+      `Port ${port} for the ${service} is already in use. Stop whatever holds it, or set ${variable} to another port (0 picks any free one).`,
+    );
     this.name = "PortInUseError";
   }
 }
@@ -13,7 +15,12 @@ export class PortInUseError extends Error {
  * service if not. On Linux a loopback bind also fails when something holds the port on every
  * interface.
  */
-export async function claimPort(port: number, service: string, variable: string, host = "127.0.0.1"): Promise<number> {
+export async function claimPort(
+  port: number,
+  service: string,
+  variable: string,
+  host = "127.0.0.1",
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -38,7 +45,8 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
       socket.once("error", () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing is listening on port ${port} after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`nothing is listening on port ${port} after ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -27,7 +27,12 @@ describe("RestartBackoff with the default policy", () => {
   it("gives up on the fifth crash within two minutes", () => {
     const backoff = new RestartBackoff();
     const decisions = [0, 1, 3, 7, 15].map((second) => backoff.crashed(second * 1000, quick));
-    expect(decisions.slice(0, 4).map((d) => d.action)).toEqual(["restart", "restart", "restart", "restart"]);
+    expect(decisions.slice(0, 4).map((d) => d.action)).toEqual([
+      "restart",
+      "restart",
+      "restart",
+      "restart",
+    ]);
     expect(decisions[4]).toEqual({ action: "give-up", crashesInWindow: 5 });
   });
 
@@ -35,8 +40,14 @@ describe("RestartBackoff with the default policy", () => {
     const backoff = new RestartBackoff();
     for (const second of [0, 10, 20, 30]) backoff.crashed(second * 1000, quick);
     // 125 s: the crash at 0 s has left the window, so this is the fourth within it.
-    expect(backoff.crashed(125_000, quick)).toMatchObject({ action: "restart", crashesInWindow: 4 });
-    expect(backoff.crashed(126_000, quick)).toMatchObject({ action: "give-up", crashesInWindow: 5 });
+    expect(backoff.crashed(125_000, quick)).toMatchObject({
+      action: "restart",
+      crashesInWindow: 4,
+    });
+    expect(backoff.crashed(126_000, quick)).toMatchObject({
+      action: "give-up",
+      crashesInWindow: 5,
+    });
   });
 
   it("is the documented policy", () => {

@@ -24,7 +24,10 @@ import { claimPort, waitForPort } from "./ports";
 const ROOT = process.cwd();
 const exitWhenOrphaned = path.join(ROOT, "scripts", "launcher", "exit-when-orphaned.mjs");
 const tsEntry = (file: string) =>
-  [process.execPath, ["--import", "tsx", "--import", exitWhenOrphaned, path.join(ROOT, file)]] as const;
+  [
+    process.execPath,
+    ["--import", "tsx", "--import", exitWhenOrphaned, path.join(ROOT, file)],
+  ] as const;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const LOOPBACK = "127.0.0.1";
 
@@ -35,7 +38,8 @@ const LOOPBACK = "127.0.0.1";
 const withoutService: Record<string, string> = {
   "s3+sqs": "playback, uploads and new pipeline events stop (events wait in the database's outbox)",
   engine: "no pipeline runs (new events wait in the queue)",
-  worker: "queued pipeline events are not forwarded to the engine (they wait in the outbox and the queue)",
+  worker:
+    "queued pipeline events are not forwarded to the engine (they wait in the outbox and the queue)",
 };
 /** How the launcher's lines name each service (its output is prefixed with the short name). */
 const labels: Record<string, string> = { "s3+sqs": "S3/SQS emulator", web: "web app" };
@@ -70,24 +74,34 @@ export async function startSelah(options: StartOptions): Promise<void> {
     for (const service of [...services].reverse()) await service.stop();
     process.exit(code);
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => void shutdown(0));
   // Whoever started it (npm, a terminal, a test) is gone: nobody is left to stop Selah, so stop.
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) void shutdown(0);
   }, 1000).unref();
-  const log = (line: string) => console.error(`[selah ${new Date().toTimeString().slice(0, 8)}] ${line}`);
+  const log = (line: string) =>
+    console.error(`[selah ${new Date().toTimeString().slice(0, 8)}] ${line}`);
   const onGiveUp = (service: ChildService) => {
     if (isShuttingDown) return;
     const loss = withoutService[service.name];
     if (loss) {
-      log(`Gave up on the ${service.label}; the rest keeps serving, but ${loss}. /api/health reports it down. Fix the cause in its output above, then restart Selah.`);
+      log(
+        `Gave up on the ${service.label}; the rest keeps serving, but ${loss}. /api/health reports it down. Fix the cause in its output above, then restart Selah.`,
+      );
     } else {
-      log(`Gave up on the ${service.label}; Selah cannot serve without it, so everything stops (exit code 1). Fix the cause in its output above, then start Selah again.`);
+      log(
+        `Gave up on the ${service.label}; Selah cannot serve without it, so everything stops (exit code 1). Fix the cause in its output above, then start Selah again.`,
+      );
       void shutdown(1);
     }
   };
-  const launch = (name: string, [command, args]: readonly [string, readonly string[]], childEnv: Env) => {
+  const launch = (
+    name: string,
+    [command, args]: readonly [string, readonly string[]],
+    childEnv: Env,
+  ) => {
     const service = new ChildService(name, command, [...args], childEnv, {
       label: labels[name],
       log,
@@ -116,12 +130,19 @@ export async function startSelah(options: StartOptions): Promise<void> {
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     const { EMBEDDING_DIMENSIONS } = parseEnv(embeddingEnvSchema, env);
     const resized = await ensureVectorColumn(databaseUrl, EMBEDDING_DIMENSIONS);
-    if (resized) console.log(`Embedding column resized from ${resized.from} to ${resized.to} dimensions; re-index with npm run reindex.`);
+    if (resized)
+      console.log(
+        `Embedding column resized from ${resized.from} to ${resized.to} dimensions; re-index with npm run reindex.`,
+      );
 
     const isEmbeddedStorage = !process.env.S3_ENDPOINT && !process.env.S3_BUCKET;
     const isEmbeddedQueue = !process.env.SQS_QUEUE_URL;
     if (isEmbeddedStorage || isEmbeddedQueue) {
-      const port = await claimPort(launcherEnv.FAUXQS_PORT, "embedded S3/SQS emulator", "FAUXQS_PORT");
+      const port = await claimPort(
+        launcherEnv.FAUXQS_PORT,
+        "embedded S3/SQS emulator",
+        "FAUXQS_PORT",
+      );
       const aws = launch("s3+sqs", tsEntry("scripts/launcher/embedded-aws.ts"), {
         ...env,
         FAUXQS_PORT: String(port),
@@ -137,16 +158,26 @@ export async function startSelah(options: StartOptions): Promise<void> {
         env.S3_BUCKET = "selah-media";
         // The emulator sends no CORS headers: browsers upload through the app's /s3 route.
         env.S3_BROWSER_PROXY = "true";
-        await ensureBucket(createS3Client({ AWS_REGION: "us-east-1", S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: true }), env.S3_BUCKET);
+        await ensureBucket(
+          createS3Client({
+            AWS_REGION: "us-east-1",
+            S3_ENDPOINT: endpoint,
+            S3_FORCE_PATH_STYLE: true,
+          }),
+          env.S3_BUCKET,
+        );
       }
       if (isEmbeddedQueue) {
         env.SQS_ENDPOINT = endpoint;
-        const urls = await ensureQueues(createSqsClient({ AWS_REGION: "us-east-1", SQS_ENDPOINT: endpoint }), {
-          mainQueueName: embeddedQueueNames.main,
-          deadLetterQueueName: embeddedQueueNames.deadLetter,
-          maxReceiveCount: launcherEnv.SQS_MAX_RECEIVE_COUNT,
-          visibilityTimeoutSeconds: launcherEnv.SQS_VISIBILITY_TIMEOUT_SECONDS,
-        });
+        const urls = await ensureQueues(
+          createSqsClient({ AWS_REGION: "us-east-1", SQS_ENDPOINT: endpoint }),
+          {
+            mainQueueName: embeddedQueueNames.main,
+            deadLetterQueueName: embeddedQueueNames.deadLetter,
+            maxReceiveCount: launcherEnv.SQS_MAX_RECEIVE_COUNT,
+            visibilityTimeoutSeconds: launcherEnv.SQS_VISIBILITY_TIMEOUT_SECONDS,
+          },
+        );
         env.SQS_QUEUE_URL = urls.mainQueueUrl;
         env.SQS_DLQ_URL = urls.deadLetterQueueUrl;
       }
@@ -161,7 +192,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
 
     const webPort = await claimPort(launcherEnv.PORT, "web app", "PORT", launcherEnv.HOST);
     const appUrl = `http://${localAddressOf(launcherEnv.HOST)}:${webPort}`;
-    const isEmbeddedEngine = !process.env.INNGEST_DEV && !process.env.INNGEST_BASE_URL && !process.env.INNGEST_SIGNING_KEY;
+    const isEmbeddedEngine =
+      !process.env.INNGEST_DEV && !process.env.INNGEST_BASE_URL && !process.env.INNGEST_SIGNING_KEY;
     let engine: { service: ChildService; url: string } | undefined;
     if (isEmbeddedEngine) {
       const port = await claimPort(launcherEnv.ENGINE_PORT, "workflow engine", "ENGINE_PORT");
@@ -189,7 +221,11 @@ export async function startSelah(options: StartOptions): Promise<void> {
     const { WORKER_PORT } = parseEnv(workerOwnEnvSchema.pick({ WORKER_PORT: true }), env);
     const workerPort = await claimPort(WORKER_PORT, "event worker", "WORKER_PORT");
     const workerHealthUrl = `http://${LOOPBACK}:${workerPort}/health`;
-    const worker = launch("worker", tsEntry("worker/main.ts"), { ...env, WORKER_HOST: LOOPBACK, WORKER_PORT: String(workerPort) });
+    const worker = launch("worker", tsEntry("worker/main.ts"), {
+      ...env,
+      WORKER_HOST: LOOPBACK,
+      WORKER_PORT: String(workerPort),
+    });
     await worker.waitUntilReady(() => httpOk(workerHealthUrl), 30_000);
     // /api/health reports the worker too.
     env.WORKER_HEALTH_URL = workerHealthUrl;
@@ -201,16 +237,37 @@ export async function startSelah(options: StartOptions): Promise<void> {
 
     if (!options.isDev && needsBuild(ROOT)) {
       console.log("Building the web app (next build)…");
-      const code = await runToCompletion("build", process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
-      if (code !== 0) throw new Error(`The web app's build (next build) failed with exit code ${code}; see its output above.`);
+      const code = await runToCompletion("build", process.execPath, [nextBin, "build"], {
+        ...env,
+        NODE_ENV: "production",
+      });
+      if (code !== 0)
+        throw new Error(
+          `The web app's build (next build) failed with exit code ${code}; see its output above.`,
+        );
     }
     const web = launch(
       "web",
-      [process.execPath, ["--import", exitWhenOrphaned, nextBin, options.isDev ? "dev" : "start", "-p", String(webPort), "-H", launcherEnv.HOST]],
+      [
+        process.execPath,
+        [
+          "--import",
+          exitWhenOrphaned,
+          nextBin,
+          options.isDev ? "dev" : "start",
+          "-p",
+          String(webPort),
+          "-H",
+          launcherEnv.HOST,
+        ],
+      ],
       { ...env, PORT: String(webPort), NODE_ENV: options.isDev ? "development" : "production" },
     );
     await web.waitUntilReady(() => httpAnswers(`${appUrl}/api/health`), 120_000);
-    const shownHost = launcherEnv.HOST === "127.0.0.1" || launcherEnv.HOST === "0.0.0.0" ? "localhost" : launcherEnv.HOST;
+    const shownHost =
+      launcherEnv.HOST === "127.0.0.1" || launcherEnv.HOST === "0.0.0.0"
+        ? "localhost"
+        : launcherEnv.HOST;
     console.log(`\nSelah is running at http://${shownHost}:${webPort}  (Ctrl-C stops it)\n`);
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);

@@ -12,7 +12,11 @@ import { embeddedQueueNames } from "@/lib/platform/queue/embedded-queue-names";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { databaseUrlFor } from "@/scripts/launcher/embedded-urls";
 import { claimPort } from "@/scripts/launcher/ports";
-import { accepts, listeningAddresses, nonLoopbackAddresses } from "@/test/support/listening-sockets";
+import {
+  accepts,
+  listeningAddresses,
+  nonLoopbackAddresses,
+} from "@/test/support/listening-sockets";
 
 // The real launcher (test/launcher/support/start-services.ts: everything `npm start` runs but
 // the web app, which would need a `next build`), with HOST=0.0.0.0, on free ports and a temp
@@ -26,7 +30,12 @@ const SERVICES = {
   worker: "worker/main.ts",
 } as const;
 type ServiceName = keyof typeof SERVICES;
-const LABELS: Record<ServiceName, string> = { database: "database", "s3+sqs": "S3/SQS emulator", engine: "engine", worker: "worker" };
+const LABELS: Record<ServiceName, string> = {
+  database: "database",
+  "s3+sqs": "S3/SQS emulator",
+  engine: "engine",
+  worker: "worker",
+};
 /** What /api/health reports as down while each service is gone. */
 const GAP: Record<ServiceName, DependencyName[]> = {
   database: ["database"],
@@ -50,7 +59,9 @@ class Launcher {
         for (const wake of this.waiters) wake();
       });
     }
-    this.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
   }
 
   /** Resolves with the first line (from `from` on) matching `pattern`. */
@@ -60,7 +71,9 @@ class Launcher {
       const found = this.lines.slice(from).find((line) => pattern.test(line));
       if (found) return found;
       if (Date.now() > deadline) {
-        throw new Error(`no line matching ${pattern} within ${timeoutMs / 1000} s; last output:\n${this.lines.slice(-25).join("\n")}`);
+        throw new Error(
+          `no line matching ${pattern} within ${timeoutMs / 1000} s; last output:\n${this.lines.slice(-25).join("\n")}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const wake = () => {
@@ -106,24 +119,29 @@ const leftovers = new Set<number>();
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "selah-supervision-"));
   const ports = {} as Record<ServiceName, number>;
-  for (const name of Object.keys(SERVICES) as ServiceName[]) ports[name] = await claimPort(0, name, "-");
-  const child = spawn(process.execPath, ["--import", "tsx", "test/launcher/support/start-services.ts"], {
-    env: {
-      ...process.env,
-      HOST: "0.0.0.0",
-      // Ignored by the launcher, which keeps its engine and worker on loopback whatever they say.
-      ENGINE_HOST: "0.0.0.0",
-      WORKER_HOST: "0.0.0.0",
-      SELAH_DATA_DIR: dataDir,
-      SELAH_SEED: "false",
-      PGLITE_PORT: String(ports.database),
-      FAUXQS_PORT: String(ports["s3+sqs"]),
-      ENGINE_PORT: String(ports.engine),
-      WORKER_PORT: String(ports.worker),
-      WORKER_WAIT_TIME_SECONDS: "2", // short long polls: a quick clean stop
+  for (const name of Object.keys(SERVICES) as ServiceName[])
+    ports[name] = await claimPort(0, name, "-");
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/launcher/support/start-services.ts"],
+    {
+      env: {
+        ...process.env,
+        HOST: "0.0.0.0",
+        // Ignored by the launcher, which keeps its engine and worker on loopback whatever they say.
+        ENGINE_HOST: "0.0.0.0",
+        WORKER_HOST: "0.0.0.0",
+        SELAH_DATA_DIR: dataDir,
+        SELAH_SEED: "false",
+        PGLITE_PORT: String(ports.database),
+        FAUXQS_PORT: String(ports["s3+sqs"]),
+        ENGINE_PORT: String(ports.engine),
+        WORKER_PORT: String(ports.worker),
+        WORKER_WAIT_TIME_SECONDS: "2", // short long polls: a quick clean stop
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   launcher = new Launcher(child, ports);
   await launcher.waitForLine(/Selah's services are running without the web app/, 100_000);
   for (const pid of Object.values(launcher.pids())) if (pid) leftovers.add(pid);
@@ -131,7 +149,8 @@ beforeAll(async () => {
   // What the web app would be configured with (the checks behind /api/health run in-process).
   const awsEndpoint = `http://127.0.0.1:${ports["s3+sqs"]}`;
   const sqs = createSqsClient({ AWS_REGION: "us-east-1", SQS_ENDPOINT: awsEndpoint });
-  const queueUrl = async (name: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+  const queueUrl = async (name: string) =>
+    (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
   const env = {
     DATABASE_URL: databaseUrlFor(ports.database),
     S3_ENDPOINT: awsEndpoint,
@@ -175,7 +194,8 @@ async function waitUntilAllUp(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let down = await downIn();
   while (down.length) {
-    if (Date.now() > deadline) throw new Error(`still down after ${timeoutMs / 1000} s: ${down.join(", ")}`);
+    if (Date.now() > deadline)
+      throw new Error(`still down after ${timeoutMs / 1000} s: ${down.join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
     down = await downIn();
   }
@@ -185,9 +205,15 @@ describe("the launcher (without the web app), HOST=0.0.0.0", () => {
   it("listens on 127.0.0.1 only for every embedded service", async () => {
     const neighbours = nonLoopbackAddresses();
     for (const [name, port] of Object.entries(launcher.ports)) {
-      expect({ name, addresses: listeningAddresses(port) }).toEqual({ name, addresses: ["127.0.0.1"] });
+      expect({ name, addresses: listeningAddresses(port) }).toEqual({
+        name,
+        addresses: ["127.0.0.1"],
+      });
       expect(await accepts("127.0.0.1", port)).toBe(true);
-      for (const address of neighbours) expect({ name, address, accepts: await accepts(address, port) }).toMatchObject({ accepts: false });
+      for (const address of neighbours)
+        expect({ name, address, accepts: await accepts(address, port) }).toMatchObject({
+          accepts: false,
+        });
     }
     expect(await downIn()).toEqual([]);
   });
@@ -201,20 +227,31 @@ describe("the launcher (without the web app), HOST=0.0.0.0", () => {
       const from = launcher.lines.length;
       process.kill(victim, "SIGKILL");
 
-      const crash = await launcher.waitForLine(new RegExp(`The ${escape(LABELS[name])} \\(pid ${victim}\\)`), 10_000, from);
+      const crash = await launcher.waitForLine(
+        new RegExp(`The ${escape(LABELS[name])} \\(pid ${victim}\\)`),
+        10_000,
+        from,
+      );
       expect(crash).toMatch(
-        new RegExp(`\\[selah [\\d:]{8}\\] The ${escape(LABELS[name])} \\(pid ${victim}\\) was killed by SIGKILL after running .+; restarting it in 500 ms \\(crash 1 of 5 allowed within 2 min\\)\\.$`),
+        new RegExp(
+          `\\[selah [\\d:]{8}\\] The ${escape(LABELS[name])} \\(pid ${victim}\\) was killed by SIGKILL after running .+; restarting it in 500 ms \\(crash 1 of 5 allowed within 2 min\\)\\.$`,
+        ),
       );
       // The gap: nothing answers on its port until the restart, 500 ms plus its start-up, later.
       expect(await downIn()).toEqual(expect.arrayContaining(GAP[name]));
 
-      const back = await launcher.waitForLine(new RegExp(`The ${escape(LABELS[name])} is back \\(pid (\\d+), restart 1\\)`), 45_000, from);
+      const back = await launcher.waitForLine(
+        new RegExp(`The ${escape(LABELS[name])} is back \\(pid (\\d+), restart 1\\)`),
+        45_000,
+        from,
+      );
       const after = launcher.pids();
       expect(back).toContain(`pid ${after[name]}`);
       expect(after[name]).not.toBe(victim);
       leftovers.add(after[name]!);
       for (const other of Object.keys(SERVICES) as ServiceName[]) {
-        if (other !== name) expect({ other, pid: after[other] }).toEqual({ other, pid: before[other] });
+        if (other !== name)
+          expect({ other, pid: after[other] }).toEqual({ other, pid: before[other] });
       }
       expect(listeningAddresses(launcher.ports[name])).toEqual(["127.0.0.1"]);
       await waitUntilAllUp(30_000);
@@ -228,7 +265,9 @@ describe("the launcher (without the web app), HOST=0.0.0.0", () => {
     const from = launcher.lines.length;
     launcher.child.kill("SIGINT");
     expect(await launcher.exited).toEqual({ code: 0, signal: null });
-    expect(launcher.lines.slice(from).filter((line) => /restarting|is back|Gave up/.test(line))).toEqual([]);
+    expect(
+      launcher.lines.slice(from).filter((line) => /restarting|is back|Gave up/.test(line)),
+    ).toEqual([]);
     for (const pid of pids) expect(() => process.kill(pid!, 0)).toThrow();
     for (const port of Object.values(launcher.ports)) expect(listeningAddresses(port)).toEqual([]);
   }, 45_000);

@@ -159,11 +159,21 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
 
   it("runs a failed transcode again when the admin retries it", async () => {
     const sermon = await pipeline.createSermon({ slug: "retried" });
-    const short = await generateMedia(workDir, "short.mp3", ["-f", "lavfi", "-i", "sine=frequency=330:duration=20", "-c:a", "libmp3lame"]);
+    const short = await generateMedia(workDir, "short.mp3", [
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=330:duration=20",
+      "-c:a",
+      "libmp3lame",
+    ]);
     const event = await pipeline.upload(sermon, short, { fileName: "short.mp3" });
     await pipeline.endedRun(event.id);
     // As if every attempt had run out (a storage outage, say): the file itself is fine.
-    await pipeline.db.sermon.update({ where: { id: sermon.id }, data: { status: "failed", failedStage: "transcode", failureReason: "gave up" } });
+    await pipeline.db.sermon.update({
+      where: { id: sermon.id },
+      data: { status: "failed", failedStage: "transcode", failureReason: "gave up" },
+    });
 
     const retry = await retryFailedSermon(pipeline.db, sermon.churchId, sermon.id);
     expect(retry.eventId).toBe(`${event.id}:retry-1`);

@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "@/lib/platform/db/migrate";
 import { type EmbeddedAws, startEmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
+import {
+  type EmbeddedDatabase,
+  startEmbeddedDatabase,
+} from "@/lib/platform/embedded/start-embedded-database";
 
 export type TestServices = {
   dir: string;
@@ -14,7 +17,9 @@ export type TestServices = {
 };
 
 /** Fresh embedded services on free ports in a temp dir, so test files never share state. */
-export async function startTestServices(options: { dir?: string; migrate?: boolean } = {}): Promise<TestServices> {
+export async function startTestServices(
+  options: { dir?: string; migrate?: boolean } = {},
+): Promise<TestServices> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "selah-test-"));
   const [database, aws] = await Promise.all([
     startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 }),
@@ -33,7 +38,12 @@ export async function startTestServices(options: { dir?: string; migrate?: boole
 }
 
 export const testAwsEnv = (endpoint: string) =>
-  ({ AWS_REGION: "us-east-1", S3_ENDPOINT: endpoint, SQS_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: true }) as const;
+  ({
+    AWS_REGION: "us-east-1",
+    S3_ENDPOINT: endpoint,
+    SQS_ENDPOINT: endpoint,
+    S3_FORCE_PATH_STYLE: true,
+  }) as const;
 
 // The emulator accepts any credentials; the SDK still insists on having some.
 process.env.AWS_ACCESS_KEY_ID ??= "test";

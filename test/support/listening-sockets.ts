@@ -48,7 +48,9 @@ function decodeAddress(hex: string): string {
 export function nonLoopbackAddresses(): string[] {
   return Object.values(os.networkInterfaces())
     .flat()
-    .filter((info): info is os.NetworkInterfaceInfo => !!info && info.family === "IPv4" && !info.internal)
+    .filter(
+      (info): info is os.NetworkInterfaceInfo => !!info && info.family === "IPv4" && !info.internal,
+    )
     .map((info) => info.address);
 }
 

@@ -6,7 +6,8 @@ import path from "node:path";
 export function migrationsBefore(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "selah-migrations-"));
   for (const entry of readdirSync("prisma/migrations")) {
-    if (entry < name) cpSync(path.join("prisma/migrations", entry), path.join(dir, entry), { recursive: true });
+    if (entry < name)
+      cpSync(path.join("prisma/migrations", entry), path.join(dir, entry), { recursive: true });
   }
   return dir;
 }

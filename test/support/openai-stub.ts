@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: Record<string, unknown>;
+};
 
 export type OpenAiStub = {
   baseURL: string;
@@ -21,11 +26,20 @@ export async function startOpenAiStub(routes: Record<string, Handler>): Promise<
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = (req.url ?? "").split("?")[0] ?? "";
-    const request = { method: req.method ?? "", path, headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString() || "{}") };
+    const request = {
+      method: req.method ?? "",
+      path,
+      headers: req.headers,
+      body: JSON.parse(Buffer.concat(chunks).toString() || "{}"),
+    };
     requests.push(request);
     const handler = routes[`${request.method} ${path}`];
     if (!handler) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "no such route", type: "invalid_request_error" } }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(
+          JSON.stringify({ error: { message: "no such route", type: "invalid_request_error" } }),
+        );
       return;
     }
     handler(request, res);

@@ -939,7 +939,10 @@ describe.each(routeCases)("$method $file", (route) => {
   it(`control: an ${route.atLeast} of A is served for A's own records`, async () => {
     const before = expiredTags.length;
     await route.control(callers[LEAST_ALLOWED[route.atLeast]]);
-    expect(expiredTags.slice(before).filter((tag) => !isATag(tag)), "tags expired").toEqual([]);
+    expect(
+      expiredTags.slice(before).filter((tag) => !isATag(tag)),
+      "tags expired",
+    ).toEqual([]);
   });
 
   it("(a) B's slug in the URL: answered as a church that does not exist, nothing changed", () =>
@@ -1009,7 +1012,10 @@ describe.each(actionCases)("server action $name ($file)", (action) => {
     // Every action changes something listeners see, of A's church only.
     const expired = expiredTags.slice(expiredBefore);
     expect(expired.length, "listener cache tags expired").toBeGreaterThan(0);
-    expect(expired.filter((tag) => !isATag(tag)), "tags expired").toEqual([]);
+    expect(
+      expired.filter((tag) => !isATag(tag)),
+      "tags expired",
+    ).toEqual([]);
     expect(
       revalidated
         .slice(before)

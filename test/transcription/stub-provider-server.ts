@@ -19,15 +19,25 @@ export interface StubAnswer {
  * from a queue of canned responses (the last one repeats), so the real SDKs can be pointed at
  * it by their base-URL options.
  */
-export async function startStubProvider(answers: StubAnswer[] | ((request: RecordedRequest) => StubAnswer)) {
+export async function startStubProvider(
+  answers: StubAnswer[] | ((request: RecordedRequest) => StubAnswer),
+) {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
-      const answer = typeof answers === "function" ? answers(recorded) : (answers[requests.length - 1] ?? answers.at(-1));
+      const answer =
+        typeof answers === "function"
+          ? answers(recorded)
+          : (answers[requests.length - 1] ?? answers.at(-1));
       if (!answer) throw new Error("the stub has no answer configured");
       res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
       res.end(JSON.stringify(answer.body));

@@ -25,7 +25,11 @@ let transcribed: { id: string; churchId: string } | undefined;
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "selah-transcribe-test-"));
   const speechPath = join(workDir, "sermon.wav");
-  await exec("espeak-ng", ["-w", speechPath, "Good morning church. Please turn with me to Romans chapter eight, verse one. There is therefore now no condemnation."]);
+  await exec("espeak-ng", [
+    "-w",
+    speechPath,
+    "Good morning church. Please turn with me to Romans chapter eight, verse one. There is therefore now no condemnation.",
+  ]);
   [pipeline, speech] = await Promise.all([startPipeline(), readFile(speechPath)]);
 });
 
@@ -35,7 +39,8 @@ afterAll(async () => {
 });
 
 /** The transcribe-sermon run started by the event with this id, once it ended. */
-const transcriptionRun = (eventId: string) => pipeline.endedRun(eventId, 120_000, sermonTranscriptionRequested.name);
+const transcriptionRun = (eventId: string) =>
+  pipeline.endedRun(eventId, 120_000, sermonTranscriptionRequested.name);
 
 /** A streamable sermon whose processed audio is recorded, and `sermon/transcription.requested` published. */
 async function requestTranscription(slug: string, transcriptionProvider: string) {
@@ -47,10 +52,21 @@ async function requestTranscription(slug: string, transcriptionProvider: string)
       status: "streamable",
       transcriptionProvider,
       durationMs: 9000,
-      mediaAssets: { create: { kind: "download", key: `${prefix}/download.m4a`, contentType: "audio/mp4", durationMs: 9000 } },
+      mediaAssets: {
+        create: {
+          kind: "download",
+          key: `${prefix}/download.m4a`,
+          contentType: "audio/mp4",
+          durationMs: 9000,
+        },
+      },
     },
   });
-  const event = sermonTranscriptionRequested.build({ sermonId: sermon.id, churchId: sermon.churchId, mediaVersion: 1 });
+  const event = sermonTranscriptionRequested.build({
+    sermonId: sermon.id,
+    churchId: sermon.churchId,
+    mediaVersion: 1,
+  });
   await pipeline.db.$transaction((tx) => publishEvent(tx, event));
   return { sermon, event };
 }
@@ -75,17 +91,35 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       where: { sermonId: sermon.id, isCurrent: true },
       include: { segments: { orderBy: { position: "asc" } } },
     });
-    expect(stored).toMatchObject({ provider: "local", model: "pocketsphinx en-us", language: "en-US" });
+    expect(stored).toMatchObject({
+      provider: "local",
+      model: "pocketsphinx en-us",
+      language: "en-US",
+    });
     expect(stored.segments.length).toBeGreaterThan(0);
-    const words = transcriptSchema.parse(JSON.parse(await pipeline.readObject(stored.wordsKey!))).words;
+    const words = transcriptSchema.parse(
+      JSON.parse(await pipeline.readObject(stored.wordsKey!)),
+    ).words;
     expect(words.length).toBeGreaterThan(5);
     const vtt = await pipeline.readObject(stored.vttKey!);
     expect(vtt).toMatch(/^WEBVTT\n\n\d\d:\d\d:\d\d\.\d{3} --> /);
     const prefix = `churches/${sermon.churchId}/sermons/${sermon.id}/v1/transcripts/local`;
-    expect([stored.wordsKey, stored.vttKey]).toEqual([`${prefix}/words.json`, `${prefix}/captions.vtt`]);
-    const assets = await pipeline.db.mediaAsset.findMany({ where: { sermonId: sermon.id, kind: { in: ["captions", "words"] } } });
-    expect(assets.map((a) => a.key).sort()).toEqual([`${prefix}/captions.vtt`, `${prefix}/words.json`]);
-    expect(await pipeline.db.outbox.findUnique({ where: { eventId: `sermon-transcribed:${sermon.id}:v1` } })).toMatchObject({
+    expect([stored.wordsKey, stored.vttKey]).toEqual([
+      `${prefix}/words.json`,
+      `${prefix}/captions.vtt`,
+    ]);
+    const assets = await pipeline.db.mediaAsset.findMany({
+      where: { sermonId: sermon.id, kind: { in: ["captions", "words"] } },
+    });
+    expect(assets.map((a) => a.key).sort()).toEqual([
+      `${prefix}/captions.vtt`,
+      `${prefix}/words.json`,
+    ]);
+    expect(
+      await pipeline.db.outbox.findUnique({
+        where: { eventId: `sermon-transcribed:${sermon.id}:v1` },
+      }),
+    ).toMatchObject({
       name: "sermon/transcribed",
       payload: { sermonId: sermon.id, transcriptId: stored.id },
     });
@@ -94,8 +128,11 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
 
   it("replaces the machine transcript with uploaded captions and asks search to re-index", async () => {
     expect(transcribed).toBeDefined();
-    const machine = await pipeline.db.transcript.findFirstOrThrow({ where: { sermonId: transcribed!.id, isCurrent: true } });
-    const vtt = "WEBVTT\n\n00:00.000 --> 00:03.000\n<v Pastor Ann>Good morning, church.\n\n00:03.000 --> 00:07.500\nPlease turn with me to Romans 8:1.\n";
+    const machine = await pipeline.db.transcript.findFirstOrThrow({
+      where: { sermonId: transcribed!.id, isCurrent: true },
+    });
+    const vtt =
+      "WEBVTT\n\n00:00.000 --> 00:03.000\n<v Pastor Ann>Good morning, church.\n\n00:03.000 --> 00:07.500\nPlease turn with me to Romans 8:1.\n";
     const result = await storeProvidedTranscript(
       { db: pipeline.db, storage: pipeline.storage },
       { churchId: transcribed!.churchId, sermonId: transcribed!.id },
@@ -112,24 +149,49 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       [0, 3000, "Pastor Ann", "Good morning, church."],
       [3000, 7500, null, "Please turn with me to Romans 8:1."],
     ]);
-    expect((await pipeline.db.transcript.findUniqueOrThrow({ where: { id: machine.id } })).isCurrent).toBe(false);
-    const spoken = await pipeline.db.scriptureRef.findMany({ where: { sermonId: transcribed!.id, source: "spoken" } });
-    expect(spoken.map((ref) => [ref.text, ref.atMs])).toEqual([["Romans 8:1", 3000]]);
-    expect(await pipeline.readObject(current.vttKey!)).toContain("<v Pastor Ann>Good morning, church.");
     expect(
-      await pipeline.db.outbox.findUnique({ where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:transcript-${current.id}` } }),
+      (await pipeline.db.transcript.findUniqueOrThrow({ where: { id: machine.id } })).isCurrent,
+    ).toBe(false);
+    const spoken = await pipeline.db.scriptureRef.findMany({
+      where: { sermonId: transcribed!.id, source: "spoken" },
+    });
+    expect(spoken.map((ref) => [ref.text, ref.atMs])).toEqual([["Romans 8:1", 3000]]);
+    expect(await pipeline.readObject(current.vttKey!)).toContain(
+      "<v Pastor Ann>Good morning, church.",
+    );
+    expect(
+      await pipeline.db.outbox.findUnique({
+        where: {
+          eventId: `sermon-reindex-requested:${transcribed!.id}:v1:transcript-${current.id}`,
+        },
+      }),
     ).toMatchObject({ name: "sermon/reindex.requested" });
-    expect((await pipeline.db.sermon.findUniqueOrThrow({ where: { id: transcribed!.id } })).transcriptionProvider).toBe("provided");
+    expect(
+      (await pipeline.db.sermon.findUniqueOrThrow({ where: { id: transcribed!.id } }))
+        .transcriptionProvider,
+    ).toBe("provided");
 
     // A machine run that was already under way when the captions arrived does not overwrite them.
     const late = await storeTranscript(
       pipeline.db,
       { churchId: transcribed!.churchId, sermonId: transcribed!.id, mediaVersion: 1 },
-      { provider: "local", model: null, language: null, confidence: null, segments: [{ startMs: 0, endMs: 1000, text: "late", speaker: null }] },
+      {
+        provider: "local",
+        model: null,
+        language: null,
+        confidence: null,
+        segments: [{ startMs: 0, endMs: 1000, text: "late", speaker: null }],
+      },
       { wordsKey: "late/words.json", vttKey: "late/captions.vtt" },
     );
     expect(late).toBeNull();
-    expect((await pipeline.db.transcript.findFirstOrThrow({ where: { sermonId: transcribed!.id, isCurrent: true } })).id).toBe(current.id);
+    expect(
+      (
+        await pipeline.db.transcript.findFirstOrThrow({
+          where: { sermonId: transcribed!.id, isCurrent: true },
+        })
+      ).id,
+    ).toBe(current.id);
   });
 
   it("keeps an admin's correction with its history, re-indexes, and rebuilds captions and verses", async () => {
@@ -137,35 +199,71 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       where: { transcript: { sermonId: transcribed!.id, isCurrent: true }, position: 1 },
     });
     const deps = { db: pipeline.db, storage: pipeline.storage };
-    const correction = { churchId: transcribed!.churchId, sermonId: transcribed!.id, segmentId: segment.id, editedById: null };
-    expect(await correctSegment(deps, { ...correction, text: "  Please turn with me to   Romans 8:28. " })).toBe(true);
-    expect(await correctSegment(deps, { ...correction, text: "Please turn with me to Romans 8:28." })).toBe(false);
-
-    const edits = await pipeline.db.transcriptSegmentEdit.findMany({ where: { segmentId: segment.id } });
-    expect(edits.map((e) => [e.previousText, e.newText])).toEqual([["Please turn with me to Romans 8:1.", "Please turn with me to Romans 8:28."]]);
+    const correction = {
+      churchId: transcribed!.churchId,
+      sermonId: transcribed!.id,
+      segmentId: segment.id,
+      editedById: null,
+    };
     expect(
-      await pipeline.db.outbox.findUnique({ where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:edit-${edits[0]!.id}` } }),
+      await correctSegment(deps, {
+        ...correction,
+        text: "  Please turn with me to   Romans 8:28. ",
+      }),
+    ).toBe(true);
+    expect(
+      await correctSegment(deps, { ...correction, text: "Please turn with me to Romans 8:28." }),
+    ).toBe(false);
+
+    const edits = await pipeline.db.transcriptSegmentEdit.findMany({
+      where: { segmentId: segment.id },
+    });
+    expect(edits.map((e) => [e.previousText, e.newText])).toEqual([
+      ["Please turn with me to Romans 8:1.", "Please turn with me to Romans 8:28."],
+    ]);
+    expect(
+      await pipeline.db.outbox.findUnique({
+        where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:edit-${edits[0]!.id}` },
+      }),
     ).toMatchObject({ name: "sermon/reindex.requested" });
-    const spoken = await pipeline.db.scriptureRef.findMany({ where: { sermonId: transcribed!.id, source: "spoken" } });
+    const spoken = await pipeline.db.scriptureRef.findMany({
+      where: { sermonId: transcribed!.id, source: "spoken" },
+    });
     expect(spoken.map((ref) => ref.text)).toEqual(["Romans 8:28"]);
-    const { vttKey } = await pipeline.db.transcript.findUniqueOrThrow({ where: { id: segment.transcriptId } });
+    const { vttKey } = await pipeline.db.transcript.findUniqueOrThrow({
+      where: { id: segment.transcriptId },
+    });
     expect(await pipeline.readObject(vttKey!)).toContain("Please turn with me to Romans 8:28.");
 
-    const elsewhere = correctSegment(deps, { ...correction, churchId: "another-church", text: "x" });
+    const elsewhere = correctSegment(deps, {
+      ...correction,
+      churchId: "another-church",
+      text: "x",
+    });
     await expect(elsewhere).rejects.toBeInstanceOf(SegmentNotFoundError);
   });
 
   it("serves the current captions of published sermons only", async () => {
-    const get = () => serveCaptions(new Request("http://selah.test/captions/x"), transcribed!.id, { db: pipeline.db, storage: pipeline.storage });
+    const get = () =>
+      serveCaptions(new Request("http://selah.test/captions/x"), transcribed!.id, {
+        db: pipeline.db,
+        storage: pipeline.storage,
+      });
     const served = await get();
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("text/vtt; charset=utf-8");
     expect(await served.text()).toContain("Romans 8:28.");
-    await pipeline.db.sermon.update({ where: { id: transcribed!.id }, data: { publishState: "draft" } });
+    await pipeline.db.sermon.update({
+      where: { id: transcribed!.id },
+      data: { publishState: "draft" },
+    });
     try {
       expect((await get()).status).toBe(404);
     } finally {
-      await pipeline.db.sermon.update({ where: { id: transcribed!.id }, data: { publishState: "published" } });
+      await pipeline.db.sermon.update({
+        where: { id: transcribed!.id },
+        data: { publishState: "published" },
+      });
     }
   });
 
@@ -174,24 +272,62 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
     const upload = storeProvidedTranscript(
       { db: pipeline.db, storage: pipeline.storage },
       { churchId: transcribed!.churchId, sermonId: transcribed!.id },
-      new TextEncoder().encode("1\n00:00:01,000 --> 00:00:05,000\nOne\n\n2\n00:00:04,000 --> 00:00:06,000\nTwo\n"),
+      new TextEncoder().encode(
+        "1\n00:00:01,000 --> 00:00:05,000\nOne\n\n2\n00:00:04,000 --> 00:00:06,000\nTwo\n",
+      ),
     );
     await expect(upload).rejects.toBeInstanceOf(CaptionsRejectedError);
     await expect(upload).rejects.toMatchObject({ line: 6 });
-    expect(await pipeline.db.transcript.count({ where: { sermonId: transcribed!.id } })).toBe(before);
+    expect(await pipeline.db.transcript.count({ where: { sermonId: transcribed!.id } })).toBe(
+      before,
+    );
   });
 
   it("retries a provider outage (503) and succeeds, and fails at once on a bad key (401)", async () => {
     const stub = await startStubProvider((request) =>
       request.headers.authorization === "Token bad-key"
-        ? { status: 401, body: { err_code: "INVALID_AUTH", err_msg: "Invalid credentials.", request_id: "r1" } }
+        ? {
+            status: 401,
+            body: { err_code: "INVALID_AUTH", err_msg: "Invalid credentials.", request_id: "r1" },
+          }
         : stub.requests.filter((r) => r.headers.authorization === "Token good-key").length === 1
-          ? { status: 503, body: { err_code: "SERVICE_UNAVAILABLE", err_msg: "Service Unavailable" } }
+          ? {
+              status: 503,
+              body: { err_code: "SERVICE_UNAVAILABLE", err_msg: "Service Unavailable" },
+            }
           : {
               status: 200,
               body: {
-                metadata: { request_id: "r2", sha256: "x", created: "2024-01-01T00:00:00Z", duration: 2, channels: 1, models: [], model_info: {} },
-                results: { channels: [{ alternatives: [{ transcript: "Amen.", confidence: 0.9, words: [{ word: "amen", punctuated_word: "Amen.", start: 0.5, end: 1.0, confidence: 0.9 }] }] }] },
+                metadata: {
+                  request_id: "r2",
+                  sha256: "x",
+                  created: "2024-01-01T00:00:00Z",
+                  duration: 2,
+                  channels: 1,
+                  models: [],
+                  model_info: {},
+                },
+                results: {
+                  channels: [
+                    {
+                      alternatives: [
+                        {
+                          transcript: "Amen.",
+                          confidence: 0.9,
+                          words: [
+                            {
+                              word: "amen",
+                              punctuated_word: "Amen.",
+                              start: 0.5,
+                              end: 1.0,
+                              confidence: 0.9,
+                            },
+                          ],
+                        },
+                      ],
+                    },
+                  ],
+                },
               },
             },
     );
@@ -200,19 +336,31 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       const retried = await requestTranscription("deepgram-outage", "deepgram");
       const run = await transcriptionRun(retried.event.id);
       expect(run.status).toBe("Completed");
-      expect(run.steps.find((step) => step.name === "Transcribe the audio with deepgram")?.attempts).toBe(2);
-      expect(JSON.parse(stub.requests[0]!.body.toString()).url).toMatch(/download\.m4a\?.*X-Amz-Signature=/);
-      expect((await pipeline.db.sermon.findUniqueOrThrow({ where: { id: retried.sermon.id } })).status).toMatch(/transcribed|searchable/);
+      expect(
+        run.steps.find((step) => step.name === "Transcribe the audio with deepgram")?.attempts,
+      ).toBe(2);
+      expect(JSON.parse(stub.requests[0]!.body.toString()).url).toMatch(
+        /download\.m4a\?.*X-Amz-Signature=/,
+      );
+      expect(
+        (await pipeline.db.sermon.findUniqueOrThrow({ where: { id: retried.sermon.id } })).status,
+      ).toMatch(/transcribed|searchable/);
 
       process.env.DEEPGRAM_API_KEY = "bad-key";
       const refused = await requestTranscription("deepgram-bad-key", "deepgram");
       const failed = await transcriptionRun(refused.event.id);
       expect(failed.status).toBe("Failed");
-      expect(failed.steps.find((step) => step.name === "Transcribe the audio with deepgram")?.attempts).toBe(1);
+      expect(
+        failed.steps.find((step) => step.name === "Transcribe the audio with deepgram")?.attempts,
+      ).toBe(1);
       await pipeline.waitForStatus(refused.sermon.id, ["failed"]);
-      const sermon = await pipeline.db.sermon.findUniqueOrThrow({ where: { id: refused.sermon.id } });
+      const sermon = await pipeline.db.sermon.findUniqueOrThrow({
+        where: { id: refused.sermon.id },
+      });
       expect(sermon.failedStage).toBe("transcribe");
-      expect(sermon.failureReason).toContain("Deepgram refused the request (401): check the API key.");
+      expect(sermon.failureReason).toContain(
+        "Deepgram refused the request (401): check the API key.",
+      );
     } finally {
       delete process.env.DEEPGRAM_BASE_URL;
       delete process.env.DEEPGRAM_API_KEY;

@@ -13,7 +13,10 @@ const signInSchema = z.object({
   next: z.string().default("/admin"),
 });
 
-export async function signIn(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+export async function signIn(
+  _previous: FormResult | null,
+  formData: FormData,
+): Promise<FormResult> {
   const values = formValues(formData);
   const kept = { email: values.email ?? "" };
   const parsed = signInSchema.safeParse(values);
@@ -22,7 +25,12 @@ export async function signIn(_previous: FormResult | null, formData: FormData): 
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
-    if (error instanceof APIError) return { ok: false, message: "That email and password do not match an admin account.", values: kept };
+    if (error instanceof APIError)
+      return {
+        ok: false,
+        message: "That email and password do not match an admin account.",
+        values: kept,
+      };
     throw error;
   }
   // Only same-site paths, so the parameter cannot send people elsewhere.

@@ -12,13 +12,21 @@ export const dynamic = "force-dynamic";
 // them as an `error` event with a person-facing message.
 export const POST = withErrorResponse(async (request: Request) => {
   const json = await request.json().catch(() => undefined);
-  if (json === undefined) throw new AppError("invalid_json", "The request body must be JSON: { question, church? }.");
+  if (json === undefined)
+    throw new AppError("invalid_json", "The request body must be JSON: { question, church? }.");
   const parsed = askRequestSchema.safeParse(json);
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);
-    throw AppError.invalidInput(`The question is not valid (${Object.values(fields).flat().join("; ")}).`, fields);
+    throw AppError.invalidInput(
+      `The question is not valid (${Object.values(fields).flat().join("; ")}).`,
+      fields,
+    );
   }
   return new Response(toEventStream(answerQuestion(parsed.data, request.signal)), {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
   });
 });

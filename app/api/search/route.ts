@@ -10,10 +10,14 @@ export const dynamic = "force-dynamic";
 // An unrecognised passage is an AppError naming the `passage` field; other failures answer 500.
 export const GET = withErrorResponse(
   async (request: Request) => {
-    const parsed = searchParamsSchema.safeParse(searchParamsRecord(new URL(request.url).searchParams));
+    const parsed = searchParamsSchema.safeParse(
+      searchParamsRecord(new URL(request.url).searchParams),
+    );
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
-      const detail = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(", ")}`).join("; ");
+      const detail = Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join(", ")}`)
+        .join("; ");
       throw AppError.invalidInput(`The search is not valid (${detail}).`, fields);
     }
     const outcome = await runSearch(parsed.data);

@@ -3,7 +3,10 @@ import { serveCaptions } from "@/lib/catalog/playback/serve-captions";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ sermonId: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ sermonId: string }> },
+): Promise<Response> {
   const { sermonId } = await params;
   return serveCaptions(request, sermonId);
 }

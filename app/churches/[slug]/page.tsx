@@ -45,7 +45,11 @@ export default async function ChurchPage({ params }: Props) {
       </section>
       <div className="mx-auto grid max-w-6xl gap-12 px-4 py-12 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-labelledby="sermons-heading">
-          <SectionHeading id="sermons-heading" title="Sermons" count={sermonCount(sermons.length)} />
+          <SectionHeading
+            id="sermons-heading"
+            title="Sermons"
+            count={sermonCount(sermons.length)}
+          />
           <SermonList
             sermons={sermons}
             empty={{

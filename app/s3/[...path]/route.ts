@@ -2,8 +2,22 @@
 // (the embedded emulator). On for S3_BROWSER_PROXY=true only; URLs stay presigned by storage.
 import { serverEnv } from "@/lib/platform/config/server-env";
 
-const FORWARDED_REQUEST = ["content-type", "content-length", "content-md5", "range", "if-match", "if-none-match"];
-const FORWARDED_RESPONSE = ["etag", "content-type", "content-length", "content-range", "accept-ranges", "last-modified"];
+const FORWARDED_REQUEST = [
+  "content-type",
+  "content-length",
+  "content-md5",
+  "range",
+  "if-match",
+  "if-none-match",
+];
+const FORWARDED_RESPONSE = [
+  "etag",
+  "content-type",
+  "content-length",
+  "content-range",
+  "accept-ranges",
+  "last-modified",
+];
 
 async function forward(request: Request): Promise<Response> {
   const env = serverEnv();
@@ -16,7 +30,8 @@ async function forward(request: Request): Promise<Response> {
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  for (const [name, value] of request.headers) if (name.startsWith("x-amz-")) headers.set(name, value);
+  for (const [name, value] of request.headers)
+    if (name.startsWith("x-amz-")) headers.set(name, value);
   const hasBody = request.method === "PUT" || request.method === "POST";
   const upstream = await fetch(`${env.S3_ENDPOINT}${path}${url.search}`, {
     method: request.method,
@@ -29,7 +44,10 @@ async function forward(request: Request): Promise<Response> {
     const value = upstream.headers.get(name);
     if (value !== null) responseHeaders.set(name, value);
   }
-  return new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: responseHeaders });
+  return new Response(request.method === "HEAD" ? null : upstream.body, {
+    status: upstream.status,
+    headers: responseHeaders,
+  });
 }
 
 export { forward as GET, forward as HEAD, forward as PUT };

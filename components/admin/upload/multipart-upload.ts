@@ -1,5 +1,10 @@
 export type PartUrl = { partNumber: number; url: string };
-export type UploadProgress = { sentBytes: number; totalBytes: number; bytesPerSecond: number; secondsLeft: number | null };
+export type UploadProgress = {
+  sentBytes: number;
+  totalBytes: number;
+  bytesPerSecond: number;
+  secondsLeft: number | null;
+};
 export type CompletedParts = Record<number, string>;
 
 type Options = {
@@ -41,19 +46,22 @@ export class MultipartUpload {
     this.isPaused = false;
     const { partCount, completed } = this.options;
     const pending = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !completed[n]);
-    const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, pending.length) }, async () => {
-      while (pending.length) {
-        if (this.isPaused) throw new UploadPausedError();
-        // Presign a few at a time: URLs expire, and a paused upload should not hold many.
-        const batch = pending.splice(0, 2);
-        const urls = await this.options.presign(batch);
-        for (const { partNumber, url } of urls) {
-          const etag = await this.sendWithRetries(partNumber, url);
-          completed[partNumber] = etag;
-          this.options.onPartDone(partNumber, etag);
+    const workers = Array.from(
+      { length: Math.min(this.options.concurrency ?? 4, pending.length) },
+      async () => {
+        while (pending.length) {
+          if (this.isPaused) throw new UploadPausedError();
+          // Presign a few at a time: URLs expire, and a paused upload should not hold many.
+          const batch = pending.splice(0, 2);
+          const urls = await this.options.presign(batch);
+          for (const { partNumber, url } of urls) {
+            const etag = await this.sendWithRetries(partNumber, url);
+            completed[partNumber] = etag;
+            this.options.onPartDone(partNumber, etag);
+          }
         }
-      }
-    });
+      },
+    );
     this.report();
     await Promise.all(workers);
     return completed;
@@ -69,7 +77,8 @@ export class MultipartUpload {
       try {
         return await this.send(partNumber, url);
       } catch (error) {
-        if (this.isPaused || attempt >= PART_ATTEMPTS) throw this.isPaused ? new UploadPausedError() : error;
+        if (this.isPaused || attempt >= PART_ATTEMPTS)
+          throw this.isPaused ? new UploadPausedError() : error;
         await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       }
     }
@@ -111,15 +120,22 @@ export class MultipartUpload {
     const { file, partSize, completed } = this.options;
     const partBytes = (n: number) => Math.min(partSize, file.size - (n - 1) * partSize);
     let sentBytes = 0;
-    for (const key of Object.keys(completed)) if (!this.loaded.has(Number(key))) sentBytes += partBytes(Number(key));
+    for (const key of Object.keys(completed))
+      if (!this.loaded.has(Number(key))) sentBytes += partBytes(Number(key));
     for (const bytes of this.loaded.values()) sentBytes += bytes;
     const now = performance.now();
     this.samples.push({ at: now, bytes: sentBytes });
-    while (this.samples.length > 2 && now - this.samples[0]!.at > SPEED_WINDOW_MS) this.samples.shift();
+    while (this.samples.length > 2 && now - this.samples[0]!.at > SPEED_WINDOW_MS)
+      this.samples.shift();
     const first = this.samples[0]!;
     const elapsed = (now - first.at) / 1000;
     const bytesPerSecond = elapsed > 0.25 ? Math.max(0, (sentBytes - first.bytes) / elapsed) : 0;
     const remaining = file.size - sentBytes;
-    this.options.onProgress({ sentBytes, totalBytes: file.size, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? remaining / bytesPerSecond : null });
+    this.options.onProgress({
+      sentBytes,
+      totalBytes: file.size,
+      bytesPerSecond,
+      secondsLeft: bytesPerSecond > 0 ? remaining / bytesPerSecond : null,
+    });
   }
 }

@@ -5,25 +5,52 @@ import { getDb } from "@/lib/platform/db/client";
 const timezones = new Set(Intl.supportedValuesOf("timeZone"));
 
 export const churchSettingsSchema = z.object({
-  name: z.string().trim().min(1, "Enter the church's name.").max(120, "Keep the name under 120 characters."),
-  description: z.string().trim().max(1000, "Keep the description under 1,000 characters.").default(""),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the church's name.")
+    .max(120, "Keep the name under 120 characters."),
+  description: z
+    .string()
+    .trim()
+    .max(1000, "Keep the description under 1,000 characters.")
+    .default(""),
   websiteUrl: z
     .string()
     .trim()
     .default("")
-    .refine((value) => value === "" || /^https?:\/\/\S+\.\S+/.test(value), "Use a full web address like https://example.org."),
-  timezone: z.string().refine((value) => value === "UTC" || timezones.has(value), "Choose a time zone from the list."),
+    .refine(
+      (value) => value === "" || /^https?:\/\/\S+\.\S+/.test(value),
+      "Use a full web address like https://example.org.",
+    ),
+  timezone: z
+    .string()
+    .refine(
+      (value) => value === "UTC" || timezones.has(value),
+      "Choose a time zone from the list.",
+    ),
 });
 
 export const getChurchSettings = (churchId: string) =>
-  getDb().church.findUniqueOrThrow({ where: { id: churchId }, select: { slug: true, name: true, description: true, websiteUrl: true, timezone: true } });
+  getDb().church.findUniqueOrThrow({
+    where: { id: churchId },
+    select: { slug: true, name: true, description: true, websiteUrl: true, timezone: true },
+  });
 
 /** Saves the church's settings; its listener pages and the home page show them at once. */
-export async function updateChurchSettings(churchId: string, input: z.output<typeof churchSettingsSchema>) {
+export async function updateChurchSettings(
+  churchId: string,
+  input: z.output<typeof churchSettingsSchema>,
+) {
   const db = getDb();
   await db.church.update({
     where: { id: churchId },
-    data: { name: input.name, description: input.description || null, websiteUrl: input.websiteUrl || null, timezone: input.timezone },
+    data: {
+      name: input.name,
+      description: input.description || null,
+      websiteUrl: input.websiteUrl || null,
+      timezone: input.timezone,
+    },
   });
   await invalidateChurchPages(db, churchId);
 }

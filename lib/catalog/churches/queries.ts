@@ -1,4 +1,7 @@
-import { cachedForListeners, type ListenerData } from "@/lib/catalog/listener-cache/cached-for-listeners";
+import {
+  cachedForListeners,
+  type ListenerData,
+} from "@/lib/catalog/listener-cache/cached-for-listeners";
 import { CATALOG_TAG } from "@/lib/catalog/listener-cache/cache-tags";
 import { nextListingChange } from "@/lib/catalog/sermons/next-listing-change";
 import { playableWhere } from "@/lib/catalog/sermons/sermon-visibility";
@@ -22,7 +25,9 @@ async function loadChurches(): Promise<ListenerData<ChurchSummary[]>> {
         slug: true,
         name: true,
         description: true,
-        _count: { select: { sermons: { where: playableWhere(now) }, speakers: true, series: true } },
+        _count: {
+          select: { sermons: { where: playableWhere(now) }, speakers: true, series: true },
+        },
       },
     }),
     nextListingChange({}, now),

@@ -10,21 +10,38 @@ export async function seedDemoChurch(db: Db): Promise<{ churchId: string; isNew:
     data: {
       slug: DEMO_CHURCH_SLUG,
       name: "Grace Chapel",
-      description: "A neighbourhood church in Portland, preaching verse by verse through the Bible.",
+      description:
+        "A neighbourhood church in Portland, preaching verse by verse through the Bible.",
       websiteUrl: "https://example.org/grace-chapel",
       timezone: "America/Los_Angeles",
       speakers: {
         create: [
-          { slug: "pastor-ruth-okafor", name: "Pastor Ruth Okafor", bio: "Lead pastor since 2014." },
+          {
+            slug: "pastor-ruth-okafor",
+            name: "Pastor Ruth Okafor",
+            bio: "Lead pastor since 2014.",
+          },
           { slug: "david-lindqvist", name: "David Lindqvist", bio: "Teaching elder." },
           { slug: "maria-santos", name: "Maria Santos", bio: "Youth and family pastor." },
         ],
       },
       series: {
         create: [
-          { slug: "romans", title: "Romans: The Gospel Unfolded", description: "Sixteen chapters, one grand argument." },
-          { slug: "psalms-of-ascent", title: "Psalms of Ascent", description: "Songs for the road, Psalms 120–134." },
-          { slug: "sermon-on-the-mount", title: "The Sermon on the Mount", description: "Matthew 5–7." },
+          {
+            slug: "romans",
+            title: "Romans: The Gospel Unfolded",
+            description: "Sixteen chapters, one grand argument.",
+          },
+          {
+            slug: "psalms-of-ascent",
+            title: "Psalms of Ascent",
+            description: "Songs for the road, Psalms 120–134.",
+          },
+          {
+            slug: "sermon-on-the-mount",
+            title: "The Sermon on the Mount",
+            description: "Matthew 5–7.",
+          },
         ],
       },
     },

@@ -15,7 +15,10 @@ export const cacheCodec = {
   },
   decode<T>(text: string): T {
     return JSON.parse(text, (_key, value: unknown) =>
-      value !== null && typeof value === "object" && DATE in value && Object.keys(value).length === 1
+      value !== null &&
+      typeof value === "object" &&
+      DATE in value &&
+      Object.keys(value).length === 1
         ? new Date((value as Record<typeof DATE, string>)[DATE])
         : value,
     ) as T;

@@ -8,6 +8,8 @@ describe("expireListenerTags outside a Next request (CLIs, tests, the worker)", 
   });
 
   it("relies on how Next refuses revalidateTag there (fails here if a Next upgrade changes it)", () => {
-    expect(() => revalidateTag("catalog", { expire: 0 })).toThrow(/^Invariant: static generation store missing/);
+    expect(() => revalidateTag("catalog", { expire: 0 })).toThrow(
+      /^Invariant: static generation store missing/,
+    );
   });
 });

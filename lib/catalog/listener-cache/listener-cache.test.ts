@@ -12,7 +12,11 @@ const cache = vi.hoisted(() => ({
 }));
 vi.mock("next/cache", () => ({
   unstable_cache:
-    (run: () => Promise<string>, keyParts: string[], options: { tags: string[]; revalidate: number }) =>
+    (
+      run: () => Promise<string>,
+      keyParts: string[],
+      options: { tags: string[]; revalidate: number },
+    ) =>
     async () => {
       cache.options.push(options);
       const key = JSON.stringify(keyParts);
@@ -25,7 +29,8 @@ vi.mock("next/cache", () => ({
     },
   revalidateTag: (tag: string, profile: { expire: number }) => {
     expect(profile).toEqual({ expire: 0 });
-    for (const [key, entry] of cache.entries) if (entry.tags.includes(tag)) cache.entries.delete(key);
+    for (const [key, entry] of cache.entries)
+      if (entry.tags.includes(tag)) cache.entries.delete(key);
   },
 }));
 
@@ -46,8 +51,16 @@ describe("cache tags", () => {
 
 describe("cacheCodec", () => {
   it("gives back Dates as Dates, everything else as JSON does", () => {
-    const value = { preachedOn: new Date("2025-03-02T00:00:00Z"), list: [{ at: new Date(0) }], n: 1, none: null, text: "a" };
-    const decoded = cacheCodec.decode<typeof value>(JSON.parse(JSON.stringify(cacheCodec.encode(value))));
+    const value = {
+      preachedOn: new Date("2025-03-02T00:00:00Z"),
+      list: [{ at: new Date(0) }],
+      n: 1,
+      none: null,
+      text: "a",
+    };
+    const decoded = cacheCodec.decode<typeof value>(
+      JSON.parse(JSON.stringify(cacheCodec.encode(value))),
+    );
     expect(decoded).toEqual(value);
     expect(decoded.preachedOn).toBeInstanceOf(Date);
     expect(decoded.list[0]!.at).toBeInstanceOf(Date);
@@ -55,17 +68,35 @@ describe("cacheCodec", () => {
 });
 
 describe("cachedForListeners", () => {
-  const sermonPage = (query: (church: string, sermon: string) => Promise<ListenerData<{ title: string; preachedOn: Date } | null>>) =>
-    cachedForListeners("sermon-page", (church: string, sermon: string) => [churchTag(church), sermonTag(church, sermon)], query);
+  const sermonPage = (
+    query: (
+      church: string,
+      sermon: string,
+    ) => Promise<ListenerData<{ title: string; preachedOn: Date } | null>>,
+  ) =>
+    cachedForListeners(
+      "sermon-page",
+      (church: string, sermon: string) => [churchTag(church), sermonTag(church, sermon)],
+      query,
+    );
 
   it("serves a second read from the cache, under the read's tags, with Dates intact", async () => {
-    const query = vi.fn(async () => ({ value: { title: "Hope", preachedOn: new Date("2025-03-02") }, validUntil: null }));
+    const query = vi.fn(async () => ({
+      value: { title: "Hope", preachedOn: new Date("2025-03-02") },
+      validUntil: null,
+    }));
     const read = sermonPage(query);
-    expect(await read("grace", "hope")).toEqual({ title: "Hope", preachedOn: new Date("2025-03-02") });
+    expect(await read("grace", "hope")).toEqual({
+      title: "Hope",
+      preachedOn: new Date("2025-03-02"),
+    });
     const again = await read("grace", "hope");
     expect(again?.preachedOn).toBeInstanceOf(Date);
     expect(query).toHaveBeenCalledTimes(1);
-    expect(cache.options[0]).toEqual({ tags: ["church:grace", "sermon:grace/hope"], revalidate: 300 });
+    expect(cache.options[0]).toEqual({
+      tags: ["church:grace", "sermon:grace/hope"],
+      revalidate: 300,
+    });
     // Other arguments are other entries.
     await read("grace", "faith");
     expect(query).toHaveBeenCalledTimes(2);
@@ -73,7 +104,10 @@ describe("cachedForListeners", () => {
 
   it("reads again once a writer expires one of its tags, and not for another church's", async () => {
     let title = "Hope";
-    const query = vi.fn(async () => ({ value: { title, preachedOn: new Date(0) }, validUntil: null }));
+    const query = vi.fn(async () => ({
+      value: { title, preachedOn: new Date(0) },
+      validUntil: null,
+    }));
     const read = sermonPage(query);
     await read("grace", "hope");
     title = "Renamed";
@@ -89,14 +123,20 @@ describe("cachedForListeners", () => {
 
   it("past its validUntil (a sermon being prepared, a scheduled time) reads the database until a write", async () => {
     let title = "Being prepared";
-    const query = vi.fn(async () => ({ value: { title, preachedOn: new Date(0) }, validUntil: Date.now() - 1 }));
+    const query = vi.fn(async () => ({
+      value: { title, preachedOn: new Date(0) },
+      validUntil: Date.now() - 1,
+    }));
     const read = sermonPage(query);
     expect((await read("grace", "hope"))?.title).toBe("Being prepared");
     title = "Streamable";
     expect((await read("grace", "hope"))?.title).toBe("Streamable");
     expect(query).toHaveBeenCalledTimes(2);
 
-    const later = vi.fn(async () => ({ value: { title: "Scheduled", preachedOn: new Date(0) }, validUntil: Date.now() + 60_000 }));
+    const later = vi.fn(async () => ({
+      value: { title: "Scheduled", preachedOn: new Date(0) },
+      validUntil: Date.now() + 60_000,
+    }));
     const readLater = sermonPage(later);
     await readLater("grace", "later");
     await readLater("grace", "later");

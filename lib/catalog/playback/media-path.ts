@@ -1,4 +1,10 @@
-import { DOWNLOAD_NAME, INIT_SEGMENT_NAME, MASTER_PLAYLIST_NAME, PLAYLIST_NAME, WAVEFORM_NAME } from "@/lib/catalog/sermons/sermon-version";
+import {
+  DOWNLOAD_NAME,
+  INIT_SEGMENT_NAME,
+  MASTER_PLAYLIST_NAME,
+  PLAYLIST_NAME,
+  WAVEFORM_NAME,
+} from "@/lib/catalog/sermons/sermon-version";
 
 export type MediaFileKind = "master" | "playlist" | "init" | "segment" | "download" | "waveform";
 

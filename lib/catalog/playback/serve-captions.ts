@@ -4,7 +4,11 @@ import { type Db, getDb } from "@/lib/platform/db/client";
 import { mediaStorage } from "@/lib/platform/storage/media-storage";
 import type { TranscriptStorage } from "@/lib/catalog/transcripts/transcript-files";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store", "content-type": "text/plain" } });
+const notFound = () =>
+  new Response("Not found", {
+    status: 404,
+    headers: { "cache-control": "no-store", "content-type": "text/plain" },
+  });
 
 /**
  * The WebVTT captions of a published sermon's current transcript. The URL names the sermon,
@@ -15,18 +19,29 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "cach
 export async function serveCaptions(
   request: Request,
   sermonId: string,
-  deps: { db: Db; storage: TranscriptStorage; now?: Date } = { db: getDb(), storage: mediaStorage() },
+  deps: { db: Db; storage: TranscriptStorage; now?: Date } = {
+    db: getDb(),
+    storage: mediaStorage(),
+  },
 ): Promise<Response> {
   const sermon = await deps.db.sermon.findUnique({
     where: { id: sermonId },
-    select: { publishState: true, publishAt: true, transcripts: { where: { isCurrent: true }, take: 1, select: { vttKey: true } } },
+    select: {
+      publishState: true,
+      publishAt: true,
+      transcripts: { where: { isCurrent: true }, take: 1, select: { vttKey: true } },
+    },
   });
   const key = sermon?.transcripts[0]?.vttKey;
   if (!sermon || !key || !isPubliclyVisible(sermon, deps.now ?? new Date())) return notFound();
   const ifNoneMatch = request.headers.get("if-none-match");
   try {
     const object = await deps.storage.s3.send(
-      new GetObjectCommand({ Bucket: deps.storage.bucket, Key: key, ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}) }),
+      new GetObjectCommand({
+        Bucket: deps.storage.bucket,
+        Key: key,
+        ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}),
+      }),
     );
     const headers = new Headers({
       "content-type": "text/vtt; charset=utf-8",
@@ -34,7 +49,10 @@ export async function serveCaptions(
       "x-content-type-options": "nosniff",
     });
     if (object.ETag) headers.set("etag", object.ETag);
-    return new Response((await object.Body?.transformToString("utf8")) ?? "", { status: 200, headers });
+    return new Response((await object.Body?.transformToString("utf8")) ?? "", {
+      status: 200,
+      headers,
+    });
   } catch (error) {
     if (!(error instanceof S3ServiceException)) throw error;
     if (error.$metadata.httpStatusCode === 304) return new Response(null, { status: 304 });

@@ -19,9 +19,15 @@ export type ParsedPassages = { passages: Passage[]; unrecognised: string[] };
 // Verse-level OSIS ("Rom.8.1-Rom.8.39") gives exact ranges; chapter-level ("Rom.8") tells
 // whether a whole chapter was meant, which is how people want it shown back.
 const verses = new bcv_parser(english);
-verses.set_options({ osis_compaction_strategy: "bcv", consecutive_combination_strategy: "separate" });
+verses.set_options({
+  osis_compaction_strategy: "bcv",
+  consecutive_combination_strategy: "separate",
+});
 const chapters = new bcv_parser(english);
-chapters.set_options({ osis_compaction_strategy: "bc", consecutive_combination_strategy: "separate" });
+chapters.set_options({
+  osis_compaction_strategy: "bc",
+  consecutive_combination_strategy: "separate",
+});
 
 /**
  * Parses references typed by a person ("John 3:16-21; Rom 8"). Each `;`-separated piece
@@ -30,7 +36,10 @@ chapters.set_options({ osis_compaction_strategy: "bc", consecutive_combination_s
 export function parsePassages(input: string): ParsedPassages {
   const passages: Passage[] = [];
   const unrecognised: string[] = [];
-  for (const piece of input.split(/[;\n]/).map((part) => part.trim()).filter(Boolean)) {
+  for (const piece of input
+    .split(/[;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const exact: string = verses.parse(piece).osis();
     if (!exact) {
       unrecognised.push(piece);

@@ -25,7 +25,11 @@ describe("nextListingChange", () => {
   it("is null when only a write can change what listeners see", async () => {
     await sermon("published", { publishState: "published", status: "searchable" });
     await sermon("draft-preparing", { publishState: "draft", status: "processing" });
-    await sermon("long-gone", { publishState: "scheduled", publishAt: hoursFromNow(-5), status: "searchable" });
+    await sermon("long-gone", {
+      publishState: "scheduled",
+      publishAt: hoursFromNow(-5),
+      status: "searchable",
+    });
     expect(await nextListingChange({ churchId }, now)).toBeNull();
   });
 
@@ -33,7 +37,9 @@ describe("nextListingChange", () => {
     await sermon("next-week", { publishState: "scheduled", publishAt: hoursFromNow(24 * 7) });
     await sermon("tomorrow", { publishState: "scheduled", publishAt: hoursFromNow(24) });
     expect(await nextListingChange({ churchId }, now)).toBe(hoursFromNow(24).getTime());
-    expect(await nextListingChange({ slug: "next-week" }, now)).toBe(hoursFromNow(24 * 7).getTime());
+    expect(await nextListingChange({ slug: "next-week" }, now)).toBe(
+      hoursFromNow(24 * 7).getTime(),
+    );
   });
 
   it("is now while a sermon listeners can see has its media prepared", async () => {

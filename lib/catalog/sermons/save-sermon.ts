@@ -10,10 +10,16 @@ import type { SermonInput } from "./sermon-input";
  * References that cannot be read are reported back, never dropped. Listeners see the change
  * (and a publish) at once: the church's listener pages and the home page are invalidated.
  */
-export async function saveSermon(db: Db, churchId: string, sermonId: string | null, input: SermonInput): Promise<string> {
+export async function saveSermon(
+  db: Db,
+  churchId: string,
+  sermonId: string | null,
+  input: SermonInput,
+): Promise<string> {
   const { passages, unrecognised } = parsePassages(input.scripture);
   const fieldErrors: Record<string, string[]> = {};
-  if (unrecognised.length) fieldErrors.scripture = [`Not recognised as Bible references: ${unrecognised.join("; ")}`];
+  if (unrecognised.length)
+    fieldErrors.scripture = [`Not recognised as Bible references: ${unrecognised.join("; ")}`];
   if (input.speakerId && !(await db.speaker.count({ where: { id: input.speakerId, churchId } }))) {
     fieldErrors.speakerId = ["Choose one of this church's speakers."];
   }
@@ -38,14 +44,20 @@ export async function saveSermon(db: Db, churchId: string, sermonId: string | nu
   const refs = passages.map(({ text, ...range }) => ({ ...range, text, source: "main" as const }));
   const slug = sermonId
     ? undefined
-    : await uniqueSlug(slugify(input.title), async (candidate) => (await db.sermon.count({ where: { churchId, slug: candidate } })) > 0);
+    : await uniqueSlug(
+        slugify(input.title),
+        async (candidate) => (await db.sermon.count({ where: { churchId, slug: candidate } })) > 0,
+      );
 
   const savedId = await db.$transaction(async (tx) => {
     const sermon = sermonId
       ? await tx.sermon.update({ where: { id: sermonId }, data })
       : await tx.sermon.create({ data: { ...data, churchId, slug: slug! } });
     await tx.scriptureRef.deleteMany({ where: { sermonId: sermon.id, source: "main" } });
-    if (refs.length) await tx.scriptureRef.createMany({ data: refs.map((ref) => ({ ...ref, sermonId: sermon.id })) });
+    if (refs.length)
+      await tx.scriptureRef.createMany({
+        data: refs.map((ref) => ({ ...ref, sermonId: sermon.id })),
+      });
     return sermon.id;
   });
   await invalidateChurchPages(db, churchId);

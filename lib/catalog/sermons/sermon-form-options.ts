@@ -4,8 +4,16 @@ import { getDb } from "@/lib/platform/db/client";
 export async function sermonFormOptions(churchId: string) {
   const db = getDb();
   const [speakers, series] = await Promise.all([
-    db.speaker.findMany({ where: { churchId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.series.findMany({ where: { churchId }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.speaker.findMany({
+      where: { churchId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.series.findMany({
+      where: { churchId },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
   ]);
   return {
     speakers: speakers.map((speaker) => ({ id: speaker.id, label: speaker.name })),

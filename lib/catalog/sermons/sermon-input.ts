@@ -7,35 +7,66 @@ const optionalId = z
 
 export const sermonInputSchema = z
   .object({
-    title: z.string().trim().min(1, "Give the sermon a title.").max(200, "Keep the title under 200 characters."),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Give the sermon a title.")
+      .max(200, "Keep the title under 200 characters."),
     speakerId: optionalId,
     seriesId: optionalId,
     preachedOn: z
       .string()
       .trim()
-      .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "Use a date like 2026-11-22.")
+      .refine(
+        (value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value),
+        "Use a date like 2026-11-22.",
+      )
       .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
-    description: z.string().trim().max(5000, "Keep the description under 5,000 characters.").default(""),
+    description: z
+      .string()
+      .trim()
+      .max(5000, "Keep the description under 5,000 characters.")
+      .default(""),
     tags: z
       .string()
       .default("")
-      .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim()).filter(Boolean))])
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(",")
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        ),
+      ])
       .refine((tags) => tags.length <= 20, "Use at most 20 tags.")
-      .refine((tags) => tags.every((tag) => tag.length <= 40), "Keep each tag under 40 characters."),
+      .refine(
+        (tags) => tags.every((tag) => tag.length <= 40),
+        "Keep each tag under 40 characters.",
+      ),
     scripture: z.string().trim().max(500, "Keep the references under 500 characters.").default(""),
-    publishState: z.enum(["draft", "scheduled", "published"], { message: "Choose draft, scheduled or published." }),
+    publishState: z.enum(["draft", "scheduled", "published"], {
+      message: "Choose draft, scheduled or published.",
+    }),
     publishAt: z
       .string()
       .trim()
       .default("")
       .transform((value) => (value ? new Date(value) : null))
-      .refine((date) => date === null || !Number.isNaN(date.getTime()), "Use a valid date and time."),
+      .refine(
+        (date) => date === null || !Number.isNaN(date.getTime()),
+        "Use a valid date and time.",
+      ),
   })
   .superRefine((input, ctx) => {
     if (input.publishState !== "scheduled") return;
-    if (!input.publishAt) ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Choose when to publish." });
+    if (!input.publishAt)
+      ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Choose when to publish." });
     else if (input.publishAt.getTime() <= Date.now()) {
-      ctx.addIssue({ code: "custom", path: ["publishAt"], message: "A scheduled time must be in the future." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["publishAt"],
+        message: "A scheduled time must be in the future.",
+      });
     }
   });
 

@@ -5,7 +5,11 @@ import { slugify, uniqueSlug } from "@/lib/platform/text/slugify";
 import { FormError } from "@/lib/platform/validation/form-result";
 
 export const speakerInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter the speaker's name.").max(120, "Keep the name under 120 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the speaker's name.")
+    .max(120, "Keep the name under 120 characters."),
   bio: z.string().trim().max(2000, "Keep the bio under 2,000 characters.").default(""),
 });
 
@@ -18,12 +22,22 @@ export const listSpeakers = (churchId: string) =>
   });
 
 /** Creates (null id) or updates a speaker of this church; listeners see the change at once. */
-export async function saveSpeaker(db: Db, churchId: string, speakerId: string | null, input: z.output<typeof speakerInputSchema>) {
-  const clash = await db.speaker.findFirst({ where: { churchId, name: input.name, NOT: speakerId ? { id: speakerId } : undefined } });
+export async function saveSpeaker(
+  db: Db,
+  churchId: string,
+  speakerId: string | null,
+  input: z.output<typeof speakerInputSchema>,
+) {
+  const clash = await db.speaker.findFirst({
+    where: { churchId, name: input.name, NOT: speakerId ? { id: speakerId } : undefined },
+  });
   if (clash) throw new FormError({ name: ["There is already a speaker with this name."] });
   const data = { name: input.name, bio: input.bio || null };
   if (!speakerId) {
-    const slug = await uniqueSlug(slugify(input.name), async (candidate) => (await db.speaker.count({ where: { churchId, slug: candidate } })) > 0);
+    const slug = await uniqueSlug(
+      slugify(input.name),
+      async (candidate) => (await db.speaker.count({ where: { churchId, slug: candidate } })) > 0,
+    );
     const { id } = await db.speaker.create({ data: { ...data, slug, churchId } });
     await invalidateChurchPages(db, churchId);
     return id;

@@ -32,7 +32,9 @@ const normalise = (text: string) => text.toLocaleLowerCase();
 export function findHits(segments: readonly TimedText[], query: string): number[] {
   const needle = normalise(query.trim());
   if (!needle) return [];
-  return segments.flatMap((segment, index) => (normalise(segment.text).includes(needle) ? [index] : []));
+  return segments.flatMap((segment, index) =>
+    normalise(segment.text).includes(needle) ? [index] : [],
+  );
 }
 
 /** `text` cut into plain and matching parts, for <mark>ing every occurrence of `query`. */
@@ -42,7 +44,11 @@ export function highlightParts(text: string, query: string): { text: string; isH
   const haystack = normalise(text);
   const parts: { text: string; isHit: boolean }[] = [];
   let from = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+  for (
+    let at = haystack.indexOf(needle);
+    at !== -1;
+    at = haystack.indexOf(needle, at + needle.length)
+  ) {
     if (at > from) parts.push({ text: text.slice(from, at), isHit: false });
     parts.push({ text: text.slice(at, at + needle.length), isHit: true });
     from = at + needle.length;

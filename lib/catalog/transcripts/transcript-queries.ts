@@ -23,7 +23,14 @@ export async function getTranscriptForAdmin(churchId: string, sermonId: string) 
           createdAt: true,
           segments: {
             orderBy: { position: "asc" },
-            select: { id: true, startMs: true, endMs: true, speaker: true, text: true, _count: { select: { edits: true } } },
+            select: {
+              id: true,
+              startMs: true,
+              endMs: true,
+              speaker: true,
+              text: true,
+              _count: { select: { edits: true } },
+            },
           },
         },
       },
@@ -48,7 +55,10 @@ export async function getTranscriptForListener(sermonId: string) {
       select: {
         provider: true,
         vttKey: true,
-        segments: { orderBy: { position: "asc" }, select: { id: true, startMs: true, endMs: true, speaker: true, text: true } },
+        segments: {
+          orderBy: { position: "asc" },
+          select: { id: true, startMs: true, endMs: true, speaker: true, text: true },
+        },
       },
     }),
     db.scriptureRef.findMany({

@@ -35,7 +35,8 @@ export type TranscriptSegmentDraft = z.output<typeof transcriptSegmentSchema>;
 export type MachineTranscript = z.output<typeof transcriptSchema>;
 
 /** Seconds (as providers report them) to whole ms. */
-export const secondsToMs = (seconds: number | undefined) => Math.max(0, Math.round((seconds ?? 0) * 1000));
+export const secondsToMs = (seconds: number | undefined) =>
+  Math.max(0, Math.round((seconds ?? 0) * 1000));
 
 /** The mean of the word confidences, or null when the provider gave none. */
 export function meanConfidence(words: readonly TranscriptWord[]): number | null {

@@ -33,7 +33,9 @@ describe("chunkTranscript", () => {
 
   it("keeps a short sermon as one moment and skips empty segments", () => {
     const input = [...segments(5, 5), { startMs: 10_000, endMs: 11_000, text: "  " }];
-    expect(chunkTranscript(input)).toEqual([{ position: 0, startMs: 0, endMs: 10_000, text: "s0 s1" }]);
+    expect(chunkTranscript(input)).toEqual([
+      { position: 0, startMs: 0, endMs: 10_000, text: "s0 s1" },
+    ]);
     expect(chunkTranscript([])).toEqual([]);
   });
 });

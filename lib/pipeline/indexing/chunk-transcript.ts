@@ -1,5 +1,10 @@
 /** A transcript segment as stored (TranscriptSegment), in order. */
-export type TranscriptSegmentInput = { startMs: number; endMs: number; text: string; speaker?: string | null };
+export type TranscriptSegmentInput = {
+  startMs: number;
+  endMs: number;
+  text: string;
+  speaker?: string | null;
+};
 
 /** A searchable moment: consecutive segments merged, with the time span a listener jumps to. */
 export type Moment = { position: number; startMs: number; endMs: number; text: string };

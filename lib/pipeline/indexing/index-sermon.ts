@@ -9,7 +9,6 @@ import { chunkTranscript } from "./chunk-transcript";
 import { embeddingInput, momentContext } from "./moment-context";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 
-
 export type IndexSermonResult =
   | { isIndexed: true; chunkCount: number; transcriptId: string; model: string }
   | { isIndexed: false; reason: string };
@@ -18,7 +17,10 @@ export type IndexSermonResult =
 export class MissingTranscriptError extends AppError {
   override name = "MissingTranscriptError";
   constructor(sermonId: string) {
-    super("conflict", `Sermon ${sermonId} has no current transcript to index; transcribe it first.`);
+    super(
+      "conflict",
+      `Sermon ${sermonId} has no current transcript to index; transcribe it first.`,
+    );
   }
 }
 
@@ -45,17 +47,29 @@ export async function indexSermon(
       mediaVersion: true,
       title: true,
       speaker: { select: { name: true } },
-      scriptureRefs: { where: { source: "main" }, orderBy: { startKey: "asc" }, select: { text: true } },
+      scriptureRefs: {
+        where: { source: "main" },
+        orderBy: { startKey: "asc" },
+        select: { text: true },
+      },
       transcripts: {
         where: { isCurrent: true },
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { id: true, segments: { orderBy: { position: "asc" }, select: { startMs: true, endMs: true, text: true } } },
+        select: {
+          id: true,
+          segments: {
+            orderBy: { position: "asc" },
+            select: { startMs: true, endMs: true, text: true },
+          },
+        },
       },
     },
   });
-  if (!sermon || sermon.churchId !== version.churchId) return { isIndexed: false, reason: "the sermon no longer exists" };
-  if (sermon.mediaVersion !== version.mediaVersion) return { isIndexed: false, reason: "a newer upload replaced this version" };
+  if (!sermon || sermon.churchId !== version.churchId)
+    return { isIndexed: false, reason: "the sermon no longer exists" };
+  if (sermon.mediaVersion !== version.mediaVersion)
+    return { isIndexed: false, reason: "a newer upload replaced this version" };
   const transcript = sermon.transcripts[0];
   if (!transcript) throw new MissingTranscriptError(version.sermonId);
 
@@ -65,20 +79,40 @@ export async function indexSermon(
     mainPassage: sermon.scriptureRefs.map((ref) => ref.text).join("; ") || null,
   });
   const moments = chunkTranscript(transcript.segments);
-  const vectors = await embedInBatches(embedder, moments.map((moment) => embeddingInput(context, moment.text)));
-  const rows: ChunkRow[] = moments.map((moment, index) => ({ ...moment, context, embedding: vectors[index]! }));
+  const vectors = await embedInBatches(
+    embedder,
+    moments.map((moment) => embeddingInput(context, moment.text)),
+  );
+  const rows: ChunkRow[] = moments.map((moment, index) => ({
+    ...moment,
+    context,
+    embedding: vectors[index]!,
+  }));
 
-  const isStored = await db.$transaction(async (tx) => {
-    const { count } = await tx.sermon.updateMany({
-      where: { id: version.sermonId, mediaVersion: version.mediaVersion, status: { in: [...INDEXABLE_STATUSES] } },
-      data: { status: "searchable" },
-    });
-    if (count === 0) return false;
-    await replaceChunks(tx, version, embedder.model, rows);
-    // Stable id per media version: a re-index of the same upload does not announce again.
-    await publishEvent(tx, sermonIndexed.build({ ...version, chunkCount: rows.length }));
-    return true;
-  }, { maxWait: 10_000, timeout: 30_000 });
-  if (!isStored) return { isIndexed: false, reason: "the sermon is not in a state that can be searched" };
-  return { isIndexed: true, chunkCount: rows.length, transcriptId: transcript.id, model: embedder.model };
+  const isStored = await db.$transaction(
+    async (tx) => {
+      const { count } = await tx.sermon.updateMany({
+        where: {
+          id: version.sermonId,
+          mediaVersion: version.mediaVersion,
+          status: { in: [...INDEXABLE_STATUSES] },
+        },
+        data: { status: "searchable" },
+      });
+      if (count === 0) return false;
+      await replaceChunks(tx, version, embedder.model, rows);
+      // Stable id per media version: a re-index of the same upload does not announce again.
+      await publishEvent(tx, sermonIndexed.build({ ...version, chunkCount: rows.length }));
+      return true;
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+  if (!isStored)
+    return { isIndexed: false, reason: "the sermon is not in a state that can be searched" };
+  return {
+    isIndexed: true,
+    chunkCount: rows.length,
+    transcriptId: transcript.id,
+    model: embedder.model,
+  };
 }

@@ -23,7 +23,11 @@ export async function recordProcessingFailure(
         churchId: version.churchId,
         mediaVersion: version.mediaVersion,
       },
-      data: { status: failure.stage === "audio_check" ? "rejected" : "failed", failedStage: failure.stage, failureReason: failure.reason },
+      data: {
+        status: failure.stage === "audio_check" ? "rejected" : "failed",
+        failedStage: failure.stage,
+        failureReason: failure.reason,
+      },
     });
     if (count === 0) return false;
     await publishEvent(tx, sermonFailed.build({ ...version, ...failure }));

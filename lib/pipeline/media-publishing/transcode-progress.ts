@@ -20,7 +20,11 @@ export function transcodeProgressRecorder(db: Db, version: SermonVersion) {
     lastPercent = percent;
     writing = db.sermon
       .updateMany({
-        where: { id: version.sermonId, churchId: version.churchId, mediaVersion: version.mediaVersion },
+        where: {
+          id: version.sermonId,
+          churchId: version.churchId,
+          mediaVersion: version.mediaVersion,
+        },
         data: { transcodePercent: percent },
       })
       .then(

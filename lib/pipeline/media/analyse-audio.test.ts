@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseAudio } from "./analyse-audio";
 import { MediaRejectedError } from "./media-rejected-error";
-import { generateMedia, generateSpeech, measureLoudnessWithFfmpeg } from "@/test/support/test-media";
+import {
+  generateMedia,
+  generateSpeech,
+  measureLoudnessWithFfmpeg,
+} from "@/test/support/test-media";
 
 let dir: string;
 let toneSilenceTone: string;

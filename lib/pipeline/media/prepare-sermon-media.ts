@@ -20,7 +20,6 @@ import {
 } from "./transcode-sermon";
 import { SILENCE_MAP_NAME, WAVEFORM_NAME } from "@/lib/catalog/sermons/sermon-version";
 
-
 // The sampled peak can miss the loudest moment; limit unless it is clearly out of reach.
 export const SAMPLED_PEAK_MARGIN_DB = 6;
 // Raw ADTS AAC has no index: every window's seek reads the file from the start (an hour:

@@ -3,15 +3,24 @@ import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
-import { FFMPEG_PLAYLIST_NAME, normalisedPcmArgs, RENDITIONS, type Rendition, renditionEncodeArgs } from "./ffmpeg-args";
+import {
+  FFMPEG_PLAYLIST_NAME,
+  normalisedPcmArgs,
+  RENDITIONS,
+  type Rendition,
+  renditionEncodeArgs,
+} from "./ffmpeg-args";
 import { runFfmpeg } from "./ffmpeg-runner";
 import { makeFifo } from "./make-fifo";
 import { parseMediaPlaylist } from "./media-playlist";
 import { type MasterVariant, masterPlaylist } from "./master-playlist";
 import type { OnFileReady, ReadyFile } from "./ready-file";
 import { RenditionPublisher } from "./rendition-publisher";
-import { DOWNLOAD_NAME, MASTER_PLAYLIST_NAME, PLAYLIST_NAME } from "@/lib/catalog/sermons/sermon-version";
-
+import {
+  DOWNLOAD_NAME,
+  MASTER_PLAYLIST_NAME,
+  PLAYLIST_NAME,
+} from "@/lib/catalog/sermons/sermon-version";
 
 export interface TranscodeSermonOptions {
   input: string;

@@ -1,5 +1,10 @@
 import type { PipelineStage, SermonStatus } from "@/lib/platform/db/generated/prisma/enums";
-import { PROCESSING_ROWS, type ProcessingRow, STAGE_RUNNING_IN, STAGES } from "@/lib/pipeline/stages";
+import {
+  PROCESSING_ROWS,
+  type ProcessingRow,
+  STAGE_RUNNING_IN,
+  STAGES,
+} from "@/lib/pipeline/stages";
 
 export type StageState = "waiting" | "running" | "done" | "failed";
 
@@ -38,10 +43,18 @@ export function processingStages(sermon: SermonProgress): ProcessingStage[] {
     if (key === "transcode" && stage.state === "running") {
       stage.percent = sermon.transcodePercent ?? 0;
       stage.detail =
-        sermon.status === "streamable" ? "Listeners can already play what is ready." : sermon.transcodePercent === null ? "Checking the audio…" : "Transcoding…";
+        sermon.status === "streamable"
+          ? "Listeners can already play what is ready."
+          : sermon.transcodePercent === null
+            ? "Checking the audio…"
+            : "Transcoding…";
     }
     if (key === "transcode" && stage.state === "done") stage.detail = "Listeners can play it.";
-    if (key === "transcribe" && stage.state === "running" && sermon.transcriptionProvider === "provided")
+    if (
+      key === "transcribe" &&
+      stage.state === "running" &&
+      sermon.transcriptionProvider === "provided"
+    )
       stage.detail = "Waiting for a caption file to be uploaded.";
     return stage;
   });
@@ -50,7 +63,9 @@ export function processingStages(sermon: SermonProgress): ProcessingStage[] {
 /** Whether anything is still moving, so a page should keep polling. */
 export const isPipelineActive = (sermon: SermonProgress) => currentRow(sermon).state === "running";
 
-type Current = { row: ProcessingRow; state: "running" | "failed" } | { row: "all-done" | "not-started"; state: "done" | "waiting" };
+type Current =
+  | { row: ProcessingRow; state: "running" | "failed" }
+  | { row: "all-done" | "not-started"; state: "done" | "waiting" };
 
 function currentRow(sermon: SermonProgress): Current {
   switch (sermon.status) {
@@ -61,7 +76,10 @@ function currentRow(sermon: SermonProgress): Current {
     case "transcribed":
       return { row: STAGES[STAGE_RUNNING_IN[sermon.status]].row, state: "running" };
     case "streamable":
-      return { row: (sermon.transcodePercent ?? 100) < 100 ? "transcode" : "transcribe", state: "running" };
+      return {
+        row: (sermon.transcodePercent ?? 100) < 100 ? "transcode" : "transcribe",
+        state: "running",
+      };
     case "searchable":
       return { row: "all-done", state: "done" };
     case "failed":

@@ -17,10 +17,22 @@ export interface SermonProgressView {
 }
 
 /** The sermon's processing view for the admin, always read fresh; null if it is not this church's. */
-export async function sermonProgressView(churchId: string, sermonId: string): Promise<SermonProgressView | null> {
+export async function sermonProgressView(
+  churchId: string,
+  sermonId: string,
+): Promise<SermonProgressView | null> {
   const sermon = await getDb().sermon.findFirst({
     where: { id: sermonId, churchId },
-    select: { id: true, status: true, mediaVersion: true, durationMs: true, failedStage: true, failureReason: true, transcodePercent: true, transcriptionProvider: true },
+    select: {
+      id: true,
+      status: true,
+      mediaVersion: true,
+      durationMs: true,
+      failedStage: true,
+      failureReason: true,
+      transcodePercent: true,
+      transcriptionProvider: true,
+    },
   });
   if (!sermon) return null;
   const { failedStage, failureReason, transcodePercent, transcriptionProvider, ...rest } = sermon;
@@ -31,7 +43,12 @@ export async function sermonProgressView(churchId: string, sermonId: string): Pr
     stages: processingStages(progress),
     isActive: isPipelineActive(progress),
     failure: isStopped(sermon.status)
-      ? { stage, label: STAGES[stage].label, reason: failureReason ?? "Processing failed.", canRetry: sermon.status === "failed" && sermon.mediaVersion > 0 }
+      ? {
+          stage,
+          label: STAGES[stage].label,
+          reason: failureReason ?? "Processing failed.",
+          canRetry: sermon.status === "failed" && sermon.mediaVersion > 0,
+        }
       : null,
   };
 }

@@ -3,7 +3,12 @@ import { retryEventId, sermonFailed } from "@/lib/pipeline/events/pipeline-event
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { countResends, type SermonAtStage, stageEvent } from "./stage-event";
-import { IN_FLIGHT_STATUSES, type PipelineStage, STAGE_RUNNING_IN, STAGES } from "@/lib/pipeline/stages";
+import {
+  IN_FLIGHT_STATUSES,
+  type PipelineStage,
+  STAGE_RUNNING_IN,
+  STAGES,
+} from "@/lib/pipeline/stages";
 
 export const stuckSweepEnvSchema = z.object({
   SERMON_STUCK_AFTER_MINUTES: z.coerce

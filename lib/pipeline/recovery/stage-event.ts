@@ -17,8 +17,15 @@ export interface SermonAtStage {
 }
 
 /** The event that starts the stage the sermon is waiting for, as first published (no retry suffix). */
-export async function stageEvent(db: Db, sermon: SermonAtStage): Promise<PipelineEvent | { reason: string }> {
-  const keys = { sermonId: sermon.id, churchId: sermon.churchId, mediaVersion: sermon.mediaVersion };
+export async function stageEvent(
+  db: Db,
+  sermon: SermonAtStage,
+): Promise<PipelineEvent | { reason: string }> {
+  const keys = {
+    sermonId: sermon.id,
+    churchId: sermon.churchId,
+    mediaVersion: sermon.mediaVersion,
+  };
   switch (sermon.status) {
     case "processing": {
       // The object key is only in the original event: rebuild it from the outbox row.
@@ -26,7 +33,8 @@ export async function stageEvent(db: Db, sermon: SermonAtStage): Promise<Pipelin
         where: { eventId: sermonUploaded.baseIdOf({ ...keys, objectKey: "-" }) },
       });
       const objectKey = (original?.payload as { objectKey?: unknown } | null)?.objectKey;
-      if (typeof objectKey !== "string") return { reason: "its sermon/uploaded event is not in the outbox" };
+      if (typeof objectKey !== "string")
+        return { reason: "its sermon/uploaded event is not in the outbox" };
       return sermonUploaded.build({ ...keys, objectKey });
     }
     case "streamable":
@@ -45,5 +53,7 @@ export async function stageEvent(db: Db, sermon: SermonAtStage): Promise<Pipelin
 
 /** How many deliberate re-sends of `event` the outbox already holds (sweeps and admin retries). */
 export function countResends(db: Db, event: PipelineEvent): Promise<number> {
-  return db.outbox.count({ where: { eventId: { startsWith: retryEventId(event.id, 0).slice(0, -1) } } });
+  return db.outbox.count({
+    where: { eventId: { startsWith: retryEventId(event.id, 0).slice(0, -1) } },
+  });
 }

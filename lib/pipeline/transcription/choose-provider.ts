@@ -12,5 +12,7 @@ export function chooseProvider(
   sermon: { transcriptionProvider: string | null },
   env: Pick<TranscriptionEnv, "TRANSCRIPTION_PROVIDER">,
 ): TranscriptionProviderName {
-  return isProvider(sermon.transcriptionProvider) ? sermon.transcriptionProvider : env.TRANSCRIPTION_PROVIDER;
+  return isProvider(sermon.transcriptionProvider)
+    ? sermon.transcriptionProvider
+    : env.TRANSCRIPTION_PROVIDER;
 }

@@ -20,10 +20,17 @@ const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 export function classifyProviderFailure(failure: ProviderFailure): Error {
   const { provider, status, detail, cause } = failure;
   if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
-    return new TranscriptionRejectedError(`${provider} refused the request (${status}): ${rejectionHint(status)}${detail}`, { cause });
+    return new TranscriptionRejectedError(
+      `${provider} refused the request (${status}): ${rejectionHint(status)}${detail}`,
+      { cause },
+    );
   }
   const what = status === undefined ? "did not answer" : `answered ${status}`;
-  return new TranscriptionUnavailableError(`${provider} ${what}: ${detail}`, parseRetryAfter(failure.retryAfter), { cause });
+  return new TranscriptionUnavailableError(
+    `${provider} ${what}: ${detail}`,
+    parseRetryAfter(failure.retryAfter),
+    { cause },
+  );
 }
 
 function rejectionHint(status: number): string {
@@ -34,7 +41,10 @@ function rejectionHint(status: number): string {
 }
 
 /** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unusable. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;

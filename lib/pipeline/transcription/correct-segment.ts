@@ -33,21 +33,38 @@ export interface SegmentCorrection {
  * references are then rebuilt from the corrected segments, and the sermon's listener page
  * invalidated. Returns false for no change.
  */
-export async function correctSegment(deps: { db: Db; storage: TranscriptStorage }, correction: SegmentCorrection): Promise<boolean> {
+export async function correctSegment(
+  deps: { db: Db; storage: TranscriptStorage },
+  correction: SegmentCorrection,
+): Promise<boolean> {
   const text = correction.text.replace(/\s+/g, " ").trim();
   const edited = await deps.db.$transaction(async (tx) => {
     const segment = await tx.transcriptSegment.findFirst({
       where: {
         id: correction.segmentId,
-        transcript: { isCurrent: true, sermonId: correction.sermonId, sermon: { churchId: correction.churchId } },
+        transcript: {
+          isCurrent: true,
+          sermonId: correction.sermonId,
+          sermon: { churchId: correction.churchId },
+        },
       },
-      select: { id: true, text: true, transcriptId: true, transcript: { select: { sermon: { select: { mediaVersion: true } } } } },
+      select: {
+        id: true,
+        text: true,
+        transcriptId: true,
+        transcript: { select: { sermon: { select: { mediaVersion: true } } } },
+      },
     });
     if (!segment) throw new SegmentNotFoundError();
     if (segment.text === text) return null;
     await tx.transcriptSegment.update({ where: { id: segment.id }, data: { text } });
     const edit = await tx.transcriptSegmentEdit.create({
-      data: { segmentId: segment.id, previousText: segment.text, newText: text, editedById: correction.editedById },
+      data: {
+        segmentId: segment.id,
+        previousText: segment.text,
+        newText: text,
+        editedById: correction.editedById,
+      },
     });
     await publishEvent(
       tx,
@@ -67,15 +84,33 @@ export async function correctSegment(deps: { db: Db; storage: TranscriptStorage 
 }
 
 /** Captions and spoken references follow the segments' text; rebuilt outside the edit's transaction. */
-async function rebuildFromSegments(deps: { db: Db; storage: TranscriptStorage }, sermonId: string, transcriptId: string): Promise<void> {
+async function rebuildFromSegments(
+  deps: { db: Db; storage: TranscriptStorage },
+  sermonId: string,
+  transcriptId: string,
+): Promise<void> {
   const transcript = await deps.db.transcript.findUniqueOrThrow({
     where: { id: transcriptId },
-    select: { vttKey: true, segments: { orderBy: { position: "asc" }, select: { startMs: true, endMs: true, speaker: true, text: true } } },
+    select: {
+      vttKey: true,
+      segments: {
+        orderBy: { position: "asc" },
+        select: { startMs: true, endMs: true, speaker: true, text: true },
+      },
+    },
   });
-  if (transcript.vttKey) await putText(deps.storage, transcript.vttKey, writeWebVtt(transcript.segments), VTT_CONTENT_TYPE);
+  if (transcript.vttKey)
+    await putText(
+      deps.storage,
+      transcript.vttKey,
+      writeWebVtt(transcript.segments),
+      VTT_CONTENT_TYPE,
+    );
   const spoken = findSpokenScripture(transcript.segments);
   await deps.db.$transaction([
     deps.db.scriptureRef.deleteMany({ where: { sermonId, source: "spoken" } }),
-    deps.db.scriptureRef.createMany({ data: spoken.map((passage) => ({ sermonId, source: "spoken" as const, ...passage })) }),
+    deps.db.scriptureRef.createMany({
+      data: spoken.map((passage) => ({ sermonId, source: "spoken" as const, ...passage })),
+    }),
   ]);
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findSpokenScripture } from "./find-spoken-scripture";
 import { spellOutNumbers } from "./spell-out-numbers";
 
-const at = (text: string, startMs = 10_000, endMs = 20_000) => findSpokenScripture([{ startMs, endMs, text, speaker: null }]);
+const at = (text: string, startMs = 10_000, endMs = 20_000) =>
+  findSpokenScripture([{ startMs, endMs, text, speaker: null }]);
 const texts = (text: string) => at(text).map((p) => p.text);
 
 describe("findSpokenScripture", () => {
@@ -11,7 +12,13 @@ describe("findSpokenScripture", () => {
     expect(texts("turn with me to john chapter three verse sixteen")).toEqual(["John 3:16"]);
     expect(texts("Romans 8:28-30 tells us")).toEqual(["Romans 8:28–30"]);
     const [passage] = at("And now, as we read in first John 4 verse 8, God is love.");
-    expect(passage).toMatchObject({ book: "1John", startChapter: 4, startVerse: 8, endVerse: 8, text: "1 John 4:8" });
+    expect(passage).toMatchObject({
+      book: "1John",
+      startChapter: 4,
+      startVerse: 8,
+      endVerse: 8,
+      text: "1 John 4:8",
+    });
     expect(passage!.atMs).toBe(10_000);
   });
 
@@ -38,6 +45,8 @@ describe("findSpokenScripture", () => {
 describe("spellOutNumbers", () => {
   it("turns spoken numbers into digits and leaves the rest", () => {
     expect(spellOutNumbers("chapter twenty-one verse three")).toBe("chapter 21 verse 3");
-    expect(spellOutNumbers("one hundred and fifty psalms, and everyone")).toBe("150 psalms, and everyone");
+    expect(spellOutNumbers("one hundred and fifty psalms, and everyone")).toBe(
+      "150 psalms, and everyone",
+    );
   });
 });

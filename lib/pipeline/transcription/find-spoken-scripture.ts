@@ -11,17 +11,47 @@ export interface SpokenPassage extends Passage {
 }
 
 const parser = new bcv_parser(english);
-parser.set_options({ osis_compaction_strategy: "bcv", consecutive_combination_strategy: "separate" });
+parser.set_options({
+  osis_compaction_strategy: "bcv",
+  consecutive_combination_strategy: "separate",
+});
 
 /** Book names that are also everyday words or first names: "Mark 4 times", "the acts 2 of kindness". */
 const AMBIGUOUS_BOOKS = new Set([
-  "Mark", "John", "Job", "Acts", "Jas", "Jude", "Num", "Ruth", "Amos", "Titus", "Joel", "Song", "Lam", "Mal",
-  "Dan", "Hos", "Jonah", "Mic", "Nah", "Luke", "Matt", "Rev", "Josh", "Esth", "Hab", "Hag", "Zech", "Obad",
+  "Mark",
+  "John",
+  "Job",
+  "Acts",
+  "Jas",
+  "Jude",
+  "Num",
+  "Ruth",
+  "Amos",
+  "Titus",
+  "Joel",
+  "Song",
+  "Lam",
+  "Mal",
+  "Dan",
+  "Hos",
+  "Jonah",
+  "Mic",
+  "Nah",
+  "Luke",
+  "Matt",
+  "Rev",
+  "Josh",
+  "Esth",
+  "Hab",
+  "Hag",
+  "Zech",
+  "Obad",
 ]);
 const VERSE_MARK = /\d\s*:\s*\d|\bverses?\b/i;
 const CHAPTER_WORD = /\bchapter\b/i;
 /** What a preacher says right before a reference: "turn to", "open your Bibles at", "read from", "the book of". */
-const CUE_BEFORE = /\b(?:turn(?:ing)?|open(?:ing)?|read(?:ing)?|look(?:ing)?|find|go(?:ing)?|back)\b[\w\s,]{0,30}?\b(?:to|at|in|from)\s*$|\bbook of\s*$|\b(?:passage|text|reading)\s+(?:is|was|in|from)\s*$/i;
+const CUE_BEFORE =
+  /\b(?:turn(?:ing)?|open(?:ing)?|read(?:ing)?|look(?:ing)?|find|go(?:ing)?|back)\b[\w\s,]{0,30}?\b(?:to|at|in|from)\s*$|\bbook of\s*$|\b(?:passage|text|reading)\s+(?:is|was|in|from)\s*$/i;
 const MAX_MENTIONS = 500;
 
 interface Entity {
@@ -44,12 +74,16 @@ export function findSpokenScripture(segments: readonly TranscriptSegmentDraft[])
   const seen = new Set<string>();
   for (const segment of segments) {
     const text = spellOutNumbers(segment.text);
-    for (const entity of parser.parse(text).parsed_entities() as { indices: [number, number]; entities: Entity[] }[]) {
+    for (const entity of parser.parse(text).parsed_entities() as {
+      indices: [number, number];
+      entities: Entity[];
+    }[]) {
       const whole = text.slice(entity.indices[0], entity.indices[1]);
       const before = text.slice(Math.max(0, entity.indices[0] - 60), entity.indices[0]);
       const hasVerse = VERSE_MARK.test(whole);
       for (const part of entity.entities) {
-        const isChapterOnly = part.type === "bc" || (part.type === "range" && part.start.v === undefined) || !hasVerse;
+        const isChapterOnly =
+          part.type === "bc" || (part.type === "range" && part.start.v === undefined) || !hasVerse;
         const partText = text.slice(part.indices[0], part.indices[1]);
         const isClear =
           !isChapterOnly ||

@@ -1,4 +1,7 @@
-import type { TranscriptionEnv, TranscriptionProviderName } from "@/lib/platform/config/transcription-env";
+import type {
+  TranscriptionEnv,
+  TranscriptionProviderName,
+} from "@/lib/platform/config/transcription-env";
 import type { Db } from "@/lib/platform/db/client";
 import { chooseProvider } from "./choose-provider";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
@@ -16,6 +19,7 @@ export async function planTranscription(
     select: { mediaVersion: true, transcriptionProvider: true },
   });
   if (!sermon) return { skipped: "the sermon no longer exists" };
-  if (sermon.mediaVersion !== version.mediaVersion) return { skipped: "a newer upload replaced this one" };
+  if (sermon.mediaVersion !== version.mediaVersion)
+    return { skipped: "a newer upload replaced this one" };
   return { provider: chooseProvider(sermon, env) };
 }

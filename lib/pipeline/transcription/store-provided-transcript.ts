@@ -4,8 +4,17 @@ import { writeWebVtt } from "@/lib/pipeline/transcription/captions/write-webvtt"
 import type { Db } from "@/lib/platform/db/client";
 import { AppError } from "@/lib/platform/errors/app-error";
 import { sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
-import { confirmTranscribed, PROVIDED, type StoredTranscript, storeTranscript } from "./store-transcript";
-import { putText, type TranscriptStorage, writeWordsFile } from "@/lib/catalog/transcripts/transcript-files";
+import {
+  confirmTranscribed,
+  PROVIDED,
+  type StoredTranscript,
+  storeTranscript,
+} from "./store-transcript";
+import {
+  putText,
+  type TranscriptStorage,
+  writeWordsFile,
+} from "@/lib/catalog/transcripts/transcript-files";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
 import { VTT_CONTENT_TYPE } from "./write-captions-file";
@@ -14,7 +23,10 @@ import { VTT_CONTENT_TYPE } from "./write-captions-file";
 export class NoAudioForCaptionsError extends AppError {
   override name = "NoAudioForCaptionsError";
   constructor() {
-    super("no_audio_for_captions", "Upload the sermon's audio first: captions are timed against it.");
+    super(
+      "no_audio_for_captions",
+      "Upload the sermon's audio first: captions are timed against it.",
+    );
   }
 }
 
@@ -41,10 +53,19 @@ export async function storeProvidedTranscript(
   });
   if (!sermon || sermon.mediaVersion < 1) throw new NoAudioForCaptionsError();
   const version: SermonVersion = { ...sermonRef, mediaVersion: sermon.mediaVersion };
-  await deps.db.sermon.update({ where: { id: sermonRef.sermonId }, data: { transcriptionProvider: PROVIDED } });
+  await deps.db.sermon.update({
+    where: { id: sermonRef.sermonId },
+    data: { transcriptionProvider: PROVIDED },
+  });
 
   const keys = transcriptFileKeys(version, `${PROVIDED}-${now.getTime().toString(36)}`);
-  const transcript = { provider: PROVIDED, model: format, language: null, confidence: null, segments: cues };
+  const transcript = {
+    provider: PROVIDED,
+    model: format,
+    language: null,
+    confidence: null,
+    segments: cues,
+  };
   await writeWordsFile(deps.storage, keys.wordsKey, { ...transcript, words: [] });
   await putText(deps.storage, keys.vttKey, writeWebVtt(cues), VTT_CONTENT_TYPE);
   const stored = await storeTranscript(deps.db, version, transcript, keys);
@@ -58,11 +79,19 @@ export async function storeProvidedTranscript(
  * uploaded transcript of this media version if there is one (it may have arrived while the
  * audio was processing); otherwise there is nothing to do until the admin uploads one.
  */
-export async function adoptProvidedTranscript(db: Db, version: SermonVersion): Promise<string | null> {
+export async function adoptProvidedTranscript(
+  db: Db,
+  version: SermonVersion,
+): Promise<string | null> {
   const prefix = `${sermonVersionPrefix(version)}/`;
   return db.$transaction(async (tx) => {
     const current = await tx.transcript.findFirst({
-      where: { sermonId: version.sermonId, isCurrent: true, provider: PROVIDED, wordsKey: { startsWith: prefix } },
+      where: {
+        sermonId: version.sermonId,
+        isCurrent: true,
+        provider: PROVIDED,
+        wordsKey: { startsWith: prefix },
+      },
       select: { id: true },
     });
     if (!current) return null;

@@ -37,18 +37,38 @@ export async function storeTranscript(
   const spoken = findSpokenScripture(transcript.segments);
   const stored = await db.$transaction(async (tx): Promise<StoredTranscript | null> => {
     const sermon = await tx.sermon.findFirst({
-      where: { id: version.sermonId, churchId: version.churchId, mediaVersion: version.mediaVersion },
-      select: { id: true, transcriptionProvider: true, transcripts: { where: { isCurrent: true }, select: { id: true, wordsKey: true, vttKey: true } } },
+      where: {
+        id: version.sermonId,
+        churchId: version.churchId,
+        mediaVersion: version.mediaVersion,
+      },
+      select: {
+        id: true,
+        transcriptionProvider: true,
+        transcripts: {
+          where: { isCurrent: true },
+          select: { id: true, wordsKey: true, vttKey: true },
+        },
+      },
     });
     if (!sermon) return null;
     if (sermon.transcriptionProvider === PROVIDED && transcript.provider !== PROVIDED) return null;
-    const already = sermon.transcripts.find((t) => t.wordsKey === keys.wordsKey && t.vttKey === keys.vttKey);
+    const already = sermon.transcripts.find(
+      (t) => t.wordsKey === keys.wordsKey && t.vttKey === keys.vttKey,
+    );
     if (already) {
       await confirmTranscribed(tx, version, already.id);
-      return { transcriptId: already.id, segmentCount: transcript.segments.length, spokenRefCount: spoken.length };
+      return {
+        transcriptId: already.id,
+        segmentCount: transcript.segments.length,
+        spokenRefCount: spoken.length,
+      };
     }
 
-    await tx.transcript.updateMany({ where: { sermonId: sermon.id, isCurrent: true }, data: { isCurrent: false } });
+    await tx.transcript.updateMany({
+      where: { sermonId: sermon.id, isCurrent: true },
+      data: { isCurrent: false },
+    });
     const created = await tx.transcript.create({
       data: {
         sermonId: sermon.id,
@@ -62,21 +82,45 @@ export async function storeTranscript(
       },
     });
     await tx.transcriptSegment.createMany({
-      data: transcript.segments.map((segment, position) => ({ transcriptId: created.id, position, ...segment })),
+      data: transcript.segments.map((segment, position) => ({
+        transcriptId: created.id,
+        position,
+        ...segment,
+      })),
     });
     await tx.scriptureRef.deleteMany({ where: { sermonId: sermon.id, source: "spoken" } });
     await tx.scriptureRef.createMany({
-      data: spoken.map((passage) => ({ sermonId: sermon.id, source: "spoken" as const, ...passage })),
+      data: spoken.map((passage) => ({
+        sermonId: sermon.id,
+        source: "spoken" as const,
+        ...passage,
+      })),
     });
-    await tx.mediaAsset.deleteMany({ where: { sermonId: sermon.id, kind: { in: ["captions", "words"] } } });
+    await tx.mediaAsset.deleteMany({
+      where: { sermonId: sermon.id, kind: { in: ["captions", "words"] } },
+    });
     await tx.mediaAsset.createMany({
       data: [
-        { sermonId: sermon.id, kind: "words" as const, key: keys.wordsKey, contentType: "application/json" },
-        { sermonId: sermon.id, kind: "captions" as const, key: keys.vttKey, contentType: "text/vtt" },
+        {
+          sermonId: sermon.id,
+          kind: "words" as const,
+          key: keys.wordsKey,
+          contentType: "application/json",
+        },
+        {
+          sermonId: sermon.id,
+          kind: "captions" as const,
+          key: keys.vttKey,
+          contentType: "text/vtt",
+        },
       ],
     });
     await markTranscribed(tx, version, created.id);
-    return { transcriptId: created.id, segmentCount: transcript.segments.length, spokenRefCount: spoken.length };
+    return {
+      transcriptId: created.id,
+      segmentCount: transcript.segments.length,
+      spokenRefCount: spoken.length,
+    };
   });
   if (stored) await invalidateSermonPage(db, version.sermonId);
   return stored;
@@ -89,11 +133,20 @@ export async function storeTranscript(
  * version is `sermon/transcribed`; a replacement asks search to re-index instead, since
  * that event's id is taken.
  */
-export async function markTranscribed(tx: Tx, version: SermonVersion, transcriptId: string): Promise<void> {
+export async function markTranscribed(
+  tx: Tx,
+  version: SermonVersion,
+  transcriptId: string,
+): Promise<void> {
   await setTranscribedStatus(tx, version);
-  const isFirst = Boolean(await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId })));
+  const isFirst = Boolean(
+    await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId })),
+  );
   if (!isFirst) {
-    await publishEvent(tx, sermonReindexRequested.build({ ...version, requestId: `transcript-${transcriptId}` }));
+    await publishEvent(
+      tx,
+      sermonReindexRequested.build({ ...version, requestId: `transcript-${transcriptId}` }),
+    );
   }
 }
 
@@ -101,7 +154,11 @@ export async function markTranscribed(tx: Tx, version: SermonVersion, transcript
  * For a transcript already current (a retried step, or captions uploaded before processing
  * finished): the status, and `sermon/transcribed` unless it was sent already. No re-index.
  */
-export async function confirmTranscribed(tx: Tx, version: SermonVersion, transcriptId: string): Promise<void> {
+export async function confirmTranscribed(
+  tx: Tx,
+  version: SermonVersion,
+  transcriptId: string,
+): Promise<void> {
   await setTranscribedStatus(tx, version);
   await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId }));
 }

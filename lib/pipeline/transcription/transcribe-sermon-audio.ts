@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
-import { missingProviderKey, type TranscriptionEnv, type TranscriptionProviderName } from "@/lib/platform/config/transcription-env";
+import {
+  missingProviderKey,
+  type TranscriptionEnv,
+  type TranscriptionProviderName,
+} from "@/lib/platform/config/transcription-env";
 import type { Db } from "@/lib/platform/db/client";
 import { downloadObject } from "@/lib/platform/storage/download-object";
 import { sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
@@ -13,7 +17,11 @@ import { transcribeWithDeepgram } from "@/lib/pipeline/transcription/deepgram/tr
 import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
 import { transcribeWithOpenAi } from "@/lib/pipeline/transcription/openai/transcribe-with-openai";
 import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
-import { getText, type TranscriptStorage, writeWordsFile } from "@/lib/catalog/transcripts/transcript-files";
+import {
+  getText,
+  type TranscriptStorage,
+  writeWordsFile,
+} from "@/lib/catalog/transcripts/transcript-files";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
 import { TranscriptionRejectedError } from "./transcription-errors";
@@ -52,15 +60,22 @@ export async function transcribeSermonAudio(
 ): Promise<TranscribedAudio> {
   const { env, storage } = deps;
   const missing = missingProviderKey(env, provider);
-  if (missing) throw new TranscriptionRejectedError(`Transcription with ${provider} is not configured: ${missing.variable} ${missing.message}.`);
+  if (missing)
+    throw new TranscriptionRejectedError(
+      `Transcription with ${provider} is not configured: ${missing.variable} ${missing.message}.`,
+    );
   const media = await findNormalisedAudio(deps.db, version);
   const timeoutSeconds = env.TRANSCRIPTION_TIMEOUT_SECONDS;
 
   let transcript: MachineTranscript;
   if (provider === "deepgram") {
-    const url = await getSignedUrl(storage.s3, new GetObjectCommand({ Bucket: storage.bucket, Key: media.audioKey }), {
-      expiresIn: PRESIGNED_URL_SECONDS,
-    });
+    const url = await getSignedUrl(
+      storage.s3,
+      new GetObjectCommand({ Bucket: storage.bucket, Key: media.audioKey }),
+      {
+        expiresIn: PRESIGNED_URL_SECONDS,
+      },
+    );
     transcript = await transcribeWithDeepgram(url, {
       apiKey: env.DEEPGRAM_API_KEY ?? "",
       ...(env.DEEPGRAM_BASE_URL ? { baseUrl: env.DEEPGRAM_BASE_URL } : {}),
@@ -81,13 +96,21 @@ export async function transcribeSermonAudio(
             maxBytes: env.TRANSCRIPTION_OPENAI_MAX_BYTES,
             timeoutSeconds,
           })
-        : transcribeLocally(audio, { processes: env.LOCAL_TRANSCRIPTION_PROCESSES, timeoutSeconds }),
+        : transcribeLocally(audio, {
+            processes: env.LOCAL_TRANSCRIPTION_PROCESSES,
+            timeoutSeconds,
+          }),
     );
   }
 
   const { wordsKey } = transcriptFileKeys(version, provider);
   await writeWordsFile(storage, wordsKey, transcript);
-  return { provider, wordsKey, segmentCount: transcript.segments.length, wordCount: transcript.words.length };
+  return {
+    provider,
+    wordsKey,
+    segmentCount: transcript.segments.length,
+    wordCount: transcript.words.length,
+  };
 }
 
 interface NormalisedAudio {
@@ -102,12 +125,16 @@ async function findNormalisedAudio(db: Db, version: SermonVersion): Promise<Norm
     where: { id: version.sermonId, churchId: version.churchId },
     select: {
       durationMs: true,
-      mediaAssets: { where: { kind: { in: ["download", "silence_map"] }, key: { startsWith: prefix } } },
+      mediaAssets: {
+        where: { kind: { in: ["download", "silence_map"] }, key: { startsWith: prefix } },
+      },
     },
   });
   const audio = sermon?.mediaAssets.find((asset) => asset.kind === "download");
   if (!sermon || !audio) {
-    throw new TranscriptionRejectedError("The sermon has no processed audio for this upload; process the upload again, then transcribe.");
+    throw new TranscriptionRejectedError(
+      "The sermon has no processed audio for this upload; process the upload again, then transcribe.",
+    );
   }
   return {
     audioKey: audio.key,
@@ -116,12 +143,18 @@ async function findNormalisedAudio(db: Db, version: SermonVersion): Promise<Norm
   };
 }
 
-async function withLocalAudio<T>(deps: TranscribeDeps, media: NormalisedAudio, run: (audio: LocalAudio) => Promise<T>): Promise<T> {
+async function withLocalAudio<T>(
+  deps: TranscribeDeps,
+  media: NormalisedAudio,
+  run: (audio: LocalAudio) => Promise<T>,
+): Promise<T> {
   const workDir = await mkdtemp(join(deps.workRoot ?? tmpdir(), "selah-transcribe-"));
   try {
     const path = join(workDir, "audio.m4a");
     await downloadObject(deps.storage.s3, deps.storage.bucket, media.audioKey, path);
-    const silences = media.silenceKey ? silencesSchema.parse(JSON.parse(await getText(deps.storage, media.silenceKey))) : [];
+    const silences = media.silenceKey
+      ? silencesSchema.parse(JSON.parse(await getText(deps.storage, media.silenceKey)))
+      : [];
     return await run({ path, durationMs: media.durationMs, silences });
   } finally {
     await rm(workDir, { recursive: true, force: true });

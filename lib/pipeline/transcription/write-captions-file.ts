@@ -1,6 +1,10 @@
 import type { CaptionCue } from "@/lib/pipeline/transcription/captions/caption-cue";
 import { writeWebVtt } from "@/lib/pipeline/transcription/captions/write-webvtt";
-import { putText, readWordsFile, type TranscriptStorage } from "@/lib/catalog/transcripts/transcript-files";
+import {
+  putText,
+  readWordsFile,
+  type TranscriptStorage,
+} from "@/lib/catalog/transcripts/transcript-files";
 
 export const VTT_CONTENT_TYPE = "text/vtt; charset=utf-8";
 
@@ -14,6 +18,11 @@ export async function writeCaptionsFile(
   keys: { wordsKey: string; vttKey: string },
 ): Promise<{ vttKey: string; bytes: number }> {
   const transcript = await readWordsFile(storage, keys.wordsKey);
-  const bytes = await putText(storage, keys.vttKey, writeWebVtt(segmentsToCues(transcript.segments)), VTT_CONTENT_TYPE);
+  const bytes = await putText(
+    storage,
+    keys.vttKey,
+    writeWebVtt(segmentsToCues(transcript.segments)),
+    VTT_CONTENT_TYPE,
+  );
   return { vttKey: keys.vttKey, bytes };
 }

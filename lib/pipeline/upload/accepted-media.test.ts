@@ -15,12 +15,22 @@ afterAll(async () => {
 
 /** The first bytes of a real file, as completion reads them. */
 async function headOf(name: string, codec: string[]): Promise<Uint8Array> {
-  const path = await generateMedia(dir, name, ["-f", "lavfi", "-i", "sine=duration=1:sample_rate=48000", ...codec]);
+  const path = await generateMedia(dir, name, [
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=duration=1:sample_rate=48000",
+    ...codec,
+  ]);
   return (await readFile(path)).subarray(0, DETECTION_BYTES);
 }
 
 const bytes = (...values: (number | string)[]) =>
-  Uint8Array.from(values.flatMap((value) => (typeof value === "string" ? [...value].map((c) => c.charCodeAt(0)) : [value])));
+  Uint8Array.from(
+    values.flatMap((value) =>
+      typeof value === "string" ? [...value].map((c) => c.charCodeAt(0)) : [value],
+    ),
+  );
 // Enough of a file for detection to see a whole header.
 const padded = (head: Uint8Array) => Uint8Array.from([...head, ...new Uint8Array(4096)]);
 
@@ -29,7 +39,12 @@ describe("detectMedia judges the first bytes, not the name", () => {
     ["RIFF WAVE", bytes("RIFF", 0x24, 0, 0, 0, "WAVEfmt "), "wav", "audio/wav"],
     ["fLaC", bytes("fLaC", 0, 0, 0, 0x22), "flac", "audio/flac"],
     ["an M4A brand", bytes(0, 0, 0, 32, "ftypM4A ", 0, 0, 0, 0, "M4A isom"), "m4a", "audio/mp4"],
-    ["a QuickTime brand", bytes(0, 0, 0, 20, "ftypqt  ", 0, 0, 0, 0, "qt  "), "mov", "video/quicktime"],
+    [
+      "a QuickTime brand",
+      bytes(0, 0, 0, 20, "ftypqt  ", 0, 0, 0, 0, "qt  "),
+      "mov",
+      "video/quicktime",
+    ],
     ["an MPEG audio frame", bytes(0xff, 0xfb, 0x90, 0x64), "mp3", "audio/mpeg"],
     ["an ADTS frame", bytes(0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc), "aac", "audio/aac"],
     ["an AMR file", bytes("#!AMR\n", 0x3c), "amr", "audio/amr"],
@@ -38,7 +53,11 @@ describe("detectMedia judges the first bytes, not the name", () => {
     ["an ID3 tag", bytes("ID3", 4, 0, 0, 0, 0, 0, 0, "not audio"), "mp3", "audio/mpeg"],
   ])("%s, whatever the name", async (_what, head, extension, contentType) => {
     for (const name of ["sermon.bin", "sermon", "sermon.mp3.exe"]) {
-      expect(await detectMedia(padded(head), name)).toEqual({ kind: "media", extension, contentType });
+      expect(await detectMedia(padded(head), name)).toEqual({
+        kind: "media",
+        extension,
+        contentType,
+      });
     }
   });
 
@@ -46,9 +65,15 @@ describe("detectMedia judges the first bytes, not the name", () => {
     const ogg = await headOf("talk.opus", ["-c:a", "libopus"]);
     expect(await detectMedia(ogg, "Talk.OPUS")).toMatchObject({ extension: "opus" });
     expect(await detectMedia(ogg, "Talk.oga")).toMatchObject({ extension: "oga" });
-    expect(await detectMedia(ogg, "Talk.wav")).toMatchObject({ extension: "opus", contentType: "audio/ogg" });
+    expect(await detectMedia(ogg, "Talk.wav")).toMatchObject({
+      extension: "opus",
+      contentType: "audio/ogg",
+    });
     const m4a = await headOf("talk.m4a", ["-c:a", "aac"]);
-    expect(await detectMedia(m4a, "talk.mp4")).toMatchObject({ extension: "mp4", contentType: "video/mp4" });
+    expect(await detectMedia(m4a, "talk.mp4")).toMatchObject({
+      extension: "mp4",
+      contentType: "video/mp4",
+    });
     expect(await detectMedia(m4a, "talk.aac")).toMatchObject({ extension: "m4a" });
   });
 
@@ -67,7 +92,10 @@ describe("detectMedia judges the first bytes, not the name", () => {
       expect(await detectMedia(head, "sermon.mp3")).toEqual({ kind: "other" });
     }
     const avi = padded(bytes("RIFF", 0, 0, 0, 0, "AVI LIST"));
-    expect(await detectMedia(avi, "clip.avi")).toEqual({ kind: "unsupported-media", format: "AVI" });
+    expect(await detectMedia(avi, "clip.avi")).toEqual({
+      kind: "unsupported-media",
+      format: "AVI",
+    });
   });
 });
 
@@ -79,6 +107,8 @@ describe("names", () => {
   });
 
   it("the file picker offers any audio or video, and the extensions systems may not type", () => {
-    expect(ACCEPT_ATTRIBUTE.split(",")).toEqual(expect.arrayContaining(["audio/*", "video/*", ".amr", ".caf", ".wma", ".mka"]));
+    expect(ACCEPT_ATTRIBUTE.split(",")).toEqual(
+      expect.arrayContaining(["audio/*", "video/*", ".amr", ".caf", ".wma", ".mka"]),
+    );
   });
 });

@@ -85,13 +85,18 @@ export const MEDIA_EXTENSIONS = Object.keys(CONTENT_TYPES);
  * For the file picker: any audio or video, plus extensions some systems give no media type.
  * A hint only (a file can be dropped whatever its name); the content decides.
  */
-export const ACCEPT_ATTRIBUTE = ["audio/*", "video/*", ...MEDIA_EXTENSIONS.map((e) => `.${e}`)].join(",");
+export const ACCEPT_ATTRIBUTE = [
+  "audio/*",
+  "video/*",
+  ...MEDIA_EXTENSIONS.map((e) => `.${e}`),
+].join(",");
 
 /** What Selah reads, for messages. */
 export const ACCEPTED_FORMATS =
   "audio (MP3, M4A/AAC, WAV, FLAC, Ogg/Opus, WebM, WMA, AIFF, AMR, CAF) and video with an audio track (MP4, MOV, MKV, WebM)";
 
-export const extensionOf = (fileName: string) => fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
+export const extensionOf = (fileName: string) =>
+  fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
 
 /** The name's extension when it is a media one (the upload's provisional key and type), or "". */
 export function mediaExtensionOf(fileName: string): string {
@@ -132,7 +137,8 @@ export async function detectMedia(head: Uint8Array, fileName: string): Promise<D
     const extension = extensions.includes(named) ? named : extensions[0]!;
     return { kind: "media", extension, contentType: contentTypeOf(extension) };
   }
-  if (type && /^(audio|video)\//.test(type.mime)) return { kind: "unsupported-media", format: type.ext.toUpperCase() };
+  if (type && /^(audio|video)\//.test(type.mime))
+    return { kind: "unsupported-media", format: type.ext.toUpperCase() };
   return { kind: "other" };
 }
 

@@ -1,9 +1,20 @@
-import { CompleteMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import {
+  CompleteMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+} from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
-import { ACCEPTED_FORMATS, DETECTION_BYTES, type DetectedMedia, detectMedia, mediaExtensionOf } from "./accepted-media";
+import {
+  ACCEPTED_FORMATS,
+  DETECTION_BYTES,
+  type DetectedMedia,
+  detectMedia,
+  mediaExtensionOf,
+} from "./accepted-media";
 import { copyObject } from "./copy-object";
 import { displayFileName } from "./display-file-name";
 import { findActiveUpload } from "./find-active-upload";
@@ -29,17 +40,29 @@ export const completeUploadSchema = z.object({
  * recorded and `sermon/uploaded` published, in one transaction. Listener
  * pages showing the sermon are invalidated: while its media is prepared they read it live.
  */
-export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadId: string, parts: z.output<typeof completeUploadSchema>["parts"]) {
+export async function completeUpload(
+  ctx: UploadContext,
+  ref: SermonRef,
+  uploadId: string,
+  parts: z.output<typeof completeUploadSchema>["parts"],
+) {
   const upload = await findActiveUpload(ctx, ref, uploadId);
   const partCount = Math.ceil(Number(upload.bytes) / upload.partSize);
   const numbers = new Set(parts.map((part) => part.partNumber));
   if (numbers.size !== partCount || [...numbers].some((n) => n > partCount)) {
-    throw new UploadRejectedError(`The upload has ${partCount} parts but ${numbers.size} were reported complete; resume it to send the rest.`);
+    throw new UploadRejectedError(
+      `The upload has ${partCount} parts but ${numbers.size} were reported complete; resume it to send the rest.`,
+    );
   }
   const reject = async (reason: string): Promise<never> => {
-    await ctx.s3.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key })).catch(() => undefined);
+    await ctx.s3
+      .send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key }))
+      .catch(() => undefined);
     await abandon(ctx, upload);
-    await ctx.db.sermon.updateMany({ where: { id: ref.sermonId, status: "uploading" }, data: { status: "draft" } });
+    await ctx.db.sermon.updateMany({
+      where: { id: ref.sermonId, status: "uploading" },
+      data: { status: "draft" },
+    });
     throw new UploadRejectedError(reason);
   };
   await ctx.s3
@@ -48,7 +71,11 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
         Bucket: ctx.bucket,
         Key: upload.key,
         UploadId: upload.s3UploadId,
-        MultipartUpload: { Parts: [...parts].sort((a, b) => a.partNumber - b.partNumber).map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+        MultipartUpload: {
+          Parts: [...parts]
+            .sort((a, b) => a.partNumber - b.partNumber)
+            .map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })),
+        },
       }),
     )
     .catch((error: unknown) => {
@@ -64,41 +91,87 @@ export async function completeUpload(ctx: UploadContext, ref: SermonRef, uploadI
 
   const head = await ctx.s3.send(new HeadObjectCommand({ Bucket: ctx.bucket, Key: upload.key }));
   const size = head.ContentLength ?? -1;
-  if (size !== Number(upload.bytes)) await reject(`The stored file is ${formatBytes(size)}, not the ${formatBytes(Number(upload.bytes))} announced; upload it again.`);
-  if (size > ctx.maxBytes) await reject(`The file is ${formatBytes(size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
-  const start = await ctx.s3.send(new GetObjectCommand({ Bucket: ctx.bucket, Key: upload.key, Range: `bytes=0-${DETECTION_BYTES - 1}` }));
+  if (size !== Number(upload.bytes))
+    await reject(
+      `The stored file is ${formatBytes(size)}, not the ${formatBytes(Number(upload.bytes))} announced; upload it again.`,
+    );
+  if (size > ctx.maxBytes)
+    await reject(`The file is ${formatBytes(size)}; the limit is ${formatBytes(ctx.maxBytes)}.`);
+  const start = await ctx.s3.send(
+    new GetObjectCommand({
+      Bucket: ctx.bucket,
+      Key: upload.key,
+      Range: `bytes=0-${DETECTION_BYTES - 1}`,
+    }),
+  );
   const detected = await detectMedia(await start.Body!.transformToByteArray(), upload.fileName);
   if (detected.kind !== "media") return reject(notMediaReason(upload.fileName, detected));
   // Named for what it is: an MP3 uploaded as "sermon.wav" or "sermon" is stored as .mp3.
-  const key = originalKeyWithExtension(upload.key, mediaExtensionOf(upload.fileName), detected.extension);
-  if (key !== upload.key) await copyObject(ctx.s3, ctx.bucket, { from: upload.key, to: key, bytes: size, contentType: detected.contentType });
+  const key = originalKeyWithExtension(
+    upload.key,
+    mediaExtensionOf(upload.fileName),
+    detected.extension,
+  );
+  if (key !== upload.key)
+    await copyObject(ctx.s3, ctx.bucket, {
+      from: upload.key,
+      to: key,
+      bytes: size,
+      contentType: detected.contentType,
+    });
 
   const completed = await ctx.db.$transaction(async (tx) => {
     const sermon = await tx.sermon.update({
       where: { id: ref.sermonId },
-      data: { mediaVersion: { increment: 1 }, status: "processing", failedStage: null, failureReason: null, transcodePercent: null },
+      data: {
+        mediaVersion: { increment: 1 },
+        status: "processing",
+        failedStage: null,
+        failureReason: null,
+        transcodePercent: null,
+      },
       select: { mediaVersion: true },
     });
-    await tx.mediaUpload.update({ where: { id: upload.id }, data: { status: "completed", contentType: detected.contentType } });
+    await tx.mediaUpload.update({
+      where: { id: upload.id },
+      data: { status: "completed", contentType: detected.contentType },
+    });
     await tx.mediaAsset.upsert({
       where: { sermonId_key: { sermonId: ref.sermonId, key } },
-      create: { sermonId: ref.sermonId, kind: "original", key, contentType: detected.contentType, bytes: upload.bytes },
+      create: {
+        sermonId: ref.sermonId,
+        kind: "original",
+        key,
+        contentType: detected.contentType,
+        bytes: upload.bytes,
+      },
       update: { bytes: upload.bytes, contentType: detected.contentType },
     });
-    await publishEvent(tx, sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: key }));
+    await publishEvent(
+      tx,
+      sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: key }),
+    );
     return { mediaVersion: sermon.mediaVersion, key };
   });
   // The provisional object goes once the version points at the final one; a completion that
   // failed before this point is retried from it.
-  if (key !== upload.key) await ctx.s3.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key })).catch(() => undefined);
+  if (key !== upload.key)
+    await ctx.s3
+      .send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: upload.key }))
+      .catch(() => undefined);
   await invalidateChurchPages(ctx.db, ref.churchId);
   return completed;
 }
 
 /** Why bytes that are not media Selah reads were refused, quoting the name as it really reads. */
-function notMediaReason(fileName: string, detected: Exclude<DetectedMedia, { kind: "media" }>): string {
+function notMediaReason(
+  fileName: string,
+  detected: Exclude<DetectedMedia, { kind: "media" }>,
+): string {
   const name = displayFileName(fileName);
-  if (detected.kind === "unsupported-media") return `"${name}" is ${detected.format}, a format Selah does not read. Selah accepts ${ACCEPTED_FORMATS}.`;
-  if (mediaExtensionOf(fileName)) return `"${name}" does not look like the audio or video file its name says; it may be damaged or renamed.`;
+  if (detected.kind === "unsupported-media")
+    return `"${name}" is ${detected.format}, a format Selah does not read. Selah accepts ${ACCEPTED_FORMATS}.`;
+  if (mediaExtensionOf(fileName))
+    return `"${name}" does not look like the audio or video file its name says; it may be damaged or renamed.`;
   return `Selah accepts ${ACCEPTED_FORMATS}; "${name}" is neither.`;
 }

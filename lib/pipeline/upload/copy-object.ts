@@ -21,7 +21,11 @@ export interface CopyLimits {
 
 // One request copies up to 256 MiB quickly; beyond that, parallel part copies are faster
 // than a single CopyObject (which S3 performs sequentially, minutes for several GiB).
-const DEFAULT_LIMITS: CopyLimits = { singleCopyMaxBytes: 256 * MiB, partBytes: 128 * MiB, concurrency: 8 };
+const DEFAULT_LIMITS: CopyLimits = {
+  singleCopyMaxBytes: 256 * MiB,
+  partBytes: 128 * MiB,
+  concurrency: 8,
+};
 
 /**
  * Copies `from` to `to` inside the bucket, storage-side (nothing passes through this
@@ -30,13 +34,26 @@ const DEFAULT_LIMITS: CopyLimits = { singleCopyMaxBytes: 256 * MiB, partBytes: 1
 export async function copyObject(
   s3: S3Client,
   bucket: string,
-  { from, to, bytes, contentType }: { from: string; to: string; bytes: number; contentType: string },
+  {
+    from,
+    to,
+    bytes,
+    contentType,
+  }: { from: string; to: string; bytes: number; contentType: string },
   limits: Partial<CopyLimits> = {},
 ): Promise<void> {
   const { singleCopyMaxBytes, partBytes, concurrency } = { ...DEFAULT_LIMITS, ...limits };
   const source = `${bucket}/${from.split("/").map(encodeURIComponent).join("/")}`;
   if (bytes <= singleCopyMaxBytes) {
-    await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: source, MetadataDirective: "REPLACE", ContentType: contentType }));
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: to,
+        CopySource: source,
+        MetadataDirective: "REPLACE",
+        ContentType: contentType,
+      }),
+    );
     return;
   }
 
@@ -45,7 +62,9 @@ export async function copyObject(
     partNumber: i + 1,
     range: `bytes=${i * partSize}-${Math.min(bytes, (i + 1) * partSize) - 1}`,
   }));
-  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: to, ContentType: contentType }));
+  const { UploadId } = await s3.send(
+    new CreateMultipartUploadCommand({ Bucket: bucket, Key: to, ContentType: contentType }),
+  );
   if (!UploadId) throw new Error("Storage did not return an upload id");
   try {
     const etags: string[] = [];
@@ -54,7 +73,14 @@ export async function copyObject(
       while (next < ranges.length) {
         const { partNumber, range } = ranges[next++]!;
         const copied = await s3.send(
-          new UploadPartCopyCommand({ Bucket: bucket, Key: to, UploadId, PartNumber: partNumber, CopySource: source, CopySourceRange: range }),
+          new UploadPartCopyCommand({
+            Bucket: bucket,
+            Key: to,
+            UploadId,
+            PartNumber: partNumber,
+            CopySource: source,
+            CopySourceRange: range,
+          }),
         );
         const etag = copied.CopyPartResult?.ETag;
         if (!etag) throw new Error(`Storage returned no ETag for part ${partNumber} of the copy`);
@@ -71,7 +97,9 @@ export async function copyObject(
       }),
     );
   } catch (error) {
-    await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: to, UploadId })).catch(() => undefined);
+    await s3
+      .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: to, UploadId }))
+      .catch(() => undefined);
     throw error;
   }
 }

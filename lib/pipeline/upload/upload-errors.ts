@@ -10,6 +10,9 @@ export class UploadRejectedError extends AppError {
 export class UploadNotFoundError extends AppError {
   override name = "UploadNotFoundError";
   constructor() {
-    super("upload_not_found", "No such upload in progress for this sermon; start the upload again.");
+    super(
+      "upload_not_found",
+      "No such upload in progress for this sermon; start the upload again.",
+    );
   }
 }

@@ -7,13 +7,29 @@ import { slugify } from "@/lib/platform/text/slugify";
  * upload completes, the name's own when it is a media extension, none otherwise. Objects of
  * one upload live under the version they will become, so a retry never mixes versions.
  */
-export function originalKey(churchId: string, sermonId: string, mediaVersion: number, fileName: string, extension: string): string {
+export function originalKey(
+  churchId: string,
+  sermonId: string,
+  mediaVersion: number,
+  fileName: string,
+  extension: string,
+): string {
   const stem = slugify(fileName.replace(/\.[^.]*$/, ""));
-  return sermonOutputKey({ churchId, sermonId, mediaVersion }, `original/${stem}${extension ? `.${extension}` : ""}`);
+  return sermonOutputKey(
+    { churchId, sermonId, mediaVersion },
+    `original/${stem}${extension ? `.${extension}` : ""}`,
+  );
 }
 
 /** `key` with the extension detection chose in place of its provisional one (if it had one). */
-export function originalKeyWithExtension(key: string, provisionalExtension: string, extension: string): string {
-  const base = provisionalExtension && key.endsWith(`.${provisionalExtension}`) ? key.slice(0, -(provisionalExtension.length + 1)) : key;
+export function originalKeyWithExtension(
+  key: string,
+  provisionalExtension: string,
+  extension: string,
+): string {
+  const base =
+    provisionalExtension && key.endsWith(`.${provisionalExtension}`)
+      ? key.slice(0, -(provisionalExtension.length + 1))
+      : key;
   return `${base}.${extension}`;
 }

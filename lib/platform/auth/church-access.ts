@@ -4,7 +4,8 @@ import { AppError } from "@/lib/platform/errors/app-error";
 
 const RANK: Record<MembershipRole, number> = { editor: 1, admin: 2, owner: 3 };
 
-export const hasRole = (role: MembershipRole, atLeast: MembershipRole): boolean => RANK[role] >= RANK[atLeast];
+export const hasRole = (role: MembershipRole, atLeast: MembershipRole): boolean =>
+  RANK[role] >= RANK[atLeast];
 
 /** Not a member: answered as "not found" so another church's existence is not revealed. */
 export class ChurchNotFoundError extends AppError {
@@ -21,10 +22,18 @@ export class RoleRequiredError extends AppError {
   }
 }
 
-export type ChurchAccess = { church: { id: string; slug: string; name: string }; role: MembershipRole };
+export type ChurchAccess = {
+  church: { id: string; slug: string; name: string };
+  role: MembershipRole;
+};
 
 /** The one check behind every admin page, action and route: membership and role in this church. */
-export async function authorizeChurch(db: Db, userId: string, churchSlug: string, atLeast: MembershipRole): Promise<ChurchAccess> {
+export async function authorizeChurch(
+  db: Db,
+  userId: string,
+  churchSlug: string,
+  atLeast: MembershipRole,
+): Promise<ChurchAccess> {
   const membership = await db.membership.findFirst({
     where: { userId, church: { slug: churchSlug } },
     select: { role: true, church: { select: { id: true, slug: true, name: true } } },

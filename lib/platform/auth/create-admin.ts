@@ -34,20 +34,52 @@ export async function createAdmin(db: Db, input: CreateAdminInput) {
     const existingChurch = await tx.church.findUnique({ where: { slug: input.churchSlug } });
     const church =
       existingChurch ??
-      (await tx.church.create({ data: { slug: input.churchSlug, name: input.churchName ?? titleFromSlug(input.churchSlug) } }));
+      (await tx.church.create({
+        data: { slug: input.churchSlug, name: input.churchName ?? titleFromSlug(input.churchSlug) },
+      }));
     const existingUser = await tx.user.findUnique({ where: { email } });
     const user =
-      existingUser ?? (await tx.user.create({ data: { id: randomUUID(), email, name: input.name ?? email.split("@")[0]!, emailVerified: true } }));
-    const account = await tx.account.findFirst({ where: { userId: user.id, providerId: "credential" } });
-    if (account) await tx.account.update({ where: { id: account.id }, data: { password: passwordHash } });
-    else await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash } });
+      existingUser ??
+      (await tx.user.create({
+        data: {
+          id: randomUUID(),
+          email,
+          name: input.name ?? email.split("@")[0]!,
+          emailVerified: true,
+        },
+      }));
+    const account = await tx.account.findFirst({
+      where: { userId: user.id, providerId: "credential" },
+    });
+    if (account)
+      await tx.account.update({ where: { id: account.id }, data: { password: passwordHash } });
+    else
+      await tx.account.create({
+        data: {
+          id: randomUUID(),
+          accountId: user.id,
+          providerId: "credential",
+          userId: user.id,
+          password: passwordHash,
+        },
+      });
     await tx.membership.upsert({
       where: { userId_churchId: { userId: user.id, churchId: church.id } },
       create: { userId: user.id, churchId: church.id, role: input.role },
       update: { role: input.role },
     });
-    return { userId: user.id, churchId: church.id, churchSlug: church.slug, isNewUser: !existingUser, isNewChurch: !existingChurch };
+    return {
+      userId: user.id,
+      churchId: church.id,
+      churchSlug: church.slug,
+      isNewUser: !existingUser,
+      isNewChurch: !existingChurch,
+    };
   });
 }
 
-const titleFromSlug = (slug: string) => slug.split("-").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+const titleFromSlug = (slug: string) =>
+  slug
+    .split("-")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(" ");

@@ -8,7 +8,10 @@ export const awsEnvSchema = z.object({
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)")
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)",
+    )
     .default("selah-media"),
   S3_FORCE_PATH_STYLE: z.stringbool({ error: "expected true or false" }).optional(),
   SQS_ENDPOINT: optionalUrl,

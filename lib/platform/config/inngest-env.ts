@@ -21,16 +21,23 @@ function inngestEnvFor(required: readonly InngestKey[]) {
     .object({
       INNGEST_DEV: z
         .string()
-        .regex(/^(0|1|true|false|https?:\/\/\S+|[\w.-]+:\d+)$/, "expected 1, 0, true, false or the dev server's URL")
+        .regex(
+          /^(0|1|true|false|https?:\/\/\S+|[\w.-]+:\d+)$/,
+          "expected 1, 0, true, false or the dev server's URL",
+        )
         .optional(),
       INNGEST_BASE_URL: z.url({ message: "expected the Inngest server's URL" }).optional(),
       INNGEST_EVENT_KEY: z.string().min(1).optional(),
       INNGEST_SIGNING_KEY: signingKeySchema.optional(),
       INNGEST_SIGNING_KEY_FALLBACK: signingKeySchema.optional(),
       // `false`: only signed syncs; an unsigned PUT (whose Host header names the URL) gets 401.
-      INNGEST_ENABLE_UNAUTHED_SYNC: z.enum(["true", "false", "1", "0"], { message: "expected true or false" }).optional(),
+      INNGEST_ENABLE_UNAUTHED_SYNC: z
+        .enum(["true", "false", "1", "0"], { message: "expected true or false" })
+        .optional(),
       // The app's public origin, reported at sync instead of the request's Host header.
-      INNGEST_SERVE_ORIGIN: z.url({ message: "expected the app's public origin, e.g. https://sermons.example.org" }).optional(),
+      INNGEST_SERVE_ORIGIN: z
+        .url({ message: "expected the app's public origin, e.g. https://sermons.example.org" })
+        .optional(),
     })
     .superRefine((env, ctx) => {
       if (isDevMode(env.INNGEST_DEV)) return;
@@ -39,7 +46,8 @@ function inngestEnvFor(required: readonly InngestKey[]) {
           ctx.addIssue({
             code: "custom",
             path: [name],
-            message: "is required when INNGEST_DEV is not set (cloud or self-hosted Inngest, or npm start's engine)",
+            message:
+              "is required when INNGEST_DEV is not set (cloud or self-hosted Inngest, or npm start's engine)",
           });
         }
       }

@@ -22,22 +22,39 @@ const problemsOf = (env: Env) => {
 
 describe("server env", () => {
   it("accepts a complete environment and fills defaults", () => {
-    expect(parseEnv(serverEnvSchema, valid)).toMatchObject({ S3_BUCKET: "selah-media", EMBEDDING_DIMENSIONS: 384 });
+    expect(parseEnv(serverEnvSchema, valid)).toMatchObject({
+      S3_BUCKET: "selah-media",
+      EMBEDDING_DIMENSIONS: 384,
+    });
   });
 
   it("names each bad variable and what it expects", () => {
-    const message = problemsOf({ ...valid, DATABASE_URL: "mysql://db", EMBEDDING_DIMENSIONS: "lots", SQS_DLQ_URL: undefined });
-    expect(message).toContain('DATABASE_URL: expected a postgres:// or postgresql:// connection URL (got "mysql://db")');
+    const message = problemsOf({
+      ...valid,
+      DATABASE_URL: "mysql://db",
+      EMBEDDING_DIMENSIONS: "lots",
+      SQS_DLQ_URL: undefined,
+    });
+    expect(message).toContain(
+      'DATABASE_URL: expected a postgres:// or postgresql:// connection URL (got "mysql://db")',
+    );
     expect(message).toContain('EMBEDDING_DIMENSIONS: expected a whole number (got "lots")');
     expect(message).toContain("SQS_DLQ_URL: is required");
   });
 
   it("requires Inngest keys outside dev mode", () => {
-    expect(problemsOf({ ...valid, INNGEST_DEV: undefined })).toContain("INNGEST_SIGNING_KEY: is required when INNGEST_DEV is not set");
+    expect(problemsOf({ ...valid, INNGEST_DEV: undefined })).toContain(
+      "INNGEST_SIGNING_KEY: is required when INNGEST_DEV is not set",
+    );
   });
 
   it("never echoes secrets", () => {
-    const message = problemsOf({ ...valid, DATABASE_URL: "postgresql://app:hunter2@db", INNGEST_DEV: "0", INNGEST_SIGNING_KEY: "nope-hunter2" });
+    const message = problemsOf({
+      ...valid,
+      DATABASE_URL: "postgresql://app:hunter2@db",
+      INNGEST_DEV: "0",
+      INNGEST_SIGNING_KEY: "nope-hunter2",
+    });
     expect(message).not.toContain("hunter2");
   });
 });

@@ -20,8 +20,11 @@ export function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.output<T> 
     result.error.issues.map((issue) => {
       const name = issue.path.join(".") || "(environment)";
       const given = issue.path.length ? env[String(issue.path[0])] : undefined;
-      const expected = issue.code === "invalid_type" && given === undefined ? "is required" : issue.message;
-      return given === undefined ? `${name}: ${expected}` : `${name}: ${expected} (got ${JSON.stringify(redact(name, given))})`;
+      const expected =
+        issue.code === "invalid_type" && given === undefined ? "is required" : issue.message;
+      return given === undefined
+        ? `${name}: ${expected}`
+        : `${name}: ${expected} (got ${JSON.stringify(redact(name, given))})`;
     }),
   );
 }

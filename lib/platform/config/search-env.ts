@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const optionalUrl = z.url({ message: "expected an http(s) URL, e.g. http://127.0.0.1:11434/v1" }).optional();
+const optionalUrl = z
+  .url({ message: "expected an http(s) URL, e.g. http://127.0.0.1:11434/v1" })
+  .optional();
 const optionalKey = z.string().min(1).optional();
 
 /**
@@ -11,7 +13,9 @@ const optionalKey = z.string().min(1).optional();
 export const searchEnvSchema = z
   .object({
     EMBEDDING_PROVIDER: z
-      .enum(["local", "openai", "openai-compatible"], { message: "expected local, openai or openai-compatible" })
+      .enum(["local", "openai", "openai-compatible"], {
+        message: "expected local, openai or openai-compatible",
+      })
       .default("local"),
     /** Defaults to text-embedding-3-small for openai; required for openai-compatible. */
     EMBEDDING_MODEL: z.string().min(1).optional(),
@@ -31,24 +35,46 @@ export const searchEnvSchema = z
     OPENAI_API_KEY: optionalKey,
     OPENAI_BASE_URL: optionalUrl,
     /** The k of reciprocal rank fusion, 1 / (k + rank): larger flattens the rank curve. */
-    SEARCH_RRF_K: z.coerce.number({ message: "expected a number" }).int("expected a whole number").min(1).max(1000).default(60),
+    SEARCH_RRF_K: z.coerce
+      .number({ message: "expected a number" })
+      .int("expected a whole number")
+      .min(1)
+      .max(1000)
+      .default(60),
     /**
      * How much the vector ranking counts against full text (1 = equal). Unset: 0.5 with the
      * local embedder, which is lexical and mostly repeats full text, 1 with a real model.
      */
-    SEARCH_VECTOR_WEIGHT: z.coerce.number({ message: "expected a number" }).min(0).max(10).optional(),
+    SEARCH_VECTOR_WEIGHT: z.coerce
+      .number({ message: "expected a number" })
+      .min(0)
+      .max(10)
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.EMBEDDING_PROVIDER === "openai-compatible") {
       for (const name of ["EMBEDDING_BASE_URL", "EMBEDDING_MODEL"] as const) {
-        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when EMBEDDING_PROVIDER=openai-compatible" });
+        if (!env[name])
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "is required when EMBEDDING_PROVIDER=openai-compatible",
+          });
       }
     }
     if (env.EMBEDDING_PROVIDER === "openai" && !env.EMBEDDING_API_KEY && !env.OPENAI_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["OPENAI_API_KEY"], message: "is required when EMBEDDING_PROVIDER=openai (or set EMBEDDING_API_KEY)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_API_KEY"],
+        message: "is required when EMBEDDING_PROVIDER=openai (or set EMBEDDING_API_KEY)",
+      });
     }
     if (env.ASK_MODEL && !env.ASK_BASE_URL && !env.ASK_API_KEY && !env.OPENAI_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["ASK_API_KEY"], message: "is required when ASK_MODEL is set without ASK_BASE_URL (or set OPENAI_API_KEY)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ASK_API_KEY"],
+        message: "is required when ASK_MODEL is set without ASK_BASE_URL (or set OPENAI_API_KEY)",
+      });
     }
   });
 

@@ -14,7 +14,9 @@ const wholeNumber = (message: string) => z.coerce.number({ message }).int(messag
 export const transcriptionEnvSchema = z
   .object({
     TRANSCRIPTION_PROVIDER: z
-      .enum(TRANSCRIPTION_PROVIDERS, { message: `expected one of ${TRANSCRIPTION_PROVIDERS.join(", ")}` })
+      .enum(TRANSCRIPTION_PROVIDERS, {
+        message: `expected one of ${TRANSCRIPTION_PROVIDERS.join(", ")}`,
+      })
       .default("local"),
     TRANSCRIPTION_LANGUAGE: z
       .string()
@@ -34,25 +36,34 @@ export const transcriptionEnvSchema = z
       .default(25 * 1000 * 1000),
     /** Recogniser processes per sermon for the local provider (one per core is right). */
     LOCAL_TRANSCRIPTION_PROCESSES: wholeNumber("expected a whole number").min(1).max(16).default(2),
-    TRANSCRIPTION_TIMEOUT_SECONDS: wholeNumber("expected a whole number of seconds").min(10).default(1800),
+    TRANSCRIPTION_TIMEOUT_SECONDS: wholeNumber("expected a whole number of seconds")
+      .min(10)
+      .default(1800),
     // The openai SDK's own variables, used when the TRANSCRIPTION_OPENAI_* ones are unset.
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: optionalUrl,
   })
   .superRefine((env, ctx) => {
     const missing = missingProviderKey(env, env.TRANSCRIPTION_PROVIDER);
-    if (missing) ctx.addIssue({ code: "custom", path: [missing.variable], message: missing.message });
+    if (missing)
+      ctx.addIssue({ code: "custom", path: [missing.variable], message: missing.message });
   });
 
 export type TranscriptionEnv = z.output<typeof transcriptionEnvSchema>;
 
 /** The key a provider lacks, if any; `local` and `provided` need none. */
 export function missingProviderKey(
-  env: Pick<TranscriptionEnv, "DEEPGRAM_API_KEY" | "TRANSCRIPTION_OPENAI_API_KEY" | "OPENAI_API_KEY">,
+  env: Pick<
+    TranscriptionEnv,
+    "DEEPGRAM_API_KEY" | "TRANSCRIPTION_OPENAI_API_KEY" | "OPENAI_API_KEY"
+  >,
   provider: TranscriptionProviderName,
 ): { variable: string; message: string } | undefined {
   if (provider === "deepgram" && !env.DEEPGRAM_API_KEY) {
-    return { variable: "DEEPGRAM_API_KEY", message: "is required for the deepgram transcription provider" };
+    return {
+      variable: "DEEPGRAM_API_KEY",
+      message: "is required for the deepgram transcription provider",
+    };
   }
   if (provider === "openai" && !env.TRANSCRIPTION_OPENAI_API_KEY && !env.OPENAI_API_KEY) {
     return {

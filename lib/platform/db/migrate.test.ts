@@ -24,7 +24,11 @@ afterAll(async () => {
   await services?.stop();
 });
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = [], setup?: string): Promise<T[]> {
+async function sql<T extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+  setup?: string,
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: services.database.url });
   await client.connect();
   try {
@@ -48,7 +52,9 @@ describe("migrations", () => {
     );
     expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
     for (const row of rows) {
-      const file = readFileSync(path.join("prisma/migrations", row.migration_name, "migration.sql"));
+      const file = readFileSync(
+        path.join("prisma/migrations", row.migration_name, "migration.sql"),
+      );
       expect(row.checksum).toBe(createHash("sha256").update(file).digest("hex"));
     }
   });
@@ -62,8 +68,12 @@ describe("migrations", () => {
     const church = await db.church.create({ data: { slug: "st-marks", name: "St Mark's" } });
     const user = await db.user.create({ data: { email: "pastor@example.org", name: "Pastor" } });
     await db.membership.create({ data: { userId: user.id, churchId: church.id, role: "owner" } });
-    const speaker = await db.speaker.create({ data: { churchId: church.id, slug: "ann", name: "Ann" } });
-    const series = await db.series.create({ data: { churchId: church.id, slug: "john", title: "John" } });
+    const speaker = await db.speaker.create({
+      data: { churchId: church.id, slug: "ann", name: "Ann" },
+    });
+    const series = await db.series.create({
+      data: { churchId: church.id, slug: "john", title: "John" },
+    });
     const sermon = await db.sermon.create({
       data: {
         churchId: church.id,
@@ -76,14 +86,59 @@ describe("migrations", () => {
       },
     });
     await db.scriptureRef.create({
-      data: { sermonId: sermon.id, book: "John", startChapter: 3, startVerse: 16, endChapter: 3, endVerse: 21, startKey: 43_003_016, endKey: 43_003_021, text: "John 3:16-21" },
+      data: {
+        sermonId: sermon.id,
+        book: "John",
+        startChapter: 3,
+        startVerse: 16,
+        endChapter: 3,
+        endVerse: 21,
+        startKey: 43_003_016,
+        endKey: 43_003_021,
+        text: "John 3:16-21",
+      },
     });
-    await db.mediaAsset.create({ data: { sermonId: sermon.id, kind: "original", key: "c/s/original.mp3", contentType: "audio/mpeg", bytes: 5_000_000_000n } });
-    const transcript = await db.transcript.create({ data: { sermonId: sermon.id, provider: "local" } });
-    await db.transcriptSegment.create({ data: { transcriptId: transcript.id, position: 0, startMs: 0, endMs: 4000, text: "Grace to you." } });
-    await db.chunk.create({ data: { sermonId: sermon.id, churchId: church.id, position: 0, startMs: 0, endMs: 60_000, text: "Grace to you." } });
-    await db.outbox.create({ data: { eventId: "sermon-uploaded-1", name: "sermon/uploaded", payload: { sermonId: sermon.id } } });
-    await db.playbackProgress.create({ data: { listenerId: "device-1", sermonId: sermon.id, positionMs: 1234 } });
+    await db.mediaAsset.create({
+      data: {
+        sermonId: sermon.id,
+        kind: "original",
+        key: "c/s/original.mp3",
+        contentType: "audio/mpeg",
+        bytes: 5_000_000_000n,
+      },
+    });
+    const transcript = await db.transcript.create({
+      data: { sermonId: sermon.id, provider: "local" },
+    });
+    await db.transcriptSegment.create({
+      data: {
+        transcriptId: transcript.id,
+        position: 0,
+        startMs: 0,
+        endMs: 4000,
+        text: "Grace to you.",
+      },
+    });
+    await db.chunk.create({
+      data: {
+        sermonId: sermon.id,
+        churchId: church.id,
+        position: 0,
+        startMs: 0,
+        endMs: 60_000,
+        text: "Grace to you.",
+      },
+    });
+    await db.outbox.create({
+      data: {
+        eventId: "sermon-uploaded-1",
+        name: "sermon/uploaded",
+        payload: { sermonId: sermon.id },
+      },
+    });
+    await db.playbackProgress.create({
+      data: { listenerId: "device-1", sermonId: sermon.id, positionMs: 1234 },
+    });
     await db.playEvent.create({ data: { sermonId: sermon.id, kind: "play", positionMs: 0 } });
 
     const loaded = await db.sermon.findUniqueOrThrow({
@@ -115,15 +170,26 @@ describe("migrations", () => {
   });
 
   it("store vectors that round-trip and an HNSW cosine query returns the nearest row", async () => {
-    const [sermon] = await sql<{ id: string; churchId: string }>(`SELECT id, "churchId" FROM "Sermon" LIMIT 1`);
+    const [sermon] = await sql<{ id: string; churchId: string }>(
+      `SELECT id, "churchId" FROM "Sermon" LIMIT 1`,
+    );
     for (const position of [1, 2, 3]) {
       await sql(
         `INSERT INTO "Chunk" (id, "sermonId", "churchId", position, "startMs", "endMs", text, embedding)
          VALUES ($1, $2, $3, $4, 0, 1000, $5, $6::vector)`,
-        [`chunk-${position}`, sermon!.id, sermon!.churchId, position, `moment ${position}`, vectorLiteral(unitVector(384, position))],
+        [
+          `chunk-${position}`,
+          sermon!.id,
+          sermon!.churchId,
+          position,
+          `moment ${position}`,
+          vectorLiteral(unitVector(384, position)),
+        ],
       );
     }
-    const [stored] = await sql<{ embedding: string }>(`SELECT embedding::text FROM "Chunk" WHERE id = 'chunk-2'`);
+    const [stored] = await sql<{ embedding: string }>(
+      `SELECT embedding::text FROM "Chunk" WHERE id = 'chunk-2'`,
+    );
     expect(JSON.parse(stored!.embedding)).toEqual(unitVector(384, 2));
 
     const plan = await sql<{ "QUERY PLAN": string }>(
@@ -141,7 +207,9 @@ describe("migrations", () => {
   });
 
   it("rank the matching row first in a full-text query", async () => {
-    const [sermon] = await sql<{ id: string; churchId: string }>(`SELECT id, "churchId" FROM "Sermon" LIMIT 1`);
+    const [sermon] = await sql<{ id: string; churchId: string }>(
+      `SELECT id, "churchId" FROM "Sermon" LIMIT 1`,
+    );
     const texts = [
       "The weather was mild all week.",
       "A word on forgiveness at the very end.",
@@ -167,9 +235,13 @@ describe("migrations", () => {
       `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = '"Chunk"'::regclass AND attname = 'embedding'`,
     );
     expect(column?.type).toBe("vector(8)");
-    const [{ count }] = (await sql<{ count: string }>(`SELECT count(*) FROM "Chunk" WHERE embedding IS NOT NULL`)) as [{ count: string }];
+    const [{ count }] = (await sql<{ count: string }>(
+      `SELECT count(*) FROM "Chunk" WHERE embedding IS NOT NULL`,
+    )) as [{ count: string }];
     expect(Number(count)).toBe(0);
-    const indexes = await sql<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'Chunk'`);
+    const indexes = await sql<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'Chunk'`,
+    );
     expect(indexes.map((row) => row.indexname)).toContain("Chunk_embedding_hnsw_idx");
   });
 });

@@ -18,7 +18,11 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
 export class MigrationError extends AppError {
   override name = "MigrationError";
   constructor(migration: string, cause: unknown) {
-    super("internal", `Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause, retriable: false });
+    super(
+      "internal",
+      `Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause, retriable: false },
+    );
   }
 }
 

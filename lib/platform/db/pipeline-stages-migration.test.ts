@@ -23,7 +23,9 @@ it("maps the free-text failed stages onto the stage enum and makes rejected file
   const client = new pg.Client({ connectionString: services.database.url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO "Church" (id, slug, name, "updatedAt") VALUES ('c1', 'one', 'One', now())`);
+    await client.query(
+      `INSERT INTO "Church" (id, slug, name, "updatedAt") VALUES ('c1', 'one', 'One', now())`,
+    );
     // Every spelling earlier writers used, and a sermon that never failed.
     const rows: [string, string, string | null][] = [
       ["s1", "failed", "Audio check"],
@@ -42,7 +44,9 @@ it("maps the free-text failed stages onto the stage enum and makes rejected file
     }
 
     expect((await migrate(services.database.url)).applied[0]).toBe(PIPELINE_STAGES);
-    const { rows: migrated } = await client.query(`SELECT id, status::text, "failedStage"::text FROM "Sermon" ORDER BY id`);
+    const { rows: migrated } = await client.query(
+      `SELECT id, status::text, "failedStage"::text FROM "Sermon" ORDER BY id`,
+    );
     expect(migrated).toEqual([
       { id: "s1", status: "rejected", failedStage: "audio_check" },
       { id: "s2", status: "failed", failedStage: "transcode" },
@@ -52,7 +56,9 @@ it("maps the free-text failed stages onto the stage enum and makes rejected file
       { id: "s6", status: "failed", failedStage: "index" },
       { id: "s7", status: "searchable", failedStage: null },
     ]);
-    await expect(client.query(`UPDATE "Sermon" SET "failedStage" = 'Processing' WHERE id = 's2'`)).rejects.toThrow(/invalid input value for enum/);
+    await expect(
+      client.query(`UPDATE "Sermon" SET "failedStage" = 'Processing' WHERE id = 's2'`),
+    ).rejects.toThrow(/invalid input value for enum/);
   } finally {
     await client.end();
   }

@@ -12,7 +12,10 @@ export class DatabaseLockedError extends AppError {
     readonly dataDir: string,
     readonly owner: DatabaseLock,
   ) {
-    super("conflict", `The embedded database in ${dataDir} is already open by process ${owner.pid} (serving on port ${owner.port}).`);
+    super(
+      "conflict",
+      `The embedded database in ${dataDir} is already open by process ${owner.pid} (serving on port ${owner.port}).`,
+    );
   }
 }
 
@@ -31,6 +34,9 @@ export function readDatabaseLock(dataDir: string): DatabaseLock | null {
 export function acquireDatabaseLock(dataDir: string, port: number): () => void {
   const owner = readDatabaseLock(dataDir);
   if (owner && owner.pid !== process.pid) throw new DatabaseLockedError(dataDir, owner);
-  writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies DatabaseLock));
+  writeFileSync(
+    lockPath(dataDir),
+    JSON.stringify({ pid: process.pid, port } satisfies DatabaseLock),
+  );
   return () => rmSync(lockPath(dataDir), { force: true });
 }

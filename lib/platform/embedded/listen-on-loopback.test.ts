@@ -31,16 +31,26 @@ describe("the S3/SQS emulator, with HOST=0.0.0.0", () => {
 
 describe("listenOnLoopback", () => {
   const listen = (server: net.Server, port: number) =>
-    new Promise<string>((resolve) => server.listen({ port, host: "0.0.0.0" }, () => resolve((server.address() as net.AddressInfo).address)));
+    new Promise<string>((resolve) =>
+      server.listen({ port, host: "0.0.0.0" }, () =>
+        resolve((server.address() as net.AddressInfo).address),
+      ),
+    );
   const close = (server: net.Server) => new Promise((resolve) => server.close(resolve));
 
   it("moves only the listen on every interface with the given port to loopback, then puts net.Server#listen back", async () => {
     const original = net.Server.prototype.listen;
     const free = net.createServer();
-    const port = await new Promise<number>((resolve) => free.listen(0, "127.0.0.1", () => resolve((free.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      free.listen(0, "127.0.0.1", () => resolve((free.address() as net.AddressInfo).port)),
+    );
     await close(free);
     const [other, target, later] = [net.createServer(), net.createServer(), net.createServer()];
-    const addresses = await listenOnLoopback(port, async () => [await listen(other, 0), await listen(target, port), await listen(later, 0)]);
+    const addresses = await listenOnLoopback(port, async () => [
+      await listen(other, 0),
+      await listen(target, port),
+      await listen(later, 0),
+    ]);
     expect(addresses).toEqual(["0.0.0.0", "127.0.0.1", "0.0.0.0"]);
     expect(net.Server.prototype.listen).toBe(original);
     await Promise.all([other, target, later].map(close));

@@ -23,7 +23,9 @@ export async function listenOnLoopback<T>(port: number, start: () => Promise<T>)
     const [options] = args;
     if (isEveryInterface(options, port)) {
       restore();
-      return original.apply(this, [{ ...options, host: LOOPBACK }, ...args.slice(1)] as Parameters<typeof original>);
+      return original.apply(this, [{ ...options, host: LOOPBACK }, ...args.slice(1)] as Parameters<
+        typeof original
+      >);
     }
     return original.apply(this, args as Parameters<typeof original>);
   }

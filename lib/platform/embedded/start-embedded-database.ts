@@ -23,7 +23,12 @@ export async function startEmbeddedDatabase(options: {
   const owner = readDatabaseLock(options.dataDir);
   if (owner) throw new DatabaseLockedError(options.dataDir, owner);
   const db = await PGlite.create(options.dataDir, { extensions: { vector } });
-  const server = new PGLiteSocketServer({ db: holdSessionUntilSync(db), port: options.port, host, maxConnections: 64 });
+  const server = new PGLiteSocketServer({
+    db: holdSessionUntilSync(db),
+    port: options.port,
+    host,
+    maxConnections: 64,
+  });
   try {
     await server.start();
   } catch (error) {

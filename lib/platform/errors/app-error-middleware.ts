@@ -17,7 +17,9 @@ export class AppErrorMiddleware extends Middleware.BaseMiddleware {
     }
   }
 
-  override async wrapFunctionHandler({ next }: Middleware.WrapFunctionHandlerArgs): Promise<unknown> {
+  override async wrapFunctionHandler({
+    next,
+  }: Middleware.WrapFunctionHandlerArgs): Promise<unknown> {
     try {
       return await next();
     } catch (error) {

@@ -59,7 +59,10 @@ export class AppError extends Error {
     return new AppError("conflict", message);
   }
 
-  static unavailable(message: string, options: Pick<AppErrorOptions, "retryAfterMs" | "cause"> = {}): AppError {
+  static unavailable(
+    message: string,
+    options: Pick<AppErrorOptions, "retryAfterMs" | "cause"> = {},
+  ): AppError {
     return new AppError("unavailable", message, options);
   }
 }

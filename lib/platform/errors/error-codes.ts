@@ -30,7 +30,10 @@ export const ERROR_CODES = {
   misconfigured: { status: 500, forOperators: true },
   internal: { status: 500, retriable: true, forOperators: true },
   unavailable: { status: 503, retriable: true },
-} as const satisfies Record<string, { status: number; retriable?: boolean; forOperators?: boolean }>;
+} as const satisfies Record<
+  string,
+  { status: number; retriable?: boolean; forOperators?: boolean }
+>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -38,4 +41,5 @@ type CodeInfo = { status: number; retriable?: boolean; forOperators?: boolean };
 
 export const errorCodeInfo = (code: ErrorCode): CodeInfo => ERROR_CODES[code];
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === "string" && Object.hasOwn(ERROR_CODES, value);

@@ -18,7 +18,10 @@ describe("toInngestError", () => {
     const mapped = toInngestError(busy);
     expect(mapped).toBeInstanceOf(RetryAfterError);
     expect((mapped as RetryAfterError).retryAfter).toBe("7");
-    expect((toInngestError(AppError.unavailable("Busy.", { retryAfterMs: 10 })) as RetryAfterError).retryAfter).toBe("1");
+    expect(
+      (toInngestError(AppError.unavailable("Busy.", { retryAfterMs: 10 })) as RetryAfterError)
+        .retryAfter,
+    ).toBe("1");
   });
 
   it("rethrows retriable failures and unknown errors as they are, for Inngest's backoff", () => {
@@ -32,15 +35,25 @@ describe("toInngestError", () => {
 
 describe("AppErrorMiddleware", () => {
   const middleware = new AppErrorMiddleware({ client: new Inngest({ id: "errors-test" }) });
-  const failing = (error: unknown) => ({ next: () => Promise.reject(error) }) as unknown as Middleware.WrapStepHandlerArgs;
+  const failing = (error: unknown) =>
+    ({ next: () => Promise.reject(error) }) as unknown as Middleware.WrapStepHandlerArgs;
 
   it("maps what a step attempt or a run throws, and passes results through", async () => {
-    const rejected = new AppError("transcription_rejected", "Deepgram refused the request (401): check the API key.");
-    await expect(middleware.wrapStepHandler(failing(rejected))).rejects.toBeInstanceOf(NonRetriableError);
-    await expect(middleware.wrapFunctionHandler(failing(rejected))).rejects.toBeInstanceOf(NonRetriableError);
+    const rejected = new AppError(
+      "transcription_rejected",
+      "Deepgram refused the request (401): check the API key.",
+    );
+    await expect(middleware.wrapStepHandler(failing(rejected))).rejects.toBeInstanceOf(
+      NonRetriableError,
+    );
+    await expect(middleware.wrapFunctionHandler(failing(rejected))).rejects.toBeInstanceOf(
+      NonRetriableError,
+    );
     const unknown = new Error("socket hang up");
     await expect(middleware.wrapStepHandler(failing(unknown))).rejects.toBe(unknown);
-    const ok = { next: () => Promise.resolve({ chunkCount: 3 }) } as unknown as Middleware.WrapStepHandlerArgs;
+    const ok = {
+      next: () => Promise.resolve({ chunkCount: 3 }),
+    } as unknown as Middleware.WrapStepHandlerArgs;
     await expect(middleware.wrapStepHandler(ok)).resolves.toEqual({ chunkCount: 3 });
   });
 });

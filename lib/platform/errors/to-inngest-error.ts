@@ -11,6 +11,7 @@ import { AppError } from "./app-error";
 export function toInngestError(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
   if (!error.retriable) return new NonRetriableError(error.message, { cause: error });
-  if (error.retryAfterMs !== undefined) return new RetryAfterError(error.message, Math.max(1000, error.retryAfterMs), { cause: error });
+  if (error.retryAfterMs !== undefined)
+    return new RetryAfterError(error.message, Math.max(1000, error.retryAfterMs), { cause: error });
   return error;
 }

@@ -9,7 +9,10 @@ import { createS3Client } from "@/lib/platform/storage/s3-client";
 export type DependencyName = "database" | "storage" | "queue" | "workflowEngine" | "worker";
 export type DependencyHealth = { status: "up" | "down"; latencyMs: number; error?: string };
 /** `worker` is there when WORKER_HEALTH_URL names the event worker's /health (`npm start` sets it). */
-export type HealthReport = { status: "up" | "down"; dependencies: Partial<Record<DependencyName, DependencyHealth>> };
+export type HealthReport = {
+  status: "up" | "down";
+  dependencies: Partial<Record<DependencyName, DependencyHealth>>;
+};
 
 const TIMEOUT_MS = 3000;
 /** The engine and the worker are local processes (on `npm start`): a slow answer is a problem already. */
@@ -21,7 +24,13 @@ export async function checkDependencies(env: ServerEnv): Promise<HealthReport> {
   const checks: Partial<Record<DependencyName, () => Promise<unknown>>> = {
     database: () => getDb().$queryRaw`SELECT 1`,
     storage: () => s3.send(new HeadBucketCommand({ Bucket: env.S3_BUCKET })),
-    queue: () => sqs.send(new GetQueueAttributesCommand({ QueueUrl: env.SQS_QUEUE_URL, AttributeNames: ["QueueArn"] })),
+    queue: () =>
+      sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: env.SQS_QUEUE_URL,
+          AttributeNames: ["QueueArn"],
+        }),
+      ),
     workflowEngine: () => reachable(new URL("/health", inngestApiBaseUrl(env)), PROCESS_TIMEOUT_MS),
   };
   const workerHealthUrl = env.WORKER_HEALTH_URL;
@@ -42,7 +51,9 @@ async function measure(check: () => Promise<unknown>): Promise<DependencyHealth>
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS),
+      ),
     ]);
     return { status: "up", latencyMs: latency() };
   } catch (error) {

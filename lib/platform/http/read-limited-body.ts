@@ -2,7 +2,10 @@
  * Reads a request body up to `limit` bytes and one more, then stops: enough for the caption
  * parser to report where the limit was crossed, without buffering an arbitrarily large upload.
  */
-export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+export async function readLimitedBody(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -3,29 +3,53 @@ import { AppError } from "@/lib/platform/errors/app-error";
 import { GENERIC_ERROR_MESSAGE, toErrorResponse } from "./to-error-response";
 import { withErrorResponse } from "./with-error-response";
 
-const answer = async (response: Response) => ({ status: response.status, body: await response.json() });
+const answer = async (response: Response) => ({
+  status: response.status,
+  body: await response.json(),
+});
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("toErrorResponse", () => {
   it("answers an AppError with its status and { error: { code, message } }", async () => {
-    expect(await answer(toErrorResponse(new AppError("church_not_found", "No such church, or you are not a member of it.")))).toEqual({
+    expect(
+      await answer(
+        toErrorResponse(
+          new AppError("church_not_found", "No such church, or you are not a member of it."),
+        ),
+      ),
+    ).toEqual({
       status: 404,
-      body: { error: { code: "church_not_found", message: "No such church, or you are not a member of it." } },
+      body: {
+        error: {
+          code: "church_not_found",
+          message: "No such church, or you are not a member of it.",
+        },
+      },
     });
   });
 
   it("adds field errors and details, and the headers asked for", async () => {
     const fields = { passage: ['"Hezekiah 4" is not a Bible reference we recognise.'] };
-    expect(await answer(toErrorResponse(AppError.invalidInput("The search is not valid.", fields)))).toEqual({
+    expect(
+      await answer(toErrorResponse(AppError.invalidInput("The search is not valid.", fields))),
+    ).toEqual({
       status: 422,
       body: { error: { code: "invalid_request", message: "The search is not valid.", fields } },
     });
-    const captions = new AppError("invalid_captions", "Line 6: the cue ends before it starts", { details: { line: 6 } });
-    expect((await answer(toErrorResponse(captions))).body).toEqual({
-      error: { code: "invalid_captions", message: "Line 6: the cue ends before it starts", line: 6 },
+    const captions = new AppError("invalid_captions", "Line 6: the cue ends before it starts", {
+      details: { line: 6 },
     });
-    const challenged = toErrorResponse(new AppError("unauthenticated", "Send the token."), { headers: { "www-authenticate": "Bearer" } });
+    expect((await answer(toErrorResponse(captions))).body).toEqual({
+      error: {
+        code: "invalid_captions",
+        message: "Line 6: the cue ends before it starts",
+        line: 6,
+      },
+    });
+    const challenged = toErrorResponse(new AppError("unauthenticated", "Send the token."), {
+      headers: { "www-authenticate": "Bearer" },
+    });
     expect(challenged.headers.get("www-authenticate")).toBe("Bearer");
   });
 
@@ -35,15 +59,26 @@ describe("toErrorResponse", () => {
     const response = toErrorResponse(error, { where: "GET /api/search" });
     const text = await response.text();
     expect(response.status).toBe(500);
-    expect(JSON.parse(text)).toEqual({ error: { code: "internal", message: GENERIC_ERROR_MESSAGE } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "internal", message: GENERIC_ERROR_MESSAGE },
+    });
     expect(text).not.toMatch(/ECONNREFUSED|10\.0\.0\.5|at .*\.ts/);
     expect(log).toHaveBeenCalledWith("GET /api/search failed", error);
   });
 
   it("treats an operator-only AppError (a bad setting) as internal, and a thrown non-Error too", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const setting = new AppError("misconfigured", "Invalid environment:\n  - DATABASE_URL: is required");
-    expect(await answer(toErrorResponse(setting, { internalMessage: "Search is unavailable right now; try again." }))).toEqual({
+    const setting = new AppError(
+      "misconfigured",
+      "Invalid environment:\n  - DATABASE_URL: is required",
+    );
+    expect(
+      await answer(
+        toErrorResponse(setting, {
+          internalMessage: "Search is unavailable right now; try again.",
+        }),
+      ),
+    ).toEqual({
       status: 500,
       body: { error: { code: "internal", message: "Search is unavailable right now; try again." } },
     });
@@ -55,7 +90,8 @@ describe("withErrorResponse", () => {
   it("turns what a handler throws into the mapped answer, naming the request in the log", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const GET = withErrorResponse(async (request: Request) => {
-      if (new URL(request.url).searchParams.has("missing")) throw AppError.notFound("No such sermon in this church.");
+      if (new URL(request.url).searchParams.has("missing"))
+        throw AppError.notFound("No such sermon in this church.");
       throw new RangeError("index out of range");
     });
     expect(await answer(await GET(new Request("http://selah.test/api/x?missing")))).toEqual({
@@ -65,6 +101,9 @@ describe("withErrorResponse", () => {
     expect((await GET(new Request("http://selah.test/api/x"))).status).toBe(500);
     expect(log).toHaveBeenCalledWith("GET /api/x failed", expect.any(RangeError));
     const ok = withErrorResponse(async () => Response.json({ fine: true }));
-    expect(await answer(await ok(new Request("http://selah.test/")))).toEqual({ status: 200, body: { fine: true } });
+    expect(await answer(await ok(new Request("http://selah.test/")))).toEqual({
+      status: 200,
+      body: { fine: true },
+    });
   });
 });

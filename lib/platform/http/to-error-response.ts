@@ -18,7 +18,12 @@ export interface ErrorResponseOptions {
  */
 export function toErrorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
   if (error instanceof AppError && !error.isForOperators) {
-    const body = { code: error.code, message: error.message, ...error.details, ...(error.fields ? { fields: error.fields } : {}) };
+    const body = {
+      code: error.code,
+      message: error.message,
+      ...error.details,
+      ...(error.fields ? { fields: error.fields } : {}),
+    };
     return Response.json({ error: body }, { status: error.status, headers: options.headers });
   }
   console.error(`${options.where ?? "A request"} failed`, error);

@@ -12,7 +12,10 @@ export function withErrorResponse<Args extends unknown[]>(
     try {
       return await handler(request, ...rest);
     } catch (error) {
-      return toErrorResponse(error, { ...options, where: `${request.method} ${new URL(request.url).pathname}` });
+      return toErrorResponse(error, {
+        ...options,
+        where: `${request.method} ${new URL(request.url).pathname}`,
+      });
     }
   };
 }

@@ -127,13 +127,11 @@ async function release(sqs: SQSClient, queueUrl: string, messages: Message[]): P
     await sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,
-        Entries: messages
-          .slice(i, i + 10)
-          .map((message, n) => ({
-            Id: `r${n}`,
-            ReceiptHandle: message.ReceiptHandle,
-            VisibilityTimeout: RELEASE_SECONDS,
-          })),
+        Entries: messages.slice(i, i + 10).map((message, n) => ({
+          Id: `r${n}`,
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: RELEASE_SECONDS,
+        })),
       }),
     );
   }

@@ -2,7 +2,9 @@ import { S3Client } from "@aws-sdk/client-s3";
 import type { AwsEnv } from "@/lib/platform/config/aws-env";
 
 /** Credentials come from the SDK's default chain (env, profile, instance role). */
-export function createS3Client(env: Pick<AwsEnv, "AWS_REGION" | "S3_ENDPOINT" | "S3_FORCE_PATH_STYLE">): S3Client {
+export function createS3Client(
+  env: Pick<AwsEnv, "AWS_REGION" | "S3_ENDPOINT" | "S3_FORCE_PATH_STYLE">,
+): S3Client {
   return new S3Client({
     region: env.AWS_REGION,
     ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),

@@ -12,7 +12,10 @@ export function slugify(text: string): string {
 }
 
 /** The first of slug, slug-2, slug-3… that `isTaken` refuses. */
-export async function uniqueSlug(base: string, isTaken: (slug: string) => Promise<boolean>): Promise<string> {
+export async function uniqueSlug(
+  base: string,
+  isTaken: (slug: string) => Promise<boolean>,
+): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!(await isTaken(candidate))) return candidate;

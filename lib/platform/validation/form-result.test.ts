@@ -6,7 +6,12 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("toFormResult", () => {
   it("refuses the form with the AppError's message, keeping what was submitted", () => {
-    expect(toFormResult(new AppError("church_not_found", "No such church, or you are not a member of it."), { title: "Grace" })).toEqual({
+    expect(
+      toFormResult(
+        new AppError("church_not_found", "No such church, or you are not a member of it."),
+        { title: "Grace" },
+      ),
+    ).toEqual({
       ok: false,
       message: "No such church, or you are not a member of it.",
       values: { title: "Grace" },
@@ -25,7 +30,10 @@ describe("toFormResult", () => {
 
   it("replaces an operator-only message with a generic one and logs it", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const setting = new AppError("misconfigured", "Invalid environment:\n  - S3_BUCKET: is required");
+    const setting = new AppError(
+      "misconfigured",
+      "Invalid environment:\n  - S3_BUCKET: is required",
+    );
     expect(toFormResult(setting).message).toBe("Something went wrong on our side; try again.");
     expect(log).toHaveBeenCalledOnce();
   });

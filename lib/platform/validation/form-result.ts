@@ -15,7 +15,10 @@ export type FormResult = {
 /** A form (or request) that cannot be saved as it is: per-field messages, or one for the whole form. */
 export class FormError extends AppError {
   override name = "FormError";
-  constructor(readonly fieldErrors: Record<string, string[]>, message = "Please correct the highlighted fields.") {
+  constructor(
+    readonly fieldErrors: Record<string, string[]>,
+    message = "Please correct the highlighted fields.",
+  ) {
     super("invalid_request", message, { fields: fieldErrors });
   }
 }
@@ -49,4 +52,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /** FormData as a plain object of strings; repeated names keep their last value. */
 export const formValues = (data: FormData): Record<string, string> =>
-  Object.fromEntries([...data.entries()].map(([key, value]) => [key, typeof value === "string" ? value : value.name]));
+  Object.fromEntries(
+    [...data.entries()].map(([key, value]) => [
+      key,
+      typeof value === "string" ? value : value.name,
+    ]),
+  );

@@ -4,5 +4,9 @@ import type { Citation } from "./passage";
 export interface Answerer {
   /** Shown under the answer ("gpt-4o-mini", "extractive"). */
   readonly name: string;
-  answer(question: string, passages: readonly Citation[], signal?: AbortSignal): AsyncIterable<string>;
+  answer(
+    question: string,
+    passages: readonly Citation[],
+    signal?: AbortSignal,
+  ): AsyncIterable<string>;
 }

@@ -30,22 +30,32 @@ export async function* askQuestion(
   } catch (error) {
     // A listener reads this: the cause (a database or provider message) goes to the log only.
     console.error("Ask: the search for passages failed", error);
-    yield { type: "error", message: userMessageOf(error, "Search is unavailable right now; try again.") };
+    yield {
+      type: "error",
+      message: userMessageOf(error, "Search is unavailable right now; try again."),
+    };
     yield { type: "done" };
     return;
   }
   const citations = toCitations(hits);
   yield { type: "sources", citations, answeredBy: deps.answerer.name };
   if (citations.length === 0) {
-    yield { type: "text", text: "No sermon moments matched that question yet, so there is nothing to answer from." };
+    yield {
+      type: "text",
+      text: "No sermon moments matched that question yet, so there is nothing to answer from.",
+    };
   } else {
     try {
-      for await (const text of deps.answerer.answer(question, citations, signal)) yield { type: "text", text };
+      for await (const text of deps.answerer.answer(question, citations, signal))
+        yield { type: "text", text };
     } catch (error) {
       if (signal?.aborted) return;
       // The passages are already on screen; say the answer broke off rather than failing whole.
       console.error("Ask: the answer failed", error);
-      yield { type: "error", message: userMessageOf(error, "The answer could not be completed; try again.") };
+      yield {
+        type: "error",
+        message: userMessageOf(error, "The answer could not be completed; try again."),
+      };
     }
   }
   yield { type: "done" };

@@ -31,7 +31,10 @@ export function createChatAnswerer(client: OpenAI, model: string): Answerer {
           temperature: 0.2,
           messages: [
             { role: "system", content: ANSWER_INSTRUCTIONS },
-            { role: "user", content: `Question: ${question}\n\nPassages:\n\n${formatPassages(passages)}` },
+            {
+              role: "user",
+              content: `Question: ${question}\n\nPassages:\n\n${formatPassages(passages)}`,
+            },
           ],
         },
         { signal },

@@ -4,7 +4,10 @@ import type { Answerer } from "./answerer";
 import { createChatAnswerer } from "./chat-answerer";
 import { createExtractiveAnswerer } from "./extractive-answerer";
 
-export type AskConfig = Pick<SearchEnv, "ASK_MODEL" | "ASK_BASE_URL" | "ASK_API_KEY" | "OPENAI_API_KEY" | "OPENAI_BASE_URL">;
+export type AskConfig = Pick<
+  SearchEnv,
+  "ASK_MODEL" | "ASK_BASE_URL" | "ASK_API_KEY" | "OPENAI_API_KEY" | "OPENAI_BASE_URL"
+>;
 
 /** A chat model when ASK_MODEL is set, extractive answers otherwise. */
 export function createAnswerer(config: AskConfig): Answerer {

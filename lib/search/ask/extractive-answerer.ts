@@ -15,7 +15,12 @@ export function createExtractiveAnswerer(): Answerer {
     async *answer(question, passages) {
       const wanted = new Set(contentWords(question).map(stemWord));
       const scored = passages.flatMap((passage, order) =>
-        sentences(passage.text).map((sentence) => ({ passage, sentence, order, score: overlap(sentence, wanted) })),
+        sentences(passage.text).map((sentence) => ({
+          passage,
+          sentence,
+          order,
+          score: overlap(sentence, wanted),
+        })),
       );
       // One shared word ("someone") is chance; ask for two when the question has two to give.
       const enough = Math.min(2, wanted.size);
@@ -36,10 +41,16 @@ export function createExtractiveAnswerer(): Answerer {
 }
 
 function sentences(text: string): string[] {
-  return (text.match(/[^.!?]+[.!?]+["”’]?|[^.!?]+$/g) ?? []).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 4);
+  return (text.match(/[^.!?]+[.!?]+["”’]?|[^.!?]+$/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 4);
 }
 
 function overlap(sentence: string, wanted: ReadonlySet<string>): number {
-  const found = new Set(contentWords(sentence).map(stemWord).filter((stem) => wanted.has(stem)));
+  const found = new Set(
+    contentWords(sentence)
+      .map(stemWord)
+      .filter((stem) => wanted.has(stem)),
+  );
   return found.size;
 }

@@ -6,7 +6,13 @@ import { createOpenAiEmbedder } from "./openai-embedder";
 
 export type EmbeddingConfig = Pick<
   SearchEnv,
-  "EMBEDDING_PROVIDER" | "EMBEDDING_MODEL" | "EMBEDDING_BASE_URL" | "EMBEDDING_API_KEY" | "EMBEDDING_BATCH_SIZE" | "OPENAI_API_KEY" | "OPENAI_BASE_URL"
+  | "EMBEDDING_PROVIDER"
+  | "EMBEDDING_MODEL"
+  | "EMBEDDING_BASE_URL"
+  | "EMBEDDING_API_KEY"
+  | "EMBEDDING_BATCH_SIZE"
+  | "OPENAI_API_KEY"
+  | "OPENAI_BASE_URL"
 > & { EMBEDDING_DIMENSIONS: number };
 
 const DEFAULT_OPENAI_EMBEDDING_MODEL = "text-embedding-3-small";

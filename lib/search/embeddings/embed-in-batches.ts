@@ -9,7 +9,10 @@ const MAX_INPUT_CHARS = 24_000;
  * Embeds any number of texts in as few calls as the provider's limits allow, one call at a
  * time (a sermon has a few dozen moments; parallel calls would only meet rate limits).
  */
-export async function embedInBatches(embedder: Embedder, texts: readonly string[]): Promise<number[][]> {
+export async function embedInBatches(
+  embedder: Embedder,
+  texts: readonly string[],
+): Promise<number[][]> {
   const vectors: number[][] = [];
   let batch: string[] = [];
   let batchChars = 0;
@@ -21,7 +24,8 @@ export async function embedInBatches(embedder: Embedder, texts: readonly string[
   };
   for (const text of texts) {
     const input = text.slice(0, MAX_INPUT_CHARS);
-    if (batch.length >= embedder.maxBatchSize || batchChars + input.length > MAX_BATCH_CHARS) await flush();
+    if (batch.length >= embedder.maxBatchSize || batchChars + input.length > MAX_BATCH_CHARS)
+      await flush();
     batch.push(input);
     batchChars += input.length;
   }

@@ -15,14 +15,19 @@ describe("the local embedder", () => {
 
   it("puts texts sharing words and word forms closer than unrelated ones", () => {
     const query = embedLocally("forgiving those who hurt us", 384);
-    const related = embedLocally("When we forgive the people who hurt us, we let go of the debt.", 384);
+    const related = embedLocally(
+      "When we forgive the people who hurt us, we let go of the debt.",
+      384,
+    );
     const unrelated = embedLocally("The choir sang three new songs at the harvest festival.", 384);
     expect(cosine(query, related)).toBeGreaterThan(0.3);
     expect(cosine(query, related)).toBeGreaterThan(cosine(query, unrelated) + 0.2);
   });
 
   it("stems common inflections onto one feature", () => {
-    expect(new Set(["forgive", "forgiving", "forgives", "forgiven"].map(stemWord))).toEqual(new Set(["forgiv"]));
+    expect(new Set(["forgive", "forgiving", "forgives", "forgiven"].map(stemWord))).toEqual(
+      new Set(["forgiv"]),
+    );
     expect(new Set(["churches", "church"].map(stemWord))).toEqual(new Set(["church"]));
     expect(stemWord("running")).toBe("run");
     expect(stemWord("kindness")).toBe("kind");

@@ -32,7 +32,8 @@ export function createLocalEmbedder(dimensions: number): Embedder {
 
 export function embedLocally(text: string, dimensions: number): number[] {
   const features = new Map<string, number>();
-  const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
+  const add = (feature: string, weight: number) =>
+    features.set(feature, (features.get(feature) ?? 0) + weight);
 
   const words = contentWords(text);
   const stems = words.map(stemWord);
@@ -57,9 +58,12 @@ export function embedLocally(text: string, dimensions: number): number[] {
 }
 
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().replace(/['’]/g, "").match(/[\p{L}\p{N}]+/gu) ?? []).filter(
-    (word) => !STOP_WORDS.has(word),
-  );
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, "")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((word) => !STOP_WORDS.has(word));
 }
 
 function trigrams(word: string): string[] {

@@ -17,9 +17,16 @@ beforeAll(async () => {
       const data = input.map((text, index) => ({
         object: "embedding",
         index,
-        embedding: Array.from({ length: returnedDimensions }, (_, i) => (i === text.length % returnedDimensions ? 1 : 0)),
+        embedding: Array.from({ length: returnedDimensions }, (_, i) =>
+          i === text.length % returnedDimensions ? 1 : 0,
+        ),
       }));
-      sendJson(res, 200, { object: "list", data: data.reverse(), model: request.body.model, usage: { prompt_tokens: 5, total_tokens: 5 } });
+      sendJson(res, 200, {
+        object: "list",
+        data: data.reverse(),
+        model: request.body.model,
+        usage: { prompt_tokens: 5, total_tokens: 5 },
+      });
     },
   });
 });
@@ -41,8 +48,26 @@ describe("OpenAI embeddings through the openai SDK", () => {
     const vectors = await embedInBatches(embedder, ["a", "bb", "ccc"]);
     expect(vectors.map((vector) => vector.indexOf(1))).toEqual([1, 2, 3]);
     expect(stub.requests.map((r) => [r.path, r.headers.authorization, r.body])).toEqual([
-      ["/v1/embeddings", "Bearer sk-test", { model: "text-embedding-3-small", input: ["a", "bb"], encoding_format: "float", dimensions: 8 }],
-      ["/v1/embeddings", "Bearer sk-test", { model: "text-embedding-3-small", input: ["ccc"], encoding_format: "float", dimensions: 8 }],
+      [
+        "/v1/embeddings",
+        "Bearer sk-test",
+        {
+          model: "text-embedding-3-small",
+          input: ["a", "bb"],
+          encoding_format: "float",
+          dimensions: 8,
+        },
+      ],
+      [
+        "/v1/embeddings",
+        "Bearer sk-test",
+        {
+          model: "text-embedding-3-small",
+          input: ["ccc"],
+          encoding_format: "float",
+          dimensions: 8,
+        },
+      ],
     ]);
   });
 
@@ -56,7 +81,11 @@ describe("OpenAI embeddings through the openai SDK", () => {
       EMBEDDING_BATCH_SIZE: 96,
     });
     await embedder.embed(["grace"]);
-    expect(stub.requests[0]?.body).toEqual({ model: "nomic-embed-text", input: ["grace"], encoding_format: "float" });
+    expect(stub.requests[0]?.body).toEqual({
+      model: "nomic-embed-text",
+      input: ["grace"],
+      encoding_format: "float",
+    });
   });
 
   it("refuses vectors of another size than the column holds, saying what to set", async () => {

@@ -30,12 +30,17 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
         ...(options.sendDimensions ? { dimensions } : {}),
       });
       // The API documents `index` on each item; order by it rather than trusting the array.
-      const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
+      const vectors = [...response.data]
+        .sort((a, b) => a.index - b.index)
+        .map((item) => item.embedding);
       if (vectors.length !== texts.length) {
-        throw new Error(`Embedding model ${model} returned ${vectors.length} vectors for ${texts.length} inputs`);
+        throw new Error(
+          `Embedding model ${model} returned ${vectors.length} vectors for ${texts.length} inputs`,
+        );
       }
       for (const vector of vectors) {
-        if (vector.length !== dimensions) throw new EmbeddingDimensionsError(model, dimensions, vector.length);
+        if (vector.length !== dimensions)
+          throw new EmbeddingDimensionsError(model, dimensions, vector.length);
       }
       return vectors;
     },

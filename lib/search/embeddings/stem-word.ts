@@ -30,7 +30,8 @@ export function stemWord(word: string): string {
 }
 
 /** "forgive" and "forgiving" meet at "forgiv"; short words ("one", "see") keep theirs. */
-const dropFinalE = (stem: string): string => (stem.length > 3 && stem.endsWith("e") ? stem.slice(0, -1) : stem);
+const dropFinalE = (stem: string): string =>
+  stem.length > 3 && stem.endsWith("e") ? stem.slice(0, -1) : stem;
 
 function stripSuffix(word: string): string {
   if (word.length <= 3) return word;

@@ -166,7 +166,11 @@ export async function startPipeline() {
       return runs;
     },
     /** Waits for the run of the event (a `sermon/uploaded` one unless named) to end; returns it with its step history. */
-    async endedRun(eventId: string, timeoutMs = 90_000, eventName: string = sermonUploaded.name): Promise<EngineRun> {
+    async endedRun(
+      eventId: string,
+      timeoutMs = 90_000,
+      eventName: string = sermonUploaded.name,
+    ): Promise<EngineRun> {
       let ended: EngineRun | undefined;
       await waitUntil(
         async () => {

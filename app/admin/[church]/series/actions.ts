@@ -13,7 +13,11 @@ export const addSeries = churchAction(seriesInputSchema, "editor", async (input,
   return { ok: true, message: `Added ${input.title}.` };
 });
 
-export const removeSeries = churchAction(z.object({ id: z.string().min(1) }), "editor", async ({ id }, { church }) => {
-  await deleteChurchSeries(church.id, id);
-  revalidatePath(`/admin/${church.slug}/series`);
-});
+export const removeSeries = churchAction(
+  z.object({ id: z.string().min(1) }),
+  "editor",
+  async ({ id }, { church }) => {
+    await deleteChurchSeries(church.id, id);
+    revalidatePath(`/admin/${church.slug}/series`);
+  },
+);

@@ -14,11 +14,22 @@ export default async function SeriesPage({ params }: { params: Promise<{ church:
     <CatalogPage
       heading="Series"
       empty="No series yet."
-      items={series.map((item) => ({ id: item.id, title: item.title, detail: item.description, sermonCount: item._count.sermons }))}
+      items={series.map((item) => ({
+        id: item.id,
+        title: item.title,
+        detail: item.description,
+        sermonCount: item._count.sermons,
+      }))}
       remove={removeSeries.bind(null, slug)}
       add={addSeries.bind(null, slug)}
       addHeading="Add a series"
-      form={{ nameField: "title", nameLabel: "Title", textField: "description", textLabel: "Description", submitLabel: "Add series" }}
+      form={{
+        nameField: "title",
+        nameLabel: "Title",
+        textField: "description",
+        textLabel: "Description",
+        submitLabel: "Add series",
+      }}
     />
   );
 }

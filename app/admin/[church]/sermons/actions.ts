@@ -16,8 +16,12 @@ export const createSermon = churchAction(createSchema, "editor", async (input, {
   redirect(`/admin/${church.slug}/sermons/${sermonId}?created=1`);
 });
 
-export const updateSermon = churchAction(updateSchema, "editor", async ({ sermonId, ...input }, { church }) => {
-  await saveChurchSermon(church.id, sermonId, input);
-  revalidatePath(`/admin/${church.slug}`);
-  return { ok: true, id: sermonId };
-});
+export const updateSermon = churchAction(
+  updateSchema,
+  "editor",
+  async ({ sermonId, ...input }, { church }) => {
+    await saveChurchSermon(church.id, sermonId, input);
+    revalidatePath(`/admin/${church.slug}`);
+    return { ok: true, id: sermonId };
+  },
+);

@@ -11,7 +11,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ churc
   const { church: slug } = await params;
   const { church, role } = await requireChurchPage(slug);
   if (!hasRole(role, "admin")) {
-    return <p className="rounded-2xl border border-stone-200 bg-white p-8 text-center text-stone-600">Church settings need the admin or owner role.</p>;
+    return (
+      <p className="rounded-2xl border border-stone-200 bg-white p-8 text-center text-stone-600">
+        Church settings need the admin or owner role.
+      </p>
+    );
   }
   const settings = await getChurchSettings(church.id);
   return (
@@ -20,7 +24,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ churc
       <div className="mt-8">
         <ChurchSettingsForm
           action={saveChurchSettings.bind(null, slug)}
-          values={{ name: settings.name, description: settings.description ?? "", websiteUrl: settings.websiteUrl ?? "", timezone: settings.timezone }}
+          values={{
+            name: settings.name,
+            description: settings.description ?? "",
+            websiteUrl: settings.websiteUrl ?? "",
+            timezone: settings.timezone,
+          }}
           timezones={TIMEZONES}
         />
       </div>

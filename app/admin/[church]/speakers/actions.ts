@@ -13,7 +13,11 @@ export const addSpeaker = churchAction(speakerInputSchema, "editor", async (inpu
   return { ok: true, message: `Added ${input.name}.` };
 });
 
-export const removeSpeaker = churchAction(z.object({ id: z.string().min(1) }), "editor", async ({ id }, { church }) => {
-  await deleteChurchSpeaker(church.id, id);
-  revalidatePath(`/admin/${church.slug}/speakers`);
-});
+export const removeSpeaker = churchAction(
+  z.object({ id: z.string().min(1) }),
+  "editor",
+  async ({ id }, { church }) => {
+    await deleteChurchSpeaker(church.id, id);
+    revalidatePath(`/admin/${church.slug}/speakers`);
+  },
+);

@@ -14,11 +14,22 @@ export default async function SpeakersPage({ params }: { params: Promise<{ churc
     <CatalogPage
       heading="Speakers"
       empty="No speakers yet."
-      items={speakers.map((speaker) => ({ id: speaker.id, title: speaker.name, detail: speaker.bio, sermonCount: speaker._count.sermons }))}
+      items={speakers.map((speaker) => ({
+        id: speaker.id,
+        title: speaker.name,
+        detail: speaker.bio,
+        sermonCount: speaker._count.sermons,
+      }))}
       remove={removeSpeaker.bind(null, slug)}
       add={addSpeaker.bind(null, slug)}
       addHeading="Add a speaker"
-      form={{ nameField: "name", nameLabel: "Name", textField: "bio", textLabel: "Bio", submitLabel: "Add speaker" }}
+      form={{
+        nameField: "name",
+        nameLabel: "Name",
+        textField: "bio",
+        textLabel: "Bio",
+        submitLabel: "Add speaker",
+      }}
     />
   );
 }

@@ -8,7 +8,13 @@ import { withErrorResponse } from "@/lib/platform/http/with-error-response";
 import { fieldErrorsOf } from "@/lib/platform/validation/form-result";
 
 type Params = Record<string, string>;
-type Handler<P extends Params, B> = (args: { request: Request; params: P; access: ChurchAccess; userId: string; body: B }) => Promise<Response | object>;
+type Handler<P extends Params, B> = (args: {
+  request: Request;
+  params: P;
+  access: ChurchAccess;
+  userId: string;
+  body: B;
+}) => Promise<Response | object>;
 
 /**
  * The one wrapper for admin route handlers: the session and the church membership are checked
@@ -16,24 +22,37 @@ type Handler<P extends Params, B> = (args: { request: Request; params: P; access
  * failure leaves through toErrorResponse: an AppError as `{ error: { code, message } }`,
  * anything else as a generic 500, logged.
  */
-export function churchRoute<P extends Params & { church: string }, S extends z.ZodType | undefined = undefined>(
+export function churchRoute<
+  P extends Params & { church: string },
+  S extends z.ZodType | undefined = undefined,
+>(
   options: { atLeast: MembershipRole; body?: S },
   handler: Handler<P, S extends z.ZodType ? z.output<S> : undefined>,
 ) {
-  return withErrorResponse(async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const params = await context.params;
-    const session = await getAuth().api.getSession({ headers: request.headers });
-    if (!session) throw new AppError("unauthenticated", "Sign in first.");
-    const access = await getChurchAccess(session.user.id, params.church, options.atLeast);
-    let body: unknown;
-    if (options.body) {
-      const json = await request.json().catch(() => undefined);
-      if (json === undefined) throw new AppError("invalid_json", "The request body must be JSON.");
-      const parsed = options.body.safeParse(json);
-      if (!parsed.success) throw AppError.invalidInput("The request is not valid.", fieldErrorsOf(parsed.error));
-      body = parsed.data;
-    }
-    const result = await handler({ request, params, access, userId: session.user.id, body: body as never });
-    return result instanceof Response ? result : Response.json(result);
-  });
+  return withErrorResponse(
+    async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+      const params = await context.params;
+      const session = await getAuth().api.getSession({ headers: request.headers });
+      if (!session) throw new AppError("unauthenticated", "Sign in first.");
+      const access = await getChurchAccess(session.user.id, params.church, options.atLeast);
+      let body: unknown;
+      if (options.body) {
+        const json = await request.json().catch(() => undefined);
+        if (json === undefined)
+          throw new AppError("invalid_json", "The request body must be JSON.");
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success)
+          throw AppError.invalidInput("The request is not valid.", fieldErrorsOf(parsed.error));
+        body = parsed.data;
+      }
+      const result = await handler({
+        request,
+        params,
+        access,
+        userId: session.user.id,
+        body: body as never,
+      });
+      return result instanceof Response ? result : Response.json(result);
+    },
+  );
 }

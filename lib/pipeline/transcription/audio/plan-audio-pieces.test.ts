@@ -9,7 +9,9 @@ const silences = [
 
 describe("planAudioPieces", () => {
   it("keeps audio within the limit whole", () => {
-    expect(planAudioPieces({ durationMs: 60_000, bytes: 1000, maxBytes: 1000 }, silences)).toEqual([{ startMs: 0, endMs: 60_000 }]);
+    expect(planAudioPieces({ durationMs: 60_000, bytes: 1000, maxBytes: 1000 }, silences)).toEqual([
+      { startMs: 0, endMs: 60_000 },
+    ]);
   });
 
   it("cuts at the latest silence middle that keeps a piece under the size limit", () => {

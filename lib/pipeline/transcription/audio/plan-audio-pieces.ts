@@ -25,10 +25,14 @@ const MIN_SHARE = 0.5;
  * stage's silence map) as late as the target length allows, or at the target itself when a
  * stretch has no silence at all. Returns one piece when no cut is needed.
  */
-export function planAudioPieces(limits: PieceLimits, silences: readonly SilenceInterval[]): AudioPiece[] {
+export function planAudioPieces(
+  limits: PieceLimits,
+  silences: readonly SilenceInterval[],
+): AudioPiece[] {
   const { durationMs } = limits;
   const cuts = silences.map((s) => Math.round((s.startMs + s.endMs) / 2)).sort((a, b) => a - b);
-  if (limits.count !== undefined) return balancedPieces(durationMs, Math.max(1, limits.count), cuts);
+  if (limits.count !== undefined)
+    return balancedPieces(durationMs, Math.max(1, limits.count), cuts);
   const targetMs = targetLength(limits);
   if (targetMs >= durationMs) return [{ startMs: 0, endMs: durationMs }];
 
@@ -52,7 +56,9 @@ function balancedPieces(durationMs: number, count: number, cuts: readonly number
   for (let i = 1; i < count; i++) {
     const ideal = Math.round(i * share);
     const nearest = cuts
-      .filter((ms) => Math.abs(ms - ideal) <= share * (1 - MIN_SHARE) && ms > (boundaries.at(-1) ?? 0))
+      .filter(
+        (ms) => Math.abs(ms - ideal) <= share * (1 - MIN_SHARE) && ms > (boundaries.at(-1) ?? 0),
+      )
       .sort((a, b) => Math.abs(a - ideal) - Math.abs(b - ideal))[0];
     boundaries.push(nearest ?? ideal);
   }

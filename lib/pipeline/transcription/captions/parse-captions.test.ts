@@ -32,14 +32,25 @@ describe("parseCaptions", () => {
     expect(parseCaptions(bytes(vtt))).toEqual({
       format: "vtt",
       cues: [
-        { startMs: 500, endMs: 4000, text: "Grace and peace to you & yours.", speaker: "Pastor Ann" },
-        { startMs: 3_723_250, endMs: 3_725_000, text: "Let us pray, and give thanks.", speaker: null },
+        {
+          startMs: 500,
+          endMs: 4000,
+          text: "Grace and peace to you & yours.",
+          speaker: "Pastor Ann",
+        },
+        {
+          startMs: 3_723_250,
+          endMs: 3_725_000,
+          text: "Let us pray, and give thanks.",
+          speaker: null,
+        },
       ],
     });
   });
 
   it("reads SRT with its counters and comma milliseconds", () => {
-    const srt = "1\n00:00:01,000 --> 00:00:02,500\n<i>Good morning.</i>\n\n2\n00:00:02,500 --> 00:00:04,000\n{\\an8}Please sit.\n";
+    const srt =
+      "1\n00:00:01,000 --> 00:00:02,500\n<i>Good morning.</i>\n\n2\n00:00:02,500 --> 00:00:04,000\n{\\an8}Please sit.\n";
     expect(parseCaptions(bytes(srt))).toEqual({
       format: "srt",
       cues: [
@@ -50,7 +61,9 @@ describe("parseCaptions", () => {
   });
 
   it("rejects a malformed timestamp with its line", () => {
-    const error = rejection(bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\n00:00:03 --> 00:00:04.000\nTwo\n"));
+    const error = rejection(
+      bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\n00:00:03 --> 00:00:04.000\nTwo\n"),
+    );
     expect(error.line).toBe(6);
     expect(error.message).toMatch(/^Line 6: malformed timestamp "00:00:03 --> 00:00:04.000"/);
   });
@@ -60,13 +73,23 @@ describe("parseCaptions", () => {
   });
 
   it("rejects overlapping cues, naming the cue they overlap", () => {
-    const error = rejection(bytes("1\n00:00:01,000 --> 00:00:05,000\nOne\n\n2\n00:00:04,000 --> 00:00:06,000\nTwo\n"));
+    const error = rejection(
+      bytes("1\n00:00:01,000 --> 00:00:05,000\nOne\n\n2\n00:00:04,000 --> 00:00:06,000\nTwo\n"),
+    );
     expect(error.line).toBe(6);
     expect(error.message).toContain("before the cue on line 2 ends (00:00:05.000)");
   });
 
   it("rejects binary data at the line it appears", () => {
-    const data = new Uint8Array([...bytes("WEBVTT\n\n00:01.000 --> 00:02.000\n"), 0x89, 0x50, 0x4e, 0x47, 0x00, 0x0a]);
+    const data = new Uint8Array([
+      ...bytes("WEBVTT\n\n00:01.000 --> 00:02.000\n"),
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x00,
+      0x0a,
+    ]);
     const error = rejection(data);
     expect(error.line).toBe(4);
     expect(error.message).toContain("binary data");
@@ -79,7 +102,8 @@ describe("parseCaptions", () => {
     const text = Array.from({ length: count }, (_, i) => cue(i)).join("");
     const lines = text.split("\n");
     let crossing = 0;
-    for (let total = 0; total <= MAX_CAPTION_BYTES; crossing++) total += (lines[crossing]?.length ?? 0) + 1;
+    for (let total = 0; total <= MAX_CAPTION_BYTES; crossing++)
+      total += (lines[crossing]?.length ?? 0) + 1;
     const error = rejection(bytes(text));
     expect(error.message).toContain("larger than 50 MB");
     expect(error.line).toBe(crossing);
@@ -87,7 +111,10 @@ describe("parseCaptions", () => {
 
   it("rejects a file without cues, and cue text running into the next timing", () => {
     expect(rejection(bytes("WEBVTT\n\n")).message).toContain("no captions");
-    expect(rejection(bytes("1\n00:00:01,000 --> 00:00:02,000\nOne\n00:00:02,000 --> 00:00:03,000\n")).line).toBe(4);
+    expect(
+      rejection(bytes("1\n00:00:01,000 --> 00:00:02,000\nOne\n00:00:02,000 --> 00:00:03,000\n"))
+        .line,
+    ).toBe(4);
   });
 });
 

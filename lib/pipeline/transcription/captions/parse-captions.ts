@@ -45,10 +45,17 @@ export function parseCaptions(data: Uint8Array): ParsedCaptions {
     if (!line.includes("-->")) timingIndex++;
     const timingLine = lines[timingIndex] ?? "";
     if (!timingLine.includes("-->")) {
-      throw new CaptionsRejectedError(timingIndex + 1, `expected a cue timing such as ${example(format)}, found "${clip(timingLine)}"`);
+      throw new CaptionsRejectedError(
+        timingIndex + 1,
+        `expected a cue timing such as ${example(format)}, found "${clip(timingLine)}"`,
+      );
     }
     const times = parseTiming(timingLine, format);
-    if (!times) throw new CaptionsRejectedError(timingIndex + 1, `malformed timestamp "${clip(timingLine)}"; expected ${example(format)}`);
+    if (!times)
+      throw new CaptionsRejectedError(
+        timingIndex + 1,
+        `malformed timestamp "${clip(timingLine)}"; expected ${example(format)}`,
+      );
     if (times.endMs <= times.startMs) {
       throw new CaptionsRejectedError(timingIndex + 1, "the cue ends before it starts");
     }
@@ -64,7 +71,10 @@ export function parseCaptions(data: Uint8Array): ParsedCaptions {
     while (index < lines.length && (lines[index] ?? "").trim() !== "") {
       const textLine = lines[index] ?? "";
       if (textLine.includes("-->")) {
-        throw new CaptionsRejectedError(index + 1, "a cue timing inside a cue's text; separate cues with a blank line");
+        throw new CaptionsRejectedError(
+          index + 1,
+          "a cue timing inside a cue's text; separate cues with a blank line",
+        );
       }
       textLines.push(textLine);
       index++;
@@ -72,7 +82,11 @@ export function parseCaptions(data: Uint8Array): ParsedCaptions {
     const { text, speaker } = cueText(textLines.join("\n"));
     if (text) cues.push({ ...times, text, speaker, line: timingIndex + 1 });
   }
-  if (cues.length === 0) throw new CaptionsRejectedError(Math.max(1, lines.length), "the file has no captions with text");
+  if (cues.length === 0)
+    throw new CaptionsRejectedError(
+      Math.max(1, lines.length),
+      "the file has no captions with text",
+    );
   return { format, cues: cues.map(({ line: _line, ...cue }) => cue) };
 }
 
@@ -87,17 +101,26 @@ function splitLines(data: Uint8Array): string[] {
     const lineNumber = lines.length + 1;
     bytes += raw.length + 1;
     if (bytes > MAX_CAPTION_BYTES) {
-      throw new CaptionsRejectedError(lineNumber, `the file is larger than ${MAX_CAPTION_BYTES / 1024 / 1024} MB of text`);
+      throw new CaptionsRejectedError(
+        lineNumber,
+        `the file is larger than ${MAX_CAPTION_BYTES / 1024 / 1024} MB of text`,
+      );
     }
     let text: string;
     try {
       text = utf8.decode(raw);
     } catch {
-      throw new CaptionsRejectedError(lineNumber, "binary data (not UTF-8 text); upload a .vtt or .srt text file");
+      throw new CaptionsRejectedError(
+        lineNumber,
+        "binary data (not UTF-8 text); upload a .vtt or .srt text file",
+      );
     }
     // Control characters other than tab and CR never occur in caption text.
     if (hasControlCharacter(raw)) {
-      throw new CaptionsRejectedError(lineNumber, "binary data (control characters); upload a .vtt or .srt text file");
+      throw new CaptionsRejectedError(
+        lineNumber,
+        "binary data (control characters); upload a .vtt or .srt text file",
+      );
     }
     lines.push(text.replace(/\r$/, ""));
     start = i + 1;
@@ -120,15 +143,34 @@ function skipBlock(lines: string[], index: number): number {
   return index;
 }
 
-function parseTiming(line: string, format: CaptionFormat): { startMs: number; endMs: number } | undefined {
+function parseTiming(
+  line: string,
+  format: CaptionFormat,
+): { startMs: number; endMs: number } | undefined {
   const match = TIMING[format].exec(line.trim());
   if (!match) return undefined;
-  const toMs = (h: string | undefined, m: string | undefined, s: string | undefined, ms: string | undefined) =>
-    ((Number(h ?? 0) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
-  return { startMs: toMs(match[1], match[2], match[3], match[4]), endMs: toMs(match[5], match[6], match[7], match[8]) };
+  const toMs = (
+    h: string | undefined,
+    m: string | undefined,
+    s: string | undefined,
+    ms: string | undefined,
+  ) => ((Number(h ?? 0) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
+  return {
+    startMs: toMs(match[1], match[2], match[3], match[4]),
+    endMs: toMs(match[5], match[6], match[7], match[8]),
+  };
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", nbsp: " ", quot: '"', apos: "'", lrm: "", rlm: "" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  nbsp: " ",
+  quot: '"',
+  apos: "'",
+  lrm: "",
+  rlm: "",
+};
 
 /** Plain text of a cue: voice tags become the speaker; styling tags, SRT's {\an8} and entities go. */
 function cueText(raw: string): { text: string; speaker: string | null } {
@@ -144,7 +186,8 @@ function cueText(raw: string): { text: string; speaker: string | null } {
   return { text, speaker: voice?.[1]?.trim() ?? null };
 }
 
-const example = (format: CaptionFormat) => (format === "vtt" ? "00:01:02.500 --> 00:01:05.000" : "00:01:02,500 --> 00:01:05,000");
+const example = (format: CaptionFormat) =>
+  format === "vtt" ? "00:01:02.500 --> 00:01:05.000" : "00:01:02,500 --> 00:01:05,000";
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 export function formatMs(ms: number): string {

@@ -19,7 +19,12 @@ describe("writeWebVtt", () => {
     expect(cues.length).toBeGreaterThan(2);
     expect(cues[1]).toMatchObject({ startMs: 3000, speaker: "Speaker 1" });
     expect(cues.at(-1)?.endMs).toBe(23_000);
-    expect(cues.slice(1).map((c) => c.text).join(" ")).toBe(long);
+    expect(
+      cues
+        .slice(1)
+        .map((c) => c.text)
+        .join(" "),
+    ).toBe(long);
     // The pieces of one sentence follow each other without gaps.
     for (let i = 2; i < cues.length; i++) expect(cues[i]!.startMs).toBe(cues[i - 1]!.endMs);
   });

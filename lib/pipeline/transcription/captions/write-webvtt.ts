@@ -17,7 +17,8 @@ export function writeWebVtt(cues: readonly CaptionCue[]): string {
     const voice = cue.speaker ? `<v ${escapeText(cue.speaker)}>` : "";
     const lines = wrapText(escapeText(cue.text), MAX_LINE_CHARS - voice.length);
     const groups: string[][] = [];
-    for (let i = 0; i < lines.length; i += MAX_LINES_PER_CUE) groups.push(lines.slice(i, i + MAX_LINES_PER_CUE));
+    for (let i = 0; i < lines.length; i += MAX_LINES_PER_CUE)
+      groups.push(lines.slice(i, i + MAX_LINES_PER_CUE));
     const totalChars = lines.reduce((sum, line) => sum + line.length, 0) || 1;
     let startMs = cue.startMs;
     let charsBefore = 0;
@@ -58,4 +59,5 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

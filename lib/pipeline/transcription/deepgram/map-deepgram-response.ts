@@ -1,9 +1,15 @@
 import type { ListenV1Response } from "@deepgram/sdk";
 import { groupWordsIntoSegments } from "@/lib/pipeline/transcription/group-words-into-segments";
-import { type MachineTranscript, secondsToMs, type TranscriptSegmentDraft, type TranscriptWord } from "@/lib/catalog/transcripts/transcript";
+import {
+  type MachineTranscript,
+  secondsToMs,
+  type TranscriptSegmentDraft,
+  type TranscriptWord,
+} from "@/lib/catalog/transcripts/transcript";
 
 /** Deepgram numbers speakers from 0; people count from 1. */
-const speakerLabel = (speaker: number | undefined) => (speaker === undefined ? undefined : `Speaker ${speaker + 1}`);
+const speakerLabel = (speaker: number | undefined) =>
+  speaker === undefined ? undefined : `Speaker ${speaker + 1}`;
 
 /**
  * Deepgram's pre-recorded response → our transcript. Segments are the sentences of its
@@ -30,13 +36,14 @@ export function mapDeepgramResponse(
     };
   });
 
-  let segments: TranscriptSegmentDraft[] = (alternative?.paragraphs?.paragraphs ?? []).flatMap((paragraph) =>
-    (paragraph.sentences ?? []).map((sentence) => ({
-      startMs: secondsToMs(sentence.start),
-      endMs: secondsToMs(sentence.end),
-      text: (sentence.text ?? "").trim(),
-      speaker: speakerLabel(paragraph.speaker) ?? null,
-    })),
+  let segments: TranscriptSegmentDraft[] = (alternative?.paragraphs?.paragraphs ?? []).flatMap(
+    (paragraph) =>
+      (paragraph.sentences ?? []).map((sentence) => ({
+        startMs: secondsToMs(sentence.start),
+        endMs: secondsToMs(sentence.end),
+        text: (sentence.text ?? "").trim(),
+        speaker: speakerLabel(paragraph.speaker) ?? null,
+      })),
   );
   if (segments.length === 0) {
     segments = (response.results.utterances ?? []).map((utterance) => ({

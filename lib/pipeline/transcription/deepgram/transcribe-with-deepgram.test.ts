@@ -2,7 +2,10 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterEach, describe, expect, it } from "vitest";
 import { startStubProvider, type StubAnswer } from "@/test/transcription/stub-provider-server";
 import { toInngestError } from "@/lib/platform/errors/to-inngest-error";
-import { TranscriptionRejectedError, TranscriptionUnavailableError } from "@/lib/pipeline/transcription/transcription-errors";
+import {
+  TranscriptionRejectedError,
+  TranscriptionUnavailableError,
+} from "@/lib/pipeline/transcription/transcription-errors";
 import { transcribeWithDeepgram } from "./transcribe-with-deepgram";
 
 // The shape of Deepgram's documented pre-recorded response with smart_format, punctuate,
@@ -34,7 +37,9 @@ const deepgramResponse = {
     duration: 3.7,
     channels: 1,
     models: [MODEL_UUID],
-    model_info: { [MODEL_UUID]: { name: "general-nova-3", version: "2024-12-20.0", arch: "nova-3" } },
+    model_info: {
+      [MODEL_UUID]: { name: "general-nova-3", version: "2024-12-20.0", arch: "nova-3" },
+    },
   },
   results: {
     channels: [
@@ -47,8 +52,20 @@ const deepgramResponse = {
             paragraphs: {
               transcript: "\nSpeaker 0: Turn to John 3:16.\n\nSpeaker 1: Amen.",
               paragraphs: [
-                { sentences: [{ text: "Turn to John 3:16.", start: 0.48, end: 2.0 }], speaker: 0, num_words: 4, start: 0.48, end: 2.0 },
-                { sentences: [{ text: "Amen.", start: 3.1, end: 3.6 }], speaker: 1, num_words: 1, start: 3.1, end: 3.6 },
+                {
+                  sentences: [{ text: "Turn to John 3:16.", start: 0.48, end: 2.0 }],
+                  speaker: 0,
+                  num_words: 4,
+                  start: 0.48,
+                  end: 2.0,
+                },
+                {
+                  sentences: [{ text: "Amen.", start: 3.1, end: 3.6 }],
+                  speaker: 1,
+                  num_words: 1,
+                  start: 3.1,
+                  end: 3.6,
+                },
               ],
             },
           },
@@ -56,13 +73,36 @@ const deepgramResponse = {
       },
     ],
     utterances: [
-      { start: 0.48, end: 2.0, confidence: 0.98, channel: 0, transcript: "Turn to John 3:16.", words: words.slice(0, 4), speaker: 0, id: "u1" },
-      { start: 3.1, end: 3.6, confidence: 0.97, channel: 0, transcript: "Amen.", words: words.slice(4), speaker: 1, id: "u2" },
+      {
+        start: 0.48,
+        end: 2.0,
+        confidence: 0.98,
+        channel: 0,
+        transcript: "Turn to John 3:16.",
+        words: words.slice(0, 4),
+        speaker: 0,
+        id: "u1",
+      },
+      {
+        start: 3.1,
+        end: 3.6,
+        confidence: 0.97,
+        channel: 0,
+        transcript: "Amen.",
+        words: words.slice(4),
+        speaker: 1,
+        id: "u2",
+      },
     ],
   },
 };
 // Deepgram's documented error body.
-const deepgramError = (status: number, code: string, message: string, headers?: Record<string, string>): StubAnswer => ({
+const deepgramError = (
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): StubAnswer => ({
   status,
   body: { err_code: code, err_msg: message, request_id: "0b1ba6f3-6c0a-4b77-a0c4-0a9a1d2a7f5e" },
   ...(headers ? { headers } : {}),
@@ -106,9 +146,16 @@ describe("Deepgram (the real SDK against a local server)", () => {
       diarize: "true",
     });
     expect(request!.headers.authorization).toBe("Token dg-test-key");
-    expect(JSON.parse(request!.body.toString())).toEqual({ url: "https://bucket.example/audio.m4a?X-Amz-Signature=abc" });
+    expect(JSON.parse(request!.body.toString())).toEqual({
+      url: "https://bucket.example/audio.m4a?X-Amz-Signature=abc",
+    });
 
-    expect(transcript).toMatchObject({ provider: "deepgram", model: "general-nova-3", language: "en", confidence: 0.9921875 });
+    expect(transcript).toMatchObject({
+      provider: "deepgram",
+      model: "general-nova-3",
+      language: "en",
+      confidence: 0.9921875,
+    });
     expect(transcript.segments).toEqual([
       { startMs: 480, endMs: 2000, text: "Turn to John 3:16.", speaker: "Speaker 1" },
       { startMs: 3100, endMs: 3600, text: "Amen.", speaker: "Speaker 2" },
@@ -123,8 +170,14 @@ describe("Deepgram (the real SDK against a local server)", () => {
   });
 
   it("falls back to utterances when the response has no paragraphs", async () => {
-    const alternative = { ...deepgramResponse.results.channels[0]!.alternatives[0]!, paragraphs: undefined };
-    const body = { ...deepgramResponse, results: { ...deepgramResponse.results, channels: [{ alternatives: [alternative] }] } };
+    const alternative = {
+      ...deepgramResponse.results.channels[0]!.alternatives[0]!,
+      paragraphs: undefined,
+    };
+    const body = {
+      ...deepgramResponse,
+      results: { ...deepgramResponse.results, channels: [{ alternatives: [alternative] }] },
+    };
     const { run } = await transcribeAgainst([{ status: 200, body }]);
     expect((await run).segments.map((s) => [s.startMs, s.text, s.speaker])).toEqual([
       [480, "Turn to John 3:16.", "Speaker 1"],
@@ -133,20 +186,32 @@ describe("Deepgram (the real SDK against a local server)", () => {
   });
 
   it("treats 401 as final: a rejection the function turns into NonRetriableError", async () => {
-    const { run } = await transcribeAgainst([deepgramError(401, "INVALID_AUTH", "Invalid credentials.")]);
+    const { run } = await transcribeAgainst([
+      deepgramError(401, "INVALID_AUTH", "Invalid credentials."),
+    ]);
     const error = await run.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranscriptionRejectedError);
-    expect((error as Error).message).toBe("Deepgram refused the request (401): check the API key. Invalid credentials. (INVALID_AUTH)");
+    expect((error as Error).message).toBe(
+      "Deepgram refused the request (401): check the API key. Invalid credentials. (INVALID_AUTH)",
+    );
     expect(toInngestError(error)).toBeInstanceOf(NonRetriableError);
   });
 
   it("treats unsupported audio (400) as final", async () => {
-    const { run } = await transcribeAgainst([deepgramError(400, "Bad Request", "Bad Request: failed to process audio: corrupt or unsupported data")]);
+    const { run } = await transcribeAgainst([
+      deepgramError(
+        400,
+        "Bad Request",
+        "Bad Request: failed to process audio: corrupt or unsupported data",
+      ),
+    ]);
     expect(toInngestError(await run.catch((e: unknown) => e))).toBeInstanceOf(NonRetriableError);
   });
 
   it("retries 429 after the Retry-After the provider gave", async () => {
-    const { stub, run } = await transcribeAgainst([deepgramError(429, "TOO_MANY_REQUESTS", "Too many requests.", { "retry-after": "7" })]);
+    const { stub, run } = await transcribeAgainst([
+      deepgramError(429, "TOO_MANY_REQUESTS", "Too many requests.", { "retry-after": "7" }),
+    ]);
     const error = await run.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranscriptionUnavailableError);
     expect((error as TranscriptionUnavailableError).retryAfterMs).toBe(7000);
@@ -158,7 +223,9 @@ describe("Deepgram (the real SDK against a local server)", () => {
   });
 
   it("retries 503 with the function's own backoff", async () => {
-    const { stub, run } = await transcribeAgainst([{ status: 503, body: { err_code: "SERVICE_UNAVAILABLE", err_msg: "Service Unavailable" } }]);
+    const { stub, run } = await transcribeAgainst([
+      { status: 503, body: { err_code: "SERVICE_UNAVAILABLE", err_msg: "Service Unavailable" } },
+    ]);
     const error = await run.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranscriptionUnavailableError);
     expect(toInngestError(error)).toBe(error);

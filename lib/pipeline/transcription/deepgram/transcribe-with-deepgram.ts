@@ -1,4 +1,9 @@
-import { DeepgramClient, DeepgramError, DeepgramTimeoutError, type ListenV1Response } from "@deepgram/sdk";
+import {
+  DeepgramClient,
+  DeepgramError,
+  DeepgramTimeoutError,
+  type ListenV1Response,
+} from "@deepgram/sdk";
 import { classifyProviderFailure } from "@/lib/pipeline/transcription/classify-provider-failure";
 import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
 import { TranscriptionUnavailableError } from "@/lib/pipeline/transcription/transcription-errors";
@@ -18,7 +23,10 @@ export interface DeepgramSettings {
  * the sermon's bytes never pass through our servers. Retries are Inngest's, not the SDK's, so
  * one policy (and one step history) covers every provider.
  */
-export async function transcribeWithDeepgram(audioUrl: string, settings: DeepgramSettings): Promise<MachineTranscript> {
+export async function transcribeWithDeepgram(
+  audioUrl: string,
+  settings: DeepgramSettings,
+): Promise<MachineTranscript> {
   const client = new DeepgramClient({
     apiKey: settings.apiKey,
     ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
@@ -44,19 +52,31 @@ export async function transcribeWithDeepgram(audioUrl: string, settings: Deepgra
     throw toTranscriptionError(error);
   }
   if (!isTranscription(response)) {
-    throw new TranscriptionUnavailableError("Deepgram accepted the request but returned no transcript");
+    throw new TranscriptionUnavailableError(
+      "Deepgram accepted the request but returned no transcript",
+    );
   }
   return mapDeepgramResponse(response, settings);
 }
 
 // A callback request is answered with only a request id; we never set one, so it means trouble.
 function isTranscription(response: unknown): response is ListenV1Response {
-  return typeof response === "object" && response !== null && "results" in response && "metadata" in response;
+  return (
+    typeof response === "object" &&
+    response !== null &&
+    "results" in response &&
+    "metadata" in response
+  );
 }
 
 function toTranscriptionError(error: unknown): Error {
   if (error instanceof DeepgramTimeoutError) {
-    return classifyProviderFailure({ provider: "Deepgram", status: undefined, detail: error.message, cause: error });
+    return classifyProviderFailure({
+      provider: "Deepgram",
+      status: undefined,
+      detail: error.message,
+      cause: error,
+    });
   }
   if (error instanceof DeepgramError) {
     return classifyProviderFailure({

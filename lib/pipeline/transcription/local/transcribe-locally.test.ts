@@ -16,13 +16,30 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "selah-local-asr-test-"));
   // Two spoken passages with two seconds of silence between (~18 s), encoded as processing's M4A.
   const first = join(dir, "first.wav");
-  await exec("espeak-ng", ["-w", first, "Grace and peace to you. Today we read from the letter to the Romans, chapter eight."]);
+  await exec("espeak-ng", [
+    "-w",
+    first,
+    "Grace and peace to you. Today we read from the letter to the Romans, chapter eight.",
+  ]);
   const second = join(dir, "second.wav");
-  await exec("espeak-ng", ["-w", second, "Let us consider what this means for our daily lives, for our families, and for the church."]);
+  await exec("espeak-ng", [
+    "-w",
+    second,
+    "Let us consider what this means for our daily lives, for our families, and for the church.",
+  ]);
   const { durationMs: speechMs } = await probeMedia(first);
   await exec("sox", [first, join(dir, "padded.wav"), "pad", "0", "2"]);
   await exec("sox", [join(dir, "padded.wav"), second, join(dir, "twice.wav")]);
-  const path = await generateMedia(dir, "audio.m4a", ["-i", join(dir, "twice.wav"), "-ac", "1", "-c:a", "aac", "-b:a", "64k"]);
+  const path = await generateMedia(dir, "audio.m4a", [
+    "-i",
+    join(dir, "twice.wav"),
+    "-ac",
+    "1",
+    "-c:a",
+    "aac",
+    "-b:a",
+    "64k",
+  ]);
   audio = { path, durationMs: (await probeMedia(path)).durationMs, gapMs: speechMs };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -30,7 +47,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe("transcribeLocally (pocketsphinx)", () => {
   it("hears generated speech in two parallel pieces as words whose times rise and cover the audio", async () => {
     const silence = { startMs: audio.gapMs, endMs: audio.gapMs + 2000 };
-    const transcript = await transcribeLocally({ ...audio, silences: [silence] }, { processes: 2, timeoutSeconds: 120 });
+    const transcript = await transcribeLocally(
+      { ...audio, silences: [silence] },
+      { processes: 2, timeoutSeconds: 120 },
+    );
 
     expect(transcript).toMatchObject({ provider: "local", model: LOCAL_MODEL, language: "en-US" });
     const { words } = transcript;
@@ -48,6 +68,8 @@ describe("transcribeLocally (pocketsphinx)", () => {
     expect(words.filter((w) => w.endMs <= cut).length).toBeGreaterThan(8);
     expect(words.filter((w) => w.startMs >= cut).length).toBeGreaterThan(8);
     expect(transcript.segments.length).toBeGreaterThan(1);
-    expect(transcript.segments.map((s) => s.text).join(" ")).toBe(words.map((w) => w.text).join(" "));
+    expect(transcript.segments.map((s) => s.text).join(" ")).toBe(
+      words.map((w) => w.text).join(" "),
+    );
   });
 });

@@ -28,15 +28,25 @@ export const LOCAL_MODEL = "pocketsphinx en-us";
  * 16 kHz mono WAV. It uses one core, so long audio is cut at silences into one piece per
  * process and the pieces are heard in parallel; word times are shifted back into place.
  */
-export async function transcribeLocally(audio: LocalAudio, settings: LocalSettings): Promise<MachineTranscript> {
+export async function transcribeLocally(
+  audio: LocalAudio,
+  settings: LocalSettings,
+): Promise<MachineTranscript> {
   const count = audio.durationMs >= MIN_SPLIT_MS ? settings.processes : 1;
   const pieces = planAudioPieces({ durationMs: audio.durationMs, count }, audio.silences);
   const workDir = await mkdtemp(join(tmpdir(), "selah-local-asr-"));
   try {
     const heard = await Promise.all(
       pieces.map(async (piece, index) => {
-        const wav = await cutSpeechWav(audio.path, join(workDir, `piece-${index}.wav`), pieces.length > 1 ? piece : undefined);
-        return parsePocketsphinxOutput(await recognise(wav, settings.timeoutSeconds), piece.startMs);
+        const wav = await cutSpeechWav(
+          audio.path,
+          join(workDir, `piece-${index}.wav`),
+          pieces.length > 1 ? piece : undefined,
+        );
+        return parsePocketsphinxOutput(
+          await recognise(wav, settings.timeoutSeconds),
+          piece.startMs,
+        );
       }),
     );
     const words = heard.flat();

@@ -1,6 +1,13 @@
-import type { TranscriptionSegment, TranscriptionWord } from "openai/resources/audio/transcriptions";
+import type {
+  TranscriptionSegment,
+  TranscriptionWord,
+} from "openai/resources/audio/transcriptions";
 import { groupWordsIntoSegments } from "@/lib/pipeline/transcription/group-words-into-segments";
-import { secondsToMs, type TranscriptSegmentDraft, type TranscriptWord } from "@/lib/catalog/transcripts/transcript";
+import {
+  secondsToMs,
+  type TranscriptSegmentDraft,
+  type TranscriptWord,
+} from "@/lib/catalog/transcripts/transcript";
 
 /** What both answers share: `json` (text only) and `verbose_json` (with language and timings). */
 export interface OpenAiAnswer {
@@ -42,12 +49,21 @@ export function mapOpenAiResponse(
   }));
   if (segments.length === 0 && words.length > 0) segments = groupWordsIntoSegments(words);
   if (segments.length === 0 && response.text.trim()) {
-    segments = [{ startMs: offsetMs, endMs: offsetMs + pieceDurationMs, text: response.text.trim(), speaker: null }];
+    segments = [
+      {
+        startMs: offsetMs,
+        endMs: offsetMs + pieceDurationMs,
+        text: response.text.trim(),
+        speaker: null,
+      },
+    ];
   }
   return {
     segments: segments.filter((segment) => segment.text.length > 0),
     words,
     language: response.language ?? null,
-    confidences: (response.segments ?? []).map((segment) => Math.min(1, Math.exp(segment.avg_logprob))),
+    confidences: (response.segments ?? []).map((segment) =>
+      Math.min(1, Math.exp(segment.avg_logprob)),
+    ),
   };
 }

@@ -27,7 +27,10 @@ export interface OpenAiSettings {
  * account, so parallel pieces would only earn 429s); each piece's times are shifted by its
  * start, so the result reads as one transcript of the whole sermon.
  */
-export async function transcribeWithOpenAi(audio: LocalAudio, settings: OpenAiSettings): Promise<MachineTranscript> {
+export async function transcribeWithOpenAi(
+  audio: LocalAudio,
+  settings: OpenAiSettings,
+): Promise<MachineTranscript> {
   const client = new OpenAI({
     apiKey: settings.apiKey,
     ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
@@ -35,7 +38,10 @@ export async function transcribeWithOpenAi(audio: LocalAudio, settings: OpenAiSe
     timeout: settings.timeoutSeconds * 1000,
   });
   const { size } = await stat(audio.path);
-  const pieces = planAudioPieces({ durationMs: audio.durationMs, bytes: size, maxBytes: settings.maxBytes }, audio.silences);
+  const pieces = planAudioPieces(
+    { durationMs: audio.durationMs, bytes: size, maxBytes: settings.maxBytes },
+    audio.silences,
+  );
   const workDir = pieces.length > 1 ? await mkdtemp(join(tmpdir(), "selah-openai-")) : undefined;
   try {
     const results: OpenAiPiece[] = [];
@@ -49,7 +55,9 @@ export async function transcribeWithOpenAi(audio: LocalAudio, settings: OpenAiSe
       provider: "openai",
       model: settings.model,
       language: results.find((result) => result.language)?.language ?? settings.language,
-      confidence: confidences.length ? confidences.reduce((sum, c) => sum + c, 0) / confidences.length : null,
+      confidence: confidences.length
+        ? confidences.reduce((sum, c) => sum + c, 0) / confidences.length
+        : null,
       segments: results.flatMap((result) => result.segments),
       words: results.flatMap((result) => result.words),
     };
@@ -69,7 +77,8 @@ async function requestTranscription(client: OpenAI, path: string, settings: Open
     language: settings.language.split("-")[0] ?? settings.language,
   };
   try {
-    if (!offersTimestamps(settings.model)) return await client.audio.transcriptions.create({ ...common, response_format: "json" });
+    if (!offersTimestamps(settings.model))
+      return await client.audio.transcriptions.create({ ...common, response_format: "json" });
     return await client.audio.transcriptions.create({
       ...common,
       response_format: "verbose_json",
@@ -82,7 +91,12 @@ async function requestTranscription(client: OpenAI, path: string, settings: Open
 
 function toTranscriptionError(error: unknown): Error {
   if (error instanceof APIConnectionError) {
-    return classifyProviderFailure({ provider: "OpenAI", status: undefined, detail: error.message, cause: error });
+    return classifyProviderFailure({
+      provider: "OpenAI",
+      status: undefined,
+      detail: error.message,
+      cause: error,
+    });
   }
   if (error instanceof APIError) {
     const body = error.error as { message?: unknown } | undefined;

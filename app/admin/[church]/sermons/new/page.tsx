@@ -13,11 +13,23 @@ export default async function NewSermonPage({ params }: { params: Promise<{ chur
   return (
     <section className="mx-auto max-w-3xl rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
       <h2 className="text-lg font-semibold">New sermon</h2>
-      <p className="mt-1 text-sm text-stone-600">Save the details first; you can upload the audio on the next page.</p>
+      <p className="mt-1 text-sm text-stone-600">
+        Save the details first; you can upload the audio on the next page.
+      </p>
       <div className="mt-8">
         <SermonForm
           action={createSermon.bind(null, slug)}
-          values={{ title: "", speakerId: "", seriesId: "", preachedOn: "", description: "", tags: "", scripture: "", publishState: "draft", publishAt: "" }}
+          values={{
+            title: "",
+            speakerId: "",
+            seriesId: "",
+            preachedOn: "",
+            description: "",
+            tags: "",
+            scripture: "",
+            publishState: "draft",
+            publishAt: "",
+          }}
           {...options}
           normalisedScripture={[]}
           submitLabel="Create sermon"

@@ -52,12 +52,18 @@ function checkOperatorToken(request: Request): Response | undefined {
   const expected = parseEnv(operatorEnvSchema, process.env).ADMIN_API_TOKEN;
   if (!expected)
     return toErrorResponse(
-      new AppError("forbidden", "Queue operations over HTTP are disabled: set ADMIN_API_TOKEN on the server."),
+      new AppError(
+        "forbidden",
+        "Queue operations over HTTP are disabled: set ADMIN_API_TOKEN on the server.",
+      ),
     );
   const match = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "");
   if (!match)
     return toErrorResponse(
-      new AppError("unauthenticated", "Send the operator token: Authorization: Bearer <ADMIN_API_TOKEN>."),
+      new AppError(
+        "unauthenticated",
+        "Send the operator token: Authorization: Bearer <ADMIN_API_TOKEN>.",
+      ),
       { headers: { "www-authenticate": 'Bearer realm="selah-operator"' } },
     );
   const digest = (value: string) => createHash("sha256").update(value).digest();

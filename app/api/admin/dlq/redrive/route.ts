@@ -13,7 +13,6 @@ const redriveSchema = z.union([
 
 export const POST = operatorRoute(async ({ request, sqs, queues }) => {
   const parsed = redriveSchema.safeParse(await request.json().catch(() => undefined));
-  if (!parsed.success)
-    throw AppError.invalidInput('Send {"all": true} or {"messageIds": ["…"]}.');
+  if (!parsed.success) throw AppError.invalidInput('Send {"all": true} or {"messageIds": ["…"]}.');
   return redriveDeadLetters(sqs, queues, parsed.data);
 });

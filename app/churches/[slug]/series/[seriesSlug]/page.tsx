@@ -10,7 +10,9 @@ type Props = { params: Promise<{ slug: string; seriesSlug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, seriesSlug } = await params;
   const catalog = await getSeriesCatalog(slug, seriesSlug);
-  return { title: catalog ? `${catalog.series.title} · ${catalog.church.name}` : "Series not found" };
+  return {
+    title: catalog ? `${catalog.series.title} · ${catalog.church.name}` : "Series not found",
+  };
 }
 
 export default async function SeriesPage({ params }: Props) {

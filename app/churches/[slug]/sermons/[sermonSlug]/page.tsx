@@ -45,31 +45,39 @@ export default async function SermonPage({ params, searchParams }: Props) {
       </div>
 
       <PlaybackProvider>
-      <div className="mt-8">
-        {sermon.media ? (
-          <SermonPlayer
-            src={sermon.media.streamUrl}
-            durationMs={sermon.durationMs}
-            startAt={startAt}
-            waveformUrl={sermon.media.waveformUrl}
-            downloadUrl={sermon.media.downloadUrl}
-            title={sermon.title}
-            artist={sermon.speaker?.name ?? null}
-            album={sermon.series ? `${sermon.series.title} · ${sermon.church.name}` : sermon.church.name}
-          />
-        ) : (
-          <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">
-            <p className="font-medium text-stone-900">The recording is being prepared</p>
-            <p className="mt-2 text-sm text-stone-600">Check back in a few minutes.</p>
+        <div className="mt-8">
+          {sermon.media ? (
+            <SermonPlayer
+              src={sermon.media.streamUrl}
+              durationMs={sermon.durationMs}
+              startAt={startAt}
+              waveformUrl={sermon.media.waveformUrl}
+              downloadUrl={sermon.media.downloadUrl}
+              title={sermon.title}
+              artist={sermon.speaker?.name ?? null}
+              album={
+                sermon.series
+                  ? `${sermon.series.title} · ${sermon.church.name}`
+                  : sermon.church.name
+              }
+            />
+          ) : (
+            <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">
+              <p className="font-medium text-stone-900">The recording is being prepared</p>
+              <p className="mt-2 text-sm text-stone-600">Check back in a few minutes.</p>
+            </div>
+          )}
+        </div>
+
+        {transcript && (
+          <div className="mt-6">
+            <TranscriptPanel
+              segments={transcript.segments}
+              verses={transcript.verses}
+              captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null}
+            />
           </div>
         )}
-      </div>
-
-      {transcript && (
-        <div className="mt-6">
-          <TranscriptPanel segments={transcript.segments} verses={transcript.verses} captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null} />
-        </div>
-      )}
       </PlaybackProvider>
 
       <div className="mt-8 space-y-6">

@@ -10,7 +10,9 @@ type Props = { params: Promise<{ slug: string; speakerSlug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, speakerSlug } = await params;
   const catalog = await getSpeakerCatalog(slug, speakerSlug);
-  return { title: catalog ? `${catalog.speaker.name} · ${catalog.church.name}` : "Speaker not found" };
+  return {
+    title: catalog ? `${catalog.speaker.name} · ${catalog.church.name}` : "Speaker not found",
+  };
 }
 
 export default async function SpeakerPage({ params }: Props) {

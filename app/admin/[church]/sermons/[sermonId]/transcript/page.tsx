@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { TranscriptSegmentRow } from "@/components/admin/transcript-segment-row";
 import { TranscriptUpload } from "@/components/admin/transcript-upload";
-import { type AdminTranscript, getTranscriptForAdmin } from "@/lib/catalog/transcripts/transcript-queries";
+import {
+  type AdminTranscript,
+  getTranscriptForAdmin,
+} from "@/lib/catalog/transcripts/transcript-queries";
 import { requireChurchPage } from "../../../../_lib/admin-session";
 import { correctTranscriptSegment } from "./actions";
 
@@ -23,12 +26,18 @@ function producedBy(transcript: NonNullable<AdminTranscript["transcript"]>): str
     transcript.model && transcript.provider !== "provided" ? transcript.model : null,
     transcript.provider === "provided" && transcript.model ? transcript.model.toUpperCase() : null,
     transcript.language,
-    transcript.confidence !== null ? `${Math.round(transcript.confidence * 100)}% confidence` : null,
+    transcript.confidence !== null
+      ? `${Math.round(transcript.confidence * 100)}% confidence`
+      : null,
   ].filter(Boolean);
   return details.length ? `${who} · ${details.join(" · ")}` : who;
 }
 
-export default async function TranscriptPage({ params }: { params: Promise<{ church: string; sermonId: string }> }) {
+export default async function TranscriptPage({
+  params,
+}: {
+  params: Promise<{ church: string; sermonId: string }>;
+}) {
   const { church: slug, sermonId } = await params;
   const { church } = await requireChurchPage(slug);
   const sermon = await getTranscriptForAdmin(church.id, sermonId);
@@ -36,7 +45,10 @@ export default async function TranscriptPage({ params }: { params: Promise<{ chu
   const { transcript } = sermon;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <Link href={`/admin/${slug}/sermons/${sermon.id}`} className="text-sm font-medium text-stone-500 hover:text-stone-800">
+      <Link
+        href={`/admin/${slug}/sermons/${sermon.id}`}
+        className="text-sm font-medium text-stone-500 hover:text-stone-800"
+      >
         ← {sermon.title}
       </Link>
       <section className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
@@ -46,8 +58,12 @@ export default async function TranscriptPage({ params }: { params: Promise<{ chu
         </div>
         {transcript ? (
           <p className="mt-3 text-sm text-stone-600" data-testid="transcript-provider">
-            Produced by <span className="font-medium text-stone-900">{producedBy(transcript)}</span>, {transcript.segments.length} segments
-            {sermon.transcriptCount > 1 ? ` (${sermon.transcriptCount - 1} earlier ${sermon.transcriptCount === 2 ? "version" : "versions"} kept)` : ""}.
+            Produced by <span className="font-medium text-stone-900">{producedBy(transcript)}</span>
+            , {transcript.segments.length} segments
+            {sermon.transcriptCount > 1
+              ? ` (${sermon.transcriptCount - 1} earlier ${sermon.transcriptCount === 2 ? "version" : "versions"} kept)`
+              : ""}
+            .
           </p>
         ) : (
           <p className="mt-3 text-sm text-stone-600">
@@ -59,26 +75,39 @@ export default async function TranscriptPage({ params }: { params: Promise<{ chu
         <div className="mt-6 border-t border-stone-100 pt-6">
           <h3 className="text-sm font-semibold text-stone-900">Use your own captions</h3>
           <p className="mt-1 mb-3 text-sm text-stone-600">
-            A WebVTT or SRT file replaces the machine transcript; its cue times are kept. Problems are reported with their line number.
+            A WebVTT or SRT file replaces the machine transcript; its cue times are kept. Problems
+            are reported with their line number.
           </p>
           {sermon.mediaVersion > 0 ? (
-            <TranscriptUpload endpoint={`/api/admin/churches/${slug}/sermons/${sermon.id}/transcript`} />
+            <TranscriptUpload
+              endpoint={`/api/admin/churches/${slug}/sermons/${sermon.id}/transcript`}
+            />
           ) : (
-            <p className="text-sm text-stone-500">Upload the sermon&apos;s audio first: captions are timed against it.</p>
+            <p className="text-sm text-stone-500">
+              Upload the sermon&apos;s audio first: captions are timed against it.
+            </p>
           )}
         </div>
       </section>
       {transcript && transcript.segments.length > 0 && (
         <section className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
           <h3 className="text-sm font-semibold text-stone-900">Correct the text</h3>
-          <p className="mt-1 text-sm text-stone-600">Corrections keep the earlier wording as history and update search and captions.</p>
+          <p className="mt-1 text-sm text-stone-600">
+            Corrections keep the earlier wording as history and update search and captions.
+          </p>
           <ol className="mt-4 divide-y divide-stone-100">
             {transcript.segments.map((segment) => (
               <TranscriptSegmentRow
                 key={segment.id}
                 sermonId={sermon.id}
                 action={correctTranscriptSegment.bind(null, slug)}
-                segment={{ id: segment.id, startMs: segment.startMs, speaker: segment.speaker, text: segment.text, editCount: segment._count.edits }}
+                segment={{
+                  id: segment.id,
+                  startMs: segment.startMs,
+                  speaker: segment.speaker,
+                  text: segment.text,
+                  editCount: segment._count.edits,
+                }}
               />
             ))}
           </ol>

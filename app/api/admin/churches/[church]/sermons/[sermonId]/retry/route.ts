@@ -2,6 +2,7 @@
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { retrySermonProcessing } from "@/lib/pipeline/recovery/retry-sermon-processing";
 
-export const POST = churchRoute<{ church: string; sermonId: string }>({ atLeast: "editor" }, ({ params, access }) =>
-  retrySermonProcessing(access.church.id, params.sermonId),
+export const POST = churchRoute<{ church: string; sermonId: string }>(
+  { atLeast: "editor" },
+  ({ params, access }) => retrySermonProcessing(access.church.id, params.sermonId),
 );

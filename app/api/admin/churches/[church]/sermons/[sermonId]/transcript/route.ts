@@ -6,9 +6,19 @@ import { replaceTranscriptWithCaptions } from "@/lib/pipeline/transcription/repl
 
 export const dynamic = "force-dynamic";
 
-export const POST = churchRoute<{ church: string; sermonId: string }>({ atLeast: "editor" }, async ({ request, params, access }) => {
-  const data = await readLimitedBody(request.body, MAX_CAPTION_BYTES);
-  // A malformed file is a CaptionsRejectedError: 422 invalid_captions, naming the `line`.
-  const stored = await replaceTranscriptWithCaptions({ churchId: access.church.id, sermonId: params.sermonId }, data);
-  return { transcriptId: stored.transcriptId, format: stored.format, segmentCount: stored.segmentCount };
-});
+export const POST = churchRoute<{ church: string; sermonId: string }>(
+  { atLeast: "editor" },
+  async ({ request, params, access }) => {
+    const data = await readLimitedBody(request.body, MAX_CAPTION_BYTES);
+    // A malformed file is a CaptionsRejectedError: 422 invalid_captions, naming the `line`.
+    const stored = await replaceTranscriptWithCaptions(
+      { churchId: access.church.id, sermonId: params.sermonId },
+      data,
+    );
+    return {
+      transcriptId: stored.transcriptId,
+      format: stored.format,
+      segmentCount: stored.segmentCount,
+    };
+  },
+);

@@ -5,5 +5,11 @@ import { serverUploadContext } from "@/lib/pipeline/upload/server-upload-context
 
 export const POST = churchRoute<{ church: string; sermonId: string }, typeof startUploadSchema>(
   { atLeast: "editor", body: startUploadSchema },
-  ({ params, access, body, userId }) => startUpload(serverUploadContext(), { churchId: access.church.id, sermonId: params.sermonId }, body, userId),
+  ({ params, access, body, userId }) =>
+    startUpload(
+      serverUploadContext(),
+      { churchId: access.church.id, sermonId: params.sermonId },
+      body,
+      userId,
+    ),
 );
