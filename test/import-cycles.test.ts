@@ -57,8 +57,7 @@ function tsconfigAliases(): Record<string, string> {
   return aliases;
 }
 
-/** Each distinct import cycle under `roots`, as "a.ts → b.ts → a.ts" (type-only hops marked). */
-async function findImportCycles(roots: string[], exclude: string[] = []): Promise<string[]> {
+async function cruiseGraph(roots: string[], exclude: string[] = []): Promise<ICruiseResult> {
   const { output } = await cruise(
     roots.filter((root) => existsSync(path.join(ROOT, root))),
     {
@@ -69,7 +68,12 @@ async function findImportCycles(roots: string[], exclude: string[] = []): Promis
     },
     { alias: tsconfigAliases() },
   );
-  const result = output as ICruiseResult;
+  return output as ICruiseResult;
+}
+
+/** Each distinct import cycle under `roots`, as "a.ts → b.ts → a.ts" (type-only hops marked). */
+async function findImportCycles(roots: string[], exclude: string[] = []): Promise<string[]> {
+  const result = await cruiseGraph(roots, exclude);
   const cycles = new Map<string, string>();
   for (const module of result.modules) {
     for (const dependency of module.dependencies) {
@@ -91,6 +95,52 @@ async function findImportCycles(roots: string[], exclude: string[] = []): Promis
   return [...cycles.values()].sort();
 }
 
+/**
+ * Groups of lib/ folders (`lib/<tier>/<folder>`, or the tier itself for files at its top) that
+ * import each other, production code only: two folders that need each other are one concern
+ * under two names, even when no single file cycle runs between them.
+ */
+async function findFolderCycles(): Promise<string[][]> {
+  const folderOf = (file: string) => /^(lib\/[^/]+(?:\/[^/]+(?=\/))?)/.exec(file)?.[1];
+  const edges = new Map<string, Set<string>>();
+  for (const module of (await cruiseGraph(["lib"], ["\\.test\\.ts$"])).modules) {
+    const from = folderOf(module.source);
+    if (!from) continue;
+    for (const dependency of module.dependencies) {
+      const to = folderOf(dependency.resolved);
+      if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  // Tarjan's strongly connected components; any with more than one folder is a cycle.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const groups: string[][] = [];
+  const visit = (folder: string) => {
+    index.set(folder, index.size);
+    low.set(folder, index.get(folder)!);
+    stack.push(folder);
+    for (const next of edges.get(folder) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(folder, Math.min(low.get(folder)!, low.get(next)!));
+      } else if (stack.includes(next)) {
+        low.set(folder, Math.min(low.get(folder)!, index.get(next)!));
+      }
+    }
+    if (low.get(folder) === index.get(folder)) {
+      const group: string[] = [];
+      for (let member = stack.pop(); ; member = stack.pop()) {
+        group.push(member!);
+        if (member === folder) break;
+      }
+      if (group.length > 1) groups.push(group.sort());
+    }
+  };
+  for (const folder of edges.keys()) if (!index.has(folder)) visit(folder);
+  return groups;
+}
+
 describe("import cycles", () => {
   it("the detector finds the cycles in test/fixtures/import-cycle (alias, relative and type-only imports)", async () => {
     expect(await findImportCycles([FIXTURE])).toEqual([
@@ -102,5 +152,10 @@ describe("import cycles", () => {
   it("there is none in app, components, lib, inngest, worker, scripts, bench, eval, engine or tests", async () => {
     const cycles = await findImportCycles(CODEBASE, [`^${FIXTURE}/`]);
     expect(cycles, `${cycles.length} import cycle(s):\n${cycles.join("\n")}\n`).toEqual([]);
+  });
+
+  it("no two folders of lib/ import each other", async () => {
+    const groups = await findFolderCycles();
+    expect(groups, groups.map((group) => group.join(" ⇄ ")).join("\n")).toEqual([]);
   });
 });
