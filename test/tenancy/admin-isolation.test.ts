@@ -38,6 +38,7 @@ import * as seriesActions from "@/app/admin/[church]/series/actions";
 import * as settingsActions from "@/app/admin/[church]/settings/actions";
 import * as speakerActions from "@/app/admin/[church]/speakers/actions";
 import * as signInActions from "@/app/admin/sign-in/actions";
+import * as sermonsRoute from "@/app/api/admin/churches/[church]/sermons/route";
 import * as sermonRoute from "@/app/api/admin/churches/[church]/sermons/[sermonId]/route";
 import * as transcriptRoute from "@/app/api/admin/churches/[church]/sermons/[sermonId]/transcript/route";
 import * as retryRoute from "@/app/api/admin/churches/[church]/sermons/[sermonId]/retry/route";
@@ -99,6 +100,7 @@ const SUBREQUEST_SPOOFS = [
 const VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nGrace and peace to you.\n";
 
 const ROUTES = {
+  sermons: "app/api/admin/churches/[church]/sermons/route.ts",
   sermon: "app/api/admin/churches/[church]/sermons/[sermonId]/route.ts",
   transcript: "app/api/admin/churches/[church]/sermons/[sermonId]/transcript/route.ts",
   retry: "app/api/admin/churches/[church]/sermons/[sermonId]/retry/route.ts",
@@ -350,8 +352,8 @@ type RouteCase = {
   target?: () => Ids;
   /** How a request naming another church's record under the caller's own church is refused. */
   refusal: { status: number; code: string };
-  /** B's records named under A's slug. */
-  foreign: { what: string; ids: () => Ids }[];
+  /** B's records named under A's slug: in the URL, or in a JSON body sent instead of `body`. */
+  foreign: { what: string; ids: () => Ids; json?: () => Ids }[];
   /** The least privileged member allowed succeeds on A's own records. */
   control: (caller: Caller) => Promise<void>;
 };
@@ -360,6 +362,63 @@ const sermonIds = (church: Church) => ({ church: church.slug, sermonId: church.s
 const bUpload = () => ({ church: B.slug, sermonId: B.sermonId, uploadId: B.uploadId });
 
 const routeCases: RouteCase[] = [
+  {
+    method: "POST",
+    file: ROUTES.sermons,
+    handler: sermonsRoute.POST,
+    atLeast: "editor",
+    body: { json: { title: "Planted" } },
+    target: () => ({ church: B.slug }),
+    // Another church's speaker or series is answered as one that does not exist: a field error.
+    refusal: { status: 422, code: "invalid_request" },
+    foreign: [
+      {
+        what: "B's speaker",
+        ids: () => ({ church: A.slug }),
+        json: () => ({ title: "Planted", speakerId: B.speakerId }),
+      },
+      {
+        what: "B's series",
+        ids: () => ({ church: A.slug }),
+        json: () => ({ title: "Planted", seriesId: B.seriesId }),
+      },
+    ],
+    control: async (caller) => {
+      const expiredBefore = expiredTags.length;
+      const answer = await callRoute(
+        ROUTES.sermons,
+        "POST",
+        sermonsRoute.POST,
+        { church: A.slug },
+        caller,
+        {
+          json: {
+            title: "Scripted Sermon",
+            speakerId: A.speakerId,
+            seriesId: A.seriesId,
+            scripture: "Rom 8:28",
+            tags: ["hope"],
+          },
+        },
+      );
+      expect(answer, JSON.stringify(answer.body)).toEqual({
+        status: 201,
+        body: { id: expect.any(String), slug: "scripted-sermon" },
+      });
+      const { id } = answer.body as { id: string };
+      expect(await db().sermon.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        churchId: A.id,
+        slug: "scripted-sermon",
+        speakerId: A.speakerId,
+        seriesId: A.seriesId,
+        tags: ["hope"],
+        status: "draft",
+        publishState: "draft",
+      });
+      // As the form's action: A's church pages and the home page are expired.
+      expect(expiredTags.slice(expiredBefore)).toEqual([churchTag(A.slug), CATALOG_TAG]);
+    },
+  },
   {
     method: "GET",
     file: ROUTES.sermon,
@@ -932,8 +991,8 @@ describe("the checks themselves", () => {
 
 describe.each(routeCases)("$method $file", (route) => {
   covered.add(routeKey(route.method, route.file));
-  const call = (ids: Ids, caller: Caller) =>
-    callRoute(route.file, route.method, route.handler, ids, caller, route.body);
+  const call = (ids: Ids, caller: Caller, body = route.body) =>
+    callRoute(route.file, route.method, route.handler, ids, caller, body);
   const target = () => route.target?.() ?? bUpload();
 
   it(`control: an ${route.atLeast} of A is served for A's own records`, async () => {
@@ -962,15 +1021,16 @@ describe.each(routeCases)("$method $file", (route) => {
   if (route.foreign.length)
     it("(b) A's slug with B's ids: answered as ids that do not exist, nothing changed", () =>
       changesNothing(async () => {
-        for (const { what, ids } of route.foreign) {
+        for (const { what, ids, json } of route.foreign) {
+          const body = json && { json: json() };
           for (const caller of [callers.aOwner, spoofing(callers.aOwner)]) {
-            const answer = await call(ids(), caller);
+            const answer = await call(ids(), caller, body ?? route.body);
             expect(answer, `${what}, ${caller.name}`).toMatchObject({
               status: route.refusal.status,
               body: { error: { code: route.refusal.code } },
             });
             expect(answer, `${what}, ${caller.name}: same answer as for made-up ids`).toEqual(
-              await call(madeUp(ids()), caller),
+              await call(madeUp(ids()), caller, body ? { json: madeUp(body.json) } : route.body),
             );
           }
         }
