@@ -1,53 +1,30 @@
-// PUT/GET/HEAD /s3/:bucket/:key — same-origin pass-through to storage that sends no CORS headers
-// (the embedded emulator). On for S3_BROWSER_PROXY=true only; URLs stay presigned by storage.
+// PUT /s3/:bucket/:key?partNumber&uploadId&X-Amz-… — same-origin pass-through for the browser's
+// presigned upload parts, to storage that sends no CORS headers (the embedded emulator). On for
+// S3_BROWSER_PROXY=true only. Forwards only UploadPart PUTs whose signature and expiry it has
+// verified itself; every other request (any GET, unsigned or altered URLs) is a 403.
 import { serverEnv } from "@/lib/platform/config/server-env";
+import { AppError } from "@/lib/platform/errors/app-error";
+import { withErrorResponse } from "@/lib/platform/http/with-error-response";
+import { forwardPresignedUploadPart } from "@/lib/platform/storage/forward-presigned-upload-part";
+import { mediaStorage } from "@/lib/platform/storage/media-storage";
 
-const FORWARDED_REQUEST = [
-  "content-type",
-  "content-length",
-  "content-md5",
-  "range",
-  "if-match",
-  "if-none-match",
-];
-const FORWARDED_RESPONSE = [
-  "etag",
-  "content-type",
-  "content-length",
-  "content-range",
-  "accept-ranges",
-  "last-modified",
-];
+export const dynamic = "force-dynamic";
 
-async function forward(request: Request): Promise<Response> {
+const passThrough = withErrorResponse(async (request: Request) => {
   const env = serverEnv();
-  if (!env.S3_BROWSER_PROXY || !env.S3_ENDPOINT) return new Response("Not found", { status: 404 });
-  const url = new URL(request.url);
-  const path = url.pathname.slice("/s3".length);
-  if (!path.startsWith(`/${env.S3_BUCKET}/`)) return new Response("Not found", { status: 404 });
-  const headers = new Headers();
-  for (const name of FORWARDED_REQUEST) {
-    const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  for (const [name, value] of request.headers)
-    if (name.startsWith("x-amz-")) headers.set(name, value);
-  const hasBody = request.method === "PUT" || request.method === "POST";
-  const upstream = await fetch(`${env.S3_ENDPOINT}${path}${url.search}`, {
-    method: request.method,
-    headers,
-    body: hasBody ? request.body : undefined,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
-  const responseHeaders = new Headers();
-  for (const name of FORWARDED_RESPONSE) {
-    const value = upstream.headers.get(name);
-    if (value !== null) responseHeaders.set(name, value);
-  }
-  return new Response(request.method === "HEAD" ? null : upstream.body, {
-    status: upstream.status,
-    headers: responseHeaders,
+  if (!env.S3_BROWSER_PROXY || !env.S3_ENDPOINT) throw AppError.notFound("Not found.");
+  return forwardPresignedUploadPart(request, "/s3", {
+    endpoint: env.S3_ENDPOINT,
+    bucket: env.S3_BUCKET,
+    region: env.AWS_REGION,
+    s3: mediaStorage().s3,
   });
-}
+});
 
-export { forward as GET, forward as HEAD, forward as PUT };
+export {
+  passThrough as DELETE,
+  passThrough as GET,
+  passThrough as HEAD,
+  passThrough as POST,
+  passThrough as PUT,
+};

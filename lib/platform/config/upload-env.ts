@@ -9,7 +9,9 @@ export const uploadEnvSchema = z.object({
   /**
    * Browsers reach storage through the app's /s3 route instead of the storage endpoint itself:
    * for storage that sends no CORS headers (the embedded emulator). The URLs stay presigned
-   * for the real endpoint, so S3-compatible servers still check their signatures.
+   * for the real endpoint, and the route forwards only upload parts whose signature it has
+   * verified itself (lib/platform/storage/verify-presigned-upload-part.ts): the emulator checks
+   * none.
    */
   S3_BROWSER_PROXY: z.stringbool({ error: "expected true or false" }).default(false),
 });
