@@ -47,7 +47,12 @@ export default defineConfig({
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } },
       // These upload and process real audio; doing it twice per run would double e2e time.
       // Their tests take phone-width screenshots themselves, and their API checks need no layout.
-      testIgnore: ["**/upload.spec.ts", "**/search.spec.ts", "**/transcript.spec.ts"],
+      testIgnore: [
+        "**/upload.spec.ts",
+        "**/search.spec.ts",
+        "**/transcript.spec.ts",
+        "**/admin-api.spec.ts",
+      ],
     },
   ],
   webServer: {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
-# Debian packages (ffmpeg, pocketsphinx + its English model; with --test also Chromium, sox, espeak-ng)
-# and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
-# those check for first (bench/support/require-tools.ts) come from these packages, or from bash and
-# coreutils (mkfifo, seq), which every Debian has.
+# Debian packages (ffmpeg, pocketsphinx + its English model; with --test also Chromium, sox, espeak-ng,
+# curl, jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the
+# programs those check for first (bench/support/require-tools.ts) come from these packages, or from
+# bash and coreutils (mkfifo, seq), which every Debian has.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v sox >/dev/null || packages+=(sox)
   command -v espeak-ng >/dev/null || packages+=(espeak-ng)
+  # e2e/admin-api.spec.ts runs the README's curl + jq upload script.
+  command -v curl >/dev/null || packages+=(curl)
+  command -v jq >/dev/null || packages+=(jq)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${packages[*]}"
