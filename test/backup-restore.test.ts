@@ -233,6 +233,7 @@ describe("npm run backup while Selah writes, then npm run restore into a new dat
   it("reports what it copied, with Selah kept running", () => {
     expect(backupOutput).toMatch(/Database: \d+ tables, \d+ rows/);
     expect(backupOutput).toMatch(/Backup complete in .* \(Selah kept running\)/);
+    expect(statSync(archive).mode & 0o777).toBe(0o600); // it holds the secrets
   });
 
   it("brings back the same church, admin, sermon, transcript and moments", async () => {

@@ -18,7 +18,8 @@ export class TarGzWriter {
 
   constructor(file: string) {
     this.gzip = createGzip();
-    this.output = createWriteStream(file, { flags: "wx" });
+    // Readable by its owner only: the archive holds the secrets and the password hashes.
+    this.output = createWriteStream(file, { flags: "wx", mode: 0o600 });
     this.gzip.pipe(this.output);
     this.done = finished(this.output);
     // Surfaced by close(); without a listener an early failure would crash the process.
