@@ -21,6 +21,8 @@ export class TarGzWriter {
     // Readable by its owner only: the archive holds the secrets and the password hashes.
     this.output = createWriteStream(file, { flags: "wx", mode: 0o600 });
     this.gzip.pipe(this.output);
+    // A file that fails (a full disk) stops draining the compressor: fail its writes too.
+    this.output.on("error", (error) => this.gzip.destroy(error));
     this.done = finished(this.output);
     // Surfaced by close(); without a listener an early failure would crash the process.
     this.done.catch(() => undefined);
