@@ -223,11 +223,13 @@ async function findListenerSermon(
     .filter((asset) => asset.kind === "master_playlist")
     .map((asset) => versionOfKey(asset.key, owner) ?? 0);
   const version = Math.max(0, ...versions);
-  const hasFile = (kind: string) =>
-    row.mediaAssets.some(
+  const fileOf = (kind: string) =>
+    row.mediaAssets.find(
       (asset) => asset.kind === kind && versionOfKey(asset.key, owner) === version,
     );
   const base = `/media/${row.id}/v${version}`;
+  // Exact, or a long recording's sampled stand-in while it is processed: named by its key.
+  const waveformKey = fileOf("waveform")?.key;
   return {
     ...toSummary(row),
     id: row.id,
@@ -239,8 +241,10 @@ async function findListenerSermon(
         ? null
         : {
             streamUrl: `${base}/master.m3u8`,
-            downloadUrl: hasFile("download") ? `${base}/download.m4a` : null,
-            waveformUrl: hasFile("waveform") ? `${base}/waveform.json` : null,
+            downloadUrl: fileOf("download") ? `${base}/download.m4a` : null,
+            waveformUrl: waveformKey
+              ? `${base}/${waveformKey.slice(waveformKey.lastIndexOf("/") + 1)}`
+              : null,
           },
   };
 }

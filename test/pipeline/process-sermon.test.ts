@@ -135,6 +135,43 @@ describe("process-sermon through outbox → SQS → worker → engine", () => {
     expect(await pipeline.runsOf(event.id)).toHaveLength(1);
   });
 
+  it("draws a long recording's waveform from the start: sampled first, exact once recorded", async () => {
+    // Over ten minutes: encoding starts from the sampled loudness estimate (lib/pipeline/media).
+    const sermon = await pipeline.createSermon({ slug: "eleven-minutes" });
+    const long = await generateMedia(workDir, "long.mp3", [
+      ...["-f", "lavfi", "-i", "sine=frequency=220:sample_rate=44100:duration=660"],
+      ...["-af", "volume='if(lt(mod(t,10),8),0.5,0)':eval=frame"],
+      ...["-c:a", "libmp3lame", "-b:a", "48k"],
+    ]);
+    const event = await pipeline.upload(sermon, long, { fileName: "long.mp3" });
+    const prefix = `churches/${sermon.churchId}/sermons/${sermon.id}/v1`;
+    const assetKeys = async () =>
+      (
+        await pipeline.db.mediaAsset.findMany({
+          where: { sermonId: sermon.id },
+          orderBy: { key: "asc" },
+        })
+      ).map((asset) => [asset.kind, asset.key.slice(prefix.length + 1)]);
+
+    await pipeline.waitForStatus(sermon.id, ["streamable"]);
+    // Playable long before the transcode ends, with the windows' waveform already recorded.
+    expect(await assetKeys()).toEqual([
+      ["master_playlist", "master.m3u8"],
+      ["waveform", "waveform-sampled.json"],
+    ]);
+    const sampled = JSON.parse(await pipeline.readObject(`${prefix}/waveform-sampled.json`)) as {
+      max: number[];
+    };
+    expect(sampled.max).toHaveLength(96);
+
+    expect((await pipeline.endedRun(event.id)).status).toBe("Completed");
+    const recorded = await assetKeys();
+    expect(recorded.filter(([kind]) => kind === "waveform")).toEqual([
+      ["waveform", "waveform.json"],
+    ]);
+    expect(recorded).toHaveLength(6);
+  });
+
   it("refuses a file that is not audio at once, and tells the admin why", async () => {
     const sermon = await pipeline.createSermon({ slug: "not-audio" });
     const notes = join(workDir, "notes.mp3");

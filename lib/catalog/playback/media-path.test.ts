@@ -20,6 +20,17 @@ describe("parseMediaPath", () => {
     });
     expect(parse("v1/download.m4a")?.kind).toBe("download");
     expect(parse("v1/waveform.json")?.kind).toBe("waveform");
+    expect(parse("v1/waveform-sampled.json")?.kind).toBe("waveform");
+  });
+
+  it("accepts a re-encode's second generation of a rendition", () => {
+    expect(parse("v2/aac-64k-g2/seg-00042.m4s")).toEqual({
+      version: 2,
+      file: "aac-64k-g2/seg-00042.m4s",
+      kind: "segment",
+    });
+    expect(parse("v2/aac-32k-g2/index.m3u8")?.kind).toBe("playlist");
+    expect(parse("v2/aac-32k-g2/init.mp4")?.kind).toBe("init");
   });
 
   it.each([
@@ -40,6 +51,13 @@ describe("parseMediaPath", () => {
     "master.m3u8",
     "v1/aac-64k/index.m3u8/extra",
     "v1/sub/aac-64k/index.m3u8",
+    "v1/aac-64k-g1/index.m3u8",
+    "v1/aac-64k-g3/index.m3u8",
+    "v1/aac-64k-g02/index.m3u8",
+    "v1/aac-64k-g2-g2/index.m3u8",
+    "v1/aac-64k/g2/index.m3u8",
+    "v1/aac-64k-g2",
+    "v1/waveform-g2.json",
   ])("refuses %s", (path) => {
     expect(parse(path)).toBeUndefined();
   });

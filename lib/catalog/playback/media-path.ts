@@ -2,7 +2,9 @@ import {
   DOWNLOAD_NAME,
   INIT_SEGMENT_NAME,
   MASTER_PLAYLIST_NAME,
+  MAX_ENCODE_GENERATION,
   PLAYLIST_NAME,
+  SAMPLED_WAVEFORM_NAME,
   WAVEFORM_NAME,
 } from "@/lib/catalog/sermons/sermon-version";
 
@@ -17,13 +19,15 @@ export interface MediaPath {
 }
 
 const VERSION = /^v([1-9]\d{0,8})$/;
-const RENDITION = /^aac-\d{1,4}k$/;
+// `aac-64k`, or a re-encode's `aac-64k-g2` (renditionFolderName): generations 2 up to the last.
+const RENDITION = new RegExp(`^aac-\\d{1,4}k(?:-g[2-${MAX_ENCODE_GENERATION}])?$`);
 const SEGMENT = /^seg-\d{5,9}\.m4s$/;
 // The original, ffmpeg's own live playlist and the silence map stay private.
 const TOP_LEVEL = new Map<string, MediaFileKind>([
   [MASTER_PLAYLIST_NAME, "master"],
   [DOWNLOAD_NAME, "download"],
   [WAVEFORM_NAME, "waveform"],
+  [SAMPLED_WAVEFORM_NAME, "waveform"],
 ]);
 
 /**

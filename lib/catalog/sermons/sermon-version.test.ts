@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { sermonOutputKey, sermonVersionPrefix, versionOfKey } from "./sermon-version";
+import {
+  renditionFolderName,
+  sermonOutputKey,
+  sermonVersionPrefix,
+  versionOfKey,
+} from "./sermon-version";
 
 const version = { churchId: "c1", sermonId: "s1", mediaVersion: 4 };
 
@@ -17,5 +22,13 @@ describe("sermon media keys", () => {
     expect(versionOfKey("churches/c1/sermons/s10/v4/master.m3u8", owner)).toBeUndefined();
     expect(versionOfKey("churches/c2/sermons/s1/v4/master.m3u8", owner)).toBeUndefined();
     expect(versionOfKey("churches/c1/sermons/s1/vx/master.m3u8", owner)).toBeUndefined();
+  });
+
+  it("names a re-encode's rendition folders apart from the first encode's", () => {
+    expect(renditionFolderName("aac-64k", 1)).toBe("aac-64k");
+    expect(renditionFolderName("aac-64k", 2)).toBe("aac-64k-g2");
+    for (const generation of [0, 3, 1.5]) {
+      expect(() => renditionFolderName("aac-64k", generation)).toThrow(RangeError);
+    }
   });
 });

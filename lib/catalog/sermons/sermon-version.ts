@@ -47,7 +47,26 @@ export function versionOfKey(key: string, { churchId, sermonId }: SermonRef): nu
 export const MASTER_PLAYLIST_NAME = "master.m3u8";
 export const DOWNLOAD_NAME = "download.m4a";
 export const WAVEFORM_NAME = "waveform.json";
+/**
+ * A long recording's first waveform, drawn from the loudness estimate's windows (one bar per
+ * window) and published before its first segment; `WAVEFORM_NAME`, exact, replaces it in the
+ * sermon's assets when the transcode ends. A file of its own: both are served `immutable`.
+ */
+export const SAMPLED_WAVEFORM_NAME = "waveform-sampled.json";
 export const SILENCE_MAP_NAME = "silences.json";
+/** The pipeline encodes a version at most twice (the sampled gain, then the measured one). */
+export const MAX_ENCODE_GENERATION = 2;
+/**
+ * A rendition's folder for one encoding generation. The first encode writes under the
+ * rendition's own name (`aac-64k/`). A long recording whose sampled gain proved more than
+ * 1 LU off is encoded again (lib/pipeline/media/README.md), into `aac-64k-g2/`, and the master
+ * playlist moves to it: segments are served `immutable`, so nothing published is rewritten.
+ */
+export function renditionFolderName(rendition: string, generation: number): string {
+  if (!Number.isInteger(generation) || generation < 1 || generation > MAX_ENCODE_GENERATION)
+    throw new RangeError(`encoding generation ${generation} is not 1–${MAX_ENCODE_GENERATION}`);
+  return generation === 1 ? rendition : `${rendition}-g${generation}`;
+}
 /** Inside each rendition's folder (`aac-64k/`): its playlist and fMP4 init segment. */
 export const PLAYLIST_NAME = "index.m3u8";
 export const INIT_SEGMENT_NAME = "init.mp4";

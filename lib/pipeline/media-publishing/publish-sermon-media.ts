@@ -14,7 +14,7 @@ import { maxSermonDurationMinutes } from "@/lib/platform/config/processing-env";
 import { sermonOutputKey } from "@/lib/catalog/sermons/sermon-version";
 import { transcodeProgressRecorder } from "./transcode-progress";
 import type { PublishedAsset, SermonUpload } from "./sermon-upload";
-import { PLAYLIST_NAME, WAVEFORM_NAME } from "@/lib/catalog/sermons/sermon-version";
+import { PLAYLIST_NAME } from "@/lib/catalog/sermons/sermon-version";
 
 export interface PublishSermonMediaDeps {
   db: Db;
@@ -37,7 +37,8 @@ export interface PublishedSermonMedia {
  * disk: download the original (streamed to a temp file), probe it (unusable audio throws
  * MediaRejectedError), then prepare it with lib/pipeline/media, uploading every output under the
  * version's deterministic keys the moment it is complete. The sermon becomes streamable as
- * soon as the master playlist is up. A repeat (retry) rewrites the same keys.
+ * soon as the master playlist is up. A repeat (retry) rewrites the same keys with the same
+ * content (a re-encode within a run writes new ones: lib/pipeline/media/README.md).
  */
 export async function publishSermonMedia(
   deps: PublishSermonMediaDeps,
@@ -68,6 +69,7 @@ export async function publishSermonMedia(
       ...extra,
     });
     let streamableAfterMs: number | null = null;
+    let earlyWaveformKey: string | undefined;
     const onFileReady = async (file: ReadyFile) => {
       const bytes = await uploadFile(
         storage.s3,
@@ -77,11 +79,13 @@ export async function publishSermonMedia(
         mediaContentType(file.key),
       );
       sizes.set(file.key, bytes);
+      if (file.kind === "waveform" && streamableAfterMs === null) earlyWaveformKey = file.key;
       if (file.kind === "master" && streamableAfterMs === null) {
-        // Short recordings are measured before encoding, so their waveform is already up and
-        // the player can draw it at once; longer ones publish it with the final assets.
+        // A waveform is up before the first master, so the player draws one at once: the exact
+        // one of a short recording, measured before encoding, or a long one's sampled picture
+        // (recordProcessedMedia swaps in the exact one with the final assets).
         const early = [asset("master_playlist", file.key, { durationMs })];
-        if (sizes.has(WAVEFORM_NAME)) early.push(asset("waveform", WAVEFORM_NAME));
+        if (earlyWaveformKey) early.push(asset("waveform", earlyWaveformKey));
         await markStreamable(db, upload, { durationMs, assets: early });
         streamableAfterMs = Math.round(performance.now() - startedAt);
       }

@@ -2,14 +2,15 @@ import { sermonTranscriptionRequested } from "@/lib/pipeline/events/pipeline-eve
 import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
-import { sermonVersionPrefix, type SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import { DERIVED_ASSET_KINDS, type PublishedAsset } from "./sermon-upload";
 import { updateVersionMedia } from "./update-version-media";
 
 /**
  * Records a finished media stage in one short transaction: the assets (upserted on their
- * key, so a retry does not duplicate them), the duration, the older versions' derived assets
- * dropped, and `sermon/transcription.requested` in the outbox. Does nothing and returns
+ * key, so a retry does not duplicate them), the duration, every other derived asset dropped
+ * (older versions', and this one's early stand-ins such as a sampled waveform), and
+ * `sermon/transcription.requested` in the outbox. Does nothing and returns
  * false when a newer upload replaced this version meanwhile. Invalidates listener pages.
  */
 export async function recordProcessedMedia(
@@ -37,7 +38,7 @@ export async function recordProcessedMedia(
       where: {
         sermonId,
         kind: { in: DERIVED_ASSET_KINDS },
-        NOT: { key: { startsWith: `${sermonVersionPrefix(version)}/` } },
+        key: { notIn: media.assets.map((asset) => asset.key) },
       },
     });
     await publishEvent(tx, sermonTranscriptionRequested.build(version));

@@ -53,6 +53,29 @@ describe("estimateLoudness", () => {
     expect(estimate.samplePeakDb).toBeGreaterThan(whole.samplePeakDb - 6);
   });
 
+  it("draws a coarse waveform from the same windows: one bar per slice of the recording", async () => {
+    // A quiet tone, loud from 20 to 30 s: six windows of 2 s, centred at 5, 15, 25… s.
+    const loudThird = await generateMedia(dir, "loud-third.mp3", [
+      ...["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=60"],
+      ...["-af", "volume='if(between(t,20,30),0.8,0.1)':eval=frame"],
+      ...["-c:a", "libmp3lame", "-b:a", "128k"],
+    ]);
+    const estimate = await estimateLoudness(loudThird, 60_000, { windowCount: 6, windowMs: 2_000 });
+    const { bucketMs, max, min } = estimate.windowPeaks;
+    expect(bucketMs).toBe(10_000);
+    expect(max).toHaveLength(6);
+    expect(min).toHaveLength(6);
+    expect(max[2]).toBe(1);
+    for (const [i, bar] of max.entries()) if (i !== 2) expect(bar).toBeCloseTo(0.13, 1);
+
+    // When the windows would cover the recording, it is read whole: a window's length a bar.
+    const whole = await estimateLoudness(loudThird, 60_000, { windowCount: 6, windowMs: 10_000 });
+    expect(whole.windowPeaks.bucketMs).toBe(10_000);
+    expect(whole.windowPeaks.max).toHaveLength(6);
+    expect(whole.windowPeaks.max[2]).toBe(1);
+    expect(whole.windowPeaks.max[0]).toBeCloseTo(0.13, 1);
+  });
+
   it("gives the same answer from one process or several", async () => {
     const options = { windowCount: 12, windowMs: 3_000 };
     const one = await estimateLoudness(speech, 130_000, { ...options, parallelism: 1 });

@@ -4,12 +4,19 @@ import { AudioAnalysis } from "./audio-analysis";
 import { sampledPcmArgs, type TimeRange } from "./ffmpeg-args";
 import { runFfmpeg } from "./ffmpeg-runner";
 import { integratedLoudness } from "./integrated-loudness";
+import { type WaveformPeaks, waveformPeaks } from "./waveform-peaks";
 
 export interface LoudnessEstimate {
   /** BS.1770 integrated loudness of the sampled windows, LUFS (-Infinity if all silent). */
   integratedLufs: number;
   /** Largest sample in the windows, dBFS: the recording's own peak may be higher. */
   samplePeakDb: number;
+  /**
+   * A coarse waveform from the same samples: min/max of each window, one bucket per slice of
+   * the recording (`bucketMs` = the slice), scaled to the windows' peak. The player draws
+   * about 100 bars, so 96 windows make nearly the same picture as the exact waveform.
+   */
+  windowPeaks: WaveformPeaks;
 }
 
 export interface EstimateLoudnessOptions {
@@ -50,9 +57,12 @@ export async function estimateLoudness(
   durationMs: number,
   options: EstimateLoudnessOptions = {},
 ): Promise<LoudnessEstimate> {
-  const ranges = loudnessSampleRanges(durationMs, options.windowCount, options.windowMs);
+  const windowMs = options.windowMs ?? SAMPLE_WINDOW_MS;
+  const ranges = loudnessSampleRanges(durationMs, options.windowCount, windowMs);
   const sampledMs = ranges.reduce((sum, range) => sum + range.durationMs, 0);
-  const analysis = new AudioAnalysis(ANALYSIS_SAMPLE_RATE, sampledMs, 100);
+  // One waveform bucket per window: windows lie back to back in the sampled timeline (or,
+  // when one range covers the whole recording, buckets of a window's length along it).
+  const analysis = new AudioAnalysis(ANALYSIS_SAMPLE_RATE, sampledMs, windowMs);
   const groups = splitEvenly(ranges, options.parallelism ?? availableParallelism());
   const abort = new AbortController();
   options.signal?.addEventListener("abort", () => abort.abort(options.signal?.reason), {
@@ -85,6 +95,13 @@ export async function estimateLoudness(
       analysis.samplesPerQuarter,
     ),
     samplePeakDb: 20 * Math.log10(analysis.peak),
+    windowPeaks: waveformPeaks(
+      analysis.bucketMin,
+      analysis.bucketMax,
+      ranges.length > 1 ? Math.round(durationMs / ranges.length) : windowMs,
+      analysis.peak,
+      ranges.length > 1 ? ranges.length : Math.ceil(durationMs / windowMs),
+    ),
   };
 }
 

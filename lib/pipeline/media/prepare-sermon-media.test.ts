@@ -248,13 +248,34 @@ describe("prepareSermonMedia on a long recording (loudness sampled, measured whi
 
     // Live: segments before the encode ended; the analysis before the final master.
     const kinds = run.published.map((p) => p.file.kind);
+    const keys = run.published.map((p) => p.file.key);
     const lastEncodingProgress = run.progress.filter((p) => p.percent < 100).at(-1)!;
     expect(run.published.find((p) => p.file.kind === "segment")!.atMs).toBeLessThan(
       lastEncodingProgress.atMs,
     );
-    expect(kinds.indexOf("master")).toBeLessThan(kinds.indexOf("waveform"));
+    expect(kinds.indexOf("master")).toBeLessThan(keys.indexOf("waveform.json"));
     expect(kinds.indexOf("silence-map")).toBeLessThan(kinds.lastIndexOf("master"));
     expect(kinds.at(-1)).toBe("download");
+    expect(run.result.transcode.generation).toBe(1);
+
+    // A waveform from the windows went out first, so the player draws one from the start.
+    expect(keys[0]).toBe("waveform-sampled.json");
+    expect(keys.filter((key) => key.startsWith("waveform"))).toEqual([
+      "waveform-sampled.json",
+      "waveform.json",
+    ]);
+    const sampled = JSON.parse(await readFile(join(to, "waveform-sampled.json"), "utf8")) as {
+      bucketMs: number;
+      min: number[];
+      max: number[];
+    };
+    // One bar per window, each standing for its 12 s slice of the recording.
+    const sliceMs = (INPUT_SECONDS * 1000) / sampling.windowCount;
+    expect(Math.abs(sampled.bucketMs - sliceMs)).toBeLessThanOrEqual(10);
+    expect(sampled.max).toHaveLength(sampling.windowCount);
+    expect(sampled.min).toHaveLength(sampling.windowCount);
+    expect(Math.max(...sampled.max, ...sampled.min.map((v) => -v))).toBe(1);
+    for (const bar of sampled.max) expect(bar).toBeGreaterThan(0.1);
   });
 
   it("measures a raw AAC upload whole first: without an index, every window would read from the start", async () => {
@@ -284,16 +305,50 @@ describe("prepareSermonMedia on a long recording (loudness sampled, measured whi
     expect(run.result.gainDb).toBeCloseTo(-16 - run.result.integratedLufs, 6);
     for (const lufs of await outputLoudness(run.result, to))
       expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
-    // Every segment went out twice: live from the estimate, then the replacements.
-    const segmentCount = run.result.transcode.renditions.reduce((n, r) => n + r.segmentCount, 0);
-    expect(run.published.filter((p) => p.file.kind === "segment")).toHaveLength(2 * segmentCount);
-    // The replacements were published whole: after the last live playlist, only VOD ones.
-    const replacedFrom = run.published.findIndex((p) => p.file.kind === "download") + 1;
-    const replacements = run.published.slice(replacedFrom);
-    for (const { text } of replacements.filter((p) => p.file.kind === "playlist"))
-      expect(text).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
-    expect(replacements.map((p) => p.file.kind).slice(-2)).toEqual(["master", "download"]);
-    expect(await listFiles(to)).toEqual(await listFiles(outputDir));
+    const { transcode } = run.result;
+    expect(transcode.generation).toBe(2);
+    expect(transcode.renditions.map((r) => r.name)).toEqual(["aac-32k-g2", "aac-64k-g2"]);
+
+    // The second generation went out whole, under new keys, once complete.
+    const keys = run.published.map((p) => p.file.key);
+    const secondFrom = keys.findIndex((key) => key.includes("-g2/"));
+    expect(secondFrom).toBeGreaterThan(0);
+    const before = new Set(keys.slice(0, secondFrom));
+    const after = run.published.slice(secondFrom);
+    // Nothing already published is written again, but for the master (the entry point, cached
+    // for a minute), which now names the new generation.
+    expect(after.map((p) => p.file.key).filter((key) => before.has(key))).toEqual(["master.m3u8"]);
+    for (const { file, text } of after) {
+      if (file.kind === "playlist") expect(text).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
+      if (["init", "segment", "playlist"].includes(file.kind))
+        expect(file.key).toMatch(/^aac-\d+k-g2\//);
+    }
+    expect(after.map((p) => p.file.kind).slice(-2)).toEqual(["master", "download"]);
+    const segmentCount = transcode.renditions.reduce((n, r) => n + r.segmentCount, 0);
+    expect(after.filter((p) => p.file.kind === "segment")).toHaveLength(segmentCount);
+    const master = await readFile(join(to, "master.m3u8"), "utf8");
+    expect(master.split("\n").filter((line) => line && !line.startsWith("#"))).toEqual([
+      "aac-32k-g2/index.m3u8",
+      "aac-64k-g2/index.m3u8",
+    ]);
+
+    // The first generation was finished for listeners already playing it (VOD playlists, every
+    // segment), and its download, superseded before anyone was given it, never went out.
+    const first = run.published.slice(0, secondFrom);
+    for (const name of ["aac-32k", "aac-64k"]) {
+      const playlists = first.filter((p) => p.file.key === `${name}/index.m3u8`);
+      const last = parseMediaPlaylist(playlists.at(-1)!.text!);
+      expect(last.isEnded).toBe(true);
+      expect(last.segments).toHaveLength(transcode.renditions[0]!.segmentCount);
+    }
+    expect(first.map((p) => p.file.kind)).not.toContain("download");
+    expect(keys.filter((key) => key === "download.m4a")).toHaveLength(1);
+
+    // On disk: the measured-first layout, plus the first generation and the sampled waveform.
+    const expected = (await listFiles(outputDir)).flatMap((file) =>
+      /^aac-\d+k\//.test(file) ? [file, file.replace("k/", "k-g2/")] : [file],
+    );
+    expect(await listFiles(to)).toEqual([...expected, "waveform-sampled.json"].sort());
   });
 });
 

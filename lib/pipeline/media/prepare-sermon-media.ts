@@ -18,7 +18,11 @@ import {
   type TranscodeSermonResult,
   transcodeSermon,
 } from "./transcode-sermon";
-import { SILENCE_MAP_NAME, WAVEFORM_NAME } from "@/lib/catalog/sermons/sermon-version";
+import {
+  SAMPLED_WAVEFORM_NAME,
+  SILENCE_MAP_NAME,
+  WAVEFORM_NAME,
+} from "@/lib/catalog/sermons/sermon-version";
 
 // The sampled peak can miss the loudest moment; limit unless it is clearly out of reach.
 export const SAMPLED_PEAK_MARGIN_DB = 6;
@@ -65,7 +69,7 @@ export interface PreparedSermonMedia {
   durationMs: number;
   /** Of the whole recording, before the gain. */
   integratedLufs: number;
-  /** Applied to every output. */
+  /** Applied to every final output (the second generation's, when there is one). */
   gainDb: number;
   silences: SilenceInterval[];
   waveform: ReadyFile;
@@ -77,11 +81,13 @@ export interface PreparedSermonMedia {
  * Everything `process-sermon` needs from an upload, in the order that gets it playable
  * soonest. Probe (rejects unusable files). A short recording is then measured whole
  * (loudness, waveform, silences) and transcoded. A longer one is transcoded at once with the
- * gain from a sampled loudness estimate (a second or so for any length), its segments
- * published as they are produced, while the same decode feeds the full measurement; if the
- * estimate proves more than GAIN_TOLERANCE_LU off, the outputs are made again with the
- * measured gain and replace the first ones. Either way every output is within tolerance of
- * -16 LUFS (see README).
+ * gain from a sampled loudness estimate (a second or so for any length), a coarse waveform
+ * from the same windows published first, its segments published as they are produced, while
+ * the same decode feeds the full measurement (and the exact waveform); if the estimate proves
+ * more than GAIN_TOLERANCE_LU off, the outputs are made again with the measured gain as a
+ * second generation under new keys, and the master moves to it. Either way every final
+ * output is within tolerance of -16 LUFS, and no published key but the master is written
+ * twice (see README).
  */
 export async function prepareSermonMedia(
   input: string,
@@ -156,22 +162,44 @@ export async function prepareSermonMedia(
 
   const applied = loudnessGain(estimate, { peakMarginDb: SAMPLED_PEAK_MARGIN_DB });
   const accumulators = new AudioAnalysis(ANALYSIS_SAMPLE_RATE, info.durationMs, WAVEFORM_BUCKET_MS);
+  // The windows' picture goes out ahead of the first segment, so the player has a waveform
+  // from the start; the exact one (WAVEFORM_NAME) follows from the encoding decode.
+  const sampledWaveform = await writeJson(
+    outputDir,
+    SAMPLED_WAVEFORM_NAME,
+    "waveform",
+    estimate.windowPeaks,
+  );
   let analysis: AudioAnalysisResult | undefined;
   let files: { waveform: ReadyFile; silenceMap: ReadyFile } | undefined;
+  let isSuperseded = false;
   const first = await transcode(applied, {
+    publishFirst: [sampledWaveform],
     analysisTap: { sampleRate: ANALYSIS_SAMPLE_RATE, sink: consumer(accumulators.rangeReader(0)) },
     beforeFinish: async () => {
       analysis = summariseAnalysis(accumulators);
       files = await publishAnalysis(analysis);
+      isSuperseded = !isGainWithinTolerance(applied, analysis);
     },
+    // A first generation about to be replaced still ends its playlists (VOD), for listeners
+    // already playing it; its download, which nobody has been given yet, is never published.
+    onFileReady: (file) =>
+      isSuperseded && file.kind === "download" ? undefined : onFileReady(file),
   });
   if (!analysis || !files) throw new Error("the transcode finished without its analysis");
-  if (isGainWithinTolerance(applied, analysis)) return prepared(analysis, applied, files, first);
+  if (!isSuperseded) return prepared(analysis, applied, files, first);
 
-  // Rare (a loud passage the windows missed): redo with the measured gain and publish it
-  // whole, over the same keys, once it is complete.
+  // Rare (a loud passage the windows missed): redo with the measured gain as a second
+  // generation under new keys (`aac-64k-g2/`), published whole once complete; the master then
+  // names it. The first generation's files stay: segments are immutable, and a listener who
+  // started during processing holds its playlist (see README).
   const measured = loudnessGain(analysis);
-  return prepared(analysis, measured, files, await transcode(measured, { isLive: false }));
+  return prepared(
+    analysis,
+    measured,
+    files,
+    await transcode(measured, { isLive: false, generation: 2 }),
+  );
 }
 
 async function writeJson(

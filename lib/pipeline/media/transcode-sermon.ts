@@ -20,6 +20,7 @@ import {
   DOWNLOAD_NAME,
   MASTER_PLAYLIST_NAME,
   PLAYLIST_NAME,
+  renditionFolderName,
 } from "@/lib/catalog/sermons/sermon-version";
 
 export interface TranscodeSermonOptions {
@@ -31,7 +32,15 @@ export interface TranscodeSermonOptions {
   gainDb: number;
   isLimited: boolean;
   renditions?: readonly Rendition[];
+  /**
+   * 1 (default) writes each rendition under its own name; 2, a re-encode, under new folders
+   * (`aac-64k-g2/`, see renditionFolderName) that the master then names, so no file already
+   * published is written again. The master and the download keep their names.
+   */
+  generation?: number;
   onFileReady?: OnFileReady;
+  /** Handed to `onFileReady` first, while the encoders start (e.g. an early waveform). */
+  publishFirst?: readonly ReadyFile[];
   /** Whole percent, 0–100, of the slowest rendition. */
   onProgress?: (percent: number) => void;
   /** Default: 60 s plus a quarter of the duration (i.e. slower than 4× realtime is stuck). */
@@ -54,6 +63,8 @@ export interface TranscodeSermonOptions {
 export interface TranscodeSermonResult {
   master: ReadyFile;
   download: ReadyFile;
+  generation: number;
+  /** `name`: the rendition's folder, i.e. its key prefix (`aac-64k`, `aac-64k-g2`). */
   renditions: { name: string; segmentCount: number; bandwidth: number; averageBandwidth: number }[];
 }
 
@@ -73,7 +84,11 @@ export async function transcodeSermon(
   options: TranscodeSermonOptions,
 ): Promise<TranscodeSermonResult> {
   const { input, outputDir, durationMs, gainDb, isLimited, signal } = options;
-  const renditions = [...(options.renditions ?? RENDITIONS)].sort((a, b) => a.bitRate - b.bitRate);
+  const generation = options.generation ?? 1;
+  // From here on a rendition's name is its folder for this generation.
+  const renditions = [...(options.renditions ?? RENDITIONS)]
+    .sort((a, b) => a.bitRate - b.bitRate)
+    .map((r) => ({ ...r, name: renditionFolderName(r.name, generation) }));
   const highest = renditions.at(-1);
   if (!highest) throw new RangeError("at least one rendition is required");
   const timeoutMs = options.timeoutMs ?? 60_000 + durationMs / 4;
@@ -89,6 +104,7 @@ export async function transcodeSermon(
   signal?.addEventListener("abort", () => abort.abort(signal.reason), { once: true });
   // A failed upload stops the encoders: the step will be retried from the start anyway.
   const queue = new PublishQueue(options.onFileReady, (error) => abort.abort(error));
+  for (const file of options.publishFirst ?? []) void queue.run(() => queue.publish(file));
   const publishers = renditions.map(
     (r) => new RenditionPublisher(join(outputDir, r.name), r.name, (f) => queue.publish(f)),
   );
@@ -182,7 +198,7 @@ export async function transcodeSermon(
   const download: ReadyFile = { kind: "download", path: downloadPath, key: DOWNLOAD_NAME };
   await queue.publish(download);
   progress.complete();
-  return { master, download, renditions: summaries };
+  return { master, download, generation, renditions: summaries };
 }
 
 async function writeMaster(
