@@ -2,6 +2,7 @@
 import { runSearch } from "@/lib/search/queries";
 import { searchParamsRecord, searchParamsSchema } from "@/lib/search/search-params";
 import { AppError } from "@/lib/platform/errors/app-error";
+import { assertQueryLength } from "@/lib/platform/http/assert-query-length";
 import { withErrorResponse } from "@/lib/platform/http/with-error-response";
 import { fieldErrorsOf } from "@/lib/platform/validation/form-result";
 
@@ -10,9 +11,9 @@ export const dynamic = "force-dynamic";
 // An unrecognised passage is an AppError naming the `passage` field; other failures answer 500.
 export const GET = withErrorResponse(
   async (request: Request) => {
-    const parsed = searchParamsSchema.safeParse(
-      searchParamsRecord(new URL(request.url).searchParams),
-    );
+    const url = new URL(request.url);
+    assertQueryLength(url);
+    const parsed = searchParamsSchema.safeParse(searchParamsRecord(url.searchParams));
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
       const detail = Object.entries(fields)

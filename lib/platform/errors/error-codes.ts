@@ -8,6 +8,10 @@ export const ERROR_CODES = {
   // The request is wrong: fix it and send it again.
   invalid_json: { status: 400 },
   invalid_request: { status: 422 },
+  // The request is too big to read, or comes too often: send less, or wait.
+  payload_too_large: { status: 413 },
+  uri_too_long: { status: 414 },
+  rate_limited: { status: 429 },
   // Who is asking.
   unauthenticated: { status: 401 },
   forbidden: { status: 403 },

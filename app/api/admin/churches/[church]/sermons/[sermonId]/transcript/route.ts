@@ -1,7 +1,7 @@
 // POST /api/admin/churches/:church/sermons/:sermonId/transcript — upload a WebVTT/SRT file that replaces the transcript.
 import { churchRoute } from "@/app/api/admin/_lib/church-route";
 import { MAX_CAPTION_BYTES } from "@/lib/pipeline/transcription/captions/parse-captions";
-import { readLimitedBody } from "@/lib/platform/http/read-limited-body";
+import { readBody } from "@/lib/platform/http/read-body";
 import { replaceTranscriptWithCaptions } from "@/lib/pipeline/transcription/replace-transcript-with-captions";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export const POST = churchRoute<{ church: string; sermonId: string }>(
   { atLeast: "editor" },
   async ({ request, params, access }) => {
-    const data = await readLimitedBody(request.body, MAX_CAPTION_BYTES);
+    // Over the limit: 413 payload_too_large before any of it is parsed.
+    const data = await readBody(request, { maxBytes: MAX_CAPTION_BYTES });
     // A malformed file is a CaptionsRejectedError: 422 invalid_captions, naming the `line`.
     const stored = await replaceTranscriptWithCaptions(
       { churchId: access.church.id, sermonId: params.sermonId },
