@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { createAdmin } from "./support/create-admin";
 import { signIn } from "./support/sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 
 test("the home page lists the seeded church", async ({ page }, testInfo) => {
   await page.goto("/");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { createAdmin } from "./support/create-admin";
 import { signIn } from "./support/sign-in";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
 import { expectStreamable } from "./support/processing";

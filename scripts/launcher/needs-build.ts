@@ -8,6 +8,7 @@ const SOURCES = [
   "inngest",
   "public",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "package-lock.json",
 ];

@@ -5,8 +5,9 @@
  * How it is driven, and why this way:
  * - Route handlers are the real exported functions, given real `Request`s with a real
  *   better-auth session cookie (signed in through the real /api/auth handler). That is all Next
- *   hands a route handler. This app has no proxy/middleware, so the handler's own check is the
- *   only check, and calling the handler directly shows exactly that.
+ *   hands a route handler. The app's proxy (proxy.ts) only adds security headers to pages and
+ *   matches no route handler, so the handler's own check is the only check, and calling the
+ *   handler directly shows exactly that.
  * - Server actions are the real exported functions, called with every argument a client can put
  *   in a `Next-Action` POST, the church slug included: `.bind(null, slug)` arguments go to the
  *   browser and come back in the request, so they are the attacker's to choose. Only Next's
