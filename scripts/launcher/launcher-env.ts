@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { type Env, parseEnv } from "@/lib/platform/config/parse-env";
+import { parseTrustedProxies } from "./trusted-proxies.mjs";
 
 const port = (fallback: number) =>
   z.coerce
@@ -26,6 +27,17 @@ export const launcherEnvSchema = z.object({
     .default(5),
   SQS_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43_200).default(60),
   SELAH_SEED: z.stringbool({ error: "expected true or false" }).default(true),
+  /** Whose X-Forwarded-For the web app believes (scripts/launcher/forwarded-headers.mjs). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("loopback")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type LauncherEnv = z.output<typeof launcherEnvSchema> & { dataDir: string };

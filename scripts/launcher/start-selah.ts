@@ -23,6 +23,8 @@ import { claimPort, waitForPort } from "./ports";
 
 const ROOT = process.cwd();
 const exitWhenOrphaned = path.join(ROOT, "scripts", "launcher", "exit-when-orphaned.mjs");
+// Makes X-Forwarded-For the client's address, or a trusted proxy's word for it (TRUSTED_PROXIES).
+const forwardedHeaders = path.join(ROOT, "scripts", "launcher", "forwarded-headers.mjs");
 const tsEntry = (file: string) =>
   [
     process.execPath,
@@ -253,6 +255,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
         [
           "--import",
           exitWhenOrphaned,
+          "--import",
+          forwardedHeaders,
           nextBin,
           options.isDev ? "dev" : "start",
           "-p",

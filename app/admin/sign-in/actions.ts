@@ -1,11 +1,17 @@
 "use server";
 
-import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getAuth } from "@/lib/platform/auth/auth";
-import { fieldErrorsOf, type FormResult, formValues } from "@/lib/platform/validation/form-result";
+import { signInWithPassword } from "@/lib/platform/auth/sign-in-with-password";
+import { AppError } from "@/lib/platform/errors/app-error";
+import {
+  fieldErrorsOf,
+  type FormResult,
+  formValues,
+  toFormResult,
+} from "@/lib/platform/validation/form-result";
 
 const signInSchema = z.object({
   email: z.email({ message: "Enter the email address you were invited with." }),
@@ -23,14 +29,10 @@ export async function signIn(
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: kept };
   const { email, password, next } = parsed.data;
   try {
-    await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
+    // Rate-limited per address and per account like POST /api/auth/sign-in/email.
+    await signInWithPassword({ email, password, headers: await headers() });
   } catch (error) {
-    if (error instanceof APIError)
-      return {
-        ok: false,
-        message: "That email and password do not match an admin account.",
-        values: kept,
-      };
+    if (error instanceof AppError) return toFormResult(error, kept);
     throw error;
   }
   // Only same-site paths, so the parameter cannot send people elsewhere.
