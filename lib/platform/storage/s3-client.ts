@@ -10,5 +10,8 @@ export function createS3Client(
     ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
     // Emulators and MinIO serve buckets by path, not by subdomain.
     forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+    // Otherwise the SDK puts the CRC32 of an empty body into presigned UploadPart URLs, and
+    // S3 refuses the browser's part (whose bytes it never saw) as a checksum mismatch.
+    requestChecksumCalculation: "WHEN_REQUIRED",
   });
 }
