@@ -14,7 +14,11 @@ const api = `/api/admin/churches/${CHURCH}`;
 
 test.beforeAll(() => {
   createAdmin({ ...volunteer, church: CHURCH, role: "editor" });
-  createAdmin({ email: "owner@other.example", password: "other-password", church: "other-parish" });
+  createAdmin({
+    email: "owner@other-parish.example",
+    password: "other-password",
+    church: "other-parish",
+  });
 });
 
 /** Polls the status endpoint until nothing runs any more; returns the last answer. */
