@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
 import { requireTools } from "./support/require-tools";
+import { durationSeconds } from "@/test/support/test-media";
 
 // Here: espeak-ng, ffprobe, ffmpeg, bash and seq; in transcribeLocally: ffmpeg and pocketsphinx
 // with its en-us model.
@@ -82,19 +83,6 @@ async function childCpuSeconds(): Promise<number> {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
-async function durationMs(path: string): Promise<number> {
-  const { stdout } = await exec("ffprobe", [
-    "-v",
-    "error",
-    "-show_entries",
-    "format=duration",
-    "-of",
-    "csv=p=0",
-    path,
-  ]);
-  return Math.round(Number(stdout.trim()) * 1000);
-}
-
 async function silences(path: string) {
   const { stderr } = await exec(
     "ffmpeg",
@@ -125,7 +113,7 @@ await mkdir(WORK_DIR, { recursive: true });
 const passageWav = join(WORK_DIR, "passage.wav");
 // The American voice suits the en-us acoustic model best of espeak's voices (still poorly).
 await exec("espeak-ng", ["-v", "en-us", "-w", passageWav, PASSAGE]);
-const repeats = Math.ceil((MINUTES * 60_000) / (await durationMs(passageWav)));
+const repeats = Math.ceil((MINUTES * 60) / (await durationSeconds(passageWav)));
 const list = join(WORK_DIR, "list.txt");
 await exec("bash", [
   "-c",
@@ -151,7 +139,7 @@ await exec("ffmpeg", [
   "64k",
   audio,
 ]);
-const audioMs = await durationMs(audio);
+const audioMs = Math.round((await durationSeconds(audio)) * 1000);
 const reference = Array.from({ length: repeats }, () => words(PASSAGE)).flat();
 
 const loadBefore = loadavg()[0] ?? 0;

@@ -1,4 +1,5 @@
-// Prints one closing line, "N passed, N failed", over the vitest and Playwright reports.
+// Prints the failed vitest tests (name and first line of the reason, so a log's tail shows
+// them) and one closing line, "N passed, N failed", over the vitest and Playwright reports.
 import { existsSync, readFileSync } from "node:fs";
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -11,7 +12,18 @@ if (existsSync(vitest)) {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
+    testResults: {
+      name: string;
+      assertionResults: { status: string; fullName: string; failureMessages: string[] }[];
+    }[];
   };
+  for (const file of report.testResults)
+    for (const test of file.assertionResults.filter(({ status }) => status === "failed"))
+      console.log(
+        `FAILED ${file.name.replace(`${process.cwd()}/`, "")} › ${test.fullName}\n  ${
+          test.failureMessages[0]?.split("\n")[0]?.slice(0, 300) ?? ""
+        }`,
+      );
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
   total.skipped += report.numPendingTests + report.numTodoTests;

@@ -9,25 +9,24 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/platform/db/client";
+import { startUploadServices, type UploadServices } from "@/test/support/upload-services";
 import { prepareSermonMedia } from "@/lib/pipeline/media/prepare-sermon-media";
 import { probeMedia } from "@/lib/pipeline/media/probe-media";
 import { copyObject } from "@/lib/pipeline/upload/copy-object";
 import type { UploadContext } from "@/lib/pipeline/upload/upload-context";
 import { UploadRejectedError } from "@/lib/pipeline/upload/upload-errors";
 import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
-import { createDb, type Db } from "@/lib/platform/db/client";
-import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
 import { downloadObject } from "@/lib/platform/storage/download-object";
-import { createS3Client } from "@/lib/platform/storage/s3-client";
-import { startTestServices, testAwsEnv, type TestServices } from "@/test/support/embedded-services";
 import { generateAmr, generateMedia } from "@/test/support/test-media";
+import { pngImage } from "./support/bad-media";
 import { sendLikeABrowser } from "./support/upload-like-a-browser";
 
 const SECONDS = 3;
 const tone = ["-f", "lavfi", "-i", `sine=frequency=220:sample_rate=48000:duration=${SECONDS}`];
 const picture = ["-f", "lavfi", "-i", `testsrc=size=160x120:rate=10:duration=${SECONDS}`];
 
-let services: TestServices;
+let uploads: UploadServices;
 let db: Db;
 let ctx: UploadContext;
 let churchId: string;
@@ -35,17 +34,12 @@ let dir: string;
 let sermonCount = 0;
 
 beforeAll(async () => {
-  services = await startTestServices();
-  db = createDb(services.database.url);
-  const s3 = createS3Client(testAwsEnv(services.aws.endpoint));
-  await ensureBucket(s3, "media");
-  ctx = { db, s3, bucket: "media", maxBytes: 64 * 1024 * 1024, toBrowserUrl: (url) => url };
-  churchId = (await db.church.create({ data: { slug: "by-content", name: "By Content" } })).id;
+  uploads = await startUploadServices("by-content");
+  ({ db, ctx, churchId } = uploads);
   dir = await mkdtemp(join(tmpdir(), "media-by-content-"));
 });
 afterAll(async () => {
-  await db?.$disconnect();
-  await services?.stop();
+  await uploads?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -229,17 +223,7 @@ describe("still refused when the upload completes, with a reason, whatever the n
   });
 
   it("a PNG named like a recording: the message says the name and content disagree", async () => {
-    const png = await readFile(
-      await generateMedia(dir, "slide.png", [
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=size=64x48",
-        "-frames:v",
-        "1",
-      ]),
-    );
-    expect(await refusal(png, "sermon.m4a")).toBe(
+    expect(await refusal(await pngImage(dir), "sermon.m4a")).toBe(
       '"sermon.m4a" does not look like the audio or video file its name says; it may be damaged or renamed.',
     );
   });

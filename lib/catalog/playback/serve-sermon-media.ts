@@ -8,13 +8,50 @@ import { type Db, getDb } from "@/lib/platform/db/client";
 import { mediaContentType } from "@/lib/catalog/playback/media-content-type";
 import { sermonOutputKey, versionOfKey } from "@/lib/catalog/sermons/sermon-version";
 import { type MediaStorage, mediaStorage } from "@/lib/platform/storage/media-storage";
+import type { PublishState } from "@/lib/platform/db/generated/prisma/enums";
+import {
+  type MediaAccessCache,
+  processMediaAccessCache,
+} from "@/lib/catalog/listener-cache/media-access-cache";
 import { mediaCacheControl } from "./media-cache-control";
 import { parseMediaPath } from "./media-path";
+
+/** What serving a sermon's media needs to know about it. */
+export interface SermonMediaAccess {
+  churchId: string;
+  slug: string;
+  publishState: PublishState;
+  publishAt: Date | null;
+  /** Media versions whose master playlist was recorded. */
+  servedVersions: number[];
+}
 
 export interface ServeMediaDeps {
   db: Db;
   storage: MediaStorage;
   now?: Date;
+  /** Reuses recent lookups (the media route's, per process); without it every request asks the database. */
+  accessCache?: MediaAccessCache<SermonMediaAccess>;
+}
+
+async function findSermonMediaAccess(db: Db, sermonId: string): Promise<SermonMediaAccess | null> {
+  const sermon = await db.sermon.findUnique({
+    where: { id: sermonId },
+    select: {
+      churchId: true,
+      slug: true,
+      publishState: true,
+      publishAt: true,
+      mediaAssets: { where: { kind: "master_playlist" }, select: { key: true } },
+    },
+  });
+  if (!sermon) return null;
+  const { mediaAssets, ...rest } = sermon;
+  const owner = { churchId: sermon.churchId, sermonId };
+  const servedVersions = mediaAssets
+    .map((asset) => versionOfKey(asset.key, owner))
+    .filter((version) => version !== undefined);
+  return { ...rest, servedVersions };
 }
 
 const NOT_FOUND_HEADERS = { "cache-control": "no-store", "content-type": "text/plain" };
@@ -25,30 +62,30 @@ const notFound = () => new Response("Not found", { status: 404, headers: NOT_FOU
  * Serves only allow-listed names, only for a publicly visible sermon, and only from a media
  * version whose master playlist was recorded (the current one, or the one listeners are on
  * while a newer upload is still processing); everything else is a 404. Without `deps`, this
- * process's database and storage (the media route).
+ * process's database and storage (the media route), and its recent lookups for requests they
+ * let through (lib/catalog/listener-cache/media-access-cache.ts).
  */
 export async function serveSermonMedia(
   request: Request,
   sermonId: string,
   pathSegments: readonly string[],
-  deps: ServeMediaDeps = { db: getDb(), storage: mediaStorage() },
+  deps: ServeMediaDeps = {
+    db: getDb(),
+    storage: mediaStorage(),
+    accessCache: processMediaAccessCache<SermonMediaAccess>(),
+  },
 ): Promise<Response> {
   const path = parseMediaPath(pathSegments);
   if (!path) return notFound();
-  const sermon = await deps.db.sermon.findUnique({
-    where: { id: sermonId },
-    select: {
-      churchId: true,
-      slug: true,
-      publishState: true,
-      publishAt: true,
-      mediaAssets: { where: { kind: "master_playlist" }, select: { key: true } },
-    },
-  });
-  if (!sermon || !isPubliclyVisible(sermon, deps.now ?? new Date())) return notFound();
+  const now = deps.now ?? new Date();
+  const isServable = (access: SermonMediaAccess) =>
+    isPubliclyVisible(access, now) && access.servedVersions.includes(path.version);
+  const load = () => findSermonMediaAccess(deps.db, sermonId);
+  const sermon = deps.accessCache
+    ? await deps.accessCache.lookup(sermonId, load, isServable)
+    : await load();
+  if (!sermon || !isServable(sermon)) return notFound();
   const owner = { churchId: sermon.churchId, sermonId };
-  const servedVersions = sermon.mediaAssets.map((asset) => versionOfKey(asset.key, owner));
-  if (!servedVersions.includes(path.version)) return notFound();
 
   const range = request.headers.get("range");
   const ifNoneMatch = request.headers.get("if-none-match");

@@ -71,3 +71,16 @@ export const sermonInputSchema = z
   });
 
 export type SermonInput = z.output<typeof sermonInputSchema>;
+
+/** The sermon form's fields as it sends them when each is left empty (a new sermon). */
+export const EMPTY_SERMON_FORM = {
+  title: "",
+  speakerId: "",
+  seriesId: "",
+  preachedOn: "",
+  description: "",
+  tags: "",
+  scripture: "",
+  publishState: "draft",
+  publishAt: "",
+} as const;

@@ -1,18 +1,5 @@
 import { z } from "zod";
-import { sermonInputSchema } from "./sermon-input";
-
-/** What the sermon form sends for a field left empty; a JSON request may leave any of them out. */
-const FORM_DEFAULTS = {
-  title: "",
-  speakerId: "",
-  seriesId: "",
-  preachedOn: "",
-  description: "",
-  tags: "",
-  scripture: "",
-  publishState: "draft",
-  publishAt: "",
-};
+import { EMPTY_SERMON_FORM, sermonInputSchema } from "./sermon-input";
 
 /**
  * The sermon form's fields as a JSON request body (the admin API's create route): the same names
@@ -25,5 +12,5 @@ export const sermonJsonInputSchema = z.preprocess((body) => {
   const given = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
   if (Array.isArray(given.tags) && given.tags.every((tag) => typeof tag === "string"))
     given.tags = given.tags.join(",");
-  return { ...FORM_DEFAULTS, ...given };
+  return { ...EMPTY_SERMON_FORM, ...given };
 }, sermonInputSchema);

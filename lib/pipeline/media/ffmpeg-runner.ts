@@ -6,6 +6,7 @@
 // offers no extra stdio descriptors. We need the exact, test-asserted hardened argument list,
 // raw PCM on stdout *and* `-progress` on a separate descriptor (fd 3) of the same process.
 import { spawn } from "node:child_process";
+import { runInBackground } from "@/lib/platform/process/background-priority";
 import type { Writable } from "node:stream";
 import { FfmpegFailedError } from "./ffmpeg-failed-error";
 import { FfmpegTimeoutError } from "./ffmpeg-timeout-error";
@@ -41,6 +42,7 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegResult> {
     const child = spawn(binaryPath(run.binary), run.args, {
       stdio: ["ignore", "pipe", "pipe", run.onProgress ? "pipe" : "ignore"],
     });
+    runInBackground(child.pid);
     let stdout = "";
     let stderr = "";
     let failure: Error | undefined;

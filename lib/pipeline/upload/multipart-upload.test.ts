@@ -1,9 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/platform/db/client";
-import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
-import { createS3Client } from "@/lib/platform/storage/s3-client";
-import { startTestServices, testAwsEnv, type TestServices } from "@/test/support/embedded-services";
+import type { Db } from "@/lib/platform/db/client";
+import { startUploadServices, type UploadServices } from "@/test/support/upload-services";
 import { abortUpload } from "./abort-upload";
 import { completeUpload } from "./complete-upload";
 import { presignParts } from "./presign-parts";
@@ -11,7 +9,7 @@ import { startUpload } from "./start-upload";
 import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
 import type { UploadContext } from "./upload-context";
 
-let services: TestServices;
+let uploads: UploadServices;
 let db: Db;
 let ctx: UploadContext;
 let churchId: string;
@@ -53,16 +51,11 @@ async function sendParts(
 }
 
 beforeAll(async () => {
-  services = await startTestServices();
-  db = createDb(services.database.url);
-  const s3 = createS3Client(testAwsEnv(services.aws.endpoint));
-  await ensureBucket(s3, "media");
-  ctx = { db, s3, bucket: "media", maxBytes: 64 * 1024 * 1024, toBrowserUrl: (url) => url };
-  churchId = (await db.church.create({ data: { slug: "uploads", name: "Uploads" } })).id;
+  uploads = await startUploadServices("uploads");
+  ({ db, ctx, churchId } = uploads);
 });
 afterAll(async () => {
-  await db?.$disconnect();
-  await services?.stop();
+  await uploads?.stop();
 });
 
 describe("multipart upload", () => {

@@ -10,6 +10,7 @@ import { groupWordsIntoSegments } from "@/lib/pipeline/transcription/group-words
 import { type MachineTranscript, meanConfidence } from "@/lib/catalog/transcripts/transcript";
 import { TranscriptionRejectedError } from "@/lib/pipeline/transcription/transcription-errors";
 import { parsePocketsphinxOutput } from "./parse-pocketsphinx-output";
+import { runInBackground } from "@/lib/platform/process/background-priority";
 
 const exec = promisify(execFile);
 
@@ -65,12 +66,13 @@ export async function transcribeLocally(
 
 async function recognise(wavPath: string, timeoutSeconds: number): Promise<string> {
   try {
-    const { stdout } = await exec(
+    const recognising = exec(
       "pocketsphinx_continuous",
       ["-infile", wavPath, "-time", "yes", "-logfn", "/dev/null"],
       { timeout: timeoutSeconds * 1000, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024 },
     );
-    return stdout;
+    runInBackground(recognising.child.pid);
+    return (await recognising).stdout;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new TranscriptionRejectedError(

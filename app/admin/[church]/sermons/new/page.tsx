@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SermonForm } from "@/components/admin/sermon-form";
 import { sermonFormOptions } from "@/lib/catalog/sermons/sermon-form-options";
+import { EMPTY_SERMON_FORM } from "@/lib/catalog/sermons/sermon-input";
 import { requireChurchPage } from "../../../_lib/admin-session";
 import { createSermon } from "../actions";
 
@@ -19,17 +20,7 @@ export default async function NewSermonPage({ params }: { params: Promise<{ chur
       <div className="mt-8">
         <SermonForm
           action={createSermon.bind(null, slug)}
-          values={{
-            title: "",
-            speakerId: "",
-            seriesId: "",
-            preachedOn: "",
-            description: "",
-            tags: "",
-            scripture: "",
-            publishState: "draft",
-            publishAt: "",
-          }}
+          values={EMPTY_SERMON_FORM}
           {...options}
           normalisedScripture={[]}
           submitLabel="Create sermon"
