@@ -23,13 +23,22 @@ const inBandBodySchema = z.looseObject({
   sdk: z.string().optional(),
 });
 
+/** How soon a configured app that has not synced since start is tried again (it is starting). */
+const UNSYNCED_RETRY_MS = 250;
+
 /**
  * PUTs an App URL the way the Dev Server does. Asks for in-band sync (the config comes back
  * in the answer); an App that declines registers out-of-band via POST /fn/register instead.
  * Signed mode signs the PUT (the SDK answers an in-band sync only to a signed one) and believes
- * an in-band answer only with the app's signature.
+ * an in-band answer only with the app's signature. A success is remembered (`pendingAppUrls`).
  */
 export async function syncAppUrl(ctx: EngineContext, url: string): Promise<SyncOutcome> {
+  const outcome = await putAppUrl(ctx, url);
+  if (outcome.ok) ctx.syncedAppUrls.add(url);
+  return outcome;
+}
+
+async function putAppUrl(ctx: EngineContext, url: string): Promise<SyncOutcome> {
   const { signingKey, signingKeyFallback } = ctx.config;
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -147,15 +156,30 @@ export function knownAppUrls(ctx: EngineContext): string[] {
   return [...new Set([...ctx.config.appUrls, ...registered].filter(Boolean))];
 }
 
-/** Periodic re-sync like the Dev Server's poll; logs only changes of reachability. */
+/**
+ * Configured app URLs (ENGINE_APP_URLS) not synced since the engine started: until they are,
+ * the engine may lack their functions (a first start, or functions added since), and events
+ * for those would start no runs. /health reports it (`appsSynced`).
+ */
+export function pendingAppUrls(ctx: EngineContext): string[] {
+  return ctx.config.appUrls.filter((url) => !ctx.syncedAppUrls.has(url));
+}
+
+/**
+ * Periodic re-sync like the Dev Server's poll; logs only changes of reachability. A configured
+ * app that has not synced since start (its server is still starting) is tried again every
+ * UNSYNCED_RETRY_MS instead of waiting for the next period, so it is synced as soon as it answers.
+ */
 export function startSyncLoop(ctx: EngineContext): () => void {
   const lastOk = new Map<string, boolean>();
   let running = false;
-  const syncAll = async () => {
-    if (running) return;
+  let isStopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const sync = async (urls: string[]) => {
+    if (running || isStopped) return;
     running = true;
     try {
-      for (const url of knownAppUrls(ctx)) {
+      for (const url of urls) {
         const outcome = await syncAppUrl(ctx, url).catch((error: unknown): SyncOutcome => ({
           url,
           ok: false,
@@ -172,10 +196,20 @@ export function startSyncLoop(ctx: EngineContext): () => void {
     } finally {
       running = false;
     }
+    if (isStopped || pendingAppUrls(ctx).length === 0) return;
+    clearTimeout(retry);
+    retry = setTimeout(() => void sync(pendingAppUrls(ctx)), UNSYNCED_RETRY_MS);
+    retry.unref();
   };
-  void syncAll();
-  if (ctx.config.syncIntervalMs === 0) return () => {};
-  const timer = setInterval(() => void syncAll(), ctx.config.syncIntervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  void sync(knownAppUrls(ctx));
+  const timer =
+    ctx.config.syncIntervalMs === 0
+      ? undefined
+      : setInterval(() => void sync(knownAppUrls(ctx)), ctx.config.syncIntervalMs);
+  timer?.unref();
+  return () => {
+    isStopped = true;
+    clearTimeout(retry);
+    clearInterval(timer);
+  };
 }

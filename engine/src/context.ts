@@ -31,4 +31,6 @@ export interface EngineContext {
   hooks: EngineHooks;
   /** Base URL of this engine, known once it listens. */
   baseUrl: string;
+  /** App URLs whose sync succeeded since the engine started (app-sync.ts). */
+  syncedAppUrls: Set<string>;
 }

@@ -143,6 +143,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     functions: new FunctionIndex(store),
     concurrency: new ConcurrencyTracker(),
     baseUrl: "",
+    syncedAppUrls: new Set<string>(),
   } as Omit<EngineContext, "scheduler" | "hooks"> as EngineContext;
   ctx.hooks = { fanOutEvent: (event, internalId) => fanOutEvent(ctx, event, internalId) };
   ctx.scheduler = new Scheduler(

@@ -1,4 +1,5 @@
 import { registerApp, removeAppByUrl } from "./app-registry";
+import { pendingAppUrls } from "./app-sync";
 import { acceptCheckpoint } from "./checkpoint";
 import type { EngineContext } from "./context";
 import { HttpError } from "./errors";
@@ -22,7 +23,13 @@ function header(value: string | string[] | undefined): string | undefined {
  * /health and /e/<key>, which checks the event key itself.
  */
 export function addSdkRoutes(router: Router, ctx: EngineContext): void {
-  router.on("GET", "/health", () => json(200, { status: "ok" }), { isPublic: true });
+  // Liveness, and whether every ENGINE_APP_URLS app has synced since start (readiness for events).
+  router.on(
+    "GET",
+    "/health",
+    () => json(200, { status: "ok", appsSynced: pendingAppUrls(ctx).length === 0 }),
+    { isPublic: true },
+  );
 
   // GET /v1/engine/stats — process memory and queue depth, for the benchmark and operators.
   router.on("GET", "/v1/engine/stats", () => {

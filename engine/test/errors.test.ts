@@ -285,7 +285,7 @@ describe("errors and retries", () => {
     // Signed, the unsigned answer is refused before it is read; open, its body is.
     expect(run?.error?.message).toMatch(SIGNED ? /no X-Inngest-Signature/ : /not JSON/);
     const health = await fetch(`${engine.url}/health`);
-    expect(await health.json()).toEqual({ status: "ok" });
+    expect(await health.json()).toEqual({ status: "ok", appsSynced: true });
     await new Promise<void>((resolve) => liar.close(() => resolve()));
     await engine.stop();
   });

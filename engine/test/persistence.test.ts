@@ -110,7 +110,7 @@ describe("process and persistence", () => {
     dataDir = tempDataDir();
     child = await spawnEngine({ ENGINE_PORT: "0", ENGINE_DATA_DIR: dataDir });
     const health = await fetch(`${child.url}/health`);
-    expect(await health.json()).toEqual({ status: "ok" });
+    expect(await health.json()).toEqual({ status: "ok", appsSynced: true });
     child.process.kill("SIGTERM");
     expect(await child.exited).toBe(0);
     await expect(

@@ -13,6 +13,7 @@ import {
   waitFor,
   waitForEndedRuns,
 } from "./harness";
+import { freePort } from "./child-engine";
 
 afterEach(cleanupAll);
 
@@ -70,6 +71,36 @@ describe("sync", () => {
     );
     await app.close();
     await second.stop();
+  });
+
+  it("syncs a configured app as soon as it answers, not at the next period; /health says when", async () => {
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}/api/inngest`;
+    // A period far longer than the test: only the retry of a not yet synced app can sync it.
+    const engine = await startTestEngine({ appUrls: [appUrl], syncIntervalMs: 60_000 });
+    const health = () => getJson<{ status: string; appsSynced: boolean }>(`${engine.url}/health`);
+    await sleep(600);
+    expect(await health()).toEqual({ status: "ok", appsSynced: false });
+
+    const client = testClient(engine.url, "late");
+    const app = await serveApp(
+      client,
+      [client.createFunction({ id: "x", triggers: [{ event: "demo/late" }] }, async () => "ran")],
+      port,
+    );
+    const upAt = Date.now();
+    await waitFor(async () => (await health()).appsSynced, 3000, "the configured app's sync");
+    expect(Date.now() - upAt).toBeLessThan(2000);
+    expect(await functionIds(engine.url, "late")).toEqual(["late-x"]);
+    // Events sent from now on start runs.
+    await client.send({ name: "demo/late", data: {} });
+    const [run] = await waitForEndedRuns(engine.url, "late-x");
+    expect(run?.output).toBe("ran");
+    // Synced once, it stays so while the app is away (the engine keeps its functions).
+    await app.close();
+    await sleep(400);
+    expect((await health()).appsSynced).toBe(true);
+    await engine.stop();
   });
 
   it("falls back to out-of-band when the app sets INNGEST_ALLOW_IN_BAND_SYNC=false", async () => {
@@ -229,7 +260,7 @@ describe("sync", () => {
     const setup = await setupApp((client) => [
       client.createFunction({ id: "f", triggers: [{ event: "demo/f" }] }, async () => 1),
     ]);
-    expect(await getJson(`${setup.engine.url}/health`)).toEqual({ status: "ok" });
+    expect(await getJson(`${setup.engine.url}/health`)).toEqual({ status: "ok", appsSynced: true });
     const dev = await getJson<{
       functions: { id: string }[];
       handlers: unknown[];

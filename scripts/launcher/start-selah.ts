@@ -19,6 +19,7 @@ import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls"
 import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
 import { readOrCreateSecret } from "./read-or-create-secret";
+import { waitForAppSync } from "./wait-for-app-sync";
 import { claimPort, waitForPort } from "./ports";
 
 const ROOT = process.cwd();
@@ -207,7 +208,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
         ENGINE_HOST: LOOPBACK,
         ENGINE_PORT: String(port),
         ENGINE_DATA_DIR: engineDir(launcherEnv),
-        ENGINE_APP_URLS: `${appUrl}/api/inngest`,
+        // The app it serves, synced as soon as it answers (none when there is no web app).
+        ENGINE_APP_URLS: options.webApp === false ? "" : `${appUrl}/api/inngest`,
       });
       engine = { service, url };
     }
@@ -268,6 +270,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
       { ...env, PORT: String(webPort), NODE_ENV: options.isDev ? "development" : "production" },
     );
     await web.waitUntilReady(() => httpAnswers(`${appUrl}/api/health`), 120_000);
+    // Ready means ready for uploads too: the engine has the app's functions, so events start runs.
+    if (engine) await waitForAppSync(engine.url, 120_000);
     const shownHost =
       launcherEnv.HOST === "127.0.0.1" || launcherEnv.HOST === "0.0.0.0"
         ? "localhost"

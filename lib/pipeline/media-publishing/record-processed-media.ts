@@ -8,9 +8,9 @@ import { updateVersionMedia } from "./update-version-media";
 
 /**
  * Records a finished media stage in one short transaction: the assets (upserted on their
- * key, so a retry does not duplicate them), the duration, every other derived asset dropped
- * (older versions', and this one's early stand-ins such as a sampled waveform), and
- * `sermon/transcription.requested` in the outbox. Does nothing and returns
+ * key, so a retry does not duplicate them), the duration, the transcode at 100 %, every other
+ * derived asset dropped (older versions', and this one's early stand-ins such as a sampled
+ * waveform), and `sermon/transcription.requested` in the outbox. Does nothing and returns
  * false when a newer upload replaced this version meanwhile. Invalidates listener pages.
  */
 export async function recordProcessedMedia(
@@ -24,7 +24,9 @@ export async function recordProcessedMedia(
       !(await updateVersionMedia(
         tx,
         version,
-        { data: { durationMs: media.durationMs } },
+        // The transcode is done: the figure says so even if its last progress write was lost
+        // (an uploaded transcript is announced only once it does: markTranscribed).
+        { data: { durationMs: media.durationMs, transcodePercent: 100 } },
         media.assets,
       ))
     )

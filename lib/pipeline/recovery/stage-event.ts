@@ -51,8 +51,11 @@ export async function stageEvent(
   }
 }
 
-/** How many deliberate re-sends of `event` the outbox already holds (sweeps and admin retries). */
-export function countResends(db: Db, event: PipelineEvent): Promise<number> {
+/**
+ * How many deliberate re-sends of `event` the outbox already holds (sweeps, admin retries, a
+ * transcript announced again: `confirmTranscribed`).
+ */
+export function countResends(db: Pick<Db, "outbox">, event: PipelineEvent): Promise<number> {
   return db.outbox.count({
     where: { eventId: { startsWith: retryEventId(event.id, 0).slice(0, -1) } },
   });

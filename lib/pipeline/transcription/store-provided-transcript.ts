@@ -39,6 +39,9 @@ export interface ProvidedTranscript extends StoredTranscript {
  * parsed strictly (CaptionsRejectedError names the line), cue times kept, the sermon switched
  * to the `provided` provider so a later machine run leaves it alone, then stored like any
  * transcript. Each upload gets its own files, so older transcripts keep theirs as history.
+ * While the audio is still being processed the transcript waits, unannounced, for the
+ * transcription stage to adopt it (`adoptProvidedTranscript`); after that it goes to search
+ * indexing at once.
  */
 export async function storeProvidedTranscript(
   deps: { db: Db; storage: TranscriptStorage },

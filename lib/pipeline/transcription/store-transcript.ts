@@ -1,7 +1,12 @@
-import { sermonReindexRequested, sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
+import {
+  retryEventId,
+  sermonReindexRequested,
+  sermonTranscribed,
+} from "@/lib/pipeline/events/pipeline-events";
 import { invalidateSermonPage } from "@/lib/catalog/listener-cache/invalidate-sermon-page";
 import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
+import { countResends } from "@/lib/pipeline/recovery/stage-event";
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 import { findSpokenScripture } from "./find-spoken-scripture";
 import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
@@ -22,7 +27,8 @@ type Tx = Prisma.TransactionClient;
  * Makes a transcript the sermon's current one, in one short transaction: the previous current
  * transcript kept as history, segments, spoken scripture references (replaced), the captions
  * and words files recorded as media assets, the sermon marked transcribed, and the event that
- * sends it to search indexing. Returns null when a newer upload replaced this version, or when
+ * sends it to search indexing (those two only once its audio is processed: `markTranscribed`).
+ * Returns null when a newer upload replaced this version, or when
  * this is a machine transcript and the admin uploaded captions while it was being made.
  * A retried step finds its own transcript already current and changes nothing. The sermon's
  * listener page is invalidated.
@@ -127,18 +133,35 @@ export async function storeTranscript(
 }
 
 /**
- * Moves the sermon to `transcribed` (from streamable, a later stage, or a failed
- * transcription; a sermon still processing keeps its status and gets there when processing
- * requests transcription) and announces the transcript. The first transcript of a media
- * version is `sermon/transcribed`; a replacement asks search to re-index instead, since
- * that event's id is taken.
+ * Where a sermon may move to `transcribed` from: its media recorded and waiting for a transcript
+ * (`streamable` with the transcode done: a sermon turns streamable part-way through its
+ * transcode, and `recordProcessedMedia` sets the figure to 100 as it requests transcription;
+ * no figure means no transcode is under way), or a failed transcription.
+ */
+const AWAITING_TRANSCRIPT: Prisma.SermonWhereInput[] = [
+  { status: "streamable", OR: [{ transcodePercent: null }, { transcodePercent: { gte: 100 } }] },
+  { status: "failed", failedStage: "transcribe" },
+];
+
+/**
+ * For a transcript just made current: moves the sermon to `transcribed` and asks search to
+ * index it, both or neither. The first transcript of a media version is `sermon/transcribed`;
+ * a replacement asks search to re-index instead, since that event's id is taken. A sermon
+ * whose audio is still being processed (captions uploaded meanwhile) keeps its status and gets
+ * no event: `sermon/transcribed` has one id per version, so it must not be spent before indexing
+ * can take it. The transcription stage adopts the transcript when processing requests it
+ * (`confirmTranscribed`).
  */
 export async function markTranscribed(
   tx: Tx,
   version: SermonVersion,
   transcriptId: string,
 ): Promise<void> {
-  await setTranscribedStatus(tx, version);
+  const isMoved = await moveToTranscribed(tx, version, [
+    ...AWAITING_TRANSCRIPT,
+    { status: { in: ["transcribed", "searchable"] } },
+  ]);
+  if (!isMoved) return;
   const isFirst = Boolean(
     await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId })),
   );
@@ -151,28 +174,39 @@ export async function markTranscribed(
 }
 
 /**
- * For a transcript already current (a retried step, or captions uploaded before processing
- * finished): the status, and `sermon/transcribed` unless it was sent already. No re-index.
+ * For a transcript already current (captions uploaded while the audio was processing, adopted
+ * by the transcription stage; or a retried step): a sermon waiting for its transcript moves to
+ * `transcribed` and gets `sermon/transcribed`, a deliberate re-send if the version's was sent
+ * before (the sermon came back to transcription through a Retry). A sermon already transcribed
+ * or searchable is left as it is: its transcript was announced, and indexing it is done or under
+ * way; moving it back would leave it `transcribed` with no event to index it again.
  */
 export async function confirmTranscribed(
   tx: Tx,
   version: SermonVersion,
   transcriptId: string,
 ): Promise<void> {
-  await setTranscribedStatus(tx, version);
-  await publishEvent(tx, sermonTranscribed.build({ ...version, transcriptId }));
+  if (!(await moveToTranscribed(tx, version, AWAITING_TRANSCRIPT))) return;
+  const event = sermonTranscribed.build({ ...version, transcriptId });
+  if (await publishEvent(tx, event)) return;
+  const resends = await countResends(tx, event);
+  await publishEvent(tx, { ...event, id: retryEventId(event.id, resends + 1) });
 }
 
-async function setTranscribedStatus(tx: Tx, version: SermonVersion): Promise<void> {
-  await tx.sermon.updateMany({
+/** Sets `transcribed` on this version of the sermon if its status matches one of `from`. */
+async function moveToTranscribed(
+  tx: Tx,
+  version: SermonVersion,
+  from: Prisma.SermonWhereInput[],
+): Promise<boolean> {
+  const { count } = await tx.sermon.updateMany({
     where: {
       id: version.sermonId,
+      churchId: version.churchId,
       mediaVersion: version.mediaVersion,
-      OR: [
-        { status: { in: ["streamable", "transcribed", "searchable"] } },
-        { status: "failed", failedStage: "transcribe" },
-      ],
+      OR: from,
     },
     data: { status: "transcribed", failedStage: null, failureReason: null },
   });
+  return count > 0;
 }

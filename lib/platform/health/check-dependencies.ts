@@ -31,7 +31,8 @@ export async function checkDependencies(env: ServerEnv): Promise<HealthReport> {
           AttributeNames: ["QueueArn"],
         }),
       ),
-    workflowEngine: () => reachable(new URL("/health", inngestApiBaseUrl(env)), PROCESS_TIMEOUT_MS),
+    workflowEngine: () =>
+      engineReady(new URL("/health", inngestApiBaseUrl(env)), PROCESS_TIMEOUT_MS),
   };
   const workerHealthUrl = env.WORKER_HEALTH_URL;
   if (workerHealthUrl) checks.worker = () => healthy(new URL(workerHealthUrl), PROCESS_TIMEOUT_MS);
@@ -61,10 +62,17 @@ async function measure(check: () => Promise<unknown>): Promise<DependencyHealth>
   }
 }
 
-/** Any HTTP answer below 500 means the engine is there; Inngest Cloud has no /health. */
-async function reachable(url: URL, timeoutMs: number): Promise<void> {
+/**
+ * Any HTTP answer below 500 means the engine is there (Inngest Cloud has no /health). engine/
+ * also says whether it has synced the apps it serves (`appsSynced`; on `npm start`, this one):
+ * until it has, events would start no runs, so it is not up yet.
+ */
+async function engineReady(url: URL, timeoutMs: number): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (response.status >= 500) throw new Error(`answered HTTP ${response.status}`);
+  const body: unknown = await response.json().catch(() => null);
+  if ((body as { appsSynced?: unknown } | null)?.appsSynced === false)
+    throw new Error("it has not synced the app's functions yet");
 }
 
 /** The worker answers 200 only when its pollers progress and the event API accepts events. */

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
+import { createDb, type Db } from "@/lib/platform/db/client";
+import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
+import { startTestServices, type TestServices } from "@/test/support/embedded-services";
+import { adoptProvidedTranscript } from "./store-provided-transcript";
+import { PROVIDED, storeTranscript } from "./store-transcript";
+
+let services: TestServices;
+let db: Db;
+let churchId: string;
+beforeAll(async () => {
+  services = await startTestServices();
+  db = createDb(services.database.url, 2);
+  churchId = (await db.church.create({ data: { slug: "captions", name: "Captions" } })).id;
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await services?.stop();
+});
+
+/** Version 1 of a sermon whose admin chose to upload captions, in the given state. */
+const sermonIn = async (
+  slug: string,
+  state: Pick<Prisma.SermonUncheckedCreateInput, "status" | "transcodePercent">,
+) => {
+  const sermon = await db.sermon.create({
+    data: {
+      churchId,
+      slug,
+      title: slug,
+      mediaVersion: 1,
+      transcriptionProvider: PROVIDED,
+      ...state,
+    },
+  });
+  return { sermonId: sermon.id, churchId, mediaVersion: 1 };
+};
+
+/** What an admin's caption upload stores (storeProvidedTranscript, without the files). */
+const storeCaptions = (
+  version: { sermonId: string; churchId: string; mediaVersion: number },
+  name: string,
+) =>
+  storeTranscript(
+    db,
+    version,
+    {
+      provider: PROVIDED,
+      model: "vtt",
+      language: null,
+      confidence: null,
+      segments: [{ startMs: 0, endMs: 2000, text: "Grace upon grace.", speaker: null }],
+    },
+    {
+      wordsKey: `churches/${version.churchId}/sermons/${version.sermonId}/v1/transcripts/${name}/words.json`,
+      vttKey: `churches/${version.churchId}/sermons/${version.sermonId}/v1/transcripts/${name}/captions.vtt`,
+    },
+  );
+
+const statusOf = async (sermonId: string) =>
+  (await db.sermon.findUniqueOrThrow({ where: { id: sermonId } })).status;
+const announcements = (sermonId: string) =>
+  db.outbox.findMany({
+    where: { eventId: { startsWith: `sermon-transcribed:${sermonId}:` } },
+    orderBy: { createdAt: "asc" },
+  });
+
+describe("when a transcript announces itself to search indexing", () => {
+  it("keeps captions uploaded mid-processing unannounced until the transcription stage adopts them", async () => {
+    for (const during of [
+      { status: "processing" as const, transcodePercent: null },
+      { status: "streamable" as const, transcodePercent: 40 },
+    ]) {
+      const version = await sermonIn(`mid-${during.status}`, during);
+      const stored = await storeCaptions(version, "provided-a");
+      expect(await statusOf(version.sermonId)).toBe(during.status);
+      expect(await announcements(version.sermonId)).toEqual([]);
+
+      // Processing ends (recordProcessedMedia) and requests transcription, which adopts them.
+      await db.sermon.update({
+        where: { id: version.sermonId },
+        data: { status: "streamable", transcodePercent: 100 },
+      });
+      expect(await adoptProvidedTranscript(db, version)).toBe(stored!.transcriptId);
+      expect(await statusOf(version.sermonId)).toBe("transcribed");
+      expect((await announcements(version.sermonId)).map((e) => [e.eventId, e.payload])).toEqual([
+        [
+          sermonTranscribed.baseIdOf({ ...version, transcriptId: stored!.transcriptId }),
+          { ...version, transcriptId: stored!.transcriptId },
+        ],
+      ]);
+    }
+  });
+
+  it("leaves a sermon indexing already made searchable as it is when the transcript is confirmed again", async () => {
+    const version = await sermonIn("indexed-first", { status: "streamable" });
+    const stored = await storeCaptions(version, "provided-b");
+    expect(await statusOf(version.sermonId)).toBe("transcribed");
+    await db.sermon.update({ where: { id: version.sermonId }, data: { status: "searchable" } });
+
+    expect(await adoptProvidedTranscript(db, version)).toBe(stored!.transcriptId);
+    expect(await statusOf(version.sermonId)).toBe("searchable");
+    expect(await announcements(version.sermonId)).toHaveLength(1);
+  });
+
+  it("re-sends sermon/transcribed when a Retry brings an announced transcript back to transcription", async () => {
+    const version = await sermonIn("retried", { status: "streamable" });
+    const stored = await storeCaptions(version, "provided-c");
+    // Indexed, then a later stage failed and the admin's Retry resumed at transcription.
+    await db.sermon.update({ where: { id: version.sermonId }, data: { status: "streamable" } });
+
+    await adoptProvidedTranscript(db, version);
+    expect(await statusOf(version.sermonId)).toBe("transcribed");
+    const first = sermonTranscribed.baseIdOf({ ...version, transcriptId: stored!.transcriptId });
+    expect((await announcements(version.sermonId)).map((e) => e.eventId)).toEqual([
+      first,
+      `${first}:retry-1`,
+    ]);
+  });
+});
