@@ -14,7 +14,7 @@ import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { ensureQueues, type QueueUrls } from "@/lib/platform/queue/ensure-queues";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { startEmbeddedAws, type EmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
-import { startTestServices, testAwsEnv, type TestServices } from "@/test/support/embedded-services";
+import { startTestServices, testAwsEnv } from "@/test/support/embedded-services";
 import { testInngestKeys } from "@/test/support/inngest-keys";
 import type { WorkerConfig } from "@/worker/start-worker";
 import { silentLog } from "@/worker/worker-log";
@@ -62,7 +62,7 @@ export type QueueServices = Awaited<ReturnType<typeof startQueueServices>>;
 
 /** Worker settings for tests: short long polls so shutdowns are quick, signed-mode keys, everything else default. */
 export function testWorkerConfig(
-  services: TestServices,
+  services: { database: { url: string }; aws: { endpoint: string } },
   queues: QueueUrls,
   eventApiUrl: string,
   overrides: Partial<WorkerConfig> = {},
