@@ -3,7 +3,8 @@
 // strings refused (414) before a page parses them. It checks nothing about who is asking: every
 // page, action and route handler does that itself. Route handlers, media and static files are
 // not matched (their headers come from next.config.ts), so their request bodies, which Next.js
-// would buffer for a proxy, stream straight to the handlers and their own limits.
+// would buffer for a proxy, stream straight to the handlers and their own limits. Which pages
+// other sites may frame (the embeddable player) is security-headers.ts's EMBEDDABLE_PAGES.
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { awsEnvSchema } from "@/lib/platform/config/aws-env";
@@ -66,8 +67,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Everything but route handlers (/api, /media, /captions, /s3) and Next.js's static files.
-      source: "/((?!api/|media/|captions/|s3/|_next/static/|_next/image|favicon\\.ico).*)",
+      // Everything but route handlers (/api, /media, /captions, /s3, /preview: share images) and
+      // Next.js's static files.
+      source: "/((?!api/|media/|captions/|s3/|preview/|_next/static/|_next/image|favicon\\.ico).*)",
       // Prefetches and server action calls answer with RSC data, not HTML: no scripts to allow.
       missing: [
         { type: "header", key: "next-router-prefetch" },

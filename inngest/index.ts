@@ -3,6 +3,8 @@ import { processSermon } from "./functions/process-sermon";
 import { indexSermonFunction } from "./functions/index-sermon";
 import { sweepStuckSermons } from "./functions/sweep-stuck-sermons";
 import { transcribeSermon } from "./functions/transcribe-sermon";
+import { importFeed } from "./functions/import-feed";
+import { syncFeeds } from "./functions/sync-feeds";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
 export const functions: InngestFunction.Any[] = [
@@ -10,4 +12,6 @@ export const functions: InngestFunction.Any[] = [
   sweepStuckSermons,
   indexSermonFunction,
   transcribeSermon,
+  importFeed,
+  syncFeeds,
 ];

@@ -24,6 +24,7 @@ export function AdminNav({
       isActive: pathname.startsWith(`${base}/speakers`),
     },
     { href: `${base}/series`, label: "Series", isActive: pathname.startsWith(`${base}/series`) },
+    { href: `${base}/import`, label: "Import", isActive: pathname.startsWith(`${base}/import`) },
     ...(canEditSettings
       ? [
           {

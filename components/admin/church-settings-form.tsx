@@ -7,7 +7,13 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormResult } from "@/lib/platform/validation/form-result";
 
 type Action = (previous: FormResult | null, data: FormData) => Promise<FormResult>;
-type Values = { name: string; description: string; websiteUrl: string; timezone: string };
+type Values = {
+  name: string;
+  description: string;
+  websiteUrl: string;
+  givingUrl: string;
+  timezone: string;
+};
 
 export function ChurchSettingsForm({
   action,
@@ -65,6 +71,21 @@ export function ChurchSettingsForm({
           </select>
         </Field>
       </div>
+      <Field
+        label="Giving link"
+        name="givingUrl"
+        errors={errors.givingUrl}
+        hint="Where listeners can give online. Podcast apps show it beside your feeds."
+      >
+        <input
+          id="givingUrl"
+          name="givingUrl"
+          type="url"
+          defaultValue={values.givingUrl}
+          placeholder="https://"
+          className={inputClass}
+        />
+      </Field>
       <div className="flex justify-end border-t border-stone-200 pt-6">
         <SubmitButton>Save settings</SubmitButton>
       </div>

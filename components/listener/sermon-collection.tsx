@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
 import { SermonList, sermonCount } from "./sermon-list";
+import { PodcastFeedLink } from "./podcast-feed-link";
 import { SectionHeading } from "./section-heading";
 
 /** A page of one church's sermons grouped by something: a series or a speaker. */
@@ -10,12 +11,15 @@ export function SermonCollection({
   title,
   description,
   sermons,
+  feedUrl,
 }: {
   church: { slug: string; name: string };
   kind: "series" | "speaker";
   title: string;
   description: string | null;
   sermons: ListenerSermonSummary[];
+  /** The podcast feed of these sermons. */
+  feedUrl: string;
 }) {
   return (
     <>
@@ -38,6 +42,7 @@ export function SermonCollection({
               {description}
             </p>
           )}
+          <PodcastFeedLink feedUrl={feedUrl} />
         </div>
       </section>
       <section aria-labelledby="sermons-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">

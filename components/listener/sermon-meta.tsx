@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
+import { passagePagePath } from "@/lib/catalog/scripture/passage-page-path";
+import { parsePassages } from "@/lib/catalog/scripture/parse-passages";
 import { formatDay, formatDuration } from "@/lib/platform/text/format";
 
 // `relative` lifts the links above a list item's whole-card link (its ::after overlay).
@@ -67,18 +69,28 @@ export function SermonMeta({
   );
 }
 
+/** The main passages, each linking to its verse page (every sermon on it). */
 export function PassageList({ passages }: { passages: string[] }) {
   if (passages.length === 0) return null;
   return (
     <ul aria-label="Passages" className="flex flex-wrap gap-2">
-      {passages.map((passage) => (
-        <li
-          key={passage}
-          className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset"
-        >
-          {passage}
-        </li>
-      ))}
+      {passages.map((passage) => {
+        const [parsed, ...more] = parsePassages(passage).passages;
+        return (
+          <li
+            key={passage}
+            className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset"
+          >
+            {parsed && more.length === 0 ? (
+              <Link href={passagePagePath(parsed)} className="relative hover:underline">
+                {passage}
+              </Link>
+            ) : (
+              passage
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDuration } from "@/lib/platform/text/format";
+import { useShareMoment } from "@/components/player/use-share-moment";
 import {
   findHits,
   highlightParts,
-  momentUrl,
   segmentIndexAt,
   stepHit,
 } from "@/lib/catalog/transcripts/transcript-navigation";
@@ -46,7 +46,7 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
   const [query, setQuery] = useState("");
   const [activeHit, setActiveHit] = useState(-1);
   const [captionsOn, setCaptionsOn] = useState(false);
-  const [copied, setCopied] = useState<string | null>(null);
+  const moment = useShareMoment();
   const captionText = useCaptionTrack(media, captionsUrl, captionsOn);
 
   const currentIndex = segmentIndexAt(segments, currentTime * 1000);
@@ -86,17 +86,6 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
     setIsFollowing(true);
   };
 
-  const copyMoment = async () => {
-    const url = momentUrl(window.location.href, currentTime);
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(`Link copied: ${formatDuration(Math.floor(currentTime) * 1000)}`);
-    } catch {
-      setCopied(url);
-    }
-    window.setTimeout(() => setCopied(null), 4000);
-  };
-
   const toolButton =
     "rounded-lg border border-stone-200 px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-50 aria-pressed:border-amber-600 aria-pressed:bg-amber-50 aria-pressed:text-amber-900";
   return (
@@ -120,14 +109,18 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
                 Captions {captionsOn ? "on" : "off"}
               </button>
             )}
-            <button type="button" onClick={() => void copyMoment()} className={toolButton}>
+            <button
+              type="button"
+              onClick={() => void moment.share(currentTime)}
+              className={toolButton}
+            >
               Copy link to this moment
             </button>
           </div>
         </div>
-        {copied && (
+        {moment.message && (
           <p role="status" className="break-all text-xs font-medium text-emerald-700">
-            {copied}
+            {moment.message}
           </p>
         )}
         {captionsOn && <CaptionLine text={captionText} />}
@@ -173,7 +166,7 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
             const showSpeaker = segment.speaker && segment.speaker !== segments[index - 1]?.speaker;
             const isActiveHit = hits[activeHit] === index;
             return (
-              <li key={segment.id} data-index={index}>
+              <li key={segment.id} data-index={index} className="group relative">
                 {showSpeaker && (
                   <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-amber-700">
                     {segment.speaker}
@@ -184,7 +177,7 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
                   aria-current={isCurrent ? "true" : undefined}
                   data-start-ms={segment.startMs}
                   onClick={() => playFrom(segment.startMs)}
-                  className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded-lg px-3 py-2 text-left text-[15px] leading-relaxed transition ${
+                  className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded-lg py-2 pr-10 pl-3 text-left text-[15px] leading-relaxed transition ${
                     isCurrent ? "bg-amber-100 text-stone-950" : "text-stone-700 hover:bg-stone-50"
                   } ${isActiveHit ? "ring-2 ring-amber-500" : ""}`}
                 >
@@ -204,6 +197,26 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
                         )
                       : segment.text}
                   </span>
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Copy link to ${formatDuration(segment.startMs)}`}
+                  title="Copy a link that plays from this sentence"
+                  onClick={() => void moment.share(segment.startMs / 1000)}
+                  // Shown on hover or focus where there is a pointer; always on touch screens.
+                  className="absolute right-1 bottom-1.5 rounded-md p-1.5 text-stone-400 hover:bg-white hover:text-amber-800 focus-visible:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0"
+                >
+                  <svg
+                    aria-hidden
+                    viewBox="0 0 24 24"
+                    className="size-4 fill-none stroke-current"
+                    strokeWidth={2}
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
+                  >
+                    <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+                    <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+                  </svg>
                 </button>
               </li>
             );

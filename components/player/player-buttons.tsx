@@ -57,3 +57,29 @@ export function SkipButton({ seconds, onClick }: { seconds: number; onClick: () 
     </button>
   );
 }
+
+/** "Share from here": copies the link to this moment. */
+export function ShareButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      title="Copy a link that plays from here"
+      className="inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 font-medium text-amber-800 hover:bg-amber-50"
+    >
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="size-4 fill-none stroke-current"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M4 12v7a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-7" />
+        <path d="m16 6-4-4-4 4" />
+        <path d="M12 2v13" />
+      </svg>
+      Share
+    </button>
+  );
+}

@@ -1,15 +1,17 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
-import { formatDuration } from "@/lib/platform/text/format";
+import { useState } from "react";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
 import { stepSpeed } from "./playback-speeds";
-import { PlayPauseButton, SkipButton } from "./player-buttons";
+import { PlayPauseButton, ShareButton, SkipButton } from "./player-buttons";
+import { SeekBar } from "./seek-bar";
 import { SpeedSelect } from "./speed-select";
+import { useAudioPlayer } from "./use-audio-player";
 import { useHlsSource } from "./use-hls-source";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useMediaSession } from "./use-media-session";
+import { useShareMoment } from "./use-share-moment";
 import { useVolume } from "./use-volume";
 import { VolumeControl } from "./volume-control";
 import { Waveform } from "./waveform";
@@ -30,8 +32,8 @@ export interface SermonPlayerProps {
 }
 
 /**
- * While the sermon is still being transcoded its playlists grow; the total length comes from
- * the server so the seek bar is right from the first second.
+ * The sermon page's player: play, seek (and the waveform), skip, speed, volume, keyboard and
+ * media keys, "Share from here" (the page's link at the current time) and the download.
  */
 export function SermonPlayer({
   src,
@@ -43,51 +45,16 @@ export function SermonPlayer({
   artist,
   album,
 }: SermonPlayerProps) {
-  const audioRef = useRef<HTMLAudioElement>(null);
-  const [isPlaying, setIsPlaying] = useState(false);
-  const [currentTime, setCurrentTime] = useState(startAt);
-  const [mediaDuration, setMediaDuration] = useState(0);
-  const [speed, setSpeed] = useState<number>(1);
+  const player = useAudioPlayer({ startAt, durationMs });
+  const { audioRef, isPlaying, currentTime, duration, speed, seekTo, skipBy, changeSpeed } = player;
   const [error, setError] = useState<string | null>(null);
-  const duration = durationMs ? durationMs / 1000 : mediaDuration;
   const volume = useVolume(audioRef);
+  const moment = useShareMoment();
 
   useHlsSource(audioRef, src, startAt, setError);
 
-  const seekTo = useCallback(
-    (seconds: number) => {
-      const audio = audioRef.current;
-      if (!audio) return;
-      // While the stream is still growing, only what is already published can be reached.
-      const end = audio.seekable.length ? audio.seekable.end(audio.seekable.length - 1) : duration;
-      audio.currentTime = Math.max(0, Math.min(seconds, end, duration || seconds));
-      setCurrentTime(audio.currentTime);
-    },
-    [duration],
-  );
-
-  const skipBy = (seconds: number) => {
-    const audio = audioRef.current;
-    // hls.js moves to `startAt` only once its first piece is buffered; until then the element
-    // still says 0, and a skip must count from where the listener is about to start.
-    const position = audio && audio.buffered.length > 0 ? audio.currentTime : currentTime;
-    seekTo(position + seconds);
-  };
-
-  const togglePlay = () => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    if (audio.paused) void audio.play().catch(() => setIsPlaying(false));
-    else audio.pause();
-  };
-
-  const changeSpeed = (value: number) => {
-    setSpeed(value);
-    if (audioRef.current) audioRef.current.playbackRate = value;
-  };
-
   useKeyboardShortcuts({
-    togglePlay,
+    togglePlay: player.togglePlay,
     skipBy,
     changeVolumeBy: volume.changeVolumeBy,
     toggleMute: volume.toggleMute,
@@ -95,46 +62,23 @@ export function SermonPlayer({
   });
   useMediaSession(audioRef, { title, artist, album }, { seekTo, duration });
 
-  const progress = duration > 0 ? Math.min(1, currentTime / duration) : 0;
   return (
     <section
       aria-label={`Player: ${title}`}
       className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-6"
     >
-      <audio
-        ref={audioRef}
-        data-testid="sermon-audio"
-        preload="metadata"
-        onPlay={() => setIsPlaying(true)}
-        onPause={() => setIsPlaying(false)}
-        onEnded={() => setIsPlaying(false)}
-        onTimeUpdate={(event) => setCurrentTime(event.currentTarget.currentTime)}
-        onDurationChange={(event) => {
-          const value = event.currentTarget.duration;
-          if (Number.isFinite(value)) setMediaDuration(value);
-        }}
-        onRateChange={(event) => setSpeed(event.currentTarget.playbackRate)}
-      />
+      <audio {...player.audioProps} data-testid="sermon-audio" />
       <div className="flex items-center gap-4">
-        <PlayPauseButton isPlaying={isPlaying} onClick={togglePlay} />
+        <PlayPauseButton isPlaying={isPlaying} onClick={player.togglePlay} />
         <div className="min-w-0 flex-1">
           {waveformUrl && (
-            <Waveform url={waveformUrl} progress={progress} onSeek={(f) => seekTo(f * duration)} />
+            <Waveform
+              url={waveformUrl}
+              progress={player.progress}
+              onSeek={(f) => seekTo(f * duration)}
+            />
           )}
-          <input
-            type="range"
-            aria-label="Seek"
-            min={0}
-            max={Math.max(1, Math.round(duration))}
-            step={1}
-            value={Math.round(currentTime)}
-            onChange={(event) => seekTo(Number(event.target.value))}
-            className="mt-1 w-full accent-amber-600"
-          />
-          <div className="flex justify-between text-xs tabular-nums text-stone-500">
-            <span data-testid="current-time">{formatDuration(currentTime * 1000)}</span>
-            <span>{duration > 0 ? formatDuration(duration * 1000) : "–:––"}</span>
-          </div>
+          <SeekBar currentTime={currentTime} duration={duration} onSeek={seekTo} />
         </div>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
@@ -148,6 +92,7 @@ export function SermonPlayer({
           onToggleMute={volume.toggleMute}
         />
         <div className="ml-auto flex items-center gap-1">
+          <ShareButton onClick={() => void moment.share(currentTime)} />
           <KeyboardShortcutsHint />
           {downloadUrl && (
             <a
@@ -163,6 +108,11 @@ export function SermonPlayer({
           )}
         </div>
       </div>
+      {moment.message && (
+        <p role="status" className="mt-3 break-all text-xs font-medium text-emerald-700">
+          {moment.message}
+        </p>
+      )}
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700">
           {error}

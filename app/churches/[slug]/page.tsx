@@ -1,18 +1,36 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CatalogGroupList } from "@/components/listener/catalog-group-list";
 import { SermonList, sermonCount } from "@/components/listener/sermon-list";
 import { getChurchCatalog } from "@/lib/catalog/queries";
 import { SectionHeading } from "@/components/listener/section-heading";
 import { ChurchMonogram } from "@/components/church-monogram";
+import { PodcastFeedLink } from "@/components/listener/podcast-feed-link";
+import { feedUrl } from "@/lib/catalog/feeds/feed-scope";
+import { publicOrigin } from "@/lib/platform/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+const churchFeedUrl = async (church: string) =>
+  feedUrl(publicOrigin(await headers()), { kind: "church", church });
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const catalog = await getChurchCatalog((await params).slug);
-  return { title: catalog?.church.name ?? "Church not found" };
+  if (!catalog) return { title: "Church not found" };
+  const { church } = catalog;
+  return {
+    title: church.name,
+    alternates: {
+      types: {
+        "application/rss+xml": [
+          { url: await churchFeedUrl(church.slug), title: `${church.name} (podcast)` },
+        ],
+      },
+    },
+  };
 }
 
 export default async function ChurchPage({ params }: Props) {
@@ -41,6 +59,7 @@ export default async function ChurchPage({ params }: Props) {
               {new URL(church.websiteUrl).host}
             </a>
           )}
+          <PodcastFeedLink feedUrl={await churchFeedUrl(church.slug)} />
         </div>
       </section>
       <div className="mx-auto grid max-w-6xl gap-12 px-4 py-12 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">

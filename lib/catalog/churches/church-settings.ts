@@ -4,6 +4,17 @@ import { getDb } from "@/lib/platform/db/client";
 
 const timezones = new Set(Intl.supportedValuesOf("timeZone"));
 
+/** An optional http(s) address: empty, or one a browser (and a podcast app) can open. */
+const optionalWebAddress = (message: string) =>
+  z
+    .string()
+    .trim()
+    .default("")
+    .refine(
+      (value) => value === "" || (/^https?:\/\/\S+\.\S+/.test(value) && URL.canParse(value)),
+      message,
+    );
+
 export const churchSettingsSchema = z.object({
   name: z
     .string()
@@ -15,14 +26,8 @@ export const churchSettingsSchema = z.object({
     .trim()
     .max(1000, "Keep the description under 1,000 characters.")
     .default(""),
-  websiteUrl: z
-    .string()
-    .trim()
-    .default("")
-    .refine(
-      (value) => value === "" || /^https?:\/\/\S+\.\S+/.test(value),
-      "Use a full web address like https://example.org.",
-    ),
+  websiteUrl: optionalWebAddress("Use a full web address like https://example.org."),
+  givingUrl: optionalWebAddress("Use a full web address like https://example.org/give."),
   timezone: z
     .string()
     .refine(
@@ -34,10 +39,20 @@ export const churchSettingsSchema = z.object({
 export const getChurchSettings = (churchId: string) =>
   getDb().church.findUniqueOrThrow({
     where: { id: churchId },
-    select: { slug: true, name: true, description: true, websiteUrl: true, timezone: true },
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      websiteUrl: true,
+      givingUrl: true,
+      timezone: true,
+    },
   });
 
-/** Saves the church's settings; its listener pages and the home page show them at once. */
+/**
+ * Saves the church's settings; its listener pages, podcast feeds and the home page show them
+ * at once.
+ */
 export async function updateChurchSettings(
   churchId: string,
   input: z.output<typeof churchSettingsSchema>,
@@ -49,6 +64,7 @@ export async function updateChurchSettings(
       name: input.name,
       description: input.description || null,
       websiteUrl: input.websiteUrl || null,
+      givingUrl: input.givingUrl || null,
       timezone: input.timezone,
     },
   });

@@ -15,5 +15,11 @@ export const churchTag = (churchSlug: string) => `church:${churchSlug}`;
 export const sermonTag = (churchSlug: string, sermonSlug: string) =>
   `sermon:${churchSlug}/${sermonSlug}`;
 
+/**
+ * One church's podcast feeds (besides its pages' tag, which they carry too), for the one thing
+ * they show that no church page does: which sermons have a transcript.
+ */
+export const churchFeedsTag = (churchSlug: string) => `feeds:${churchSlug}`;
+
 /** Next ignores longer tags (with a warning), so a read that would need one is not cached. */
 export const MAX_TAG_LENGTH = 256;

@@ -4,10 +4,21 @@ import { type Db, getDb } from "@/lib/platform/db/client";
 import { mediaStorage } from "@/lib/platform/storage/media-storage";
 import type { TranscriptStorage } from "@/lib/catalog/transcripts/transcript-files";
 
-const notFound = () =>
+/**
+ * Transcripts are public text any site may read: podcast apps' web players and other players
+ * fetch them cross-origin (the feeds' podcast:transcript), so every answer says so.
+ */
+export const TRANSCRIPT_CORS_HEADERS = { "access-control-allow-origin": "*" } as const;
+
+/** 404, readable cross-origin like the transcripts themselves. */
+export const transcriptNotFound = () =>
   new Response("Not found", {
     status: 404,
-    headers: { "cache-control": "no-store", "content-type": "text/plain" },
+    headers: {
+      "cache-control": "no-store",
+      "content-type": "text/plain",
+      ...TRANSCRIPT_CORS_HEADERS,
+    },
   });
 
 /**
@@ -33,7 +44,8 @@ export async function serveCaptions(
     },
   });
   const key = sermon?.transcripts[0]?.vttKey;
-  if (!sermon || !key || !isPubliclyVisible(sermon, deps.now ?? new Date())) return notFound();
+  if (!sermon || !key || !isPubliclyVisible(sermon, deps.now ?? new Date()))
+    return transcriptNotFound();
   const ifNoneMatch = request.headers.get("if-none-match");
   try {
     const object = await deps.storage.s3.send(
@@ -47,6 +59,7 @@ export async function serveCaptions(
       "content-type": "text/vtt; charset=utf-8",
       "cache-control": "public, max-age=60",
       "x-content-type-options": "nosniff",
+      ...TRANSCRIPT_CORS_HEADERS,
     });
     if (object.ETag) headers.set("etag", object.ETag);
     return new Response((await object.Body?.transformToString("utf8")) ?? "", {
@@ -55,8 +68,10 @@ export async function serveCaptions(
     });
   } catch (error) {
     if (!(error instanceof S3ServiceException)) throw error;
-    if (error.$metadata.httpStatusCode === 304) return new Response(null, { status: 304 });
-    if (error.$metadata.httpStatusCode === 404 || error.name === "NoSuchKey") return notFound();
+    if (error.$metadata.httpStatusCode === 304)
+      return new Response(null, { status: 304, headers: TRANSCRIPT_CORS_HEADERS });
+    if (error.$metadata.httpStatusCode === 404 || error.name === "NoSuchKey")
+      return transcriptNotFound();
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 import {
   GetObjectCommand,
   type GetObjectCommandOutput,
+  HeadObjectCommand,
+  type HeadObjectCommandOutput,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { isPubliclyVisible } from "@/lib/catalog/sermons/sermon-visibility";
@@ -58,7 +60,9 @@ const NOT_FOUND_HEADERS = { "cache-control": "no-store", "content-type": "text/p
 const notFound = () => new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
 
 /**
- * One file of a sermon's published media, streamed from S3 with Range and ETag support.
+ * One file of a sermon's published media, streamed from S3 with Range and ETag support; a HEAD
+ * answers the same status and headers (Content-Length included: podcast apps check a feed's
+ * enclosure with one) from storage's own HEAD, without reading the file.
  * Serves only allow-listed names, only for a publicly visible sermon, and only from a media
  * version whose master playlist was recorded (the current one, or the one listeners are on
  * while a newer upload is still processing); everything else is a 404. Without `deps`, this
@@ -89,16 +93,20 @@ export async function serveSermonMedia(
 
   const range = request.headers.get("range");
   const ifNoneMatch = request.headers.get("if-none-match");
-  let object: GetObjectCommandOutput;
+  const input = {
+    Bucket: deps.storage.bucket,
+    Key: sermonOutputKey({ ...owner, mediaVersion: path.version }, path.file),
+    ...(range?.startsWith("bytes=") ? { Range: range } : {}),
+    ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}),
+  };
+  const isPlaylist = path.kind === "master" || path.kind === "playlist";
+  // A playlist's caching depends on its text, so even a HEAD reads it (a few kB).
+  const headOnly = request.method === "HEAD" && !isPlaylist;
+  let object: GetObjectCommandOutput | HeadObjectCommandOutput;
   try {
-    object = await deps.storage.s3.send(
-      new GetObjectCommand({
-        Bucket: deps.storage.bucket,
-        Key: sermonOutputKey({ ...owner, mediaVersion: path.version }, path.file),
-        ...(range?.startsWith("bytes=") ? { Range: range } : {}),
-        ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}),
-      }),
-    );
+    object = headOnly
+      ? await deps.storage.s3.send(new HeadObjectCommand(input))
+      : await deps.storage.s3.send(new GetObjectCommand(input));
   } catch (error) {
     return answerForStorageError(error);
   }
@@ -116,16 +124,19 @@ export async function serveSermonMedia(
   const status = object.ContentRange ? 206 : 200;
   if (object.ContentRange) headers.set("content-range", object.ContentRange);
 
-  if (path.kind === "master" || path.kind === "playlist") {
+  const body = "Body" in object ? object.Body : undefined;
+  if (isPlaylist) {
     // Playlists are a few kB; reading them whole tells a live playlist from a finished one.
-    const text = (await object.Body?.transformToString("utf8")) ?? "";
+    const text = (await body?.transformToString("utf8")) ?? "";
     headers.set("cache-control", mediaCacheControl(path.kind, text));
-    return new Response(text, { status, headers });
+    if (request.method !== "HEAD") return new Response(text, { status, headers });
+    headers.set("content-length", String(Buffer.byteLength(text)));
+    return new Response(null, { status, headers });
   }
   headers.set("cache-control", mediaCacheControl(path.kind));
   if (object.ContentLength !== undefined)
     headers.set("content-length", String(object.ContentLength));
-  return new Response(object.Body?.transformToWebStream() ?? null, { status, headers });
+  return new Response(body?.transformToWebStream() ?? null, { status, headers });
 }
 
 function answerForStorageError(error: unknown): Response {

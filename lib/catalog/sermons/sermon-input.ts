@@ -5,6 +5,12 @@ const optionalId = z
   .trim()
   .transform((value) => value || null);
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isCalendarDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 export const sermonInputSchema = z
   .object({
     title: z
@@ -17,9 +23,11 @@ export const sermonInputSchema = z
     preachedOn: z
       .string()
       .trim()
+      .refine((value) => value === "" || DATE.test(value), "Use a date like 2026-11-22.")
+      // Date would quietly roll 2026-02-30 over to 2 March.
       .refine(
-        (value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value),
-        "Use a date like 2026-11-22.",
+        (value) => !DATE.test(value) || isCalendarDay(value),
+        "There is no such day; use a date like 2026-11-22.",
       )
       .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
     description: z

@@ -63,6 +63,10 @@ describe("the sermon form's fields as JSON", () => {
       preachedOn: ["Use a date like 2026-11-22."],
       publishAt: ["Choose when to publish."],
     });
+    for (const preachedOn of ["2026-02-30", "2026-13-01"])
+      expect(errorsOf({ title: "Hope", preachedOn })).toEqual({
+        preachedOn: ["There is no such day; use a date like 2026-11-22."],
+      });
     expect(errorsOf({ title: "Hope", publishState: "public" })).toEqual({
       publishState: ["Choose draft, scheduled or published."],
     });

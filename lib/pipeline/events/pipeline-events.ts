@@ -115,6 +115,26 @@ export const sermonReindexRequested = define(
   (d) => `sermon-reindex-requested:${d.sermonId}:v${d.mediaVersion}:${d.requestId}`,
 );
 
+/**
+ * An import of a podcast feed was started (an admin, the hourly sync): read the feed, then
+ * import its new items (lib/pipeline/import/).
+ */
+export const feedImportRequested = define(
+  "feed/import.requested",
+  z.object({ churchId: entityId, importId: entityId }),
+  (d) => `feed-import-requested:${d.importId}`,
+);
+
+/**
+ * The import's next page of items: one run handles a page, so a feed of thousands of items
+ * stays within a run's step limit. `page` numbers the continuation, keeping its id stable.
+ */
+export const feedImportContinued = define(
+  "feed/import.continued",
+  z.object({ churchId: entityId, importId: entityId, page: z.number().int().min(1) }),
+  (d) => `feed-import-continued:${d.importId}:${d.page}`,
+);
+
 export const pipelineEvents = {
   [sermonUploaded.name]: sermonUploaded,
   [sermonTranscriptionRequested.name]: sermonTranscriptionRequested,
@@ -122,6 +142,8 @@ export const pipelineEvents = {
   [sermonIndexed.name]: sermonIndexed,
   [sermonFailed.name]: sermonFailed,
   [sermonReindexRequested.name]: sermonReindexRequested,
+  [feedImportRequested.name]: feedImportRequested,
+  [feedImportContinued.name]: feedImportContinued,
 } as const;
 
 export type PipelineEventName = keyof typeof pipelineEvents;

@@ -6,8 +6,6 @@ import {
 } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { invalidateChurchPages } from "@/lib/catalog/listener-cache/invalidate-church-pages";
-import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
-import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import {
   ACCEPTED_FORMATS,
   DETECTION_BYTES,
@@ -18,6 +16,7 @@ import {
 import { copyObject } from "./copy-object";
 import { displayFileName } from "./display-file-name";
 import { findActiveUpload } from "./find-active-upload";
+import { recordNewOriginal } from "./record-new-original";
 import { abandon, formatBytes } from "./start-upload";
 import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
 import type { UploadContext } from "./upload-context";
@@ -121,37 +120,16 @@ export async function completeUpload(
     });
 
   const completed = await ctx.db.$transaction(async (tx) => {
-    const sermon = await tx.sermon.update({
-      where: { id: ref.sermonId },
-      data: {
-        mediaVersion: { increment: 1 },
-        status: "processing",
-        failedStage: null,
-        failureReason: null,
-        transcodePercent: null,
-      },
-      select: { mediaVersion: true },
-    });
     await tx.mediaUpload.update({
       where: { id: upload.id },
       data: { status: "completed", contentType: detected.contentType },
     });
-    await tx.mediaAsset.upsert({
-      where: { sermonId_key: { sermonId: ref.sermonId, key } },
-      create: {
-        sermonId: ref.sermonId,
-        kind: "original",
-        key,
-        contentType: detected.contentType,
-        bytes: upload.bytes,
-      },
-      update: { bytes: upload.bytes, contentType: detected.contentType },
+    const mediaVersion = await recordNewOriginal(tx, ref, {
+      key,
+      contentType: detected.contentType,
+      bytes: upload.bytes,
     });
-    await publishEvent(
-      tx,
-      sermonUploaded.build({ ...ref, mediaVersion: sermon.mediaVersion, objectKey: key }),
-    );
-    return { mediaVersion: sermon.mediaVersion, key };
+    return { mediaVersion, key };
   });
   // The provisional object goes once the version points at the final one; a completion that
   // failed before this point is retried from it.
@@ -164,7 +142,7 @@ export async function completeUpload(
 }
 
 /** Why bytes that are not media Selah reads were refused, quoting the name as it really reads. */
-function notMediaReason(
+export function notMediaReason(
   fileName: string,
   detected: Exclude<DetectedMedia, { kind: "media" }>,
 ): string {

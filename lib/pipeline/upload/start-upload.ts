@@ -6,6 +6,7 @@ import type { UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
 import { originalKey } from "./upload-keys";
 import { isStopped } from "@/lib/pipeline/stages";
+import { formatBytes } from "@/lib/platform/text/format";
 
 const MiB = 1024 * 1024;
 /** S3 allows 10,000 parts of at least 5 MiB; 8 MiB parts keep a 2 GiB upload to 256 requests. */
@@ -41,7 +42,8 @@ export async function startUpload(
   ctx: UploadContext,
   ref: SermonRef,
   input: z.output<typeof startUploadSchema>,
-  userId: string,
+  /** The admin uploading; null for `npm run sermon:add`, run by whoever runs Selah. */
+  userId: string | null,
 ): Promise<UploadPlan> {
   if (input.size > ctx.maxBytes) {
     throw new UploadRejectedError(
@@ -126,13 +128,4 @@ export async function abandon(
   await ctx.db.mediaUpload.update({ where: { id: upload.id }, data: { status: "aborted" } });
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit ? value.toFixed(1) : value} ${units[unit]}`;
-}
+export { formatBytes };

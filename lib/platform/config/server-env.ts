@@ -4,6 +4,7 @@ import { processingEnvSchema } from "@/lib/platform/config/processing-env";
 import { authEnvSchema } from "./auth-env";
 import { awsEnvSchema } from "./aws-env";
 import { healthEnvSchema } from "./health-env";
+import { importEnvSchema } from "./import-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
@@ -29,7 +30,8 @@ export const serverEnvSchema = z
   .and(inngestEnvSchema)
   .and(searchEnvSchema)
   .and(transcriptionEnvSchema)
-  .and(healthEnvSchema);
+  .and(healthEnvSchema)
+  .and(importEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   invalid_captions: { status: 422 },
   media_rejected: { status: 422 },
   transcription_rejected: { status: 422 },
+  fetch_refused: { status: 422 },
+  feed_rejected: { status: 422 },
   // Selah's side.
   misconfigured: { status: 500, forOperators: true },
   internal: { status: 500, retriable: true, forOperators: true },

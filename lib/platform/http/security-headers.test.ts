@@ -41,6 +41,28 @@ describe("pageSecurityHeaders", () => {
     expect(production["X-Frame-Options"]).toBe("DENY");
   });
 
+  it("lets other sites frame the embeddable player only (frame-ancestors *, no X-Frame-Options)", () => {
+    const embed = pageSecurityHeaders({
+      pathname: "/embed/sermons/cm0abc",
+      nonce: "n",
+      isDev: false,
+      isHttps: false,
+    });
+    expect(directives(embed["Content-Security-Policy"]!)["frame-ancestors"]).toEqual(["*"]);
+    expect(embed["X-Frame-Options"]).toBeUndefined();
+    // Everything else the embed's policy allows is the same as every page's.
+    expect(directives(embed["Content-Security-Policy"]!)["script-src"]).toEqual([
+      "'self'",
+      "'nonce-n'",
+      "'strict-dynamic'",
+    ]);
+    for (const pathname of ["/embed", "/churches/grace/sermons/embed", "/admin/embed/x", "/"]) {
+      const page = pageSecurityHeaders({ pathname, nonce: "n", isDev: false, isHttps: false });
+      expect(page["X-Frame-Options"], pathname).toBe("DENY");
+      expect(directives(page["Content-Security-Policy"]!)["frame-ancestors"]).toEqual(["'none'"]);
+    }
+  });
+
   it("adds eval and inline styles only in development, and upgrades requests only over https", () => {
     const dev = directives(
       pageSecurityHeaders({ pathname: "/", nonce: "n", isDev: true, isHttps: false })[

@@ -20,10 +20,10 @@ export const HSTS_HEADER = { key: "Strict-Transport-Security", value: "max-age=3
 
 /**
  * Pages other sites may show in an iframe. The one place to relax framing: the embeddable
- * player, when it exists, adds its path here (e.g. /^\/embed\//) and its pages answer
- * `frame-ancestors *` without X-Frame-Options. Every other page: `'none'` and DENY.
+ * player (app/embed/) answers `frame-ancestors *` without X-Frame-Options. Every other page:
+ * `'none'` and DENY.
  */
-export const EMBEDDABLE_PAGES: readonly RegExp[] = [];
+export const EMBEDDABLE_PAGES: readonly RegExp[] = [/^\/embed\//];
 
 export interface PageSecurityOptions {
   /** The request's path, for the framing policy. */

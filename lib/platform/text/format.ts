@@ -17,3 +17,15 @@ export const formatDay = (date: Date): string =>
     day: "numeric",
     timeZone: "UTC",
   });
+
+/** 1_500_000_000 → "1.5 GB"; 512 → "512 bytes" (decimal units, as disks and browsers count). */
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit ? value.toFixed(1) : value} ${units[unit]}`;
+}

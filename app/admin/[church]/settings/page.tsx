@@ -28,6 +28,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ churc
             name: settings.name,
             description: settings.description ?? "",
             websiteUrl: settings.websiteUrl ?? "",
+            givingUrl: settings.givingUrl ?? "",
             timezone: settings.timezone,
           }}
           timezones={TIMEZONES}

@@ -1,17 +1,32 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SermonCollection } from "@/components/listener/sermon-collection";
 import { getSeriesCatalog } from "@/lib/catalog/queries";
+import { feedUrl } from "@/lib/catalog/feeds/feed-scope";
+import { publicOrigin } from "@/lib/platform/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; seriesSlug: string }> };
 
+const seriesFeedUrl = async (church: string, slug: string) =>
+  feedUrl(publicOrigin(await headers()), { kind: "series", church, slug });
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, seriesSlug } = await params;
   const catalog = await getSeriesCatalog(slug, seriesSlug);
+  if (!catalog) return { title: "Series not found" };
+  const title = `${catalog.series.title} · ${catalog.church.name}`;
   return {
-    title: catalog ? `${catalog.series.title} · ${catalog.church.name}` : "Series not found",
+    title,
+    alternates: {
+      types: {
+        "application/rss+xml": [
+          { url: await seriesFeedUrl(slug, seriesSlug), title: `${title} (podcast)` },
+        ],
+      },
+    },
   };
 }
 
@@ -26,6 +41,7 @@ export default async function SeriesPage({ params }: Props) {
       title={catalog.series.title}
       description={catalog.series.description}
       sermons={catalog.sermons}
+      feedUrl={await seriesFeedUrl(slug, seriesSlug)}
     />
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlaybackProvider } from "@/components/listener/playback-context";
@@ -7,6 +8,8 @@ import { TranscriptPanel } from "@/components/listener/transcript-panel";
 import { SermonPlayer } from "@/components/player/sermon-player";
 import { getSermonPageData } from "@/lib/catalog/queries";
 import { parseStartTime } from "@/lib/catalog/playback/start-time";
+import { sermonShareMetadata } from "@/lib/catalog/sharing/sermon-share-metadata";
+import { publicOrigin } from "@/lib/platform/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +18,16 @@ type Props = {
   searchParams: Promise<{ t?: string | string[] }>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+// Link previews (Open Graph, Twitter card, oEmbed discovery); a `?t=` moment quotes its words.
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug, sermonSlug } = await params;
   const page = await getSermonPageData(slug, sermonSlug);
-  return { title: page ? `${page.sermon.title} · ${page.sermon.church.name}` : "Sermon not found" };
+  if (!page) return { title: "Sermon not found" };
+  const { t } = await searchParams;
+  return sermonShareMetadata(page, {
+    origin: publicOrigin(await headers()),
+    seconds: parseStartTime(Array.isArray(t) ? t[0] : t, page.sermon.durationMs),
+  });
 }
 
 export default async function SermonPage({ params, searchParams }: Props) {
