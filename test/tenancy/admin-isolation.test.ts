@@ -371,8 +371,6 @@ type RouteCase = {
   foreign: { what: string; ids: () => Ids; json?: () => Ids }[];
   /** The least privileged member allowed succeeds on A's own records. */
   control: (caller: Caller) => Promise<void>;
-  /** False for an action whose effect shows only in the admin (a feed import starting). */
-  changesListenerPages?: false;
 };
 
 const sermonIds = (church: Church) => ({ church: church.slug, sermonId: church.sermonId });
@@ -672,6 +670,8 @@ type ActionCase = {
   foreign: { what: string; form: () => Fields; refusal: string | RegExp }[];
   /** The least privileged member allowed succeeds on A's own records. */
   control: (caller: Caller) => Promise<void>;
+  /** False for an action whose effect shows only in the admin (a feed import starting). */
+  changesListenerPages?: false;
 };
 
 const SERMONS = "app/admin/[church]/sermons/actions.ts";
