@@ -33,33 +33,45 @@ export function FeedImportForm({ action }: { action: Action }) {
           className={inputClass}
         />
       </Field>
-      <label className="flex items-start gap-3 text-sm text-stone-700">
-        <input
-          type="checkbox"
-          name="keepInSync"
-          defaultChecked={values.keepInSync === "on"}
-          className="mt-0.5 h-4 w-4 rounded border-stone-300 text-amber-600"
-        />
-        <span>
-          <span className="font-medium text-stone-800">Keep in sync</span> — check the feed every
-          hour and import new episodes.
-        </span>
-      </label>
-      <label className="flex items-start gap-3 text-sm text-stone-700">
-        <input
-          type="checkbox"
-          name="importAsDrafts"
-          defaultChecked={values.importAsDrafts === "on"}
-          className="mt-0.5 h-4 w-4 rounded border-stone-300 text-amber-600"
-        />
-        <span>
-          <span className="font-medium text-stone-800">Import as drafts</span> — otherwise each
-          sermon is published as the feed published it.
-        </span>
-      </label>
+      <Option name="keepInSync" label="Keep in sync" checked={values.keepInSync === "on"}>
+        check the feed every hour and import new episodes.
+      </Option>
+      <Option
+        name="importAsDrafts"
+        label="Import as drafts"
+        checked={values.importAsDrafts === "on"}
+      >
+        otherwise each sermon is published as the feed published it.
+      </Option>
       <div className="flex justify-end border-t border-stone-200 pt-5">
         <SubmitButton pendingText="Starting…">Import</SubmitButton>
       </div>
     </form>
+  );
+}
+
+function Option({
+  name,
+  label,
+  checked,
+  children,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="flex items-start gap-3 text-sm text-stone-700">
+      <input
+        type="checkbox"
+        name={name}
+        defaultChecked={checked}
+        className="mt-0.5 h-4 w-4 rounded border-stone-300 text-amber-600"
+      />
+      <span>
+        <span className="font-medium text-stone-800">{label}</span> — {children}
+      </span>
+    </label>
   );
 }

@@ -6,8 +6,6 @@ import path from "node:path";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/platform/db/client";
-import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
-import { mediaStorage } from "@/lib/platform/storage/media-storage";
 import {
   spawnWorker,
   startQueueServices,
@@ -27,6 +25,7 @@ import {
   spawnEngine,
   stopGracefully,
   uploadSermon,
+  useAppEnv,
   type ChildEntry,
 } from "@/test/pipeline/support/pipeline-processes";
 import { signedAppEnv } from "@/test/support/inngest-keys";
@@ -60,12 +59,7 @@ beforeAll(async () => {
     S3_FORCE_PATH_STYLE: "true",
     ...signedAppEnv(engineUrl),
   };
-  for (const [name, value] of Object.entries(appEnv)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  const storage = mediaStorage();
-  await ensureBucket(storage.s3, storage.bucket);
+  await useAppEnv(appEnv);
   const { inngest } = await import("@/inngest/client");
   const { functions } = await import("@/inngest/index");
   const handler = serve({ client: inngest, functions });

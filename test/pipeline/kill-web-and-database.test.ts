@@ -8,8 +8,6 @@ import { migrate } from "@/lib/platform/db/migrate";
 import { startEmbeddedAws, type EmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
 import { ensureQueues, type QueueUrls } from "@/lib/platform/queue/ensure-queues";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
-import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
-import { mediaStorage } from "@/lib/platform/storage/media-storage";
 import {
   spawnWorker,
   testWorkerConfig,
@@ -33,6 +31,7 @@ import {
   stopGracefully,
   untilReachable,
   uploadSermon,
+  useAppEnv,
   type ChildEntry,
 } from "@/test/pipeline/support/pipeline-processes";
 import { testAwsEnv } from "@/test/support/embedded-services";
@@ -92,12 +91,7 @@ beforeAll(async () => {
     ...signedAppEnv(engineUrl),
   };
   // This process uploads the original the way the upload flow does: the same storage settings.
-  for (const [name, value] of Object.entries(functionsEnv)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  const storage = mediaStorage();
-  await ensureBucket(storage.s3, storage.bucket);
+  await useAppEnv(functionsEnv);
   db = createDb(database.url, 2);
 
   const started = await spawnFunctions(functionsPort, functionsEnv);

@@ -1,8 +1,9 @@
 import type { UploadContext } from "@/lib/pipeline/upload/upload-context";
-import { createDb, type Db } from "@/lib/platform/db/client";
+import type { Db } from "@/lib/platform/db/client";
 import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
 import { createS3Client } from "@/lib/platform/storage/s3-client";
-import { startTestServices, testAwsEnv, type TestServices } from "./embedded-services";
+import { startChurchDatabase } from "./church-database";
+import { testAwsEnv, type TestServices } from "./embedded-services";
 
 export interface UploadServices {
   services: TestServices;
@@ -15,8 +16,7 @@ export interface UploadServices {
 
 /** The embedded database and storage, a bucket and one church: what the upload flow needs. */
 export async function startUploadServices(churchSlug: string): Promise<UploadServices> {
-  const services = await startTestServices();
-  const db = createDb(services.database.url);
+  const { services, db, churchId, stop } = await startChurchDatabase(churchSlug);
   const s3 = createS3Client(testAwsEnv(services.aws.endpoint));
   await ensureBucket(s3, "media");
   const ctx: UploadContext = {
@@ -26,15 +26,5 @@ export async function startUploadServices(churchSlug: string): Promise<UploadSer
     maxBytes: 64 * 1024 * 1024,
     toBrowserUrl: (url) => url,
   };
-  const churchId = (await db.church.create({ data: { slug: churchSlug, name: churchSlug } })).id;
-  return {
-    services,
-    db,
-    ctx,
-    churchId,
-    stop: async () => {
-      await db.$disconnect();
-      await services.stop();
-    },
-  };
+  return { services, db, ctx, churchId, stop };
 }

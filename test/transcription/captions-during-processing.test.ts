@@ -67,6 +67,13 @@ async function transcriptionRun(sermon: { id: string; churchId: string }) {
   return run;
 }
 
+/** The transcription stage took the captions as the transcript, and search followed. */
+async function expectCaptionsAdopted(sermon: { id: string; churchId: string }, captionsId: string) {
+  const transcription = await transcriptionRun(sermon);
+  expect(transcription.output).toEqual({ provider: "provided", transcriptId: captionsId });
+  await expectSearchableOnCaptions(sermon, captionsId);
+}
+
 /** What the captions upload left behind: the status, and whether `sermon/transcribed` was spent. */
 async function stateAfterCaptions(sermon: { id: string; churchId: string }, captionsId: string) {
   const [now, download, announced] = await Promise.all([
@@ -137,12 +144,7 @@ describe("captions uploaded before, during or after the audio's processing", () 
       isAnnounced: false,
     });
 
-    const transcription = await transcriptionRun(sermon);
-    expect(transcription.output).toEqual({
-      provider: "provided",
-      transcriptId: captions.transcriptId,
-    });
-    await expectSearchableOnCaptions(sermon, captions.transcriptId);
+    await expectCaptionsAdopted(sermon, captions.transcriptId);
   }, 240_000);
 
   it("while the transcode still runs on a streamable sermon: searchable on the captions once it ends", async () => {
@@ -165,12 +167,7 @@ describe("captions uploaded before, during or after the audio's processing", () 
       isAnnounced: false,
     });
 
-    const transcription = await transcriptionRun(sermon);
-    expect(transcription.output).toEqual({
-      provider: "provided",
-      transcriptId: captions.transcriptId,
-    });
-    await expectSearchableOnCaptions(sermon, captions.transcriptId);
+    await expectCaptionsAdopted(sermon, captions.transcriptId);
   }, 240_000);
 
   it("after processing, on a sermon waiting for its captions: announced at once, then searchable", async () => {

@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sermonUploaded } from "@/lib/pipeline/events/pipeline-events";
-import { createDb, type Db } from "@/lib/platform/db/client";
+import type { Db } from "@/lib/platform/db/client";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import type { PipelineStage } from "@/lib/pipeline/stages";
-import { startTestServices, type TestServices } from "@/test/support/embedded-services";
+import { startChurchDatabase, type ChurchDatabase } from "@/test/support/church-database";
 import { retryFailedSermon, RetryRefusedError } from "./retry-failed-sermon";
 
-let services: TestServices;
+let church: ChurchDatabase;
 let db: Db;
 let churchId: string;
 beforeAll(async () => {
-  services = await startTestServices();
-  db = createDb(services.database.url, 2);
-  churchId = (await db.church.create({ data: { slug: "retry", name: "Retry" } })).id;
+  church = await startChurchDatabase("retry", 2);
+  ({ db, churchId } = church);
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await services?.stop();
-});
+afterAll(() => church?.stop());
 
 const failed = (slug: string, failedStage: PipelineStage, mediaVersion = 2) =>
   db.sermon.create({

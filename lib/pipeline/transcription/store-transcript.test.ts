@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sermonTranscribed } from "@/lib/pipeline/events/pipeline-events";
-import { createDb, type Db } from "@/lib/platform/db/client";
+import type { Db } from "@/lib/platform/db/client";
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
-import { startTestServices, type TestServices } from "@/test/support/embedded-services";
+import { startChurchDatabase, type ChurchDatabase } from "@/test/support/church-database";
 import { adoptProvidedTranscript } from "./store-provided-transcript";
 import { PROVIDED, storeTranscript } from "./store-transcript";
 
-let services: TestServices;
+let church: ChurchDatabase;
 let db: Db;
 let churchId: string;
 beforeAll(async () => {
-  services = await startTestServices();
-  db = createDb(services.database.url, 2);
-  churchId = (await db.church.create({ data: { slug: "captions", name: "Captions" } })).id;
+  church = await startChurchDatabase("captions", 2);
+  ({ db, churchId } = church);
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await services?.stop();
-});
+afterAll(() => church?.stop());
 
 /** Version 1 of a sermon whose admin chose to upload captions, in the given state. */
 const sermonIn = async (

@@ -18,6 +18,7 @@ import { databaseUrlFor } from "@/scripts/launcher/embedded-urls";
 import { engineGet, waitUntil } from "@/test/events/support/event-path";
 import { testInngestKeys } from "@/test/support/inngest-keys";
 import { generateMedia } from "@/test/support/test-media";
+import { ensureBucket } from "@/lib/platform/storage/ensure-bucket";
 
 // The pipeline's processes as `npm start` runs them (scripts/launcher/start-selah.ts): each
 // entry its own Node process through tsx, with exit-when-orphaned preloaded, in its own
@@ -291,4 +292,18 @@ export async function expectEveryEventSent(db: Db, stages: StageEvent[]): Promis
     expect.arrayContaining(stages.map((stage) => stage.id)),
   );
   expect(rows.filter((row) => row.name === "sermon/failed")).toEqual([]);
+}
+
+/**
+ * Sets (or, for undefined, removes) `env` in this process, so that it reaches storage and the
+ * engine as the functions' processes do; returns the media storage with its bucket made.
+ */
+export async function useAppEnv(env: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  const storage = mediaStorage();
+  await ensureBucket(storage.s3, storage.bucket);
+  return storage;
 }
