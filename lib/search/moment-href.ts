@@ -1,3 +1,5 @@
+import { sermonPagePath } from "@/lib/catalog/sermons/sermon-page-path";
+
 /**
  * The listener page that plays a sermon from a moment. Built in this one place so the route
  * (app/churches/[church]/sermons/[sermon], which honours ?t=<seconds>) is one edit away.
@@ -8,5 +10,5 @@ export function momentHref(moment: {
   startMs: number;
 }): string {
   const seconds = Math.floor(moment.startMs / 1000);
-  return `/churches/${encodeURIComponent(moment.churchSlug)}/sermons/${encodeURIComponent(moment.sermonSlug)}?t=${seconds}`;
+  return `${sermonPagePath(moment.churchSlug, moment.sermonSlug)}?t=${seconds}`;
 }

@@ -1,5 +1,9 @@
 import { sermonPagePath } from "@/lib/catalog/sermons/sermon-page-path";
 
+/** `path` playing from `seconds` (`?t=`, whole seconds), or from the start. */
+const fromSecond = (path: string, seconds: number) =>
+  seconds > 0 ? `${path}?t=${Math.floor(seconds)}` : path;
+
 /**
  * Where a shared sermon lives, built in this one place: its page (a moment is it with `?t=`),
  * the embeddable player (app/embed/sermons/[id]), its preview image
@@ -9,8 +13,7 @@ import { sermonPagePath } from "@/lib/catalog/sermons/sermon-page-path";
 export const shareLinks = {
   /** The sermon's page (lib/catalog/sermons/sermon-page-path.ts); with `seconds`, a moment. */
   sermonPage(sermon: { church: { slug: string }; slug: string }, seconds = 0): string {
-    const path = sermonPagePath(sermon.church.slug, sermon.slug);
-    return seconds > 0 ? `${path}?t=${Math.floor(seconds)}` : path;
+    return fromSecond(sermonPagePath(sermon.church.slug, sermon.slug), seconds);
   },
 
   /** The oEmbed author_url. */
@@ -19,13 +22,11 @@ export const shareLinks = {
   },
 
   embed(sermonId: string, seconds = 0): string {
-    const path = `/embed/sermons/${encodeURIComponent(sermonId)}`;
-    return seconds > 0 ? `${path}?t=${Math.floor(seconds)}` : path;
+    return fromSecond(`/embed/sermons/${encodeURIComponent(sermonId)}`, seconds);
   },
 
   previewImage(sermonId: string, seconds = 0): string {
-    const path = `/preview/sermons/${encodeURIComponent(sermonId)}`;
-    return seconds > 0 ? `${path}?t=${Math.floor(seconds)}` : path;
+    return fromSecond(`/preview/sermons/${encodeURIComponent(sermonId)}`, seconds);
   },
 
   oembed(pageUrl: string): string {
