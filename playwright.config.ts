@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { feedSitePort } from "./e2e/support/feed-site";
 
 // Each run gets its own data dir and service ports, so it never sees another run's state.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -52,6 +53,7 @@ export default defineConfig({
         "**/search.spec.ts",
         "**/transcript.spec.ts",
         "**/admin-api.spec.ts",
+        "**/import.spec.ts",
       ],
     },
   ],
@@ -70,6 +72,8 @@ export default defineConfig({
       ENGINE_PORT: "0",
       WORKER_PORT: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The import spec's podcast host runs on loopback, which imports refuse unless listed.
+      IMPORT_ALLOWED_HOSTS: `127.0.0.1:${feedSitePort(port)}`,
     },
   },
 });

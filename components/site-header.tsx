@@ -7,7 +7,7 @@ export function SiteHeader() {
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <span
             aria-hidden
-            className="grid size-8 place-items-center rounded-lg bg-amber-600 font-serif text-white"
+            className="grid size-8 place-items-center rounded-lg bg-amber-700 font-serif text-white"
           >
             S
           </span>

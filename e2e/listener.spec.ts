@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/csp-guard";
 import { createAdmin } from "./support/create-admin";
 import { generateAudio } from "./support/generate-audio";
@@ -204,7 +205,7 @@ test("keyboard shortcuts skip 15 s, play and change speed; the volume is remembe
 
   if (testInfo.project.name === "desktop") {
     await page.locator("summary", { hasText: "Keyboard shortcuts" }).click();
-    await expect(page.getByText("Forward 15 seconds")).toBeVisible();
+    await expect(page.locator("dd").filter({ hasText: "Forward 15 seconds" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("shortcuts.png"), fullPage: true });
   }
 });
@@ -221,4 +222,54 @@ test("the lock screen and media keys know the sermon", async ({ page }) => {
     artist: speaker.name,
     album: `${series.title} · Grace Chapel`,
   });
+});
+
+test("the passage links to its verse page, which lists the sermon with a moment to play", async ({
+  page,
+}, testInfo) => {
+  await page.goto(sermonPath);
+  await page
+    .getByRole("link", { name: /Romans 8:1.11/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/bible\/romans\/8$/);
+  await expect(page).toHaveTitle(/Romans 8/);
+  await expect(page.getByRole("heading", { name: "Romans 8", level: 1 })).toBeVisible();
+  const card = page.getByTestId("passage-sermon").filter({ hasText: title });
+  await expect(card).toContainText("Grace Chapel");
+  await expect(card.getByTestId("passage-moment").first()).toContainText("Main passage");
+  expect(await hasNoSidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("verse-page.png"), fullPage: true });
+  await expectAccessible(page, testInfo, "verse page");
+
+  // One church's sermons on the chapter, and a verse inside the passage, list it too.
+  await page
+    .getByRole("navigation", { name: "Filter by church" })
+    .getByText("Grace Chapel")
+    .click();
+  await expect(page).toHaveURL(/\/bible\/romans\/8\?church=grace-chapel$/);
+  await expect(page.getByTestId("passage-sermon").filter({ hasText: title })).toBeVisible();
+  await page.goto("/bible/rom/8/3");
+  await expect(page).toHaveURL(/\/bible\/romans\/8\/3$/);
+  await expect(page.getByTestId("passage-sermon").filter({ hasText: title })).toBeVisible();
+
+  await card.getByTestId("passage-moment").first().click();
+  await expect(page).toHaveURL(new RegExp(`${sermonPath}`));
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+});
+
+test("listener pages pass the accessibility checks", async ({ page }, testInfo) => {
+  for (const [name, path] of [
+    ["home", "/"],
+    ["church", "/churches/grace-chapel"],
+    ["series", series.path],
+    ["speaker", speaker.path],
+    ["sermon", sermonPath],
+    ["search", "/search?q=gospel"],
+    ["chapter with no sermons", "/bible/obadiah/1"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await expectAccessible(page, testInfo, name);
+  }
 });

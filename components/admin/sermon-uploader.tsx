@@ -242,7 +242,7 @@ export function SermonUploader({
               <button
                 type="button"
                 onClick={run}
-                className="rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700"
+                className="rounded-lg bg-amber-700 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-800"
               >
                 Resume
               </button>

@@ -43,7 +43,7 @@ export function TranscriptUpload({ endpoint }: { endpoint: string }) {
 
   return (
     <div className="space-y-3">
-      <label className="inline-flex cursor-pointer items-center gap-2 rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-amber-700 has-[:disabled]:cursor-wait has-[:disabled]:opacity-60">
+      <label className="inline-flex cursor-pointer items-center gap-2 rounded-lg bg-amber-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-amber-800 has-[:disabled]:cursor-wait has-[:disabled]:opacity-60">
         {state.kind === "uploading" ? "Uploading…" : "Upload a .vtt or .srt file"}
         <input
           type="file"

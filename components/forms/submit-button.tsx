@@ -13,7 +13,7 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   const tones = {
-    primary: "bg-amber-600 text-white hover:bg-amber-700 shadow-sm",
+    primary: "bg-amber-700 text-white hover:bg-amber-800 shadow-sm",
     danger: "text-red-700 hover:bg-red-50",
     quiet: "text-stone-700 hover:bg-stone-100",
   };

@@ -34,7 +34,7 @@ export function VersePage({ data }: { data: VersePageData }) {
   const filterClass = (active: boolean) =>
     `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset transition ${
       active
-        ? "bg-amber-600 text-white ring-amber-600"
+        ? "bg-amber-700 text-white ring-amber-700"
         : "bg-white text-stone-700 ring-stone-300 hover:text-amber-800 hover:ring-amber-300"
     }`;
   const stepClass = "text-sm font-medium text-amber-800 hover:underline";

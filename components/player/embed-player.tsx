@@ -102,7 +102,7 @@ export function EmbedPlayer({
         >
           <span
             aria-hidden
-            className="grid size-5 place-items-center rounded bg-amber-600 font-serif text-xs text-white"
+            className="grid size-5 place-items-center rounded bg-amber-700 font-serif text-xs text-white"
           >
             S
           </span>

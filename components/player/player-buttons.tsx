@@ -13,7 +13,7 @@ export function PlayPauseButton({
       onClick={onClick}
       aria-label={isPlaying ? "Pause" : "Play"}
       title={isPlaying ? "Pause (Space)" : "Play (Space)"}
-      className="grid size-14 shrink-0 place-items-center rounded-full bg-amber-600 text-white shadow-sm transition hover:bg-amber-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
+      className="grid size-14 shrink-0 place-items-center rounded-full bg-amber-700 text-white shadow-sm transition hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
     >
       {isPlaying ? (
         <svg aria-hidden viewBox="0 0 24 24" className="size-6 fill-current">
@@ -37,7 +37,6 @@ export function SkipButton({ seconds, onClick }: { seconds: number; onClick: () 
     <button
       type="button"
       onClick={onClick}
-      aria-label={isBack ? `Back ${amount} seconds` : `Forward ${amount} seconds`}
       title={isBack ? `Back ${amount} s (←)` : `Forward ${amount} s (→)`}
       className="inline-flex items-center gap-1.5 rounded-lg border border-stone-200 px-3 py-1.5 font-medium tabular-nums text-stone-700 hover:bg-stone-50"
     >
@@ -52,8 +51,14 @@ export function SkipButton({ seconds, onClick }: { seconds: number; onClick: () 
         <path d="M3 12a9 9 0 1 0 3-6.7" />
         <path d="M3 4v5h5" />
       </svg>
-      {isBack ? "−" : "+"}
-      {amount} s
+      {/* Spoken as words: a screen reader reads "−15 s" as "minus 15 s". */}
+      <span aria-hidden>
+        {isBack ? "−" : "+"}
+        {amount} s
+      </span>
+      <span className="sr-only">
+        {isBack ? `Back ${amount} seconds` : `Forward ${amount} seconds`}
+      </span>
     </button>
   );
 }

@@ -29,7 +29,7 @@ export function MomentResult({ hit }: { hit: MomentHit }) {
         <Link
           href={hit.href}
           aria-label={`Play “${hit.sermonTitle}” from ${at}`}
-          className="flex shrink-0 items-center gap-1.5 rounded-full bg-amber-600 px-3 py-1.5 text-xs font-semibold tabular-nums text-white shadow-sm transition group-hover:bg-amber-700 after:absolute after:inset-0 after:rounded-2xl"
+          className="flex shrink-0 items-center gap-1.5 rounded-full bg-amber-700 px-3 py-1.5 text-xs font-semibold tabular-nums text-white shadow-sm transition group-hover:bg-amber-800 after:absolute after:inset-0 after:rounded-2xl"
         >
           <svg aria-hidden viewBox="0 0 16 16" className="size-3 fill-current">
             <path d="M4 2.5v11l9-5.5z" />

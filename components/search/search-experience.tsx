@@ -87,6 +87,7 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
+      <h1 className="sr-only">Search sermons</h1>
       <form role="search" onSubmit={(event) => event.preventDefault()} className="relative">
         <label htmlFor="search-q" className="sr-only">
           Search every sermon
@@ -111,7 +112,7 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
         />
         <span
           aria-live="polite"
-          className="absolute right-4 top-1/2 -translate-y-1/2 text-xs font-medium text-stone-400"
+          className="absolute right-4 top-1/2 -translate-y-1/2 text-xs font-medium text-stone-500"
         >
           {isLoading
             ? "Searching…"

@@ -983,6 +983,9 @@ beforeAll(async () => {
     SQS_DLQ_URL: queues.deadLetterQueueUrl,
     INNGEST_DEV: "1",
     ADMIN_API_TOKEN: OPERATOR_TOKEN,
+    // The import control's feed host: the Import form checks the address before starting, and
+    // this made-up name has no DNS record (listed, it is taken without a lookup).
+    IMPORT_ALLOWED_HOSTS: "one.example",
   });
   s3 = createS3Client(aws);
   await ensureBucket(s3, BUCKET);

@@ -18,7 +18,7 @@ export default async function SermonsAdminPage({
         <h2 className="text-lg font-semibold">Sermons</h2>
         <Link
           href={`/admin/${slug}/sermons/new`}
-          className="rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-amber-700"
+          className="rounded-lg bg-amber-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-amber-800"
         >
           New sermon
         </Link>

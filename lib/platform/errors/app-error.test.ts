@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { serializeError } from "inngest";
 import { AppError, userMessageOf } from "./app-error";
 import { ERROR_CODES, isErrorCode } from "./error-codes";
+import { toInngestError } from "./to-inngest-error";
 
 describe("AppError", () => {
   it("takes its status and retriability from the code, each overridable", () => {
@@ -52,6 +54,20 @@ describe("AppError", () => {
     expect(userMessageOf(new Error("ECONNREFUSED 127.0.0.1:5432"), "Try again.")).toBe(
       "Try again.",
     );
+  });
+
+  it("finds the message of an AppError that crossed Inngest as a NonRetriableError's cause", () => {
+    // What a function's onFailure gets: the failure as Inngest serialized it, no instances left.
+    const crossed = (error: AppError) =>
+      JSON.parse(JSON.stringify(serializeError(toInngestError(error)))) as unknown;
+    const feed = new AppError("feed_rejected", "The feed is not well-formed XML: line 2.");
+    expect(crossed(feed)).not.toBeInstanceOf(AppError);
+    expect(userMessageOf(crossed(feed), "Unexpected.")).toBe(
+      "The feed is not well-formed XML: line 2.",
+    );
+    const setting = new AppError("misconfigured", "IMPORT_MAX_BYTES: expected a number");
+    expect(userMessageOf(crossed(setting), "Unexpected.")).toBe("Unexpected.");
+    expect(userMessageOf({ message: "socket hang up" }, "Unexpected.")).toBe("Unexpected.");
   });
 
   it("defines every code once, with an HTTP error status", () => {

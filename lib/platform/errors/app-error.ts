@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCodeInfo } from "./error-codes";
+import { type ErrorCode, errorCodeInfo, isErrorCode } from "./error-codes";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -69,6 +69,23 @@ export class AppError extends Error {
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
-/** What a person may read about a failure: an AppError's own message, otherwise `fallback`. */
-export const userMessageOf = (error: unknown, fallback: string): string =>
-  error instanceof AppError && !error.isForOperators ? error.message : fallback;
+/**
+ * What a person may read about a failure: an AppError's own message, otherwise `fallback`. A
+ * failure that crossed Inngest (a function's onFailure) arrives deserialized, no longer an
+ * AppError instance but keeping its `code`, wrapped as the cause of a NonRetriableError with
+ * the same message: its causes are searched for the AppError it was.
+ */
+export function userMessageOf(error: unknown, fallback: string): string {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof AppError) return current.isForOperators ? fallback : current.message;
+    const { code, message, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === "string" && isErrorCode(code) && typeof message === "string")
+      return errorCodeInfo(code).forOperators ? fallback : message;
+    current = cause;
+  }
+  return fallback;
+}

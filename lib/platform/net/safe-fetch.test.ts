@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAllowedHost, parseAllowedHosts } from "./allowed-hosts";
 import { FetchFailedError, FetchRefusedError } from "./fetch-errors";
 import { isPublicAddress } from "./public-address";
-import { readBody, safeFetch } from "./safe-fetch";
+import { assertFetchable, readBody, safeFetch } from "./safe-fetch";
 
 /** A local server that counts the connections made to it: "refused without connecting" is 0. */
 interface CountingServer {
@@ -270,6 +270,31 @@ describe("safeFetch", () => {
     });
     expect((await readBody(pinned)).toString()).toBe("secret");
     expect(target.connections).toBe(before + 1);
+  });
+
+  it("assertFetchable refuses up front what the fetch would refuse, without connecting", async () => {
+    const before = target.connections;
+    await expect(assertFetchable("http://192.168.1.20/feed.xml", {})).rejects.toThrow(
+      /192\.168\.1\.20 is not a public address/,
+    );
+    await expect(assertFetchable(`http://localhost:${target.port}/`, {})).rejects.toThrow(
+      /localhost resolves to (127\.0\.0\.1|::1), which is not a public address/,
+    );
+    await expect(
+      assertFetchable("http://feeds.example.org/feed.xml", { resolve: resolvingTo("10.1.2.3") }),
+    ).rejects.toThrow(/feeds\.example\.org resolves to 10\.1\.2\.3/);
+    await expect(assertFetchable("ftp://example.org/feed.xml", {})).rejects.toThrow(
+      /only http\(s\)/,
+    );
+    await expect(
+      assertFetchable("http://feeds.example.org/feed.xml", {
+        resolve: resolvingTo("93.184.216.34"),
+      }),
+    ).resolves.toBeUndefined();
+    await expect(
+      assertFetchable(`${files.origin}/ok.txt`, { allowedHosts: allowFiles }),
+    ).resolves.toBeUndefined();
+    expect(target.connections).toBe(before);
   });
 
   it("re-checks every redirect, refusing a private hop without connecting", async () => {

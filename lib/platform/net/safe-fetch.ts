@@ -84,6 +84,30 @@ export async function safeFetch(address: string, options: SafeFetchOptions): Pro
   }
 }
 
+/**
+ * The checks a fetch of `address` would make before connecting, without connecting: for a form
+ * to refuse a private or malformed address while the person is still there, rather than in a
+ * background job later. The fetch itself checks again (DNS answers can change).
+ */
+export async function assertFetchable(
+  address: string,
+  options: Pick<SafeFetchOptions, "allowedHosts" | "resolve">,
+): Promise<void> {
+  const url = parseHttpUrl(address);
+  if (isAllowedHost(url, options.allowedHosts ?? [])) return;
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(literal)) {
+    if (!isPublicAddress(literal)) throw new FetchRefusedError(notPublicMessage(url, literal));
+    return;
+  }
+  const lookup = publicOnlyLookup(options.resolve ?? (dnsLookup as LookupFunction), url);
+  await new Promise<void>((resolve, reject) =>
+    lookup(literal, { all: true }, (error) =>
+      error ? reject(asFetchError(error, url)) : resolve(),
+    ),
+  );
+}
+
 /** The whole body, for small documents (a feed, a transcript): at most maxBytes in memory. */
 export async function readBody(response: SafeResponse): Promise<Buffer> {
   const chunks: Buffer[] = [];
