@@ -17,7 +17,10 @@ export async function serveFeedSite(port: number, routes: Record<string, Route>)
     if (!route) return void response.writeHead(404).end("not found");
     if ("redirect" in route)
       return void response.writeHead(302, { location: route.redirect }).end();
-    response.writeHead(200, { "content-type": route.type, "content-length": Buffer.byteLength(route.body) });
+    response.writeHead(200, {
+      "content-type": route.type,
+      "content-length": Buffer.byteLength(route.body),
+    });
     response.end(request.method === "HEAD" ? undefined : route.body);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
