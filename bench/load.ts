@@ -19,15 +19,29 @@
 // object: `requests` and `errors` per kind and `total`, `p50Ms`/`p95Ms`/`p99Ms`/`maxMs` per
 // kind, and the web process's RSS (`webRssMb`) before, half-way through and after the load,
 // and its peak.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import http from "node:http";
+import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { promisify } from "node:util";
-import { needsBuild } from "@/scripts/launcher/needs-build";
+import {
+  agent,
+  type Call,
+  captionsFor,
+  churchApi,
+  send,
+  signIn,
+  strictCall,
+  uploadSermon,
+  waitForStatus as waitForSermons,
+} from "./support/admin-http";
+import {
+  createAdmin,
+  runScript,
+  startSelah,
+  stopSelah,
+  webProcessOf,
+} from "./support/embedded-selah";
 import { parseMediaPlaylist, segmentDueMs, variantUris } from "./support/hls-listener";
 import { LatencyBook, loadResult, percentile, type RequestKind, round } from "./support/load-stats";
 import { requireTools } from "./support/require-tools";
@@ -49,7 +63,6 @@ const SERMON_MINUTES = setting("BENCH_LOAD_SERMON_MINUTES", 5);
 const SEARCH_THINK_MS = 1000;
 /** Listeners press play spread over this long, not all in the same millisecond. */
 const RAMP_MS = Math.min(10_000, (SECONDS * 1000) / 4);
-const REQUEST_TIMEOUT_MS = 30_000;
 const PROGRESS_EVERY_MS = 5_000;
 
 const ROOT = process.cwd();
@@ -57,7 +70,6 @@ const ROOT = process.cwd();
 const SELAH_LOG = path.join(ROOT, ".data", "bench", "load-selah.log");
 const CHURCH = "load-chapel";
 const ADMIN = { email: "it@load.example", password: "bench-load-password-1" };
-const exec = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const progress = (line: string) => console.error(`[bench:load] ${line}`);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
@@ -127,89 +139,7 @@ const QUERIES = [
   "free from the law of sin",
 ];
 
-/** WebVTT captions: the sermon's lines in turn, one cue every 8 s over its whole length. */
-function captionsFor(lines: readonly string[], seconds: number): string {
-  const stamp = (s: number) =>
-    `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}.000`;
-  const cues: string[] = [];
-  for (let start = 0, i = 0; start < seconds; start += 8, i++) {
-    cues.push(
-      `${stamp(start)} --> ${stamp(Math.min(start + 8, seconds))}\n${lines[i % lines.length]}`,
-    );
-  }
-  return `WEBVTT\n\n${cues.join("\n\n")}\n`;
-}
-
-// ── HTTP: one keep-alive agent for everything, every answer read to its last byte ───────────
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-interface RequestOptions {
-  headers?: Record<string, string>;
-  body?: Buffer | string;
-  json?: unknown;
-}
-
-const agent = new http.Agent({
-  keepAlive: true,
-  maxSockets: LISTENERS + SEARCHERS + UPLOADERS + 16,
-  maxFreeSockets: LISTENERS + SEARCHERS + UPLOADERS + 16,
-});
-
-function send(base: string, method: string, target: string, options: RequestOptions = {}) {
-  return new Promise<Reply>((resolve, reject) => {
-    const body =
-      options.json !== undefined
-        ? Buffer.from(JSON.stringify(options.json))
-        : typeof options.body === "string"
-          ? Buffer.from(options.body)
-          : options.body;
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.json !== undefined) headers["content-type"] = "application/json";
-    if (body) headers["content-length"] = String(body.length);
-    const request = http.request(new URL(target, base), { method, agent, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(chunks),
-        }),
-      );
-      response.on("error", reject);
-      response.on("aborted", () => reject(new Error("aborted")));
-    });
-    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error("timeout")));
-    request.on("error", (error: Error & { reusedSocket?: boolean }) => {
-      error.reusedSocket = request.reusedSocket;
-      reject(error);
-    });
-    request.end(body);
-  });
-}
-
-/** Sends a request; answers undefined (after recording why) unless its status is one of `ok`. */
-type Call = (
-  method: string,
-  target: string,
-  options?: RequestOptions & { ok?: number[] },
-) => Promise<Reply | undefined>;
-
-/** Requests of the set-up: any unexpected answer stops the benchmark. */
-const strictCall =
-  (base: string): Call =>
-  async (method, target, options = {}) => {
-    const reply = await send(base, method, target, options);
-    if (!(options.ok ?? [200]).includes(reply.status))
-      throw new Error(
-        `${method} ${target} → ${reply.status}: ${reply.body.toString().slice(0, 300)}`,
-      );
-    return reply;
-  };
+// ── HTTP under load ──────────────────────────────────────────────────────────────────────────
 
 /** Requests sent again after a keep-alive race (see timedCall). */
 let keepAliveRetries = 0;
@@ -237,235 +167,6 @@ const timedCall =
       return undefined;
     }
   };
-
-// ── The admin API, as README "Scripting uploads" uses it ─────────────────────────────────────
-
-const api = `/api/admin/churches/${CHURCH}`;
-
-async function signIn(base: string): Promise<string> {
-  const reply = await strictCall(base)("POST", "/api/auth/sign-in/email", { json: ADMIN });
-  const cookies = reply!.headers["set-cookie"] ?? [];
-  const jar = cookies.map((cookie) => cookie.split(";")[0]!).join("; ");
-  if (!jar.includes("session_token=")) throw new Error("sign-in set no session cookie");
-  return jar;
-}
-
-/**
- * One recording up through the admin API: create the sermon, start the upload, presign its
- * parts, PUT each part to its URL (on Selah: the /s3 pass-through), complete. Undefined when
- * a request failed (already recorded by `call`).
- */
-async function uploadSermon(
-  call: Call,
-  base: string,
-  cookie: string,
-  file: Buffer,
-  fields: Record<string, unknown>,
-): Promise<{ id: string; mediaVersion: number } | undefined> {
-  const headers = { cookie };
-  const created = await call("POST", `${api}/sermons`, { headers, json: fields, ok: [201] });
-  if (!created) return undefined;
-  const { id } = JSON.parse(created.body.toString()) as { id: string };
-  const started = await call("POST", `${api}/sermons/${id}/uploads`, {
-    headers,
-    json: { fileName: "sermon.mp3", size: file.length },
-  });
-  if (!started) return undefined;
-  const { uploadId, partSize, partCount } = JSON.parse(started.body.toString()) as {
-    uploadId: string;
-    partSize: number;
-    partCount: number;
-  };
-  const partNumbers = Array.from({ length: partCount }, (_, i) => i + 1);
-  const presigned = await call("POST", `${api}/sermons/${id}/uploads/${uploadId}/parts`, {
-    headers,
-    json: { partNumbers },
-  });
-  if (!presigned) return undefined;
-  const { urls } = JSON.parse(presigned.body.toString()) as {
-    urls: { partNumber: number; url: string }[];
-  };
-  const parts: { partNumber: number; etag: string }[] = [];
-  for (const { partNumber, url } of urls) {
-    const part = file.subarray((partNumber - 1) * partSize, partNumber * partSize);
-    // A presigned URL is absolute for real storage; the embedded default's is a path on Selah.
-    const put = await call("PUT", new URL(url, base).toString(), { body: part });
-    if (!put) return undefined;
-    parts.push({ partNumber, etag: String(put.headers.etag) });
-  }
-  const completed = await call("POST", `${api}/sermons/${id}/uploads/${uploadId}/complete`, {
-    headers,
-    json: { parts },
-  });
-  if (!completed) return undefined;
-  const { mediaVersion } = JSON.parse(completed.body.toString()) as { mediaVersion: number };
-  return { id, mediaVersion };
-}
-
-// ── Selah, started as `npm start` starts it ──────────────────────────────────────────────────
-
-/** Variables that point Selah at real services: the benchmark runs the embedded default. */
-const SERVICE_VARIABLES = [
-  "DATABASE_URL",
-  "S3_ENDPOINT",
-  "S3_BUCKET",
-  "SQS_ENDPOINT",
-  "SQS_QUEUE_URL",
-  "SQS_DLQ_URL",
-  "INNGEST_DEV",
-  "INNGEST_BASE_URL",
-  "INNGEST_SIGNING_KEY",
-  "INNGEST_EVENT_KEY",
-];
-
-/** This process's environment without SERVICE_VARIABLES, plus `extra`. */
-function embeddedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of SERVICE_VARIABLES) delete env[name];
-  return env;
-}
-
-interface RunningSelah {
-  launcher: ChildProcess;
-  url: string;
-  coldStartS: number;
-  /** Whether the launcher had to run `next build` first. */
-  built: boolean;
-  /** The launcher's recent output, for the error message when something goes wrong. */
-  recent: string[];
-}
-
-/** Another `next start` serving this working tree's `.next`, which a rebuild would pull away. */
-function otherWebServers(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (!/next-server|next\/dist\/bin\/next\0start/.test(cmdline)) continue;
-      if (readlinkSync(`/proc/${entry}/cwd`) === ROOT) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
-
-async function startSelah(dataDir: string): Promise<RunningSelah> {
-  let built = needsBuild(ROOT);
-  if (built) {
-    // The launcher will rebuild .next; a `next start` already serving it would lose its files.
-    const waitUntil = Date.now() + setting("BENCH_LOAD_BUILD_WAIT_SECONDS", 600) * 1000;
-    while (otherWebServers().length && Date.now() < waitUntil) {
-      progress(
-        `.next needs a rebuild, and this tree's .next is being served by pid ${otherWebServers().join(", ")}: waiting for it to stop…`,
-      );
-      await sleep(15_000);
-    }
-    built = needsBuild(ROOT);
-  }
-  const env = embeddedEnv({
-    SELAH_DATA_DIR: dataDir,
-    HOST: "127.0.0.1",
-    PORT: "0",
-    PGLITE_PORT: "0",
-    FAUXQS_PORT: "0",
-    ENGINE_PORT: "0",
-    WORKER_PORT: "0",
-    SELAH_SEED: "false",
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-  if (existsSync(path.join(ROOT, ".env")))
-    progress("note: the launcher loads .env; services it configures replace the embedded ones");
-
-  const started = performance.now();
-  // What `npm start` runs once its dependencies are installed (scripts/start.sh).
-  const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/selah.ts", "start"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const recent: string[] = [];
-  // Everything it says, for a look afterwards (the temp data dir goes when the run ends).
-  await mkdir(path.dirname(SELAH_LOG), { recursive: true });
-  const log = createWriteStream(SELAH_LOG);
-  let isReady = false;
-  let onRegistered = () => {};
-  const registered = new Promise<void>((resolve) => (onRegistered = resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("Selah did not start within 20 minutes")),
-      20 * 60_000,
-    );
-    const onLine = (line: string) => {
-      log.write(`${line}\n`);
-      recent.push(line);
-      if (recent.length > 40) recent.shift();
-      // Until it is up, show what it does (a build takes minutes); then only trouble.
-      if (!isReady || /error|crash|gave up|restart/i.test(line)) progress(`  selah │ ${line}`);
-      if (/^\[engine\].*synced app /.test(line)) onRegistered();
-      const ready = /Selah is running at http:\/\/[^:\s]+:(\d+)/.exec(line);
-      if (ready) {
-        isReady = true;
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${ready[1]}`);
-      }
-    };
-    readline.createInterface({ input: launcher.stdout! }).on("line", onLine);
-    readline.createInterface({ input: launcher.stderr! }).on("line", onLine);
-    launcher.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the launcher exited (${code}) before Selah was up:\n${recent.join("\n")}`));
-    });
-  });
-  const coldStartS = (performance.now() - started) / 1000;
-  // The launcher says Selah runs once the web app answers; the engine learns the app's functions
-  // at its next sync (every 5 s). An event it receives before then starts no run, and the sermon
-  // waits for the stuck-sermon sweep: the seed uploads wait for the sync instead.
-  const isRegistered = await Promise.race([
-    registered.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000).unref()),
-  ]);
-  if (!isRegistered) progress("the engine logged no sync of the app within 60 s; seeding anyway");
-  return { launcher, url, coldStartS, built, recent };
-}
-
-async function stopSelah(selah: ChildProcess | undefined): Promise<void> {
-  if (!selah || selah.exitCode !== null || selah.signalCode !== null) return;
-  const exited = new Promise((resolve) => selah.once("exit", resolve));
-  selah.kill("SIGTERM");
-  const timer = setTimeout(() => selah.kill("SIGKILL"), 60_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** The web app's process: the `next start` the launcher runs (it names itself next-server). */
-function webProcessOf(launcherPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Fields after the command's parenthesised name: state, ppid, …
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const queue = [...(children.get(launcherPid) ?? [])];
-  while (queue.length) {
-    const pid = queue.shift()!;
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (/next-server|next\/dist\/bin\/next\0start/.test(cmdline)) return pid;
-    } catch {
-      continue;
-    }
-    queue.push(...(children.get(pid) ?? []));
-  }
-  throw new Error(`no web app process under the launcher (pid ${launcherPid})`);
-}
 
 function rssMb(pid: number): number {
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -545,7 +246,7 @@ async function uploader(
   const call = timedCall(base, book, "upload");
   for (let n = 1; performance.now() < deadline; n++) {
     const started = performance.now();
-    const done = await uploadSermon(call, base, cookie, file, {
+    const done = await uploadSermon(call, base, CHURCH, cookie, file, {
       title: `Load upload ${index}-${n}`,
       publishState: "draft",
     });
@@ -579,7 +280,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 
 try {
   progress(`starting Selah (npm start's launcher) in ${dataDir}; its output: ${SELAH_LOG}…`);
-  const selah = await startSelah(dataDir);
+  const selah = await startSelah(dataDir, { log: SELAH_LOG, progress });
   launcher = selah.launcher;
   const base = selah.url;
   progress(
@@ -588,18 +289,8 @@ try {
   const webPid = webProcessOf(launcher.pid!);
 
   progress(`seeding: an admin of ${CHURCH} through npm run admin:create…`);
-  await exec(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/admin-create.ts",
-      ...["--email", ADMIN.email, "--password", ADMIN.password],
-      ...["--church", CHURCH, "--church-name", "Load Test Chapel", "--role", "editor"],
-    ],
-    { cwd: ROOT, env: embeddedEnv({ SELAH_DATA_DIR: dataDir }) },
-  );
-  const cookie = await signIn(base);
+  await createAdmin(dataDir, ADMIN, { slug: CHURCH, name: "Load Test Chapel" });
+  const cookie = await signIn(base, ADMIN);
   const strict = strictCall(base);
   progress(
     `seeding: ${SERMONS} sermons of ${SERMON_MINUTES} min (${round(recording.length / 1e6)} MB MP3) uploaded through the admin API, with captions…`,
@@ -609,12 +300,12 @@ try {
     Array.from({ length: SERMONS }, async (_, i) => {
       const text = SERMON_TEXTS[i % SERMON_TEXTS.length]!;
       const title = i < SERMON_TEXTS.length ? text.title : `${text.title} (${i + 1})`;
-      const uploaded = await uploadSermon(strict, base, cookie, recording, {
+      const uploaded = await uploadSermon(strict, base, CHURCH, cookie, recording, {
         title,
         scripture: text.scripture,
         publishState: "published",
       });
-      await strict("POST", `${api}/sermons/${uploaded!.id}/transcript`, {
+      await strict("POST", `${churchApi(CHURCH)}/sermons/${uploaded!.id}/transcript`, {
         headers: { cookie, "content-type": "text/vtt" },
         body: captionsFor(text.lines, sermonSeconds),
       });
@@ -624,23 +315,20 @@ try {
   const statusOf = async (id: string) =>
     (
       JSON.parse(
-        (await strict("GET", `${api}/sermons/${id}`, { headers: { cookie } }))!.body.toString(),
+        (await strict("GET", `${churchApi(CHURCH)}/sermons/${id}`, {
+          headers: { cookie },
+        }))!.body.toString(),
       ) as { status: string }
     ).status;
-  /** Polls until every seeded sermon's status is one of `wanted`; a failed one stops the run. */
-  const waitForStatus = async (wanted: string[], timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const statuses = await Promise.all(sermons.map((sermon) => statusOf(sermon.id)));
-      if (statuses.every((status) => wanted.includes(status))) return statuses;
-      const failed = statuses.find((status) => status === "failed" || status === "rejected");
-      if (failed || Date.now() > deadline)
-        throw new Error(
-          `seeded sermons did not become ${wanted.join("/")}: ${statuses.join(", ")} (see ${SELAH_LOG})`,
-        );
-      await sleep(1000);
-    }
-  };
+  const waitForStatus = (wanted: string[], timeoutMs: number) =>
+    waitForSermons(
+      strict,
+      CHURCH,
+      cookie,
+      sermons.map((sermon) => sermon.id),
+      wanted,
+      { timeoutMs, logHint: SELAH_LOG },
+    );
   // The transcode ends by adopting the uploaded captions: the sermon is transcribed, then indexed.
   await waitForStatus(["transcribed", "searchable"], 10 * 60_000);
   const statuses = await waitForStatus(["searchable"], 15_000).catch(() => undefined);
@@ -649,10 +337,7 @@ try {
     // the sermon can be indexed, and the announcement at the end of processing is dropped as a
     // duplicate: such a sermon stays "transcribed". npm run reindex asks the pipeline again.
     progress("seeding: sermons left transcribed, not indexed; npm run reindex -- --church …");
-    await exec(process.execPath, ["--import", "tsx", "scripts/reindex.ts", "--church", CHURCH], {
-      cwd: ROOT,
-      env: embeddedEnv({ SELAH_DATA_DIR: dataDir }),
-    });
+    await runScript(dataDir, "scripts/reindex.ts", ["--church", CHURCH]);
     await waitForStatus(["searchable"], 5 * 60_000);
   }
   const seedS = (performance.now() - seedStarted) / 1000;

@@ -92,6 +92,14 @@ test("the download is an M4A attachment and private files stay private", async (
   expect(download.status()).toBe(206);
   expect(download.headers()["content-type"]).toBe("audio/mp4");
   expect(download.headers()["content-disposition"]).toContain("listening-in-romans.m4a");
+  // Podcast apps check an enclosure's size with a HEAD; the whole file has the same length.
+  const size = Number(/\/(\d+)$/.exec(download.headers()["content-range"] ?? "")?.[1]);
+  const head = await request.head(href!);
+  expect(head.status()).toBe(200);
+  expect(Number(head.headers()["content-length"])).toBe(size);
+  const whole = await request.get(href!);
+  expect(whole.headers()["content-length"]).toBe(String(size));
+  expect((await whole.body()).length).toBe(size);
   const versionBase = href!.replace(/\/download\.m4a$/, "");
   for (const path of ["silences.json", "original/sermon-180s.mp3", "aac-64k/ffmpeg-live.m3u8"]) {
     expect((await request.get(`${versionBase}/${path}`)).status(), path).toBe(404);

@@ -33,6 +33,7 @@ export const KNOWN_TOOLS: Readonly<Record<string, KnownTool>> = {
   bash: { packages: ["bash"] },
   mkfifo: { packages: ["coreutils"] },
   seq: { packages: ["coreutils"] },
+  chromium: { packages: ["chromium"] },
 };
 
 /** The executable file `command` runs from `searchPath` (PATH by default), if there is one. */

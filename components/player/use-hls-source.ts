@@ -1,6 +1,6 @@
 "use client";
 
-import type Hls from "hls.js";
+import type Hls from "hls.js/light";
 import { type RefObject, useEffect } from "react";
 import { useLatest } from "./use-latest";
 
@@ -61,7 +61,9 @@ export function useHlsSource(
       audio.addEventListener("error", playNext, { signal: listening.signal });
       playNext();
     } else {
-      void import("hls.js").then(({ default: HlsPlayer }) => {
+      // The light build: Selah's streams are audio renditions without subtitles, alternate
+      // audio or DRM, which is what it leaves out (70 KB less to download, compressed).
+      void import("hls.js/light").then(({ default: HlsPlayer }) => {
         if (isCancelled) return;
         if (HlsPlayer.isSupported()) {
           hls = new HlsPlayer({ startPosition: startAt });

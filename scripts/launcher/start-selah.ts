@@ -26,6 +26,8 @@ const ROOT = process.cwd();
 const exitWhenOrphaned = path.join(ROOT, "scripts", "launcher", "exit-when-orphaned.mjs");
 // Makes X-Forwarded-For the client's address, or a trusted proxy's word for it (TRUSTED_PROXIES).
 const forwardedHeaders = path.join(ROOT, "scripts", "launcher", "forwarded-headers.mjs");
+// Gives media answers back the Content-Length that Next.js drops from route handlers.
+const mediaContentLength = path.join(ROOT, "scripts", "launcher", "media-content-length.mjs");
 const tsEntry = (file: string) =>
   [
     process.execPath,
@@ -259,6 +261,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
           exitWhenOrphaned,
           "--import",
           forwardedHeaders,
+          "--import",
+          mediaContentLength,
           nextBin,
           options.isDev ? "dev" : "start",
           "-p",

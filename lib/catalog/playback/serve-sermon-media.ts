@@ -15,6 +15,7 @@ import {
   type MediaAccessCache,
   processMediaAccessCache,
 } from "@/lib/catalog/listener-cache/media-access-cache";
+import { CONTENT_LENGTH_RELAY } from "./content-length-relay";
 import { mediaCacheControl } from "./media-cache-control";
 import { parseMediaPath } from "./media-path";
 
@@ -130,13 +131,18 @@ export async function serveSermonMedia(
     const text = (await body?.transformToString("utf8")) ?? "";
     headers.set("cache-control", mediaCacheControl(path.kind, text));
     if (request.method !== "HEAD") return new Response(text, { status, headers });
-    headers.set("content-length", String(Buffer.byteLength(text)));
+    setContentLength(headers, Buffer.byteLength(text));
     return new Response(null, { status, headers });
   }
   headers.set("cache-control", mediaCacheControl(path.kind));
-  if (object.ContentLength !== undefined)
-    headers.set("content-length", String(object.ContentLength));
+  if (object.ContentLength !== undefined) setContentLength(headers, object.ContentLength);
   return new Response(body?.transformToWebStream() ?? null, { status, headers });
+}
+
+/** Content-Length, and its relay past Next.js (see content-length-relay.ts). */
+function setContentLength(headers: Headers, length: number) {
+  headers.set("content-length", String(length));
+  headers.set(CONTENT_LENGTH_RELAY, String(length));
 }
 
 function answerForStorageError(error: unknown): Response {
