@@ -4,7 +4,7 @@ import { isTopicWord, stem, wordsOf } from "./words";
 const MAX_WORDS = 8;
 // What comes between a point's marker and the point itself: "my first point is that…".
 const LEAD_IN =
-  /^(?:\s|[,:;-])*(?:(?:is|was|will be|would be)\s+)?(?:(?:simply|this|that|here|just)\s*[,:]?\s+)*(?:(?:(?:we|you|i) (?:see|learn|notice|find|discover|read)|notice|see|remember|consider|look at|the text (?:says|shows|tells us)|(?:it|this) (?:is|says)|to|at|on|back to)\b\s*(?:that|how|what)?\s*)?/i;
+  /^(?:\s|[,:;-])*(?:to (?:notice|see|remember|understand|know|learn)\s+)?(?:(?:is|was|will be|would be)\s+)?(?:(?:simply|this|that|here|just)\s*[,:]?\s+)*(?:(?:(?:we|you|i) (?:see|learn|notice|find|discover|read)|notice|see|remember|consider|look at|the text (?:says|shows|tells us)|(?:it|this) (?:is|says)|to|at|on|back to)\b\s*(?:that|how|what)?\s*)?/i;
 const FILLER_START = /^(?:(?:and|so|now|well|but|then|that|to)\b[,\s]*)+/i;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

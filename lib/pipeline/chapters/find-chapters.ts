@@ -21,7 +21,7 @@ export interface ChapterEvidence {
   main: readonly { startKey: number; endKey: number }[];
 }
 
-/** Chapters an hour, at most; fewer when the sermon gives no reason for more. */
+/** Chapters an hour after the opening one, at most; fewer when the sermon gives no reason for more. */
 const MAX_PER_HOUR = 8;
 const MIN_PER_HOUR = 3;
 /** The shortest chapter after a weak cue (a topic shift); an announced part may be shorter. */
@@ -62,7 +62,7 @@ export function findChapters(evidence: ChapterEvidence): ListenerChapter[] {
   if (sentences.length === 0) return [];
   const durationMs = Math.max(evidence.durationMs ?? 0, sentences.at(-1)!.endMs);
   const hours = durationMs / 3_600_000;
-  const maxChapters = Math.max(1, Math.round(MAX_PER_HOUR * hours));
+  const maxChapters = 1 + Math.round(MAX_PER_HOUR * hours);
   const minChapters = Math.max(1, Math.floor(MIN_PER_HOUR * hours));
 
   const candidates = scoreCandidates(sentences, evidence);
