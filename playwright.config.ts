@@ -52,6 +52,7 @@ export default defineConfig({
         "**/search.spec.ts",
         "**/transcript.spec.ts",
         "**/admin-api.spec.ts",
+        "**/chapters.spec.ts",
       ],
     },
   ],

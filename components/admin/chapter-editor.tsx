@@ -5,7 +5,7 @@ import { inputClass } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { AdminChapter } from "@/lib/catalog/chapters/chapter-queries";
-import { MAX_CHAPTER_TITLE } from "@/lib/catalog/chapters/chapter-input";
+import { MAX_CHAPTER_TITLE } from "@/lib/catalog/chapters/chapter-limits";
 import { formatDuration } from "@/lib/platform/text/format";
 import type { FormResult } from "@/lib/platform/validation/form-result";
 
@@ -76,26 +76,31 @@ function ChapterRow({
   const [removed, remove, isRemoving] = useActionState(removeAction, null);
   return (
     <li className="py-3" data-chapter-id={chapter.id}>
-      <form action={save} className="flex flex-wrap items-end gap-2">
-        <input type="hidden" name="sermonId" value={sermonId} />
-        <input type="hidden" name="chapterId" value={chapter.id} />
-        <ChapterFields
-          idPrefix={`chapter-${chapter.id}`}
-          state={saved}
-          title={chapter.title}
-          start={formatDuration(chapter.startMs)}
-        />
-        <SubmitButton>Save</SubmitButton>
-        <button
-          type="submit"
-          formAction={remove}
-          disabled={isRemoving}
-          aria-label={`Delete chapter ${chapter.title}`}
-          className="rounded-lg px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
-        >
-          {isRemoving ? "Deleting…" : "Delete"}
-        </button>
-      </form>
+      <div className="flex flex-wrap items-end gap-2">
+        <form action={save} className="flex flex-1 flex-wrap items-end gap-2">
+          <input type="hidden" name="sermonId" value={sermonId} />
+          <input type="hidden" name="chapterId" value={chapter.id} />
+          <ChapterFields
+            idPrefix={`chapter-${chapter.id}`}
+            state={saved}
+            title={chapter.title}
+            start={formatDuration(chapter.startMs)}
+          />
+          <SubmitButton>Save</SubmitButton>
+        </form>
+        <form action={remove}>
+          <input type="hidden" name="sermonId" value={sermonId} />
+          <input type="hidden" name="chapterId" value={chapter.id} />
+          <button
+            type="submit"
+            disabled={isRemoving}
+            aria-label={`Delete chapter ${chapter.title}`}
+            className="rounded-lg px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
+          >
+            {isRemoving ? "Deleting…" : "Delete"}
+          </button>
+        </form>
+      </div>
       <div className="mt-2">
         <FormMessage state={saved} success={saved?.message} />
         <FormMessage state={removed} />

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** A chapter title's longest length: podcast apps show one line. */
-export const MAX_CHAPTER_TITLE = 120;
+import { MAX_CHAPTER_TITLE } from "./chapter-limits";
 
 /**
  * "m:ss", "mm:ss" or "h:mm:ss" (what the chapter list shows) as ms; undefined for anything

@@ -1,4 +1,4 @@
-import { MAX_CHAPTER_TITLE } from "@/lib/catalog/chapters/chapter-input";
+import { MAX_CHAPTER_TITLE } from "@/lib/catalog/chapters/chapter-limits";
 import { isTopicWord, stem, wordsOf } from "./words";
 
 const MAX_WORDS = 8;
