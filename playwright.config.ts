@@ -54,6 +54,7 @@ export default defineConfig({
         "**/transcript.spec.ts",
         "**/admin-api.spec.ts",
         "**/import.spec.ts",
+        "**/chapters.spec.ts",
       ],
     },
   ],

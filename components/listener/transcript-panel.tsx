@@ -9,6 +9,8 @@ import {
   segmentIndexAt,
   stepHit,
 } from "@/lib/catalog/transcripts/transcript-navigation";
+import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
+import { chapterIndexAt } from "@/lib/catalog/chapters/chapter-at";
 import { usePlayback } from "./playback-context";
 import { CaptionLine, useCaptionTrack } from "./transcript-captions";
 import { TranscriptFindBar } from "./transcript-find-bar";
@@ -27,6 +29,8 @@ export interface TranscriptPanelProps {
   verses: { text: string; atMs: number }[];
   /** The WebVTT captions URL, when the transcript has captions. */
   captionsUrl: string | null;
+  /** Shown as headings where each starts, and listed above the transcript. */
+  chapters?: readonly ListenerChapter[];
 }
 
 /** Scroll events within this long after our own scrolling are ours, not the listener's. */
@@ -38,7 +42,12 @@ const OWN_SCROLL_MS = 800;
  * find with previous/next, speaker labels, scripture mentioned with its moment, captions
  * on/off, and a link to the current moment.
  */
-export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPanelProps) {
+export function TranscriptPanel({
+  segments,
+  verses,
+  captionsUrl,
+  chapters = [],
+}: TranscriptPanelProps) {
   const { media, currentTime, seek } = usePlayback();
   const list = useRef<HTMLOListElement>(null);
   const ownScrollAt = useRef(0);
@@ -52,6 +61,8 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
   const currentIndex = segmentIndexAt(segments, currentTime * 1000);
   const hits = useMemo(() => findHits(segments, query), [segments, query]);
   const hitSet = useMemo(() => new Set(hits), [hits]);
+  const headings = useMemo(() => chapterHeadings(segments, chapters), [segments, chapters]);
+  const currentChapter = chapterIndexAt(chapters, currentTime * 1000);
 
   const scrollToSegment = (index: number) => {
     const container = list.current;
@@ -134,6 +145,25 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
           activeHit={activeHit}
           onStep={stepFind}
         />
+        {chapters.length > 0 && (
+          <nav aria-label="Chapters" className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-stone-500">Chapters:</span>
+            {chapters.map((chapter, index) => (
+              <button
+                key={chapter.startMs}
+                type="button"
+                aria-current={index === currentChapter ? "true" : undefined}
+                onClick={() => playFrom(chapter.startMs)}
+                className="rounded-md bg-stone-100 px-2 py-1 font-medium text-stone-800 hover:bg-stone-200 aria-[current]:bg-amber-100 aria-[current]:text-amber-900"
+              >
+                {chapter.title}{" "}
+                <span className="tabular-nums text-stone-500">
+                  · {formatDuration(chapter.startMs)}
+                </span>
+              </button>
+            ))}
+          </nav>
+        )}
         {verses.length > 0 && (
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-stone-500">Scripture mentioned:</span>
@@ -167,6 +197,20 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
             const isActiveHit = hits[activeHit] === index;
             return (
               <li key={segment.id} data-index={index} className="group relative">
+                {headings.get(index)?.map((chapter) => (
+                  <h3 key={chapter.startMs} className="px-3 pt-4 pb-1">
+                    <button
+                      type="button"
+                      onClick={() => playFrom(chapter.startMs)}
+                      className="text-left text-sm font-semibold text-stone-900 hover:text-amber-800"
+                    >
+                      {chapter.title}{" "}
+                      <span className="font-normal tabular-nums text-stone-400">
+                        {formatDuration(chapter.startMs)}
+                      </span>
+                    </button>
+                  </h3>
+                ))}
                 {showSpeaker && (
                   <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-amber-700">
                     {segment.speaker}
@@ -237,4 +281,18 @@ export function TranscriptPanel({ segments, verses, captionsUrl }: TranscriptPan
       </div>
     </section>
   );
+}
+
+/** Which chapters head which sentence: each before the sentence it starts in (or the next one). */
+function chapterHeadings(
+  segments: readonly PanelSegment[],
+  chapters: readonly ListenerChapter[],
+): Map<number, ListenerChapter[]> {
+  const headings = new Map<number, ListenerChapter[]>();
+  for (const chapter of chapters) {
+    const index = segments.findIndex((segment) => segment.endMs > chapter.startMs);
+    if (index < 0) continue;
+    headings.set(index, [...(headings.get(index) ?? []), chapter]);
+  }
+  return headings;
 }

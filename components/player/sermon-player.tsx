@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
 import { stepSpeed } from "./playback-speeds";
@@ -29,6 +30,8 @@ export interface SermonPlayerProps {
   artist: string | null;
   /** The church (and series), for the lock screen and media keys. */
   album: string | null;
+  /** Marked on the seek bar; the current one is named above it. */
+  chapters?: readonly ListenerChapter[];
 }
 
 /**
@@ -44,6 +47,7 @@ export function SermonPlayer({
   title,
   artist,
   album,
+  chapters = [],
 }: SermonPlayerProps) {
   const player = useAudioPlayer({ startAt, durationMs });
   const { audioRef, isPlaying, currentTime, duration, speed, seekTo, skipBy, changeSpeed } = player;
@@ -78,7 +82,12 @@ export function SermonPlayer({
               onSeek={(f) => seekTo(f * duration)}
             />
           )}
-          <SeekBar currentTime={currentTime} duration={duration} onSeek={seekTo} />
+          <SeekBar
+            currentTime={currentTime}
+            duration={duration}
+            onSeek={seekTo}
+            chapters={chapters}
+          />
         </div>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">

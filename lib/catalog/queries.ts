@@ -9,6 +9,10 @@ import { CATALOG_TAG, churchTag, sermonTag } from "@/lib/catalog/listener-cache/
 import { nextListingChange } from "@/lib/catalog/sermons/next-listing-change";
 import { versionOfKey } from "@/lib/catalog/sermons/sermon-version";
 import {
+  getChaptersForListener,
+  type ListenerChapter,
+} from "@/lib/catalog/chapters/chapter-queries";
+import {
   getTranscriptForListener,
   type ListenerTranscript,
 } from "@/lib/catalog/transcripts/transcript-queries";
@@ -68,6 +72,8 @@ export interface SpeakerCatalog {
 export interface SermonPageData {
   sermon: ListenerSermon;
   transcript: ListenerTranscript | null;
+  /** In order; none until the sermon is transcribed (or an admin adds some). */
+  chapters: ListenerChapter[];
 }
 
 const unchanging = <T>(value: T): ListenerData<T> => ({ value, validUntil: null });
@@ -192,8 +198,13 @@ async function loadSermonPage(
     nextListingChange({ slug: sermonSlug, church: { slug: churchSlug } }, now),
   ]);
   if (!sermon) return { value: null, validUntil };
-  const transcript = sermon.media ? await getTranscriptForListener(sermon.id) : null;
-  return { value: { sermon, transcript }, validUntil };
+  const [transcript, chapters] = sermon.media
+    ? await Promise.all([
+        getTranscriptForListener(sermon.id),
+        getChaptersForListener(sermon.id, sermon.durationMs),
+      ])
+    : [null, []];
+  return { value: { sermon, transcript, chapters }, validUntil };
 }
 
 /** One publicly visible sermon with the URLs of its current media; null if not visible. */

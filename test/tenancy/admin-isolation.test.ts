@@ -36,6 +36,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as importActions from "@/app/admin/[church]/import/actions";
 import * as sermonActions from "@/app/admin/[church]/sermons/actions";
 import * as transcriptActions from "@/app/admin/[church]/sermons/[sermonId]/transcript/actions";
+import * as chapterActions from "@/app/admin/[church]/sermons/[sermonId]/actions";
 import * as seriesActions from "@/app/admin/[church]/series/actions";
 import * as settingsActions from "@/app/admin/[church]/settings/actions";
 import * as speakerActions from "@/app/admin/[church]/speakers/actions";
@@ -149,6 +150,7 @@ const db = () => getDb();
 let A: Church;
 let B: Church & {
   segmentId: string;
+  chapterId: string;
   uploadId: string;
   failedSermonId: string;
   feedSourceId: string;
@@ -320,6 +322,7 @@ function madeUp(ids: Ids): Ids {
     B.speakerId,
     B.seriesId,
     B.segmentId,
+    B.chapterId,
     B.uploadId,
     B.failedSermonId,
   ]);
@@ -676,6 +679,7 @@ type ActionCase = {
 
 const SERMONS = "app/admin/[church]/sermons/actions.ts";
 const TRANSCRIPT = "app/admin/[church]/sermons/[sermonId]/transcript/actions.ts";
+const CHAPTERS = "app/admin/[church]/sermons/[sermonId]/actions.ts";
 const SERIES = "app/admin/[church]/series/actions.ts";
 const SPEAKERS = "app/admin/[church]/speakers/actions.ts";
 const SETTINGS = "app/admin/[church]/settings/actions.ts";
@@ -796,6 +800,147 @@ const actionCases: ActionCase[] = [
       expect(
         await db().transcriptSegment.findUniqueOrThrow({ where: { id: segmentId } }),
       ).toMatchObject({ text: "Grace and peace to all of you." });
+    },
+  },
+  {
+    file: CHAPTERS,
+    name: "addChapter",
+    action: chapterActions.addChapter,
+    atLeast: "editor",
+    attack: () => ({ sermonId: B.sermonId, title: "Planted", start: "0:10" }),
+    foreign: [
+      {
+        what: "B's sermon",
+        form: () => ({ sermonId: B.sermonId, title: "Planted", start: "0:10" }),
+        refusal: "That sermon does not exist in this church.",
+      },
+    ],
+    control: async (caller) => {
+      await db().sermon.update({ where: { id: A.sermonId }, data: { durationMs: 600_000 } });
+      const add = (fields: Fields) =>
+        callChurchAction(chapterActions.addChapter, caller, A.slug, {
+          sermonId: A.sermonId,
+          ...fields,
+        });
+      // Refused with a reason per field: past the end, a time that is not one, no title, too long.
+      for (const [fields, field, message] of [
+        [
+          { title: "Late", start: "10:00" },
+          "start",
+          /10:00 long; start the chapter before its end/,
+        ],
+        [{ title: "Odd", start: "ten past" }, "start", /minutes and seconds/],
+        [{ title: "  ", start: "1:00" }, "title", /needs a title/],
+        [{ title: "x".repeat(121), start: "1:00" }, "title", /120 characters/],
+      ] as const) {
+        const refused = refusalOf(await add(fields));
+        expect(refused.ok).toBe(false);
+        expect(refused.fieldErrors?.[field]?.join(" ")).toMatch(message);
+      }
+      expect(await add({ title: "<b>The promise</b>", start: "1:30" })).toEqual({
+        result: { ok: true, message: "Chapter added." },
+      });
+      expect(
+        await db().chapter.findMany({
+          where: { sermonId: A.sermonId },
+          select: { startMs: true, title: true, source: true },
+        }),
+      ).toEqual([{ startMs: 90_000, title: "<b>The promise</b>", source: "admin" }]);
+      expect(refusalOf(await add({ title: "Again", start: "1:30" })).fieldErrors?.start).toEqual([
+        "“<b>The promise</b>” already starts at 1:30.",
+      ]);
+      await db().chapter.deleteMany({ where: { sermonId: A.sermonId } });
+    },
+  },
+  {
+    file: CHAPTERS,
+    name: "updateChapter",
+    action: chapterActions.updateChapter,
+    atLeast: "editor",
+    attack: () => ({
+      sermonId: B.sermonId,
+      chapterId: B.chapterId,
+      title: "Hijacked",
+      start: "0:00",
+    }),
+    foreign: [
+      {
+        what: "B's sermon and chapter",
+        form: () => ({
+          sermonId: B.sermonId,
+          chapterId: B.chapterId,
+          title: "Hijacked",
+          start: "0:00",
+        }),
+        refusal: /no longer exists/,
+      },
+      {
+        what: "B's chapter under A's sermon",
+        form: () => ({
+          sermonId: A.sermonId,
+          chapterId: B.chapterId,
+          title: "Hijacked",
+          start: "0:00",
+        }),
+        refusal: /no longer exists/,
+      },
+    ],
+    control: async (caller) => {
+      await db().sermon.update({ where: { id: A.sermonId }, data: { durationMs: 600_000 } });
+      const [first, second] = await Promise.all(
+        [0, 120_000].map((startMs) =>
+          db().chapter.create({ data: { sermonId: A.sermonId, startMs, title: `At ${startMs}` } }),
+        ),
+      );
+      const outcome = await callChurchAction(chapterActions.updateChapter, caller, A.slug, {
+        sermonId: A.sermonId,
+        chapterId: second!.id,
+        title: "The promise",
+        start: "2:45",
+      });
+      expect(outcome).toEqual({ result: { ok: true, message: "Chapter saved." } });
+      // The set is the admin's now: every chapter of the sermon, not only the one changed.
+      expect(
+        await db().chapter.findMany({
+          where: { sermonId: A.sermonId },
+          orderBy: { startMs: "asc" },
+          select: { id: true, startMs: true, title: true, source: true },
+        }),
+      ).toEqual([
+        { id: first!.id, startMs: 0, title: "At 0", source: "admin" },
+        { id: second!.id, startMs: 165_000, title: "The promise", source: "admin" },
+      ]);
+      await db().chapter.deleteMany({ where: { sermonId: A.sermonId } });
+    },
+  },
+  {
+    file: CHAPTERS,
+    name: "removeChapter",
+    action: chapterActions.removeChapter,
+    atLeast: "editor",
+    attack: () => ({ sermonId: B.sermonId, chapterId: B.chapterId }),
+    foreign: [
+      {
+        what: "B's sermon and chapter",
+        form: () => ({ sermonId: B.sermonId, chapterId: B.chapterId }),
+        refusal: /no longer exists/,
+      },
+      {
+        what: "B's chapter under A's sermon",
+        form: () => ({ sermonId: A.sermonId, chapterId: B.chapterId }),
+        refusal: /no longer exists/,
+      },
+    ],
+    control: async (caller) => {
+      const chapter = await db().chapter.create({
+        data: { sermonId: A.sermonId, startMs: 30_000, title: "Going" },
+      });
+      const outcome = await callChurchAction(chapterActions.removeChapter, caller, A.slug, {
+        sermonId: A.sermonId,
+        chapterId: chapter.id,
+      });
+      expect(outcome).toEqual({ result: { ok: true, message: "Chapter deleted." } });
+      expect(await db().chapter.count({ where: { sermonId: A.sermonId } })).toBe(0);
     },
   },
   {
@@ -1015,6 +1160,11 @@ beforeAll(async () => {
   B = {
     ...b,
     segmentId: await currentSegmentId(b.sermonId),
+    chapterId: (
+      await db().chapter.create({
+        data: { sermonId: b.sermonId, startMs: 0, title: "Their opening" },
+      })
+    ).id,
     uploadId: await startUploadAs(callers.bOwner, b, "their-sermon.wav"),
     failedSermonId: await failedSermon(b.id, "their-failed-sermon"),
     feedSourceId: (

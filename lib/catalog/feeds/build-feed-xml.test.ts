@@ -21,6 +21,7 @@ const episode = (overrides: Partial<PodcastEpisode> = {}): PodcastEpisode => ({
     captionsPath: "/captions/cm0sermon1",
     language: "en",
   },
+  chaptersPath: "/api/sermons/cm0sermon1/chapters.json",
   ...overrides,
 });
 
@@ -40,6 +41,7 @@ const churchFeed = (overrides: Partial<PodcastFeed> = {}): PodcastFeed => ({
       pagePath: "/churches/grace-chapel/sermons/no-condemnation",
       passages: [{ text: "Romans 8:1–11", pagePath: "/bible/romans/8" }],
       publishedAt: new Date("2026-11-15T00:00:00Z"),
+      chaptersPath: null,
       enclosure: {
         path: "/media/cm0sermon0/v1/download.m4a",
         bytes: 19_000_001,
@@ -121,6 +123,15 @@ describe("buildFeedXml, read back by podcast-partytime", () => {
       }),
     ]);
     expect(older!.guid).toBe("cm0sermon0");
+  });
+
+  it("links each item's chapters file (podcast:chapters) once the sermon has chapters", () => {
+    const [newest, older] = read(churchFeed()).items;
+    expect(newest!.podcastChapters).toEqual({
+      url: `${ORIGIN}/api/sermons/cm0sermon1/chapters.json`,
+      type: "application/json+chapters",
+    });
+    expect(older!.podcastChapters).toBeUndefined();
   });
 
   it("marks the guid as no permalink (partytime does not read the attribute)", () => {

@@ -1,4 +1,5 @@
 import { Podcast } from "podcast";
+import { CHAPTERS_CONTENT_TYPE } from "@/lib/catalog/chapters/podcast-chapters-json";
 import { feedArtworkUrl } from "./feed-artwork";
 import { feedUrl } from "./feed-scope";
 import type { PodcastEpisode, PodcastFeed } from "./podcast-feed";
@@ -108,8 +109,15 @@ function item(episode: PodcastEpisode, origin: string) {
             },
           ]
         : []),
-      // The chapters hook: once sermons have chapters, their podcast:chapters element goes
-      // here ({ url, type: "application/json+chapters" }).
+      ...(episode.chaptersPath
+        ? [
+            {
+              "podcast:chapters": {
+                _attr: { url: `${origin}${episode.chaptersPath}`, type: CHAPTERS_CONTENT_TYPE },
+              },
+            },
+          ]
+        : []),
       ...(episode.speaker ? [personElement(episode.speaker, origin)] : []),
     ],
   };

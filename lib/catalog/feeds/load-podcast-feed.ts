@@ -4,6 +4,7 @@ import type { ListenerData } from "@/lib/catalog/listener-cache/cached-for-liste
 import { mediaContentType } from "@/lib/catalog/playback/media-content-type";
 import {
   captionsPath,
+  chaptersJsonPath,
   downloadPath,
   transcriptJsonPath,
 } from "@/lib/catalog/playback/listener-paths";
@@ -47,6 +48,8 @@ const episodeSelect = {
     take: 1,
     select: { language: true, vttKey: true, createdAt: true },
   },
+  // Whether it has chapters, and the latest change to them.
+  chapters: { orderBy: { updatedAt: "desc" }, take: 1, select: { updatedAt: true } },
 } satisfies Prisma.SermonSelect;
 
 type EpisodeRow = Prisma.SermonGetPayload<{ select: typeof episodeSelect }>;
@@ -128,6 +131,7 @@ export async function loadPodcastFeed(scope: FeedScope): Promise<ListenerData<Po
         row.speaker?.updatedAt,
         ...row.mediaAssets.map((asset) => asset.updatedAt),
         row.transcripts[0]?.createdAt,
+        row.chapters[0]?.updatedAt,
       ]),
     ]),
   };
@@ -224,5 +228,6 @@ function toEpisode(row: EpisodeRow, churchSlug: string): PodcastEpisode | null {
           language: transcript.language,
         }
       : null,
+    chaptersPath: row.chapters.length ? chaptersJsonPath(row.id) : null,
   };
 }

@@ -18,6 +18,8 @@ export interface PodcastEpisode {
   enclosure: { path: string; bytes: number; type: string };
   /** The current transcript, when there is one: its files' paths and language. */
   transcript: { jsonPath: string; captionsPath: string | null; language: string | null } | null;
+  /** The Podcasting 2.0 JSON chapters file's path, when the sermon has chapters. */
+  chaptersPath: string | null;
 }
 
 /** One podcast feed's content, as the database has it; written out by `buildFeedXml`. */

@@ -9,3 +9,7 @@ export const captionsPath = (sermonId: string) => `/captions/${encodeURIComponen
 
 /** The current transcript in the Podcasting 2.0 JSON format, beside the captions. */
 export const transcriptJsonPath = (sermonId: string) => `${captionsPath(sermonId)}/transcript.json`;
+
+/** The sermon's chapters in the Podcasting 2.0 JSON chapters format (app/api/sermons/[sermonId]). */
+export const chaptersJsonPath = (sermonId: string) =>
+  `/api/sermons/${encodeURIComponent(sermonId)}/chapters.json`;

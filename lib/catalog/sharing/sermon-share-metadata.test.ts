@@ -42,6 +42,7 @@ const page: SermonPageData = {
       },
     ],
   },
+  chapters: [],
 };
 
 describe("sermonShareMetadata", () => {
@@ -101,6 +102,7 @@ describe("sermonShareMetadata", () => {
     const preparing = {
       sermon: { ...page.sermon, media: { ...page.sermon.media!, downloadUrl: null } },
       transcript: null,
+      chapters: [],
     };
     const metadata = sermonShareMetadata(preparing, { origin: ORIGIN, seconds: 30 });
     expect(metadata.openGraph).not.toHaveProperty("audio");

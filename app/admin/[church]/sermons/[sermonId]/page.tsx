@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SermonForm } from "@/components/admin/sermon-form";
 import { ProcessingStatus } from "@/components/admin/processing-status";
+import { ChapterEditor } from "@/components/admin/chapter-editor";
+import { getChaptersForAdmin } from "@/lib/catalog/chapters/chapter-queries";
 import { SermonUploader } from "@/components/admin/sermon-uploader";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { serverEnv } from "@/lib/platform/config/server-env";
@@ -12,6 +14,7 @@ import { sermonFormOptions } from "@/lib/catalog/sermons/sermon-form-options";
 import { ACCEPT_ATTRIBUTE } from "@/lib/pipeline/upload/accepted-media";
 import { requireChurchPage } from "../../../_lib/admin-session";
 import { updateSermon } from "../actions";
+import { addChapter, removeChapter, updateChapter } from "./actions";
 
 export const metadata: Metadata = { title: "Edit sermon" };
 
@@ -31,10 +34,11 @@ export default async function EditSermonPage({
   const { church: slug, sermonId } = await params;
   const { created } = await searchParams;
   const { church } = await requireChurchPage(slug);
-  const [sermon, options, progress] = await Promise.all([
+  const [sermon, options, progress, chapters] = await Promise.all([
     getSermonForAdmin(church.id, sermonId),
     sermonFormOptions(church.id),
     sermonProgressView(church.id, sermonId),
+    getChaptersForAdmin(church.id, sermonId),
   ]);
   if (!sermon) notFound();
   const apiBase = `/api/admin/churches/${slug}/sermons/${sermon.id}`;
@@ -102,6 +106,16 @@ export default async function EditSermonPage({
           />
         </div>
       </section>
+      {sermon.mediaVersion > 0 && (
+        <ChapterEditor
+          sermonId={sermon.id}
+          chapters={chapters}
+          canPlace={sermon.durationMs !== null}
+          addAction={addChapter.bind(null, slug)}
+          updateAction={updateChapter.bind(null, slug)}
+          removeAction={removeChapter.bind(null, slug)}
+        />
+      )}
     </div>
   );
 }

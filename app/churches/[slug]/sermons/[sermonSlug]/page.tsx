@@ -34,7 +34,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
   const { slug, sermonSlug } = await params;
   const page = await getSermonPageData(slug, sermonSlug);
   if (!page) notFound();
-  const { sermon, transcript } = page;
+  const { sermon, transcript, chapters } = page;
   const { t } = await searchParams;
   const startAt = parseStartTime(Array.isArray(t) ? t[0] : t, sermon.durationMs);
 
@@ -69,6 +69,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
                   ? `${sermon.series.title} · ${sermon.church.name}`
                   : sermon.church.name
               }
+              chapters={chapters}
             />
           ) : (
             <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">
@@ -83,6 +84,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
             <TranscriptPanel
               segments={transcript.segments}
               verses={transcript.verses}
+              chapters={chapters}
               captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null}
             />
           </div>
