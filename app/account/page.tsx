@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AccountFollows } from "@/components/account/account-follows";
 import { AccountHistory } from "@/components/account/account-history";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { listFollows } from "@/lib/catalog/follows/list-follows";
 import { listProgress } from "@/lib/catalog/listening/list-progress";
 import { currentListener } from "@/lib/platform/auth/require-listener";
 
@@ -13,7 +15,10 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const listener = await currentListener(await headers());
   if (!listener) redirect("/account/sign-in?next=/account");
-  const history = await listProgress(listener.id);
+  const [history, follows] = await Promise.all([
+    listProgress(listener.id),
+    listFollows(listener.id),
+  ]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -44,6 +49,13 @@ export default async function AccountPage() {
             durationMs: entry.sermon.durationMs,
           }))}
         />
+      </section>
+
+      <section aria-labelledby="following-heading" className="mt-10">
+        <h2 id="following-heading" className="text-xl font-semibold tracking-tight">
+          Following
+        </h2>
+        <AccountFollows items={follows} />
       </section>
 
       <section

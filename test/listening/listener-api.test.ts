@@ -1,6 +1,6 @@
 /**
- * The listener's saved place, through the real route handlers of /api/me/progress and the real
- * better-auth handler (sign-up, sign-in, delete-user) on an embedded PGlite: the API is a
+ * A listener's saved places and follows, through the real route handlers of /api/me/… and the
+ * real better-auth handler (sign-up, sign-in, delete-user) on an embedded PGlite: the API is a
  * contract checked from outside (issue 16), so these call it as a browser would.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import * as historyRoute from "@/app/api/me/progress/route";
 import * as progressRoute from "@/app/api/me/progress/[sermonId]/route";
+import * as followsRoute from "@/app/api/me/follows/route";
+import * as followedSermonsRoute from "@/app/api/me/follows/sermons/route";
 import { getDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
 import {
@@ -29,6 +31,7 @@ const HOUR_MS = 3_600_000;
 let dir: string;
 let database: EmbeddedDatabase;
 let churchId: string;
+let other: string;
 const sermons = {} as Record<"published" | "draft" | "other", string>;
 const db = () => getDb();
 
@@ -62,6 +65,7 @@ beforeAll(async () => {
   sermons.published = await sermon("hope", "published");
   sermons.other = await sermon("joy", "published");
   sermons.draft = await sermon("unfinished", "draft");
+  other = (await db().church.create({ data: { slug: "other", name: "Other" } })).id;
 });
 
 afterAll(async () => {
@@ -104,6 +108,59 @@ async function call(
     body: text ? JSON.parse(text) : null,
     headers: response.headers,
   };
+}
+
+async function follows(
+  method: "GET" | "PUT" | "DELETE",
+  session: Session | null,
+  target?: unknown,
+  route: "follows" | "sermons" = "follows",
+): Promise<{ status: number; body: unknown }> {
+  const handler = (route === "follows" ? followsRoute : followedSermonsRoute) as unknown as Record<
+    string,
+    (r: Request, c: { params: Promise<object> }) => Promise<Response>
+  >;
+  const response = await handler[method]!(
+    new Request(`${ORIGIN}/api/me/follows${route === "sermons" ? "/sermons" : ""}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        ...(session ? { cookie: session.cookie } : {}),
+      },
+      body: target === undefined ? undefined : JSON.stringify(target),
+    }),
+    { params: Promise.resolve({}) },
+  );
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A sermon listeners can play: published, with a stream. */
+async function playableSermon(data: {
+  churchId: string;
+  slug: string;
+  preachedOn: string;
+  seriesId?: string;
+  speakerId?: string;
+}) {
+  const { preachedOn, ...rest } = data;
+  const sermon = await db().sermon.create({
+    data: {
+      ...rest,
+      title: data.slug,
+      publishState: "published",
+      preachedOn: new Date(preachedOn),
+    },
+  });
+  await db().mediaAsset.create({
+    data: {
+      sermonId: sermon.id,
+      kind: "master_playlist",
+      key: `churches/${data.churchId}/sermons/${sermon.id}/v1/hls/master.m3u8`,
+      contentType: "application/vnd.apple.mpegurl",
+    },
+  });
+  return sermon.id;
 }
 
 const put = (sermonId: string, session: Session | null, json: unknown) =>
@@ -299,6 +356,130 @@ describe("bad input: clamped or a clear 4xx, never a 500", () => {
   });
 });
 
+describe("follows", () => {
+  it("a listener follows a church, a series and a speaker, sees their new sermons, and unfollows", async () => {
+    const fay = await signUpListener("fay@listeners.example", "fay-password-1");
+    const series = await db().series.create({
+      data: { churchId: other, slug: "psalms", title: "Psalms" },
+    });
+    const speaker = await db().speaker.create({
+      data: { churchId: other, slug: "ruth", name: "Ruth" },
+    });
+    await playableSermon({ churchId: churchId, slug: "in-grace", preachedOn: "2026-01-04" });
+    await playableSermon({
+      churchId: other,
+      slug: "psalm-1",
+      preachedOn: "2026-01-11",
+      seriesId: series.id,
+    });
+    await playableSermon({
+      churchId: other,
+      slug: "by-ruth",
+      preachedOn: "2026-01-18",
+      speakerId: speaker.id,
+    });
+    await playableSermon({ churchId: other, slug: "unfollowed", preachedOn: "2026-01-25" });
+
+    expect(await follows("GET", fay, undefined, "sermons")).toEqual({
+      status: 200,
+      body: { items: [] },
+    });
+    for (const target of [
+      { kind: "church", church: "grace" },
+      { kind: "series", church: "other", slug: "psalms" },
+      { kind: "speaker", church: "other", slug: "ruth" },
+      { kind: "church", church: "grace" },
+    ])
+      expect((await follows("PUT", fay, target)).status, JSON.stringify(target)).toBe(204);
+    expect(
+      await db().follow.count({ where: { listener: { email: "fay@listeners.example" } } }),
+    ).toBe(3);
+
+    const listed = await follows("GET", fay);
+    expect(listed.body).toMatchObject({
+      follows: expect.arrayContaining([
+        {
+          kind: "church",
+          church: "grace",
+          name: "Grace",
+          churchName: "Grace",
+          path: "/churches/grace",
+        },
+        {
+          kind: "series",
+          church: "other",
+          slug: "psalms",
+          name: "Psalms",
+          churchName: "Other",
+          path: "/churches/other/series/psalms",
+        },
+        {
+          kind: "speaker",
+          church: "other",
+          slug: "ruth",
+          name: "Ruth",
+          churchName: "Other",
+          path: "/churches/other/speakers/ruth",
+        },
+      ]),
+    });
+    // Newest first; the other church's unfollowed sermon and unplayable ones are not there.
+    const fresh = await follows("GET", fay, undefined, "sermons");
+    expect(
+      (fresh.body as { items: { slug: string; path: string }[] }).items.map((item) => item.slug),
+    ).toEqual(["by-ruth", "psalm-1", "in-grace"]);
+
+    expect(
+      (await follows("DELETE", fay, { kind: "series", church: "other", slug: "psalms" })).status,
+    ).toBe(204);
+    const after = await follows("GET", fay, undefined, "sermons");
+    expect((after.body as { items: { slug: string }[] }).items.map((item) => item.slug)).toEqual([
+      "by-ruth",
+      "in-grace",
+    ]);
+    // Another listener follows nothing of Fay's.
+    const gus = await signUpListener("gus@listeners.example", "gus-password-1");
+    expect(await follows("GET", gus)).toEqual({ status: 200, body: { follows: [] } });
+    expect(await follows("GET", gus, undefined, "sermons")).toEqual({
+      status: 200,
+      body: { items: [] },
+    });
+  });
+
+  it("bad targets: a clear 400 or 404; no session: 401; never a 500", async () => {
+    const session = await signInListener("fay@listeners.example", "fay-password-1");
+    for (const target of [
+      {},
+      { kind: "church" },
+      { kind: "series", church: "other" },
+      { kind: "pastor", church: "grace" },
+      "grace",
+    ])
+      expect(await follows("PUT", session, target), JSON.stringify(target)).toMatchObject({
+        status: 400,
+        body: { error: { code: "bad_request" } },
+      });
+    for (const target of [
+      { kind: "church", church: "nowhere" },
+      { kind: "series", church: "grace", slug: "psalms" },
+      { kind: "speaker", church: "other", slug: "nobody" },
+    ])
+      expect(await follows("PUT", session, target), JSON.stringify(target)).toMatchObject({
+        status: 404,
+        body: { error: { code: "not_found" } },
+      });
+    for (const method of ["GET", "PUT", "DELETE"] as const)
+      expect(
+        await follows(
+          method,
+          null,
+          method === "GET" ? undefined : { kind: "church", church: "grace" },
+        ),
+      ).toMatchObject({ status: 401 });
+    expect(await follows("GET", null, undefined, "sermons")).toMatchObject({ status: 401 });
+  });
+});
+
 describe("sign-up", () => {
   it("is limited to 5 new accounts an hour from one address, on top of the sign-in limits", async () => {
     const signUpFrom = (address: string, n: number) =>
@@ -342,6 +523,7 @@ describe("deleting an account", () => {
     const eve = await signUpListener("eve@listeners.example", "eve-password-1");
     await signInListener("eve@listeners.example", "eve-password-1");
     expect((await put(sermons.published, eve, { positionMs: 42_000 })).status).toBe(200);
+    expect((await follows("PUT", eve, { kind: "church", church: "grace" })).status).toBe(204);
     const user = await db().user.findUniqueOrThrow({ where: { email: "eve@listeners.example" } });
     await db().playEvent.create({
       data: { sermonId: sermons.published, listenerId: user.id, kind: "play", positionMs: 0 },
@@ -362,8 +544,9 @@ describe("deleting an account", () => {
       db().account.count({ where: { userId: user.id } }),
       db().playbackProgress.count({ where: { listenerId: user.id } }),
       db().playEvent.count({ where: { listenerId: user.id } }),
+      db().follow.count({ where: { listenerId: user.id } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await db().playbackProgress.count()).toBe(othersBefore);
     expect((await call("GET", sermons.published, eve)).status).toBe(401);
   });
