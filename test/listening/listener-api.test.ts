@@ -481,6 +481,22 @@ describe("follows", () => {
 });
 
 describe("sign-up", () => {
+  it("is refused from another site's page (its Origin), and taken from this site's own host", async () => {
+    const from = (origin: string, host: string, email: string) =>
+      authPost(
+        new Request(`http://${host}/api/auth/sign-up/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin, host },
+          body: JSON.stringify({ name: "Origin", email, password: "a-long-password" }),
+        }),
+      );
+    expect((await from("http://evil.example", "selah.test", "o1@listeners.example")).status).toBe(
+      403,
+    );
+    expect(await db().user.count({ where: { email: "o1@listeners.example" } })).toBe(0);
+    expect((await from(ORIGIN, "selah.test", "o2@listeners.example")).status).toBe(200);
+  });
+
   it("is limited to 5 new accounts an hour from one address, on top of the sign-in limits", async () => {
     const signUpFrom = (address: string, n: number) =>
       authPost(
@@ -515,6 +531,33 @@ describe("sign-up", () => {
     });
     expect(await db().user.count({ where: { email: "l6@198.51.100.4.example" } })).toBe(0);
     expect((await signUpFrom("198.51.100.5", 6)).status).toBe(200);
+  });
+});
+
+describe("an email someone signed up with first", () => {
+  it("made an admin by the operator, keeps none of its listener sessions", async () => {
+    const squatter = await signUpListener("elder@grace.example", "squatter-password");
+    expect((await call("GET", null, squatter)).status).toBe(200);
+    await createAdmin(db(), {
+      email: "elder@grace.example",
+      password: "elder-password-1",
+      churchSlug: "grace",
+      role: "editor",
+    });
+    expect((await call("GET", null, squatter)).status).toBe(401);
+    await expect(signInListener("elder@grace.example", "squatter-password")).rejects.toThrow(
+      /sign-in 401/,
+    );
+    const elder = await signInListener("elder@grace.example", "elder-password-1");
+    expect((await call("GET", null, elder)).status).toBe(200);
+    // Re-running it for an admin (a role change) signs no one out.
+    await createAdmin(db(), {
+      email: "elder@grace.example",
+      password: "elder-password-1",
+      churchSlug: "grace",
+      role: "admin",
+    });
+    expect((await call("GET", null, elder)).status).toBe(200);
   });
 });
 
@@ -565,7 +608,9 @@ describe("deleting an account", () => {
       message: expect.stringMatching(/admin of a church, so it cannot be deleted here/),
     });
     expect(await db().user.count({ where: { email: "pastor@grace.example" } })).toBe(1);
-    expect(await db().membership.count({ where: { churchId } })).toBe(1);
+    expect(
+      await db().membership.count({ where: { churchId, user: { email: "pastor@grace.example" } } }),
+    ).toBe(1);
     expect((await call("GET", null, pastor)).status).toBe(200);
   });
 });

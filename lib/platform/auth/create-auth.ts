@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@/lib/platform/db/client";
+import { publicOrigin } from "@/lib/platform/http/public-origin";
 import { APIError } from "better-auth/api";
 import { createSignInLimiter, SIGN_UP_LIMITS, type SignInLimiter } from "./sign-in-limiter";
 import { RATE_LIMITED_AUTH_PATHS, signInRateLimit } from "./sign-in-rate-limit";
@@ -39,6 +40,12 @@ export function createAuth(options: {
     database: prismaAdapter(options.db, { provider: "postgresql" }),
     secret: options.secret,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    // Browsers post to /api/auth from the listener pages (sign-up, sign-in, delete-user): the
+    // Origin they send must be the site's own, the configured URL or else the host the request
+    // came to (which is what better-auth infers its base URL from, but per request).
+    trustedOrigins: (request) => (request ? [publicOrigin(request.headers, request.url)] : []),
+    // better-auth skips the check under NODE_ENV=test; tests check what production does.
+    advanced: { disableOriginCheck: false },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
