@@ -4,6 +4,7 @@ import { listLatestSermons } from "@/lib/catalog/queries";
 import { listChurches } from "@/lib/catalog/churches/queries";
 import { EmptyState } from "@/components/listener/empty-state";
 import { SectionHeading } from "@/components/listener/section-heading";
+import { PersonalShelves } from "@/components/account/personal-shelves";
 
 const LATEST_SERMON_COUNT = 6;
 
@@ -28,6 +29,7 @@ export default async function HomePage() {
           </p>
         </div>
       </section>
+      <PersonalShelves />
       <section aria-labelledby="latest-heading" className="mx-auto max-w-6xl px-4 pt-12 sm:px-6">
         <SectionHeading id="latest-heading" title="Latest sermons" />
         <SermonList

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountMenu } from "./account/account-menu";
 
 export function SiteHeader() {
   return (
@@ -26,6 +27,7 @@ export function SiteHeader() {
           >
             Search
           </Link>
+          <AccountMenu />
         </nav>
       </div>
     </header>

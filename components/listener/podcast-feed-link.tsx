@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 const SHOWN_MS = 4000;
 
@@ -9,7 +9,14 @@ const SHOWN_MS = 4000;
  * "add by URL". Where the clipboard is refused (a plain-http address), the address is shown
  * selected instead, to copy by hand.
  */
-export function PodcastFeedLink({ feedUrl }: { feedUrl: string }) {
+export function PodcastFeedLink({
+  feedUrl,
+  lead,
+}: {
+  feedUrl: string;
+  /** Shown first in the same row (the page's Follow button). */
+  lead?: ReactNode;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
   const timer = useRef<number | undefined>(undefined);
   const field = useRef<HTMLInputElement>(null);
@@ -31,6 +38,7 @@ export function PodcastFeedLink({ feedUrl }: { feedUrl: string }) {
 
   return (
     <div className="mt-6 flex flex-wrap items-center gap-2 text-sm">
+      {lead}
       <a
         href={feedUrl}
         type="application/rss+xml"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
 import { SermonList, sermonCount } from "./sermon-list";
+import { FollowButton } from "@/components/account/follow-button";
 import { PodcastFeedLink } from "./podcast-feed-link";
 import { SectionHeading } from "./section-heading";
 
@@ -12,9 +13,12 @@ export function SermonCollection({
   description,
   sermons,
   feedUrl,
+  slug,
 }: {
   church: { slug: string; name: string };
   kind: "series" | "speaker";
+  /** The series' or speaker's own slug, for following it. */
+  slug: string;
   title: string;
   description: string | null;
   sermons: ListenerSermonSummary[];
@@ -42,7 +46,10 @@ export function SermonCollection({
               {description}
             </p>
           )}
-          <PodcastFeedLink feedUrl={feedUrl} />
+          <PodcastFeedLink
+            feedUrl={feedUrl}
+            lead={<FollowButton target={{ kind, church: church.slug, slug }} name={title} />}
+          />
         </div>
       </section>
       <section aria-labelledby="sermons-heading" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">

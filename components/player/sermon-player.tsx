@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
+import { formatDuration } from "@/lib/platform/text/format";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
 import { stepSpeed } from "./playback-speeds";
@@ -12,12 +13,15 @@ import { useAudioPlayer } from "./use-audio-player";
 import { useHlsSource } from "./use-hls-source";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useMediaSession } from "./use-media-session";
+import { useSavedPosition } from "./use-saved-position";
 import { useShareMoment } from "./use-share-moment";
 import { useVolume } from "./use-volume";
 import { VolumeControl } from "./volume-control";
 import { Waveform } from "./waveform";
 
 export interface SermonPlayerProps {
+  /** Names the listener's saved place in it (use-saved-position.ts). */
+  sermonId: string;
   /** The HLS master playlist. */
   src: string;
   durationMs: number | null;
@@ -39,6 +43,7 @@ export interface SermonPlayerProps {
  * media keys, "Share from here" (the page's link at the current time) and the download.
  */
 export function SermonPlayer({
+  sermonId,
   src,
   durationMs,
   startAt,
@@ -65,6 +70,14 @@ export function SermonPlayer({
     stepSpeed: (direction) => changeSpeed(stepSpeed(speed, direction)),
   });
   useMediaSession(audioRef, { title, artist, album }, { seekTo, duration });
+  const saved = useSavedPosition({
+    audioRef,
+    sermonId,
+    durationMs,
+    title,
+    subtitle: album,
+    seekTo,
+  });
 
   return (
     <section
@@ -117,6 +130,18 @@ export function SermonPlayer({
           )}
         </div>
       </div>
+      {saved.resumedAtMs !== null && (
+        <p role="status" className="mt-3 text-xs text-stone-600" data-testid="resumed-at">
+          Resumed at {formatDuration(saved.resumedAtMs)} ·{" "}
+          <button
+            type="button"
+            onClick={saved.startOver}
+            className="font-medium text-amber-800 hover:underline"
+          >
+            Start over
+          </button>
+        </p>
+      )}
       {moment.message && (
         <p role="status" className="mt-3 break-all text-xs font-medium text-emerald-700">
           {moment.message}

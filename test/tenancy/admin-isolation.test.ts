@@ -155,7 +155,7 @@ let B: Church & {
   failedSermonId: string;
   feedSourceId: string;
 };
-const callers = {} as Record<"aOwner" | "aAdmin" | "aEditor" | "bOwner", Caller>;
+const callers = {} as Record<"aOwner" | "aAdmin" | "aEditor" | "bOwner" | "listener", Caller>;
 const ROLE_BELOW: Record<MembershipRole, keyof typeof callers | null> = {
   editor: null,
   admin: "aEditor",
@@ -181,6 +181,23 @@ async function signIn(email: string, password: string): Promise<string> {
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
+}
+
+/** A listener who signed up through the real /api/auth/sign-up/email: a User, no Membership. */
+async function signUpListener(email: string): Promise<Caller> {
+  const response = await authPost(
+    new Request(`${ORIGIN}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN },
+      body: JSON.stringify({ name: "A Listener", email, password: "listener-password" }),
+    }),
+  );
+  expect(response.status, await response.clone().text()).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
+  return { name: "a signed-up listener", headers: { cookie } };
 }
 
 async function member(
@@ -1141,6 +1158,7 @@ beforeAll(async () => {
   callers.aEditor = (await member("editor@one.example", "one", "editor")).caller;
   const bOwner = await member("owner@two.example", "two", "owner");
   callers.bOwner = bOwner.caller;
+  callers.listener = await signUpListener("listener@listeners.example");
 
   A = await seedChurch("one", aOwner.churchId);
   const b = await seedChurch("two", bOwner.churchId);
@@ -1261,6 +1279,19 @@ describe.each(routeCases)("$method $file", (route) => {
         }
       }));
 
+  it("a signed-up listener (no membership anywhere) is refused on every church, nothing changed", () =>
+    changesNothing(async () => {
+      for (const caller of [callers.listener, spoofing(callers.listener)]) {
+        for (const ids of [target(), { ...target(), church: A.slug }]) {
+          const answer = await call(ids, caller);
+          expect(answer, `${caller.name} → ${ids.church}`).toEqual({
+            status: 404,
+            body: { error: { code: "church_not_found", message: NOT_A_MEMBER } },
+          });
+        }
+      }
+    }));
+
   it("(c, d) no valid session, whatever x-middleware-subrequest says: 401, nothing changed", () =>
     changesNothing(async () => {
       for (const caller of unauthenticated) {
@@ -1361,6 +1392,19 @@ describe.each(actionCases)("server action $name ($file)", (action) => {
           (error: Error) => ({ ok: false, message: `threw ${error.name}`, fieldErrors: undefined }),
         );
         expect(outcome.ok, JSON.stringify(slug)).toBe(false);
+      }
+    }));
+
+  it("a signed-up listener (no membership anywhere) is refused on every church, nothing changed", () =>
+    changesNothing(async () => {
+      for (const caller of [callers.listener, spoofing(callers.listener)]) {
+        for (const slug of [A.slug, B.slug]) {
+          expect(await call(caller, slug, action.attack()), `${caller.name} → ${slug}`).toEqual({
+            ok: false,
+            message: NOT_A_MEMBER,
+            fieldErrors: undefined,
+          });
+        }
       }
     }));
 
@@ -1520,6 +1564,7 @@ describe("dead-letter queue routes (the platform's, not a church's: the operator
           ...unauthenticated,
           callers.aOwner,
           callers.bOwner,
+          callers.listener,
           spoofing(callers.aOwner),
         ]) {
           expect(await call(caller), `${route.method} ${route.file}: ${caller.name}`).toMatchObject(

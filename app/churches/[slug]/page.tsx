@@ -7,6 +7,7 @@ import { getChurchCatalog } from "@/lib/catalog/queries";
 import { SectionHeading } from "@/components/listener/section-heading";
 import { ChurchMonogram } from "@/components/church-monogram";
 import { PodcastFeedLink } from "@/components/listener/podcast-feed-link";
+import { FollowButton } from "@/components/account/follow-button";
 import { feedUrl } from "@/lib/catalog/feeds/feed-scope";
 import { publicOrigin } from "@/lib/platform/http/public-origin";
 
@@ -59,7 +60,12 @@ export default async function ChurchPage({ params }: Props) {
               {new URL(church.websiteUrl).host}
             </a>
           )}
-          <PodcastFeedLink feedUrl={await churchFeedUrl(church.slug)} />
+          <PodcastFeedLink
+            feedUrl={await churchFeedUrl(church.slug)}
+            lead={
+              <FollowButton target={{ kind: "church", church: church.slug }} name={church.name} />
+            }
+          />
         </div>
       </section>
       <div className="mx-auto grid max-w-6xl gap-12 px-4 py-12 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">

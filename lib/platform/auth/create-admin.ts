@@ -25,6 +25,7 @@ export type CreateAdminInput = {
 /**
  * Bootstraps an admin: the user (with a password sign-in account better-auth accepts), the
  * church if it does not exist yet, and the membership. Re-running updates role and password.
+ * A listener's account made an admin is signed out everywhere first (see below).
  */
 export async function createAdmin(db: Db, input: CreateAdminInput) {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
@@ -48,6 +49,11 @@ export async function createAdmin(db: Db, input: CreateAdminInput) {
           emailVerified: true,
         },
       }));
+    // Anyone may sign up as a listener, so an account with this email may be someone else's
+    // who registered it first. Made an admin for the first time, it keeps none of the sessions
+    // it had: only whoever knows the password set here signs in as the admin.
+    if (existingUser && (await tx.membership.count({ where: { userId: existingUser.id } })) === 0)
+      await tx.session.deleteMany({ where: { userId: existingUser.id } });
     const account = await tx.account.findFirst({
       where: { userId: user.id, providerId: "credential" },
     });

@@ -21,6 +21,15 @@ export const SIGN_IN_LIMITS: readonly SignInLimit[] = [
   { scope: "account", counts: "failures", max: 10, windowSeconds: 15 * 60 },
 ];
 
+/**
+ * New accounts from one address, on top of SIGN_IN_LIMITS (which count sign-ups as attempts):
+ * listeners sign up at most 5 times an hour from one network, so no one script fills the user
+ * table. Failed sign-ups (an email already taken, a short password) count too.
+ */
+export const SIGN_UP_LIMITS: readonly SignInLimit[] = [
+  { scope: "address", counts: "attempts", max: 5, windowSeconds: 60 * 60 },
+];
+
 export type SignInVerdict =
   | { allowed: true }
   | { allowed: false; scope: "address" | "account"; retryAfterSeconds: number; message: string };
@@ -43,9 +52,15 @@ const MAX_ENTRIES = 100_000;
  * through before the first one's outcome is known; `succeeded` takes the failure counts back.
  */
 export function createSignInLimiter(
-  options: { limits?: readonly SignInLimit[]; now?: () => number } = {},
+  options: {
+    limits?: readonly SignInLimit[];
+    now?: () => number;
+    /** What the refusal says is too many, e.g. "new accounts" (default "sign-in attempts"). */
+    what?: string;
+  } = {},
 ) {
   const limits = options.limits ?? SIGN_IN_LIMITS;
+  const what = options.what ?? "sign-in attempts";
   const now = options.now ?? Date.now;
   const windows = new Map<string, Window>();
 
@@ -79,7 +94,7 @@ export function createSignInLimiter(
             allowed: false,
             scope: limit.scope,
             retryAfterSeconds,
-            message: refusalMessage(limit.scope, retryAfterSeconds),
+            message: refusalMessage(what, limit.scope, retryAfterSeconds),
           };
         }
       }
@@ -113,12 +128,12 @@ export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
 
 const normaliseAccount = (email: string) => email.trim().toLowerCase();
 
-function refusalMessage(scope: "address" | "account", seconds: number): string {
+function refusalMessage(what: string, scope: "address" | "account", seconds: number): string {
   const wait =
     seconds < 60
       ? `${seconds} second${seconds === 1 ? "" : "s"}`
       : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? "" : "s"}`;
   return scope === "address"
-    ? `Too many sign-in attempts from your network. Wait ${wait} and try again.`
+    ? `Too many ${what} from your network. Wait ${wait} and try again.`
     : `Too many failed sign-ins for this account. Wait ${wait} and try again.`;
 }

@@ -1,10 +1,11 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { clientAddressOf } from "./client-address";
-import type { SignInAttempt, SignInLimiter } from "./sign-in-limiter";
+import type { SignInAttempt, SignInLimiter, SignInVerdict } from "./sign-in-limiter";
 
 /** The endpoints that take a password: every way in, over HTTP or through `auth.api`. */
 export const RATE_LIMITED_AUTH_PATHS = ["/sign-in/email", "/sign-up/email"];
+const SIGN_UP_PATH = "/sign-up/email";
 
 const attemptOf = (ctx: { headers?: Headers; body?: unknown }): SignInAttempt => {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
@@ -18,7 +19,11 @@ const attemptOf = (ctx: { headers?: Headers; body?: unknown }): SignInAttempt =>
  * gets around it. A refused attempt is an APIError 429 `RATE_LIMITED` with Retry-After, before
  * the password is looked at.
  */
-export function signInRateLimit(limiter: SignInLimiter): BetterAuthPlugin {
+export function signInRateLimit(
+  limiter: SignInLimiter,
+  /** Sign-up's own, further limit per address (SIGN_UP_LIMITS). */
+  signUpLimiter: SignInLimiter,
+): BetterAuthPlugin {
   const matcher = (ctx: { path?: string }) => RATE_LIMITED_AUTH_PATHS.includes(ctx.path ?? "");
   return {
     id: "selah-sign-in-rate-limit",
@@ -27,13 +32,9 @@ export function signInRateLimit(limiter: SignInLimiter): BetterAuthPlugin {
         {
           matcher,
           handler: createAuthMiddleware(async (ctx) => {
-            const verdict = limiter.attempt(attemptOf(ctx));
-            if (!verdict.allowed)
-              throw new APIError(
-                "TOO_MANY_REQUESTS",
-                { message: verdict.message, code: "RATE_LIMITED" },
-                { "Retry-After": String(verdict.retryAfterSeconds) },
-              );
+            const attempt = attemptOf(ctx);
+            refuseUnlessAllowed(limiter.attempt(attempt));
+            if (ctx.path === SIGN_UP_PATH) refuseUnlessAllowed(signUpLimiter.attempt(attempt));
           }),
         },
       ],
@@ -47,4 +48,13 @@ export function signInRateLimit(limiter: SignInLimiter): BetterAuthPlugin {
       ],
     },
   };
+}
+
+function refuseUnlessAllowed(verdict: SignInVerdict): void {
+  if (!verdict.allowed)
+    throw new APIError(
+      "TOO_MANY_REQUESTS",
+      { message: verdict.message, code: "RATE_LIMITED" },
+      { "Retry-After": String(verdict.retryAfterSeconds) },
+    );
 }

@@ -7,6 +7,7 @@
 export const ERROR_CODES = {
   // The request is wrong: fix it and send it again.
   invalid_json: { status: 400 },
+  bad_request: { status: 400 },
   invalid_request: { status: 422 },
   // The request is too big to read, or comes too often: send less, or wait.
   payload_too_large: { status: 413 },

@@ -107,3 +107,15 @@ describe("withErrorResponse", () => {
     });
   });
 });
+
+describe("toErrorResponse's Retry-After", () => {
+  it("says how long to wait in whole seconds when a 429 or 503 knows it", () => {
+    const limited = new AppError("rate_limited", "Wait a moment.", { retryAfterMs: 1200 });
+    expect(toErrorResponse(limited).headers.get("retry-after")).toBe("2");
+    const down = AppError.unavailable("Down.", { retryAfterMs: 10 });
+    expect(toErrorResponse(down).headers.get("retry-after")).toBe("1");
+    expect(toErrorResponse(new AppError("rate_limited", "Wait.")).headers.has("retry-after")).toBe(
+      false,
+    );
+  });
+});

@@ -12,7 +12,8 @@ export interface ErrorResponseOptions {
 
 /**
  * The route handlers' one mapping. An AppError answers with its status and
- * `{ error: { code, message, ...details, fields? } }`; anything else (and an AppError whose
+ * `{ error: { code, message, ...details, fields? } }` (and Retry-After when it says how long
+ * to wait); anything else (and an AppError whose
  * message is for operators) is logged here and answers 500 `{ error: { code: "internal", message } }`
  * with a generic message: no stack, no tool output, no internals in the body.
  */
@@ -24,7 +25,11 @@ export function toErrorResponse(error: unknown, options: ErrorResponseOptions = 
       ...error.details,
       ...(error.fields ? { fields: error.fields } : {}),
     };
-    return Response.json({ error: body }, { status: error.status, headers: options.headers });
+    const headers = new Headers(options.headers);
+    // A refusal that passes with time says when: 429 and 503 with Retry-After (whole seconds).
+    if (error.retryAfterMs !== undefined && (error.status === 429 || error.status === 503))
+      headers.set("retry-after", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    return Response.json({ error: body }, { status: error.status, headers });
   }
   console.error(`${options.where ?? "A request"} failed`, error);
   return Response.json(

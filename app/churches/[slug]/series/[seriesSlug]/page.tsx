@@ -41,6 +41,7 @@ export default async function SeriesPage({ params }: Props) {
       title={catalog.series.title}
       description={catalog.series.description}
       sermons={catalog.sermons}
+      slug={seriesSlug}
       feedUrl={await seriesFeedUrl(slug, seriesSlug)}
     />
   );

@@ -57,6 +57,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
         <div className="mt-8">
           {sermon.media ? (
             <SermonPlayer
+              sermonId={sermon.id}
               src={sermon.media.streamUrl}
               durationMs={sermon.durationMs}
               startAt={startAt}

@@ -41,6 +41,7 @@ export default async function SpeakerPage({ params }: Props) {
       title={catalog.speaker.name}
       description={catalog.speaker.bio}
       sermons={catalog.sermons}
+      slug={speakerSlug}
       feedUrl={await speakerFeedUrl(slug, speakerSlug)}
     />
   );

@@ -1,0 +1,157 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
+import { createAdmin } from "./support/create-admin";
+import { generateAudio } from "./support/generate-audio";
+import { listenerAuth } from "./support/listener-account";
+import { expectStreamable } from "./support/processing";
+import { signIn } from "./support/sign-in";
+
+// Listener accounts and resume (issue 16): the place in a sermon survives a reload, in this
+// browser when signed out and in the account (on another device too) when signed in; follows
+// fill the home page; the account page shows and clears the history and deletes the account.
+// The sermon is prepared through the real admin upload and pipeline, once per run.
+const editor = { email: "resume-fixture@grace.example", password: "resume-fixture-password" };
+const title = "Resuming In Romans";
+const sermonPath = "/churches/grace-chapel/sermons/resuming-in-romans";
+
+async function uploadSermon(page: Page) {
+  createAdmin({ ...editor, church: "grace-chapel", role: "editor" });
+  await signIn(page, editor);
+  await page.getByRole("link", { name: "New sermon" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Date preached").fill("2025-03-16");
+  await page.getByText("Published", { exact: true }).click();
+  await page.getByRole("button", { name: "Create sermon" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
+  await page
+    .getByLabel("Choose audio or video file")
+    .setInputFiles(generateAudio(120, "resume-120s.mp3"));
+  await expectStreamable(page, 150_000);
+}
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const page = await context.newPage();
+  if ((await page.request.get(sermonPath)).status() === 404) await uploadSermon(page);
+  await context.close();
+});
+
+const audioOf = (page: Page) => page.getByTestId("sermon-audio");
+const timeOf = (audio: Locator) =>
+  audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+
+/** Plays the sermon from its page until past `seconds`; returns where it is then. */
+async function playPast(page: Page, seconds: number): Promise<number> {
+  await page.goto(sermonPath);
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => timeOf(audioOf(page)), { timeout: 20_000 }).toBeGreaterThan(seconds);
+  return timeOf(audioOf(page));
+}
+
+/** After a load of the sermon page: it says it resumed, and the audio is there. */
+async function expectResumedNear(page: Page, seconds: number) {
+  await expect(page.getByTestId("resumed-at")).toContainText("Resumed at 0:0");
+  await expect(page.getByRole("button", { name: "Start over" })).toBeVisible();
+  await expect.poll(() => timeOf(audioOf(page)), { timeout: 10_000 }).toBeGreaterThan(seconds - 2);
+  expect(Math.abs((await timeOf(audioOf(page))) - seconds)).toBeLessThan(5);
+}
+
+test("signed out: a reload resumes where the listener was, from this browser", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one browser is enough for the player");
+  const at = await playPast(page, 5);
+  // No pause: leaving the page (pagehide) is what saves the place.
+  await page.reload();
+  await expectResumedNear(page, at);
+  await page.getByRole("button", { name: "Start over" }).click();
+  await expect(page.getByTestId("resumed-at")).toHaveCount(0);
+  expect(await timeOf(audioOf(page))).toBeLessThan(1);
+
+  // A ?t= link wins over the saved place.
+  await page.goto(`${sermonPath}?t=30`);
+  await expect(page.getByTestId("current-time")).toHaveText("0:30");
+  await expect(page.getByTestId("resumed-at")).toHaveCount(0);
+
+  await page.goto("/");
+  const shelf = page.getByRole("region", { name: "Continue listening" });
+  await expect(shelf.getByTestId("continue-item").filter({ hasText: title })).toBeVisible();
+});
+
+test("signed in: the place is kept in the account, resumed after a reload and on another device", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one browser is enough for the player");
+  test.setTimeout(120_000);
+  const listener = {
+    email: `resume-${testInfo.project.name}@listeners.example`,
+    password: "listener-password-1",
+    name: "Mara Listener",
+  };
+  await listenerAuth(page, listener);
+  await expect(page.getByRole("link", { name: "Your account (Mara Listener)" })).toBeVisible();
+
+  const at = await playPast(page, 5);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.reload();
+  await expectResumedNear(page, at);
+
+  // Another device: a new browser context, signed in to the same account.
+  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const otherPage = await other.newPage();
+  await listenerAuth(otherPage, { email: listener.email, password: listener.password });
+  await otherPage.goto(sermonPath);
+  await expectResumedNear(otherPage, at);
+  await other.close();
+
+  // Follow the church; the home page shows what is new from it and what to continue.
+  await page.goto("/churches/grace-chapel");
+  await page.getByRole("button", { name: "Follow Grace Chapel" }).click();
+  await expect(page.getByRole("button", { name: /^Following Grace Chapel/ })).toBeVisible();
+  await page.goto("/");
+  await expect(
+    page.getByRole("region", { name: "Continue listening" }).getByText(title),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "New from what you follow" }).getByText(title),
+  ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("home-1280.png"), fullPage: true });
+
+  // The account page: history and follows, at desktop and phone widths.
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "History" })).toContainText(title);
+  await expect(page.getByRole("list", { name: "Following" })).toContainText("Grace Chapel");
+  await page.screenshot({ path: testInfo.outputPath("account-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("account-390.png"), fullPage: true });
+  await page.goto("/");
+  await page.screenshot({ path: testInfo.outputPath("home-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A listener has no admin rights anywhere.
+  await page.goto("/admin");
+  await expect(page.getByText("You are not an admin of any church yet.")).toBeVisible();
+  const adminPage = await page.goto("/admin/grace-chapel");
+  expect(adminPage?.status()).toBe(404);
+
+  // Clear the history, then delete the account and all its data.
+  await page.goto("/account");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Clear history" }).click();
+  await expect(page.getByText("Nothing yet.")).toBeVisible();
+  await page.getByLabel("Your password, to confirm").fill(listener.password);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete my account and all its data" }).click();
+  await expect(page).toHaveURL(/\/\?account=deleted$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  const gone = await page.request.post("/api/auth/sign-in/email", {
+    data: { email: listener.email, password: listener.password },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect([401, 429]).toContain(gone.status());
+});
