@@ -30,6 +30,7 @@ import {
   captionsFor,
   churchApi,
   send,
+  sermonStatus,
   signIn,
   strictCall,
   uploadSermon,
@@ -44,14 +45,11 @@ import {
 } from "./support/embedded-selah";
 import { parseMediaPlaylist, segmentDueMs, variantUris } from "./support/hls-listener";
 import { LatencyBook, loadResult, percentile, type RequestKind, round } from "./support/load-stats";
+import { numberSetting } from "./support/number-setting";
 import { requireTools } from "./support/require-tools";
 import { benchInput, benchInputTools } from "./transcode-fixture";
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name}: expected a number ≥ 0`);
-  return value;
-};
+const setting = (name: string, fallback: number) => numberSetting(name, fallback, "zero or more");
 const SECONDS = setting("BENCH_LOAD_SECONDS", 60);
 const LISTENERS = setting("BENCH_LOAD_LISTENERS", 200);
 const SEARCHERS = setting("BENCH_LOAD_SEARCHERS", 4);
@@ -312,14 +310,7 @@ try {
       return { id: uploaded!.id, version: uploaded!.mediaVersion };
     }),
   );
-  const statusOf = async (id: string) =>
-    (
-      JSON.parse(
-        (await strict("GET", `${churchApi(CHURCH)}/sermons/${id}`, {
-          headers: { cookie },
-        }))!.body.toString(),
-      ) as { status: string }
-    ).status;
+  const statusOf = (id: string) => sermonStatus(strict, CHURCH, cookie, id);
   const waitForStatus = (wanted: string[], timeoutMs: number) =>
     waitForSermons(
       strict,

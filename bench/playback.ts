@@ -37,14 +37,11 @@ import {
 import { parseMediaPlaylist, variantUris } from "./support/hls-listener";
 import { percentile, round } from "./support/load-stats";
 import { createAdmin, type RunningSelah, startSelah, stopSelah } from "./support/embedded-selah";
+import { numberSetting } from "./support/number-setting";
 import { requireTools } from "./support/require-tools";
 import { benchInput, benchInputTools } from "./transcode-fixture";
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: expected a number > 0`);
-  return value;
-};
+const setting = (name: string, fallback: number) => numberSetting(name, fallback, "positive");
 const ROUNDS = setting("BENCH_PLAYBACK_ROUNDS", 3);
 const ROUND_SECONDS = setting("BENCH_PLAYBACK_ROUND_SECONDS", 4);
 const CONCURRENCY = setting("BENCH_PLAYBACK_CONCURRENCY", 8);

@@ -152,6 +152,12 @@ export function captionsFor(lines: readonly string[], seconds: number): string {
   return `WEBVTT\n\n${cues.join("\n\n")}\n`;
 }
 
+/** A sermon's pipeline status, as the admin API reports it. */
+export async function sermonStatus(call: Call, church: string, cookie: string, id: string) {
+  const reply = await call("GET", `${churchApi(church)}/sermons/${id}`, { headers: { cookie } });
+  return (JSON.parse(reply!.body.toString()) as { status: string }).status;
+}
+
 /**
  * Polls the admin API until every sermon's status is one of `wanted`; a failed or rejected
  * sermon, or the deadline, throws (naming the statuses and where to look).
@@ -164,14 +170,7 @@ export async function waitForStatus(
   wanted: readonly string[],
   options: { timeoutMs: number; logHint: string },
 ): Promise<string[]> {
-  const statusOf = async (id: string) =>
-    (
-      JSON.parse(
-        (await call("GET", `${churchApi(church)}/sermons/${id}`, {
-          headers: { cookie },
-        }))!.body.toString(),
-      ) as { status: string }
-    ).status;
+  const statusOf = (id: string) => sermonStatus(call, church, cookie, id);
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const statuses = await Promise.all(ids.map(statusOf));

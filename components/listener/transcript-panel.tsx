@@ -157,7 +157,7 @@ export function TranscriptPanel({
                 className="rounded-md bg-stone-100 px-2 py-1 font-medium text-stone-800 hover:bg-stone-200 aria-[current]:bg-amber-100 aria-[current]:text-amber-900"
               >
                 {chapter.title}{" "}
-                <span className="tabular-nums text-stone-500">
+                <span className="tabular-nums text-stone-600">
                   · {formatDuration(chapter.startMs)}
                 </span>
               </button>

@@ -5,6 +5,7 @@ import {
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import type { Db } from "@/lib/platform/db/client";
 import { findChapters } from "./find-chapters";
+import { currentTranscriptText } from "@/lib/catalog/transcripts/current-transcript-text";
 
 export type ChapterSermonResult =
   | { outcome: AutoChaptersOutcome; chapterCount: number; transcriptId: string }
@@ -25,18 +26,7 @@ export async function chapterSermon(db: Db, version: SermonVersion): Promise<Cha
         orderBy: { atMs: "asc" },
         select: { source: true, text: true, atMs: true, startKey: true, endKey: true },
       },
-      transcripts: {
-        where: { isCurrent: true },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          segments: {
-            orderBy: { position: "asc" },
-            select: { startMs: true, endMs: true, text: true },
-          },
-        },
-      },
+      transcripts: currentTranscriptText,
     },
   });
   if (!sermon) return { outcome: "skipped", reason: "the sermon no longer exists" };

@@ -8,6 +8,7 @@ import { type ChunkRow, replaceChunks } from "@/lib/search/chunk-sql";
 import { chunkTranscript } from "./chunk-transcript";
 import { embeddingInput, momentContext } from "./moment-context";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
+import { currentTranscriptText } from "@/lib/catalog/transcripts/current-transcript-text";
 
 export type IndexSermonResult =
   | { isIndexed: true; chunkCount: number; transcriptId: string; model: string }
@@ -52,18 +53,7 @@ export async function indexSermon(
         orderBy: { startKey: "asc" },
         select: { text: true },
       },
-      transcripts: {
-        where: { isCurrent: true },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          segments: {
-            orderBy: { position: "asc" },
-            select: { startMs: true, endMs: true, text: true },
-          },
-        },
-      },
+      transcripts: currentTranscriptText,
     },
   });
   if (!sermon || sermon.churchId !== version.churchId)
