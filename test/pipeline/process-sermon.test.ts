@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMedia } from "@/test/support/test-media";
+import { MediaFileCache } from "@/lib/catalog/listener-cache/media-file-cache";
 import { serveSermonMedia } from "@/lib/catalog/playback/serve-sermon-media";
 import { retryFailedSermon } from "@/lib/pipeline/recovery/retry-failed-sermon";
 import { startPipeline, type Pipeline } from "./support/pipeline-harness";
@@ -280,6 +281,49 @@ describe("GET /media/:sermonId/v:version/:file", () => {
     const waveform = await get("v1/waveform.json");
     expect(waveform.headers.get("content-type")).toBe("application/json");
     expect(await waveform.json()).toHaveProperty("bucketMs");
+  });
+
+  it("serves a segment from memory the second time, the same bytes and headers, and still checks access", async () => {
+    const fileCache = new MediaFileCache(1024 * 1024);
+    let storageCalls = 0;
+    const storage = {
+      ...pipeline.storage,
+      s3: {
+        send: (command: never) => {
+          storageCalls++;
+          return pipeline.storage.s3.send(command);
+        },
+      } as typeof pipeline.storage.s3,
+    };
+    const serve = (path: string, headers: Record<string, string> = {}) =>
+      serveSermonMedia(
+        new Request(`http://selah.test/media/${processed!.id}/${path}`, { headers }),
+        processed!.id,
+        path.split("/"),
+        { db: pipeline.db, storage, fileCache },
+      );
+    const first = await serve("v1/aac-64k/seg-00002.m4s");
+    const firstBytes = Buffer.from(await first.arrayBuffer());
+    expect(storageCalls).toBe(1);
+    const second = await serve("v1/aac-64k/seg-00002.m4s");
+    expect(storageCalls).toBe(1);
+    expect(Buffer.from(await second.arrayBuffer()).equals(firstBytes)).toBe(true);
+    for (const name of ["content-type", "content-length", "etag", "cache-control"])
+      expect(second.headers.get(name), name).toBe(first.headers.get(name));
+    const etag = second.headers.get("etag")!;
+    expect((await serve("v1/aac-64k/seg-00002.m4s", { "if-none-match": etag })).status).toBe(304);
+    // A range still goes to storage; an unpublished sermon's remembered segment is not served.
+    expect((await serve("v1/aac-64k/seg-00002.m4s", { range: "bytes=0-9" })).status).toBe(206);
+    expect(storageCalls).toBe(2);
+    await pipeline.db.sermon.update({
+      where: { id: processed!.id },
+      data: { publishState: "draft" },
+    });
+    expect((await serve("v1/aac-64k/seg-00002.m4s")).status).toBe(404);
+    await pipeline.db.sermon.update({
+      where: { id: processed!.id },
+      data: { publishState: "published" },
+    });
   });
 
   it("answers 404 outside the allow-list, for other versions, and for unpublished sermons", async () => {

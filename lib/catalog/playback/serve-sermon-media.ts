@@ -15,9 +15,14 @@ import {
   type MediaAccessCache,
   processMediaAccessCache,
 } from "@/lib/catalog/listener-cache/media-access-cache";
+import {
+  type MediaFileCache,
+  processMediaFileCache,
+} from "@/lib/catalog/listener-cache/media-file-cache";
+import { matchesEtag } from "@/lib/platform/http/content-etag";
 import { CONTENT_LENGTH_RELAY } from "./content-length-relay";
 import { mediaCacheControl } from "./media-cache-control";
-import { parseMediaPath } from "./media-path";
+import { type MediaPath, parseMediaPath } from "./media-path";
 
 /** What serving a sermon's media needs to know about it. */
 export interface SermonMediaAccess {
@@ -35,6 +40,8 @@ export interface ServeMediaDeps {
   now?: Date;
   /** Reuses recent lookups (the media route's, per process); without it every request asks the database. */
   accessCache?: MediaAccessCache<SermonMediaAccess>;
+  /** Segments served before, kept whole (the media route's, per process); without it, storage. */
+  fileCache?: MediaFileCache;
 }
 
 async function findSermonMediaAccess(db: Db, sermonId: string): Promise<SermonMediaAccess | null> {
@@ -78,6 +85,7 @@ export async function serveSermonMedia(
     db: getDb(),
     storage: mediaStorage(),
     accessCache: processMediaAccessCache<SermonMediaAccess>(),
+    fileCache: processMediaFileCache(),
   },
 ): Promise<Response> {
   const path = parseMediaPath(pathSegments);
@@ -92,11 +100,26 @@ export async function serveSermonMedia(
   if (!sermon || !isServable(sermon)) return notFound();
   const owner = { churchId: sermon.churchId, sermonId };
 
+  const key = sermonOutputKey({ ...owner, mediaVersion: path.version }, path.file);
   const range = request.headers.get("range");
   const ifNoneMatch = request.headers.get("if-none-match");
+  // Segments never change under their key: whole GETs of them are served from memory when
+  // they were served before (a Range or a HEAD goes to storage, as every other file does).
+  const isWholeSegment =
+    (path.kind === "init" || path.kind === "segment") && !range && request.method === "GET";
+  const fileCache = isWholeSegment ? deps.fileCache : undefined;
+  const remembered = fileCache?.get(key);
+  if (remembered) {
+    const headers = mediaHeaders(path, sermon.slug, remembered);
+    if (remembered.etag && matchesEtag(request.headers, remembered.etag))
+      return new Response(null, { status: 304, headers });
+    setContentLength(headers, remembered.body.length);
+    return new Response(remembered.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  }
+
   const input = {
     Bucket: deps.storage.bucket,
-    Key: sermonOutputKey({ ...owner, mediaVersion: path.version }, path.file),
+    Key: key,
     ...(range?.startsWith("bytes=") ? { Range: range } : {}),
     ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}),
   };
@@ -112,16 +135,10 @@ export async function serveSermonMedia(
     return answerForStorageError(error);
   }
 
-  const headers = new Headers({
-    "content-type": mediaContentType(path.file),
-    "accept-ranges": "bytes",
-    "x-content-type-options": "nosniff",
+  const headers = mediaHeaders(path, sermon.slug, {
+    etag: object.ETag,
+    lastModified: object.LastModified,
   });
-  if (object.ETag) headers.set("etag", object.ETag);
-  if (object.LastModified) headers.set("last-modified", object.LastModified.toUTCString());
-  if (path.kind === "download") {
-    headers.set("content-disposition", `attachment; filename="${sermon.slug}.m4a"`);
-  }
   const status = object.ContentRange ? 206 : 200;
   if (object.ContentRange) headers.set("content-range", object.ContentRange);
 
@@ -134,9 +151,35 @@ export async function serveSermonMedia(
     setContentLength(headers, Buffer.byteLength(text));
     return new Response(null, { status, headers });
   }
-  headers.set("cache-control", mediaCacheControl(path.kind));
+  if (fileCache && body && status === 200) {
+    const bytes = await body.transformToByteArray();
+    fileCache.set(key, { body: bytes, etag: object.ETag, lastModified: object.LastModified });
+    setContentLength(headers, bytes.length);
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { status, headers });
+  }
   if (object.ContentLength !== undefined) setContentLength(headers, object.ContentLength);
   return new Response(body?.transformToWebStream() ?? null, { status, headers });
+}
+
+/** The headers every answer with a media file carries (a Range adds Content-Range). */
+function mediaHeaders(
+  path: MediaPath,
+  sermonSlug: string,
+  file: { etag?: string; lastModified?: Date },
+): Headers {
+  const headers = new Headers({
+    "content-type": mediaContentType(path.file),
+    "accept-ranges": "bytes",
+    "x-content-type-options": "nosniff",
+  });
+  if (file.etag) headers.set("etag", file.etag);
+  if (file.lastModified) headers.set("last-modified", file.lastModified.toUTCString());
+  if (path.kind === "download") {
+    headers.set("content-disposition", `attachment; filename="${sermonSlug}.m4a"`);
+  }
+  if (path.kind !== "master" && path.kind !== "playlist")
+    headers.set("cache-control", mediaCacheControl(path.kind));
+  return headers;
 }
 
 /** Content-Length, and its relay past Next.js (see content-length-relay.ts). */
