@@ -1,5 +1,5 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import type { Db } from "@/lib/platform/db/client";
+import { type Db, getDb } from "@/lib/platform/db/client";
 import {
   type DeadLetterQueues,
   type DeadLetterSummary,
@@ -17,10 +17,10 @@ export type DeadLetterView = Omit<DeadLetterSummary, "body"> & {
 
 /** The DLQ's messages for the operator page: each with its reason, event, sermon and age. */
 export async function listDeadLettersForOperator(
-  db: Db,
   sqs: SQSClient,
   queues: DeadLetterQueues,
   limit = 100,
+  db: Db = getDb(),
 ): Promise<DeadLetterView[]> {
   const letters = await listDeadLetters(sqs, queues, limit);
   const sermons = await loadSermons(

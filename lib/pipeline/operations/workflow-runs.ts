@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/platform/db/client";
+import { type Db, getDb } from "@/lib/platform/db/client";
 import { AppError } from "@/lib/platform/errors/app-error";
 import type { SermonStatus } from "@/lib/platform/db/generated/prisma/enums";
 import type { EngineClient } from "./workflow-engine";
@@ -87,9 +87,9 @@ const errorText = (error: z.output<typeof serializedError>) =>
  * sermon its event names (a run of an event without a sermon, such as a cron tick, has none).
  */
 export async function listWorkflowRuns(
-  db: Db,
   engine: EngineClient,
   options: { status?: RunStatus; cursor?: string; limit?: number } = {},
+  db: Db = getDb(),
 ): Promise<WorkflowRunPage> {
   const query = new URLSearchParams({ limit: String(options.limit ?? 20) });
   if (options.status) query.set("status", options.status);
