@@ -6,6 +6,7 @@ import { awsEnvSchema } from "./aws-env";
 import { healthEnvSchema } from "./health-env";
 import { importEnvSchema } from "./import-env";
 import { inngestEnvSchema } from "./inngest-env";
+import { mailEnvSchema } from "./mail-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
 import { transcriptionEnvSchema } from "./transcription-env";
@@ -31,7 +32,8 @@ export const serverEnvSchema = z
   .and(searchEnvSchema)
   .and(transcriptionEnvSchema)
   .and(healthEnvSchema)
-  .and(importEnvSchema);
+  .and(importEnvSchema)
+  .and(mailEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 
