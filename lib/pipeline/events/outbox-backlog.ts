@@ -10,10 +10,14 @@ export type OutboxBacklog = {
   lastError: string | null;
 };
 
+/** How many events the relay has not sent yet (the worker's `selah_worker_outbox_backlog`). */
+export const countUnsentOutbox = (db: Db): Promise<number> =>
+  db.outbox.count({ where: { sentAt: null } });
+
 /** What waits in the outbox for the relay (outbox-relay.ts): single statements, no transaction. */
 export async function readOutboxBacklog(db: Db): Promise<OutboxBacklog> {
   const [unsent, oldest, failing, lastFailure] = await Promise.all([
-    db.outbox.count({ where: { sentAt: null } }),
+    countUnsentOutbox(db),
     db.outbox.findFirst({
       where: { sentAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

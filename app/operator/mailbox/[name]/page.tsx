@@ -37,7 +37,7 @@ export default async function MailboxMessagePage({
           <dt className="text-stone-500">Date</dt>
           <dd>{formatInstant(message.date)}</dd>
         </dl>
-        <pre className="mt-4 whitespace-pre-wrap break-words rounded-xl bg-stone-50 p-4 font-sans text-sm text-stone-800">
+        <pre className="mt-4 whitespace-pre-wrap rounded-xl bg-stone-50 p-4 font-sans text-sm text-stone-800 [overflow-wrap:anywhere]">
           {message.text}
         </pre>
       </Panel>
