@@ -14,9 +14,14 @@ export const dynamic = "force-dynamic";
 
 export default async function DeadLettersPage() {
   await requireOperatorPage("/operator/dead-letters");
-  const letters = await withOperatorQueues((sqs, queues) =>
-    listDeadLettersForOperator(sqs, queues),
-  );
+  const listing = await withOperatorQueues((sqs, queues) => listDeadLettersForOperator(sqs, queues))
+    .then((letters) => ({ ok: true as const, letters }))
+    .catch((error: unknown) => ({
+      ok: false as const,
+      letters: [],
+      error: error instanceof Error ? error.message.slice(0, 200) : "unknown error",
+    }));
+  const { letters } = listing;
   const now = Date.now();
   return (
     <div className="grid gap-4">
@@ -41,7 +46,15 @@ export default async function DeadLettersPage() {
           )}
         </div>
       </div>
-      {letters.length === 0 ? (
+      {!listing.ok ? (
+        <p
+          role="alert"
+          className="rounded-2xl border border-red-200 bg-red-50 p-5 text-sm text-red-800"
+        >
+          The dead-letter queue could not be read: {listing.error}. Check the queue on the Overview,
+          then refresh.
+        </p>
+      ) : letters.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
           <p className="font-medium">The dead-letter queue is empty</p>
           <p className="mt-1 text-sm text-stone-600">Every event reached the workflow engine.</p>

@@ -6,6 +6,7 @@ import { RunStatusBadge } from "@/components/operator/run-status-badge";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { serverEnv } from "@/lib/platform/config/server-env";
+import { AppError } from "@/lib/platform/errors/app-error";
 import { formatElapsed, formatInstant } from "@/lib/platform/text/format";
 import { detectWorkflowEngine } from "@/lib/pipeline/operations/workflow-engine";
 import {
@@ -64,7 +65,19 @@ export default async function JobsPage({
       </Panel>
     );
 
-  const page = await listWorkflowRuns(engine.client, { status, cursor, limit: PAGE_SIZE });
+  let page: Awaited<ReturnType<typeof listWorkflowRuns>>;
+  try {
+    page = await listWorkflowRuns(engine.client, { status, cursor, limit: PAGE_SIZE });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <Panel title="Jobs">
+        <p role="alert" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      </Panel>
+    );
+  }
   const filterHref = (value?: string) =>
     value ? `/operator/jobs?status=${value}` : "/operator/jobs";
   return (
