@@ -9,6 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEngine, type RunningEngine } from "@/engine/src/engine";
 import { mailboxDir, mailEnvSchema, mailSettings } from "@/lib/platform/config/mail-env";
@@ -24,6 +25,7 @@ import { engineClient } from "@/lib/pipeline/operations/workflow-engine";
 import { listWorkflowRuns } from "@/lib/pipeline/operations/workflow-runs";
 import { startChurchDatabase, type ChurchDatabase } from "@/test/support/church-database";
 import { signedAppEnv, testInngestKeys } from "@/test/support/inngest-keys";
+import { startSmtpSink } from "@/test/support/smtp-sink";
 
 const ORIGIN = "https://sermons.grace.example";
 let church: ChurchDatabase;
@@ -221,6 +223,43 @@ describe("notifyChurchAdmins", () => {
     expect(first).toMatchObject({ sent: true, recipients: 2, outcome: { alreadyThere: false } });
     expect(again).toMatchObject({ sent: true, outcome: { alreadyThere: true } });
     expect(files().filter((name) => name === "same-id.eml")).toHaveLength(1);
+  });
+});
+
+describe("through an SMTP server", () => {
+  it("delivers the same message to each owner and admin, with a Message-ID stable per notification", async () => {
+    const sink = await startSmtpSink();
+    try {
+      const settings = mailSettings(
+        parseEnv(mailEnvSchema, { SMTP_URL: sink.url, MAIL_FROM: "Selah <sermons@grace.example>" }),
+      );
+      const deps = { db, mailer: createMailer(settings), origin: ORIGIN };
+      const outcome = {
+        kind: "failed" as const,
+        sermonId,
+        churchId: church.churchId,
+        mediaVersion: 2,
+        stage: "index" as const,
+        reason: "The embedder timed out.",
+      };
+      const result = await notifyChurchAdmins(deps, "smtp-failure", outcome);
+      expect(result).toMatchObject({ sent: true, recipients: 2, outcome: { sentBy: "smtp" } });
+      await notifyChurchAdmins(deps, "smtp-failure", outcome);
+      expect(sink.messages).toHaveLength(2);
+      const [first, second] = sink.messages;
+      expect(first!.from).toBe("sermons@grace.example");
+      expect(first!.to).toEqual(["admin@grace.example", "owner@grace.example"]);
+      const parsed = await simpleParser(first!.data);
+      expect(parsed.subject).toBe("“Living Hope <1 Pet 1>” could not be processed — Grace Chapel");
+      expect(parsed.text).toContain("Why: The embedder timed out.");
+      expect(parsed.html).toContain("The embedder timed out.");
+      // SMTP has no memory of its own: a repeat is told apart by its Message-ID.
+      const messageId = (data: string) => /^Message-ID: (.*)$/im.exec(data)?.[1];
+      expect(messageId(first!.data)).toMatch(/^<[0-9a-f]{32}@selah\.notifications>$/);
+      expect(messageId(second!.data)).toBe(messageId(first!.data));
+    } finally {
+      await sink.stop();
+    }
   });
 });
 
