@@ -89,7 +89,7 @@ const errorText = (error: z.output<typeof serializedError>) =>
 export async function listWorkflowRuns(
   engine: EngineClient,
   options: { status?: RunStatus; cursor?: string; limit?: number } = {},
-  db: Db = getDb(),
+  db?: Db,
 ): Promise<WorkflowRunPage> {
   const query = new URLSearchParams({ limit: String(options.limit ?? 20) });
   if (options.status) query.set("status", options.status);
@@ -113,10 +113,8 @@ export async function listWorkflowRuns(
       return { run, steps, sermonId };
     }),
   );
-  const sermons = await loadSermons(
-    db,
-    details.flatMap((detail) => detail.sermonId ?? []),
-  );
+  const sermonIds = details.flatMap((detail) => detail.sermonId ?? []);
+  const sermons = sermonIds.length ? await loadSermons(db ?? getDb(), sermonIds) : new Map();
   return {
     runs: details.map(({ run, steps, sermonId }) => ({
       id: run.run_id,
