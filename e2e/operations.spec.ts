@@ -168,3 +168,21 @@ test("the mailbox shows the email a church's admins get when a sermon becomes se
     fullPage: true,
   });
 });
+
+test("bad addresses on the operator pages are a 404 or a note, never a 500", async ({ page }) => {
+  await signIn(page, operator);
+  await expect(page).toHaveURL(/\/operator$/);
+  const bogus = await page.goto("/operator/jobs?status=Exploded&cursor=%00%27%3B--");
+  expect(bogus?.status()).toBe(200);
+  await expect(page.getByText("There is no status “Exploded”; showing every run.")).toBeVisible();
+  for (const path of [
+    "/operator/sermons/%00",
+    "/operator/sermons/no-such-sermon",
+    "/operator/mailbox/..%2F..%2Fauth-secret",
+    "/operator/mailbox/no-such-message.eml",
+    "/operator/nothing-here",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});

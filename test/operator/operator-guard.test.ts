@@ -308,6 +308,12 @@ describe("every operator action", () => {
       message: "That message is no longer in the dead-letter queue; refresh the page.",
     });
     expect(
+      await call(callers.operator, jobActions.retrySermon, { sermonId: "a\u0000b" }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { sermonId: ["That is not a sermon id."] },
+    });
+    expect(
       await call(callers.operator, jobActions.retrySermon, { sermonId: "no-such-sermon" }),
     ).toEqual({
       ok: false,

@@ -11,7 +11,7 @@ import { operatorAction } from "../_lib/operator-session";
 
 /** Cancels a queued or running run of the embedded engine. */
 export const cancelRun = operatorAction(
-  z.object({ runId: z.string().trim().min(1).max(100) }),
+  z.object({ runId: z.string().regex(/^[\w-]{1,100}$/, "That is not a run id.") }),
   async ({ runId }) => {
     const engine = await detectWorkflowEngine(serverEnv());
     if (engine.kind !== "embedded")
@@ -28,7 +28,7 @@ export const cancelRun = operatorAction(
 
 /** Retry of a failed sermon, at the stage that failed (as its admins' Retry button). */
 export const retrySermon = operatorAction(
-  z.object({ sermonId: z.string().trim().min(1).max(64) }),
+  z.object({ sermonId: z.string().regex(/^[\w-]{1,64}$/, "That is not a sermon id.") }),
   async ({ sermonId }) => {
     await retrySermonForOperator(sermonId);
     revalidatePath("/operator/jobs");

@@ -20,7 +20,8 @@ export default async function OperatorSermonPage({
 }) {
   const { sermonId } = await params;
   await requireOperatorPage(`/operator/sermons/${encodeURIComponent(sermonId)}`);
-  const sermon = await loadSermonForOperator(sermonId.slice(0, 64));
+  // Ids are cuids: anything else names no sermon (and never reaches the database).
+  const sermon = /^[\w-]{1,64}$/.test(sermonId) ? await loadSermonForOperator(sermonId) : null;
   if (!sermon) notFound();
   return (
     <Panel
