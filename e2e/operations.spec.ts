@@ -180,7 +180,6 @@ test("bad addresses on the operator pages are a 404 or a note, never a 500", asy
     "/operator/sermons/no-such-sermon",
     "/operator/mailbox/..%2F..%2Fauth-secret",
     "/operator/mailbox/no-such-message.eml",
-    "/operator/nothing-here",
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
