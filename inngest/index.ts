@@ -5,6 +5,7 @@ import { sweepStuckSermons } from "./functions/sweep-stuck-sermons";
 import { transcribeSermon } from "./functions/transcribe-sermon";
 import { importFeed } from "./functions/import-feed";
 import { syncFeeds } from "./functions/sync-feeds";
+import { notifyChurchAdminsFunction } from "./functions/notify-church-admins";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
 export const functions: InngestFunction.Any[] = [
@@ -14,4 +15,5 @@ export const functions: InngestFunction.Any[] = [
   transcribeSermon,
   importFeed,
   syncFeeds,
+  notifyChurchAdminsFunction,
 ];

@@ -1,7 +1,9 @@
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { createDb, type Db } from "@/lib/platform/db/client";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/pipeline/events/outbox-relay";
 import { pruneSentOutbox } from "@/lib/pipeline/events/prune-sent-outbox";
+import { countUnsentOutbox } from "@/lib/pipeline/events/outbox-backlog";
+import { readQueueDepths } from "@/lib/platform/queue/queue-depths";
 import { createEventForwarder, type InngestTarget } from "./event-forwarder";
 import { ForwardGate } from "./forward-gate";
 import { handleMessages } from "./handle-messages";
@@ -42,11 +44,17 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   });
   const db = createDb(config.databaseUrl, 2);
   const metrics = createWorkerMetrics({
-    queueDepths: async () => ({
-      main: await depthOf(sqs, config.sqs.mainQueueUrl),
-      deadLetter: await depthOf(sqs, config.sqs.deadLetterQueueUrl),
-    }),
-    outboxBacklog: () => db.outbox.count({ where: { sentAt: null } }),
+    queueDepths: async () => {
+      const { main, deadLetter } = await readQueueDepths(sqs, {
+        mainQueueUrl: config.sqs.mainQueueUrl,
+        deadLetterQueueUrl: config.sqs.deadLetterQueueUrl,
+      });
+      return {
+        main: main.waiting + main.inFlight,
+        deadLetter: deadLetter.waiting + deadLetter.inFlight,
+      };
+    },
+    outboxBacklog: () => countUnsentOutbox(db),
   });
   const handlerDeps = {
     sqs,
@@ -162,17 +170,4 @@ function startPruning(db: Db, retentionDays: number, log: WorkerLog): () => void
   const timer = setInterval(() => void prune(), 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-async function depthOf(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    }),
-  );
-  return (
-    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-  );
 }

@@ -24,3 +24,21 @@ export function createAdmin(options: {
   if (options.churchName) args.push("--church-name", options.churchName);
   execFileSync(process.execPath, args, { env: process.env, stdio: "pipe" });
 }
+
+/** Creates (or updates) an installation operator, of no church, through the same CLI. */
+export function createOperator(options: { email: string; password: string }) {
+  execFileSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/admin-create.ts",
+      "--operator",
+      "--email",
+      options.email,
+      "--password",
+      options.password,
+    ],
+    { env: process.env, stdio: "pipe" },
+  );
+}

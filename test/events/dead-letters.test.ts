@@ -75,6 +75,10 @@ describe("dead letters", () => {
     expect(main.Messages ?? []).toEqual([]);
     const metrics = await (await fetch(`${worker.url}/metrics`)).text();
     expect(metrics).toContain('selah_worker_messages_dead_lettered_total{cause="malformed"} 1');
+    // Depths come from readQueueDepths, as on /operator: the letter (held by the listing above or not).
+    expect(metrics).toContain('selah_worker_queue_depth{queue="dead_letter"} 1');
+    expect(metrics).toContain('selah_worker_queue_depth{queue="main"} 0');
+    expect(metrics).toContain("selah_worker_outbox_backlog 0");
   }, 120_000);
 
   it("redrives a dead letter to the main queue, where it is delivered exactly once", async () => {

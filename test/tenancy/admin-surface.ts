@@ -17,6 +17,8 @@ export type ServerActionExport = { key: string; file: string; name: string; acti
 /** The admin's attack surface, read from the filesystem so new files cannot slip past a table. */
 export const ADMIN_ROUTE_DIRS = ["app/api/admin"];
 export const ADMIN_ACTION_DIRS = ["app/admin", "components/admin"];
+/** The operator pages' surface (test/operator/operator-guard.test.ts covers it). */
+export const OPERATOR_ACTION_DIRS = ["app/operator", "components/operator"];
 
 export const routeKey = (method: string, file: string) => `${method} ${file}`;
 export const actionKey = (file: string, name: string) => `${file}#${name}`;
@@ -59,10 +61,11 @@ const ANY_DIRECTIVE = /["']use server["']/;
  */
 export async function adminServerActions(
   root = process.cwd(),
+  dirs: readonly string[] = ADMIN_ACTION_DIRS,
 ): Promise<{ actions: ServerActionExport[]; inlineActionFiles: string[] }> {
-  const files = ADMIN_ACTION_DIRS.flatMap((dir) => filesUnder(root, dir)).filter(
-    (file) => /\.(ts|tsx|js|mjs)$/.test(file) && !/\.test\.tsx?$/.test(file),
-  );
+  const files = dirs
+    .flatMap((dir) => filesUnder(root, dir))
+    .filter((file) => /\.(ts|tsx|js|mjs)$/.test(file) && !/\.test\.tsx?$/.test(file));
   const actions: ServerActionExport[] = [];
   const inlineActionFiles: string[] = [];
   for (const file of files.sort()) {

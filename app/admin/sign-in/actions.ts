@@ -36,7 +36,7 @@ export async function signIn(
     throw error;
   }
   // Only same-site paths, so the parameter cannot send people elsewhere.
-  redirect(next.startsWith("/admin") ? next : "/admin");
+  redirect(/^\/(admin|operator)(\/|\?|$)/.test(next) ? next : "/admin");
 }
 
 export async function signOut(): Promise<void> {

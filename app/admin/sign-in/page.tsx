@@ -26,7 +26,8 @@ export default async function SignInPage({
       </div>
       <p className="mt-6 text-center text-xs text-stone-500">
         No account? An owner creates one with{" "}
-        <code className="rounded bg-stone-100 px-1 py-0.5">npm run admin:create</code>.
+        <code className="rounded bg-stone-100 px-1 py-0.5">npm run admin:create</code>. Installation
+        operators sign in here too.
       </p>
     </div>
   );

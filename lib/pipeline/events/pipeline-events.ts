@@ -88,7 +88,7 @@ export const sermonTranscribed = define(
   sermonVersionId("sermon-transcribed"),
 );
 
-/** The sermon is searchable. A public notification: no function consumes it (docs/architecture.md). */
+/** The sermon is searchable: `notify-church-admins` emails the church's admins; integrations may follow it too. */
 export const sermonIndexed = define(
   "sermon/indexed",
   z.object({ ...sermonKeys, chunkCount: z.number().int().min(0) }),
@@ -96,8 +96,8 @@ export const sermonIndexed = define(
 );
 
 /**
- * A stage gave up; the admin sees `stage` and `reason` on the sermon. A public notification:
- * no function consumes it (docs/architecture.md).
+ * A stage gave up; the admin sees `stage` and `reason` on the sermon, and `notify-church-admins`
+ * emails them to the church's admins.
  */
 export const sermonFailed = define(
   "sermon/failed",

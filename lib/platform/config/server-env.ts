@@ -7,6 +7,7 @@ import { healthEnvSchema } from "./health-env";
 import { importEnvSchema } from "./import-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { mediaServingEnvSchema } from "./media-serving-env";
+import { mailEnvSchema } from "./mail-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
 import { transcriptionEnvSchema } from "./transcription-env";
@@ -33,7 +34,8 @@ export const serverEnvSchema = z
   .and(transcriptionEnvSchema)
   .and(healthEnvSchema)
   .and(importEnvSchema)
-  .and(mediaServingEnvSchema);
+  .and(mediaServingEnvSchema)
+  .and(mailEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

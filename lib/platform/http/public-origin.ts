@@ -27,3 +27,10 @@ export function publicOrigin(headers: Headers, fallbackUrl?: string, env: Env = 
   if (fallbackUrl) return new URL(fallbackUrl).origin;
   return "http://localhost";
 }
+
+/**
+ * The origin for links made outside a request (emails from pipeline functions):
+ * `BETTER_AUTH_URL`, or this machine's web app on PORT, as on the embedded default.
+ */
+export const configuredPublicOrigin = (env: Env = process.env) =>
+  publicOrigin(new Headers(), `http://localhost:${Number(env.PORT) || 3000}`, env);

@@ -18,6 +18,12 @@ export type DeadLetterSummary = {
   deadLetteredAt: string | null;
   eventName: string | null;
   eventId: string | null;
+  /** The event's sermon, when its data names one. */
+  sermonId: string | null;
+  /** SQS's ApproximateReceiveCount: listings (this one too) receive the message as well. */
+  receiveCount: number | null;
+  /** When the message was sent to the DLQ (SQS's SentTimestamp), ISO. */
+  sentAt: string | null;
   body: string;
 };
 
@@ -92,6 +98,26 @@ export async function redriveDeadLetters(
   return { redriven: ids, notFound: wanted ? [...wanted].filter((id) => !ids.includes(id)) : [] };
 }
 
+/** Deletes one DLQ message for good (the operator decided it is not worth redriving). */
+export async function deleteDeadLetter(
+  sqs: SQSClient,
+  queues: DeadLetterQueues,
+  messageId: string,
+): Promise<void> {
+  const held = await holdAll(sqs, queues.deadLetterQueueUrl, MAX_MESSAGES);
+  const chosen = held.filter((message) => message.MessageId === messageId);
+  try {
+    if (chosen.length === 0) throw new DeadLetterNotFoundError(messageId);
+    await remove(sqs, queues.deadLetterQueueUrl, chosen);
+  } finally {
+    await release(
+      sqs,
+      queues.deadLetterQueueUrl,
+      held.filter((message) => !chosen.includes(message)),
+    );
+  }
+}
+
 /** Deletes every DLQ message; returns how many. */
 export async function purgeDeadLetters(sqs: SQSClient, queues: DeadLetterQueues): Promise<number> {
   let total = 0;
@@ -114,6 +140,7 @@ async function holdAll(sqs: SQSClient, queueUrl: string, limit: number): Promise
         // Waits past RELEASE_SECONDS, so messages another walk just released are seen too.
         WaitTimeSeconds: RELEASE_SECONDS + 1,
         MessageAttributeNames: ["All"],
+        MessageSystemAttributeNames: ["ApproximateReceiveCount", "SentTimestamp"],
       }),
     );
     if (Messages.length === 0) break;
@@ -153,7 +180,7 @@ async function remove(sqs: SQSClient, queueUrl: string, messages: Message[]): Pr
 function summarise(message: Message): DeadLetterSummary {
   const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue ?? null;
   const body = message.Body ?? "";
-  let event: { name?: unknown; id?: unknown } = {};
+  let event: { name?: unknown; id?: unknown; data?: { sermonId?: unknown } } = {};
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === "object") event = parsed as typeof event;
@@ -168,6 +195,14 @@ function summarise(message: Message): DeadLetterSummary {
     deadLetteredAt: attribute(deadLetterAttributes.deadLetteredAt),
     eventName: typeof event.name === "string" ? event.name : null,
     eventId: typeof event.id === "string" ? event.id : null,
+    sermonId: typeof event.data?.sermonId === "string" ? event.data.sermonId : null,
+    receiveCount: Number(message.Attributes?.ApproximateReceiveCount) || null,
+    sentAt: sentAtOf(message.Attributes?.SentTimestamp),
     body,
   };
+}
+
+function sentAtOf(timestamp: string | undefined): string | null {
+  const ms = Number(timestamp);
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
 }

@@ -29,3 +29,19 @@ export function formatBytes(bytes: number): string {
   }
   return `${unit ? value.toFixed(1) : value} ${units[unit]}`;
 }
+
+/** How long ago or how long: 950 → "950 ms", 42_000 → "42 s", 3_900_000 → "1 h 5 min". */
+export function formatElapsed(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+/** A moment for operators, in UTC to the second: "2026-12-07 10:42:03 UTC". */
+export const formatInstant = (date: Date): string =>
+  `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
