@@ -58,9 +58,12 @@ test("the CSP blocks a script injected into a page's HTML, and the CSP guard rep
 });
 
 test("a page that is not there is Selah's own 404, within the CSP", async ({ page }) => {
-  const response = await page.goto("/churches/no-such-church");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "There is nothing here" })).toBeVisible();
+  // One a page answers with notFound(), and an address no page matches.
+  for (const path of ["/churches/no-such-church", "/no-such-page/at-all"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "There is nothing here" })).toBeVisible();
+  }
 });
 
 test("HSTS is sent when the request came over https (the TLS proxy's X-Forwarded-Proto)", async ({

@@ -136,9 +136,12 @@ describe("migrations", () => {
         payload: { sermonId: sermon.id },
       },
     });
+    // A listener's saved place and follows belong to their account.
     await db.playbackProgress.create({
-      data: { listenerId: "device-1", sermonId: sermon.id, positionMs: 1234 },
+      data: { listenerId: user.id, sermonId: sermon.id, positionMs: 1234 },
     });
+    await db.follow.create({ data: { listenerId: user.id, churchId: sermon.churchId } });
+    await db.chapter.create({ data: { sermonId: sermon.id, startMs: 0, title: "Introduction" } });
     await db.playEvent.create({ data: { sermonId: sermon.id, kind: "play", positionMs: 0 } });
 
     const loaded = await db.sermon.findUniqueOrThrow({
@@ -153,6 +156,7 @@ describe("migrations", () => {
         chunks: true,
         progress: true,
         playEvents: true,
+        chapters: true,
       },
     });
     expect(loaded.status).toBe("draft");
@@ -166,6 +170,8 @@ describe("migrations", () => {
     expect(loaded.chunks[0]?.endMs).toBe(60_000);
     expect(loaded.progress[0]?.positionMs).toBe(1234);
     expect(loaded.playEvents[0]?.kind).toBe("play");
+    expect(loaded.chapters[0]?.title).toBe("Introduction");
+    expect(await db.follow.count({ where: { listenerId: user.id } })).toBe(1);
     expect(await db.outbox.count({ where: { sentAt: null } })).toBe(1);
   });
 
