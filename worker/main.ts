@@ -2,7 +2,9 @@ import { InvalidEnvError } from "@/lib/platform/config/parse-env";
 import { readWorkerEnv } from "./env";
 import { startWorker } from "./start-worker";
 import { workerConfigFromEnv } from "./worker-config";
-import { consoleLog } from "./worker-log";
+import { processLog } from "./worker-log";
+
+const consoleLog = processLog();
 
 // SIGTERM must end the process within 30 s (container stop timeouts); this leaves a margin.
 const SHUTDOWN_DEADLINE_MS = 25_000;

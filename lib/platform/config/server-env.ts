@@ -8,6 +8,7 @@ import { importEnvSchema } from "./import-env";
 import { inngestEnvSchema } from "./inngest-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
+import { telemetryEnvSchema } from "./telemetry-env";
 import { transcriptionEnvSchema } from "./transcription-env";
 import { uploadEnvSchema } from "./upload-env";
 
@@ -31,7 +32,8 @@ export const serverEnvSchema = z
   .and(searchEnvSchema)
   .and(transcriptionEnvSchema)
   .and(healthEnvSchema)
-  .and(importEnvSchema);
+  .and(importEnvSchema)
+  .and(telemetryEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 
