@@ -1,6 +1,10 @@
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { createDb, type Db } from "@/lib/platform/db/client";
-import { startOutboxRelay, type OutboxRelay } from "@/lib/pipeline/events/outbox-relay";
+import {
+  startOutboxRelay,
+  TRACEPARENT_ATTRIBUTE,
+  type OutboxRelay,
+} from "@/lib/pipeline/events/outbox-relay";
 import { pruneSentOutbox } from "@/lib/pipeline/events/prune-sent-outbox";
 import { createEventForwarder, type InngestTarget } from "./event-forwarder";
 import { ForwardGate } from "./forward-gate";
@@ -65,6 +69,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
         MaxNumberOfMessages: max,
         WaitTimeSeconds: config.waitTimeSeconds,
         MessageSystemAttributeNames: ["ApproximateReceiveCount"],
+        MessageAttributeNames: [TRACEPARENT_ATTRIBUTE],
       }),
       { abortSignal: signal },
     );
