@@ -8,6 +8,8 @@ import { telemetryEnvSchema } from "@/lib/platform/config/telemetry-env";
 export type Tracing = {
   /** Whether spans leave the process (a collector is configured). */
   isExporting: boolean;
+  /** Sends what is buffered now. */
+  forceFlush(): Promise<void>;
   /** Sends what is buffered and stops; call before the process exits. */
   shutdown(): Promise<void>;
 };
@@ -30,12 +32,17 @@ export function startTracing(
   );
   const processors = [...(options.processors ?? [])];
   if (isExporting) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
-  if (processors.length === 0) return { isExporting, shutdown: async () => undefined };
+  if (processors.length === 0)
+    return { isExporting, forceFlush: async () => undefined, shutdown: async () => undefined };
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ "service.name": serviceName }),
+    resource: resourceFromAttributes({ "service.name": serviceName, "process.pid": process.pid }),
     spanProcessors: processors,
   });
   // Global: the W3C propagator, the async context manager and the provider for every tracer.
   provider.register();
-  return { isExporting, shutdown: () => provider.shutdown() };
+  return {
+    isExporting,
+    forceFlush: () => provider.forceFlush(),
+    shutdown: () => provider.shutdown(),
+  };
 }

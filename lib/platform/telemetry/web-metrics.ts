@@ -33,9 +33,9 @@ function createWebMetrics() {
       help: "Outbox rows not yet sent to SQS (read when scraped).",
       registers: [registry],
       async collect() {
-        const backlog = await getDb()
-          .outbox.count({ where: { sentAt: null } })
-          .catch(() => undefined);
+        // A database that is down (or not configured) leaves the gauge out, not the scrape.
+        const backlog = await (async () =>
+          getDb().outbox.count({ where: { sentAt: null } }))().catch(() => undefined);
         if (backlog !== undefined) this.set(backlog);
       },
     }),
