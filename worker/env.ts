@@ -3,6 +3,7 @@ import { awsEnvSchema } from "@/lib/platform/config/aws-env";
 import { inngestSenderEnvSchema } from "@/lib/platform/config/inngest-env";
 import { type Env, parseEnv } from "@/lib/platform/config/parse-env";
 import { databaseUrlSchema } from "@/lib/platform/config/database-url";
+import { telemetryEnvSchema } from "@/lib/platform/config/telemetry-env";
 
 const whole = (min: number, max: number, fallback: number) =>
   z.coerce
@@ -40,7 +41,8 @@ export const workerEnvSchema = workerOwnEnvSchema
       SQS_DLQ_URL: true,
     }),
   )
-  .and(inngestSenderEnvSchema);
+  .and(inngestSenderEnvSchema)
+  .and(telemetryEnvSchema);
 
 export type WorkerEnv = z.output<typeof workerEnvSchema>;
 

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Inngest } from "inngest";
 import type { EventEnvelope } from "@/lib/pipeline/events/pipeline-events";
+import { withEventTrace } from "@/lib/platform/telemetry/trace-context";
 
 /** The event API did not acknowledge in time, answered 5xx/429 or refused the key (401/403): try again later. */
 export class TransientForwardError extends Error {
@@ -28,7 +29,10 @@ export type InngestTarget = {
   eventKey?: string;
 };
 
-export type ForwardEvents = (events: EventEnvelope[]) => Promise<void>;
+/** An event to forward, with the trace its run continues (the worker's span). */
+export type ForwardedEvent = EventEnvelope & { traceparent?: string };
+
+export type ForwardEvents = (events: ForwardedEvent[]) => Promise<void>;
 
 type Attempt = { signal: AbortSignal; lastStatus?: number };
 
@@ -72,7 +76,14 @@ export function createEventForwarder(target: InngestTarget, timeoutMs: number): 
     try {
       await attempts.run(attempt, () =>
         Promise.race([
-          client.send(events.map(({ id, name, data, ts }) => ({ id, name, data, ts }))),
+          client.send(
+            events.map(({ id, name, data, ts, traceparent }) => ({
+              id,
+              name,
+              data: withEventTrace(data, traceparent),
+              ts,
+            })),
+          ),
           deadline,
         ]),
       );

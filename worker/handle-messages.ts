@@ -10,6 +10,13 @@ import {
   parseEventMessage,
 } from "@/lib/pipeline/events/parse-event-message";
 import { sendToDeadLetterQueue } from "@/lib/platform/queue/dead-letter";
+import { TRACEPARENT_ATTRIBUTE } from "@/lib/pipeline/events/outbox-relay";
+import {
+  contextOfTraceparent,
+  currentTraceparent,
+  selahTracer,
+} from "@/lib/platform/telemetry/trace-context";
+import { SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import { RejectedEventsError, type ForwardEvents } from "./event-forwarder";
 import type { WorkerLog } from "./worker-log";
 import type { WorkerMetrics } from "./worker-metrics";
@@ -28,7 +35,7 @@ export type MessageHandlerDeps = {
 /** Whether the event API took anything from this batch; drives the ForwardGate. */
 export type ForwardOutcome = "forwarded" | "failed" | "none";
 
-type Valid = { message: Message; event: EventEnvelope };
+type Valid = { message: Message; event: EventEnvelope & { traceparent?: string } };
 type Dead = { message: Message; reason: string; cause: "malformed" | "rejected" };
 
 /**
@@ -53,7 +60,9 @@ export async function handleMessages(
     }
   }
 
+  const spans = valid.map(startForwardSpan);
   const { acknowledged, rejected, retry } = await forwardAll(deps, valid);
+  endForwardSpans(spans, acknowledged);
   dead.push(...rejected);
   const deadLettered = await deadLetter(deps, dead);
   await deleteMessages(deps, [...acknowledged, ...deadLettered]);
@@ -104,6 +113,34 @@ async function forwardAll(
   for (const item of items)
     deps.metrics.deliverySeconds.observe(Math.max(0, now - item.event.ts) / 1000);
   return { acknowledged: items.map((item) => item.message), rejected: [], retry: [] };
+}
+
+/**
+ * One span per event, continuing the trace the publisher put on the message (the upload's
+ * request), so the run the event starts continues it through this span.
+ */
+function startForwardSpan(item: Valid): { message: Message; span: Span } {
+  const parent = contextOfTraceparent(
+    item.message.MessageAttributes?.[TRACEPARENT_ATTRIBUTE]?.StringValue,
+  );
+  const span = selahTracer().startSpan(
+    `forward ${item.event.name}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: { "selah.event_id": item.event.id, "messaging.system": "aws_sqs" },
+    },
+    parent,
+  );
+  item.event = { ...item.event, traceparent: currentTraceparent(trace.setSpan(parent, span)) };
+  return { message: item.message, span };
+}
+
+function endForwardSpans(spans: { message: Message; span: Span }[], acknowledged: Message[]) {
+  for (const { message, span } of spans) {
+    if (!acknowledged.includes(message))
+      span.setStatus({ code: SpanStatusCode.ERROR, message: "not acknowledged" });
+    span.end();
+  }
 }
 
 /** Returns the messages now safely in the DLQ; one that could not be sent stays for redelivery. */

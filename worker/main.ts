@@ -2,7 +2,10 @@ import { InvalidEnvError } from "@/lib/platform/config/parse-env";
 import { readWorkerEnv } from "./env";
 import { startWorker } from "./start-worker";
 import { workerConfigFromEnv } from "./worker-config";
-import { consoleLog } from "./worker-log";
+import { startTracing } from "@/lib/platform/telemetry/start-tracing";
+import { processLog } from "./worker-log";
+
+const consoleLog = processLog();
 
 // SIGTERM must end the process within 30 s (container stop timeouts); this leaves a margin.
 const SHUTDOWN_DEADLINE_MS = 25_000;
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
     consoleLog.error(error.message);
     process.exit(1);
   }
+  const tracing = startTracing("selah-worker");
   const worker = await startWorker(workerConfigFromEnv(env, consoleLog));
   const shutdown = (signal: string) => {
     consoleLog.info(`${signal}: stopping (finishing the batches in hand)`);
@@ -26,7 +30,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     worker.stop().then(
-      () => process.exit(0),
+      // The last spans go out before the process does.
+      () => tracing.shutdown().finally(() => process.exit(0)),
       (error: unknown) => {
         consoleLog.error(`shutdown failed: ${(error as Error).message}`);
         process.exit(1);

@@ -1,6 +1,10 @@
 import { ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { createDb, type Db } from "@/lib/platform/db/client";
-import { startOutboxRelay, type OutboxRelay } from "@/lib/pipeline/events/outbox-relay";
+import {
+  startOutboxRelay,
+  TRACEPARENT_ATTRIBUTE,
+  type OutboxRelay,
+} from "@/lib/pipeline/events/outbox-relay";
 import { pruneSentOutbox } from "@/lib/pipeline/events/prune-sent-outbox";
 import { countUnsentOutbox } from "@/lib/pipeline/events/outbox-backlog";
 import { readQueueDepths } from "@/lib/platform/queue/queue-depths";
@@ -73,6 +77,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
         MaxNumberOfMessages: max,
         WaitTimeSeconds: config.waitTimeSeconds,
         MessageSystemAttributeNames: ["ApproximateReceiveCount"],
+        MessageAttributeNames: [TRACEPARENT_ATTRIBUTE],
       }),
       { abortSignal: signal },
     );

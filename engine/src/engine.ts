@@ -134,7 +134,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     throw new EngineConfigError(`port must be an integer from 0 to 65535, got ${config.port}`);
   }
   checkKeys(config);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const store = new Store(config.dataDir);
   const ctx = {
     config,

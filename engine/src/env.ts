@@ -38,6 +38,8 @@ const engineEnvSchema = z
       .default("true")
       .transform((v) => v === "true" || v === "1"),
     ENGINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Selah's LOG_FORMAT: json writes one object a line (the launcher sets it for its children).
+    LOG_FORMAT: z.enum(["json", "pretty"]).default("pretty"),
     // The names `inngest start` reads: with a signing key the engine runs in signed mode.
     INNGEST_SIGNING_KEY: signingKey,
     INNGEST_SIGNING_KEY_FALLBACK: signingKey,
@@ -96,6 +98,8 @@ export interface EngineConfig {
   /** Finished runs and events older than this are pruned; 0 keeps everything. */
   retentionHours: number;
   logLevel: LogLevel;
+  /** json: one JSON object a line (level, time, process, msg, fields); pretty: `[engine] level: msg`. */
+  logFormat?: "json" | "pretty";
   /** Let the SDK run consecutive steps in one call and report them to /v1/checkpoint (v4 default on Cloud). */
   checkpointing: boolean;
   /**
@@ -135,6 +139,7 @@ export function loadEngineConfig(env: Record<string, string | undefined>): Engin
     callTimeoutMs: e.ENGINE_CALL_TIMEOUT_MS,
     retentionHours: e.ENGINE_RETENTION_HOURS,
     logLevel: e.ENGINE_LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     checkpointing: e.ENGINE_CHECKPOINTING,
     signingKey: e.INNGEST_SIGNING_KEY,
     signingKeyFallback: e.INNGEST_SIGNING_KEY_FALLBACK,

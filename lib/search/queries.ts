@@ -7,6 +7,7 @@ import { parseScriptureFilter } from "./scripture-filter";
 import type { SearchParams } from "./search-params";
 import { type MomentHit, searchMoments, type SearchTuning } from "./search-moments";
 import { searchTuning } from "./search-tuning";
+import { webMetrics } from "@/lib/platform/telemetry/web-metrics";
 
 export type SearchOutcome = { hits: MomentHit[]; scripture: string | null; tookMs: number };
 
@@ -42,11 +43,9 @@ export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
         configuredTuning(),
       )
     : [];
-  return {
-    hits,
-    scripture: filter.scripture?.label ?? null,
-    tookMs: Math.round(performance.now() - started),
-  };
+  const tookMs = performance.now() - started;
+  webMetrics().searchSeconds.observe(tookMs / 1000);
+  return { hits, scripture: filter.scripture?.label ?? null, tookMs: Math.round(tookMs) };
 }
 
 export type SearchFacets = {

@@ -246,7 +246,8 @@ function prefixOutput(child: ChildProcess, name: string, onLine: (line: string) 
     if (!stream) continue;
     readline.createInterface({ input: stream }).on("line", (line) => {
       onLine(line);
-      process.stdout.write(`[${name}] ${line}\n`);
+      // A JSON log line names its process itself; a prefix would stop it being JSON.
+      process.stdout.write(line.startsWith("{") ? `${line}\n` : `[${name}] ${line}\n`);
     });
   }
 }

@@ -68,7 +68,12 @@ export type StartOptions = {
  */
 export async function startSelah(options: StartOptions): Promise<void> {
   const launcherEnv = readLauncherEnv();
-  const env: Env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: Env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The children write to pipes, never a terminal: they log as the launcher's own output would.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
+  };
   const services: ChildService[] = [];
   let isShuttingDown = false;
 

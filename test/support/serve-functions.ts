@@ -5,6 +5,10 @@ import { createServer } from "node:http";
 import { serve } from "inngest/node";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/index";
+import { startWebTelemetry } from "@/lib/platform/telemetry/start-web-telemetry";
+
+// As the web app's instrumentation.ts does: the functions' spans are the web app's.
+const tracing = startWebTelemetry();
 
 const port = Number(process.env.FUNCTIONS_PORT ?? 0);
 const handler = serve({ client: inngest, functions });
@@ -16,7 +20,7 @@ server.listen(port, "127.0.0.1", () => {
 });
 const stop = () => {
   server.closeAllConnections();
-  server.close(() => process.exit(0));
+  server.close(() => void tracing.shutdown().finally(() => process.exit(0)));
 };
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);

@@ -23,7 +23,17 @@ export type OutboxRelay = {
   lastSuccessAt(): number | null;
 };
 
-type Row = { id: string; eventId: string; name: string; payload: unknown; createdAt: Date };
+type Row = {
+  id: string;
+  eventId: string;
+  name: string;
+  payload: unknown;
+  createdAt: Date;
+  traceparent: string | null;
+};
+
+/** The SQS message attribute carrying the publisher's W3C trace context. */
+export const TRACEPARENT_ATTRIBUTE = "traceparent";
 
 const SQS_BATCH_LIMIT = 10;
 
@@ -43,7 +53,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       where: { sentAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: rowsPerRound,
-      select: { id: true, eventId: true, name: true, payload: true, createdAt: true },
+      select: {
+        id: true,
+        eventId: true,
+        name: true,
+        payload: true,
+        createdAt: true,
+        traceparent: true,
+      },
     });
     if (rows.length === 0) return { read: 0, failed: 0 };
     const chunks = Array.from({ length: Math.ceil(rows.length / SQS_BATCH_LIMIT) }, (_, i) =>
@@ -121,6 +138,13 @@ async function sendChunk(
       Entries: rows.map((row, i) => ({
         Id: `m${i}`,
         MessageBody: JSON.stringify(envelopeOf(row)),
+        ...(row.traceparent
+          ? {
+              MessageAttributes: {
+                [TRACEPARENT_ATTRIBUTE]: { DataType: "String", StringValue: row.traceparent },
+              },
+            }
+          : {}),
       })),
     }),
   );

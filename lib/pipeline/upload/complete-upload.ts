@@ -22,6 +22,7 @@ import type { SermonRef } from "@/lib/catalog/sermons/sermon-version";
 import type { UploadContext } from "./upload-context";
 import { UploadRejectedError } from "./upload-errors";
 import { originalKeyWithExtension } from "./upload-keys";
+import { inSpan } from "@/lib/platform/telemetry/trace-context";
 
 const MISSING_PART_ERRORS = ["InvalidPart", "EntityTooSmall"];
 
@@ -39,7 +40,19 @@ export const completeUploadSchema = z.object({
  * recorded and `sermon/uploaded` published, in one transaction. Listener
  * pages showing the sermon are invalidated: while its media is prepared they read it live.
  */
-export async function completeUpload(
+export function completeUpload(
+  ctx: UploadContext,
+  ref: SermonRef,
+  uploadId: string,
+  parts: z.output<typeof completeUploadSchema>["parts"],
+) {
+  // The span the sermon's journey starts in: `sermon/uploaded` carries it to the pipeline.
+  return inSpan("upload.complete", { attributes: { "selah.sermon_id": ref.sermonId } }, () =>
+    assembleAndPublish(ctx, ref, uploadId, parts),
+  );
+}
+
+async function assembleAndPublish(
   ctx: UploadContext,
   ref: SermonRef,
   uploadId: string,

@@ -10,6 +10,7 @@ import { mediaServingEnvSchema } from "./media-serving-env";
 import { mailEnvSchema } from "./mail-env";
 import { parseEnv } from "./parse-env";
 import { searchEnvSchema } from "./search-env";
+import { telemetryEnvSchema } from "./telemetry-env";
 import { transcriptionEnvSchema } from "./transcription-env";
 import { uploadEnvSchema } from "./upload-env";
 
@@ -35,7 +36,8 @@ export const serverEnvSchema = z
   .and(healthEnvSchema)
   .and(importEnvSchema)
   .and(mediaServingEnvSchema)
-  .and(mailEnvSchema);
+  .and(mailEnvSchema)
+  .and(telemetryEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

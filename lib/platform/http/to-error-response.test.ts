@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/platform/errors/app-error";
 import { GENERIC_ERROR_MESSAGE, toErrorResponse } from "./to-error-response";
 import { withErrorResponse } from "./with-error-response";
+import { webLogger } from "@/lib/platform/telemetry/logger";
 
 const answer = async (response: Response) => ({
   status: response.status,
@@ -54,7 +55,7 @@ describe("toErrorResponse", () => {
   });
 
   it("answers anything else with a generic 500, logging the error and keeping its stack out of the body", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(webLogger(), "error").mockImplementation(() => {});
     const error = new Error("connect ECONNREFUSED 10.0.0.5:5432");
     const response = toErrorResponse(error, { where: "GET /api/search" });
     const text = await response.text();
@@ -63,11 +64,14 @@ describe("toErrorResponse", () => {
       error: { code: "internal", message: GENERIC_ERROR_MESSAGE },
     });
     expect(text).not.toMatch(/ECONNREFUSED|10\.0\.0\.5|at .*\.ts/);
-    expect(log).toHaveBeenCalledWith("GET /api/search failed", error);
+    expect(log).toHaveBeenCalledWith(
+      { err: error, where: "GET /api/search" },
+      "GET /api/search failed",
+    );
   });
 
   it("treats an operator-only AppError (a bad setting) as internal, and a thrown non-Error too", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(webLogger(), "error").mockImplementation(() => {});
     const setting = new AppError(
       "misconfigured",
       "Invalid environment:\n  - DATABASE_URL: is required",
@@ -88,7 +92,7 @@ describe("toErrorResponse", () => {
 
 describe("withErrorResponse", () => {
   it("turns what a handler throws into the mapped answer, naming the request in the log", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(webLogger(), "error").mockImplementation(() => {});
     const GET = withErrorResponse(async (request: Request) => {
       if (new URL(request.url).searchParams.has("missing"))
         throw AppError.notFound("No such sermon in this church.");
@@ -98,8 +102,15 @@ describe("withErrorResponse", () => {
       status: 404,
       body: { error: { code: "not_found", message: "No such sermon in this church." } },
     });
-    expect((await GET(new Request("http://selah.test/api/x"))).status).toBe(500);
-    expect(log).toHaveBeenCalledWith("GET /api/x failed", expect.any(RangeError));
+    const failed = await GET(
+      new Request("http://selah.test/api/x", { headers: { "x-request-id": "req-7" } }),
+    );
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("x-request-id")).toBe("req-7");
+    expect(log).toHaveBeenCalledWith(
+      { err: expect.any(RangeError), where: "GET /api/x" },
+      "GET /api/x failed",
+    );
     const ok = withErrorResponse(async () => Response.json({ fine: true }));
     expect(await answer(await ok(new Request("http://selah.test/")))).toEqual({
       status: 200,

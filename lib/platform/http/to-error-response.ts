@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/platform/errors/app-error";
+import { webLogger } from "@/lib/platform/telemetry/logger";
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side; try again.";
 
@@ -31,7 +32,7 @@ export function toErrorResponse(error: unknown, options: ErrorResponseOptions = 
       headers.set("retry-after", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     return Response.json({ error: body }, { status: error.status, headers });
   }
-  console.error(`${options.where ?? "A request"} failed`, error);
+  webLogger().error({ err: error, where: options.where }, `${options.where ?? "a request"} failed`);
   return Response.json(
     { error: { code: "internal", message: options.internalMessage ?? GENERIC_ERROR_MESSAGE } },
     { status: 500, headers: options.headers },

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/platform/errors/app-error";
+import { webLogger } from "@/lib/platform/telemetry/logger";
 
 /** What a form action answers: success, or messages a person can act on, per field. */
 export type FormResult = {
@@ -32,7 +33,7 @@ const GENERIC_MESSAGE = "Something went wrong on our side; try again.";
  * the action rethrows it (Next's redirects and its error page, which shows no details).
  */
 export function toFormResult(error: AppError, values?: Record<string, string>): FormResult {
-  if (error.isForOperators) console.error("A form action failed", error);
+  if (error.isForOperators) webLogger().error({ err: error }, "a form action failed");
   return {
     ok: false,
     message: error.isForOperators ? GENERIC_MESSAGE : error.message,

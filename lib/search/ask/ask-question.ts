@@ -3,6 +3,7 @@ import { userMessageOf } from "@/lib/platform/errors/app-error";
 import { type SearchDeps, searchMoments } from "@/lib/search/search-moments";
 import type { Answerer } from "./answerer";
 import { type Citation, toCitations } from "./passage";
+import { webLogger } from "@/lib/platform/telemetry/logger";
 
 /** What an answer stream carries, in order: the passages, the answer's text, the end. */
 export type AskEvent =
@@ -29,7 +30,7 @@ export async function* askQuestion(
     hits = await searchMoments(deps, { query: question, filter, limit: PASSAGES });
   } catch (error) {
     // A listener reads this: the cause (a database or provider message) goes to the log only.
-    console.error("Ask: the search for passages failed", error);
+    webLogger().error({ err: error }, "ask: the search for passages failed");
     yield {
       type: "error",
       message: userMessageOf(error, "Search is unavailable right now; try again."),
@@ -51,7 +52,7 @@ export async function* askQuestion(
     } catch (error) {
       if (signal?.aborted) return;
       // The passages are already on screen; say the answer broke off rather than failing whole.
-      console.error("Ask: the answer failed", error);
+      webLogger().error({ err: error }, "ask: the answer failed");
       yield {
         type: "error",
         message: userMessageOf(error, "The answer could not be completed; try again."),
