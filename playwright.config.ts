@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { feedSitePort } from "./e2e/support/feed-site";
+import { OPERATOR_TOKEN } from "./e2e/support/operator-token";
 
 // Each run gets its own data dir and service ports, so it never sees another run's state.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -77,6 +78,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The import spec's podcast host runs on loopback, which imports refuse unless listed.
       IMPORT_ALLOWED_HOSTS: `127.0.0.1:${feedSitePort(port)}`,
+      // Opens /api/metrics (and the DLQ API) to e2e/metrics.spec.ts.
+      ADMIN_API_TOKEN: OPERATOR_TOKEN,
     },
   },
 });
