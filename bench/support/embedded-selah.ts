@@ -104,8 +104,6 @@ export async function startSelah(
   await mkdir(path.dirname(options.log), { recursive: true });
   const log = createWriteStream(options.log);
   let isReady = false;
-  let onRegistered = () => {};
-  const registered = new Promise<void>((resolve) => (onRegistered = resolve));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error("Selah did not start within 20 minutes")),
@@ -117,7 +115,6 @@ export async function startSelah(
       if (recent.length > 40) recent.shift();
       // Until it is up, show what it does (a build takes minutes); then only trouble.
       if (!isReady || /error|crash|gave up|restart/i.test(line)) progress(`  selah │ ${line}`);
-      if (/^\[engine\].*synced app /.test(line)) onRegistered();
       const ready = /Selah is running at http:\/\/[^:\s]+:(\d+)/.exec(line);
       if (ready) {
         isReady = true;
@@ -132,15 +129,9 @@ export async function startSelah(
       reject(new Error(`the launcher exited (${code}) before Selah was up:\n${recent.join("\n")}`));
     });
   });
+  // The launcher says Selah runs only once the engine has synced the app's functions, so an
+  // upload right away starts its run.
   const coldStartS = (performance.now() - started) / 1000;
-  // The launcher says Selah runs once the web app answers; the engine learns the app's functions
-  // at its next sync (every 5 s). An event it receives before then starts no run, and the sermon
-  // waits for the stuck-sermon sweep: the seed uploads wait for the sync instead.
-  const isRegistered = await Promise.race([
-    registered.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000).unref()),
-  ]);
-  if (!isRegistered) progress("the engine logged no sync of the app within 60 s; seeding anyway");
   return { launcher, url, coldStartS, built, recent };
 }
 
