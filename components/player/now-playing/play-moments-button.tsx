@@ -50,7 +50,7 @@ export function PlayMomentsButton({
           <path d="M4 2.5v11l9-5.5z" />
         </svg>
         {label}
-        <span className="font-normal opacity-80">
+        <span className="font-normal">
           ({moments.length} {moments.length === 1 ? "moment" : "moments"})
         </span>
       </button>
