@@ -73,7 +73,7 @@ export function MiniPlayer({ state }: { state: NowPlayingSnapshot }) {
             className="hidden shrink-0 text-xs tabular-nums text-stone-500 md:block"
           >
             {formatDuration(currentTime * 1000)}
-            <span className="text-stone-400"> / {to > 0 ? formatDuration(to * 1000) : "–:––"}</span>
+            <span> / {to > 0 ? formatDuration(to * 1000) : "–:––"}</span>
           </p>
           <div className="flex shrink-0 items-center gap-1">
             <IconButton

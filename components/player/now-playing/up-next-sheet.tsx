@@ -154,7 +154,7 @@ function QueueEntry({
       data-testid="queue-item"
       className="flex items-center gap-2 rounded-xl border border-stone-200 bg-white p-2 pl-3"
     >
-      <span aria-hidden className="w-5 shrink-0 text-xs tabular-nums text-stone-400">
+      <span aria-hidden className="w-5 shrink-0 text-xs tabular-nums text-stone-500">
         {index + 1}
       </span>
       <div className="min-w-0 flex-1">
