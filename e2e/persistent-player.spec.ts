@@ -49,7 +49,8 @@ async function searchableWithCaptions(page: Page, request: APIRequestContext) {
         await page.reload();
         return page.locator("[data-status]").first().getAttribute("data-status");
       },
-      { timeout: 150_000, intervals: [2000] },
+      // The machine transcript of 90 s takes a while on a busy machine.
+      { timeout: 300_000, intervals: [2000] },
     )
     .toBe("searchable");
   await page.getByRole("link", { name: "Transcript and captions →" }).click();
@@ -72,7 +73,7 @@ async function searchableWithCaptions(page: Page, request: APIRequestContext) {
 }
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const page = await context.newPage();
   if ((await page.request.get(sermonPath)).status() === 404)
