@@ -1,18 +1,13 @@
 "use client";
 
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
+import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
+import { itemFromSermon } from "@/components/player/now-playing/now-playing-api";
+import { nowPlaying } from "@/components/player/now-playing/now-playing-store";
+import { useNowPlaying } from "@/components/player/now-playing/use-now-playing";
 
 export interface Playback {
-  /** The player's media element, once it is in the page. */
+  /** The player's media element while it plays this page's sermon. */
   media: HTMLMediaElement | null;
   /** Seconds, as the media element last reported. */
   currentTime: number;
@@ -24,69 +19,42 @@ export interface Playback {
 const PlaybackContext = createContext<Playback | null>(null);
 
 /**
- * Shares the player's time and seeking with the things around it (the transcript panel),
- * without the player knowing about them: it finds the one `<audio>`/`<video>` rendered inside
- * it and follows that element's own events. The player keeps reacting to the same events,
- * so a seek from outside moves its seek bar too.
+ * Shares the listener's player with the things around the sermon page's player (the
+ * transcript panel), for this page's sermon: its time while the player plays it, and seeking
+ * in it, which loads it into the player first if something else was playing.
  */
-export function PlaybackProvider({ children }: { children: ReactNode }) {
-  const wrapper = useRef<HTMLDivElement>(null);
-  const [media, setMedia] = useState<HTMLMediaElement | null>(null);
-  const [currentTime, setCurrentTime] = useState(0);
-  const [isPlaying, setIsPlaying] = useState(false);
-
-  useEffect(() => {
-    const root = wrapper.current;
-    if (!root) return;
-    const find = () => setMedia(root.querySelector<HTMLMediaElement>("audio, video"));
-    find();
-    // The player may render its element later (after hydration or once media is ready).
-    const observer = new MutationObserver(find);
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    if (!media) return;
-    const syncTime = () => setCurrentTime(media.currentTime);
-    const syncPlaying = () => setIsPlaying(!media.paused && !media.ended);
-    syncTime();
-    syncPlaying();
-    const events = {
-      timeupdate: syncTime,
-      seeked: syncTime,
-      play: syncPlaying,
-      pause: syncPlaying,
-      ended: syncPlaying,
-    };
-    for (const [name, listener] of Object.entries(events)) media.addEventListener(name, listener);
-    return () => {
-      for (const [name, listener] of Object.entries(events))
-        media.removeEventListener(name, listener);
-    };
-  }, [media]);
+export function PlaybackProvider({
+  sermon,
+  children,
+}: {
+  sermon: PlayableSermon | null;
+  children: ReactNode;
+}) {
+  const state = useNowPlaying();
+  const isMine = sermon !== null && state.current?.sermonId === sermon.id;
+  const media = isMine ? state.audio : null;
+  const currentTime = isMine ? state.currentTime : 0;
+  const isPlaying = isMine && state.isPlaying;
 
   const seek = useCallback(
     (seconds: number, options: { play?: boolean } = {}) => {
-      if (!media) return;
-      media.currentTime = Math.max(0, seconds);
-      setCurrentTime(media.currentTime);
-      if (options.play && media.paused) void media.play().catch(() => undefined);
+      if (!sermon) return;
+      const time = Math.max(0, seconds);
+      if (nowPlaying.getSnapshot().current?.sermonId !== sermon.id) {
+        nowPlaying.load(itemFromSermon(sermon), { startAt: time, play: options.play ?? false });
+        return;
+      }
+      nowPlaying.seek(time);
+      if (options.play) nowPlaying.play();
     },
-    [media],
+    [sermon],
   );
 
   const value = useMemo(
     () => ({ media, currentTime, isPlaying, seek }),
     [media, currentTime, isPlaying, seek],
   );
-  return (
-    <PlaybackContext.Provider value={value}>
-      <div ref={wrapper} className="contents">
-        {children}
-      </div>
-    </PlaybackContext.Provider>
-  );
+  return <PlaybackContext.Provider value={value}>{children}</PlaybackContext.Provider>;
 }
 
 /** The surrounding player's playback; outside a PlaybackProvider there is none. */

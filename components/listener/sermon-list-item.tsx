@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AddToQueueButton } from "@/components/player/now-playing/add-to-queue-button";
 import type { ListenerSermonSummary } from "@/lib/catalog/queries";
 import { PassageList, SermonMeta } from "./sermon-meta";
 
@@ -47,6 +48,9 @@ export function SermonListItem({
         </h3>
         <SermonMeta sermon={sermon} omit={omit} />
         <PassageList passages={sermon.passages} />
+        <div className="-ml-3 -mb-2">
+          <AddToQueueButton sermonId={sermon.id} title={sermon.title} />
+        </div>
       </div>
     </article>
   );

@@ -1,18 +1,21 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
+import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
 import { formatDuration } from "@/lib/platform/text/format";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
+import { AddToQueueButton } from "./now-playing/add-to-queue-button";
+import { itemFromSermon } from "./now-playing/now-playing-api";
+import { nowPlaying } from "./now-playing/now-playing-store";
+import { useNowPlaying } from "./now-playing/use-now-playing";
 import { stepSpeed } from "./playback-speeds";
 import { PlayPauseButton, ShareButton, SkipButton } from "./player-buttons";
 import { SeekBar } from "./seek-bar";
 import { SpeedSelect } from "./speed-select";
-import { useAudioPlayer } from "./use-audio-player";
-import { useHlsSource } from "./use-hls-source";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
-import { useMediaSession } from "./use-media-session";
+import { useLatest } from "./use-latest";
 import { useSavedPosition } from "./use-saved-position";
 import { useShareMoment } from "./use-share-moment";
 import { useVolume } from "./use-volume";
@@ -20,78 +23,89 @@ import { VolumeControl } from "./volume-control";
 import { Waveform } from "./waveform";
 
 export interface SermonPlayerProps {
-  /** Names the listener's saved place in it (use-saved-position.ts). */
-  sermonId: string;
-  /** The HLS master playlist. */
-  src: string;
-  durationMs: number | null;
+  sermon: PlayableSermon;
   /** Seconds; from `?t=`. */
   startAt: number;
+  /** A `?t=` link chose where to start: it wins over a saved place and over what was playing. */
+  isFromLink: boolean;
   waveformUrl: string | null;
-  downloadUrl: string | null;
-  title: string;
-  /** The speaker, for the lock screen and media keys. */
-  artist: string | null;
-  /** The church (and series), for the lock screen and media keys. */
-  album: string | null;
   /** Marked on the seek bar; the current one is named above it. */
   chapters?: readonly ListenerChapter[];
 }
 
 /**
- * The sermon page's player: play, seek (and the waveform), skip, speed, volume, keyboard and
- * media keys, "Share from here" (the page's link at the current time) and the download.
+ * The sermon page's player: play, seek (and the waveform), skip, speed, volume, keyboard,
+ * "Share from here" (the page's link at the current time), "Add to queue" and the download.
+ * It is a view of the listener's one player (now-playing-store.ts), so playback goes on when
+ * the listener leaves the page and is found as it is when they come back. Opening the page
+ * loads its sermon, paused, unless something else is playing: then this sermon waits, cued,
+ * until the listener plays it.
  */
 export function SermonPlayer({
-  sermonId,
-  src,
-  durationMs,
+  sermon,
   startAt,
+  isFromLink,
   waveformUrl,
-  downloadUrl,
-  title,
-  artist,
-  album,
   chapters = [],
 }: SermonPlayerProps) {
-  const player = useAudioPlayer({ startAt, durationMs });
-  const { audioRef, isPlaying, currentTime, duration, speed, seekTo, skipBy, changeSpeed } = player;
-  const [error, setError] = useState<string | null>(null);
+  const item = useMemo(() => itemFromSermon(sermon), [sermon]);
+  const state = useNowPlaying();
+  const isMine = state.current?.sermonId === sermon.id;
+  // Where a cued sermon will start when played (a seek before then only moves this).
+  const [cuedAt, setCuedAt] = useState(startAt);
+  const [isResumable, setIsResumable] = useState(false);
+  const audioRef = useMemo(() => ({ current: state.audio }), [state.audio]);
   const volume = useVolume(audioRef);
   const moment = useShareMoment();
 
-  useHlsSource(audioRef, src, startAt, setError);
+  const latestItem = useLatest(item);
+  useEffect(() => {
+    const now = nowPlaying.getSnapshot();
+    if (now.current?.sermonId === sermon.id && !isFromLink) return;
+    if (isFromLink || !now.isPlaying) {
+      nowPlaying.load(latestItem.current, { startAt, play: isFromLink && now.isPlaying });
+      setIsResumable(!isFromLink);
+    }
+  }, [sermon.id, latestItem, startAt, isFromLink]);
+  useSavedPosition({
+    sermonId: sermon.id,
+    durationMs: sermon.durationMs,
+    isEnabled: isResumable,
+  });
+
+  const duration = sermon.durationMs ? sermon.durationMs / 1000 : isMine ? state.duration : 0;
+  const currentTime = isMine ? state.currentTime : cuedAt;
+  const isPlaying = isMine && state.isPlaying;
+  const seekTo = (seconds: number) => {
+    if (isMine) nowPlaying.seek(seconds);
+    else setCuedAt(Math.max(0, Math.min(seconds, duration || seconds)));
+  };
+  const togglePlay = () => {
+    if (isMine) nowPlaying.togglePlay();
+    else nowPlaying.load(item, { startAt: cuedAt, play: true });
+  };
+  const skipBy = (seconds: number) => seekTo(currentTime + seconds);
 
   useKeyboardShortcuts({
-    togglePlay: player.togglePlay,
+    togglePlay,
     skipBy,
     changeVolumeBy: volume.changeVolumeBy,
     toggleMute: volume.toggleMute,
-    stepSpeed: (direction) => changeSpeed(stepSpeed(speed, direction)),
-  });
-  useMediaSession(audioRef, { title, artist, album }, { seekTo, duration });
-  const saved = useSavedPosition({
-    audioRef,
-    sermonId,
-    durationMs,
-    title,
-    subtitle: album,
-    seekTo,
+    stepSpeed: (direction) => nowPlaying.setSpeed(stepSpeed(state.speed, direction)),
   });
 
   return (
     <section
-      aria-label={`Player: ${title}`}
+      aria-label={`Player: ${sermon.title}`}
       className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-6"
     >
-      <audio {...player.audioProps} data-testid="sermon-audio" />
       <div className="flex items-center gap-4">
-        <PlayPauseButton isPlaying={isPlaying} onClick={player.togglePlay} />
+        <PlayPauseButton isPlaying={isPlaying} onClick={togglePlay} />
         <div className="min-w-0 flex-1">
           {waveformUrl && (
             <Waveform
               url={waveformUrl}
-              progress={player.progress}
+              progress={duration > 0 ? Math.min(1, currentTime / duration) : 0}
               onSeek={(f) => seekTo(f * duration)}
             />
           )}
@@ -106,19 +120,20 @@ export function SermonPlayer({
       <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
         <SkipButton seconds={-SKIP_SECONDS} onClick={() => skipBy(-SKIP_SECONDS)} />
         <SkipButton seconds={SKIP_SECONDS} onClick={() => skipBy(SKIP_SECONDS)} />
-        <SpeedSelect speed={speed} onChange={changeSpeed} />
+        <SpeedSelect speed={state.speed} onChange={nowPlaying.setSpeed} />
         <VolumeControl
           volume={volume.volume}
           isMuted={volume.isMuted}
           onVolumeChange={volume.setVolume}
           onToggleMute={volume.toggleMute}
         />
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex flex-wrap items-center gap-1">
+          {!isMine && <AddToQueueButton item={item} />}
           <ShareButton onClick={() => void moment.share(currentTime)} />
           <KeyboardShortcutsHint />
-          {downloadUrl && (
+          {sermon.downloadUrl && (
             <a
-              href={downloadUrl}
+              href={sermon.downloadUrl}
               download
               className="inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 font-medium text-amber-800 hover:bg-amber-50"
             >
@@ -130,12 +145,18 @@ export function SermonPlayer({
           )}
         </div>
       </div>
-      {saved.resumedAtMs !== null && (
+      {isMine && state.current?.clip && (
+        <p className="mt-3 text-xs font-medium text-amber-800" data-testid="playing-moment">
+          Playing a moment: {formatDuration(state.current.clip.startMs)}–
+          {formatDuration(state.current.clip.endMs)}
+        </p>
+      )}
+      {isMine && state.resumedAtMs !== null && (
         <p role="status" className="mt-3 text-xs text-stone-600" data-testid="resumed-at">
-          Resumed at {formatDuration(saved.resumedAtMs)} ·{" "}
+          Resumed at {formatDuration(state.resumedAtMs)} ·{" "}
           <button
             type="button"
-            onClick={saved.startOver}
+            onClick={() => nowPlaying.seek(0)}
             className="font-medium text-amber-800 hover:underline"
           >
             Start over
@@ -147,9 +168,9 @@ export function SermonPlayer({
           {moment.message}
         </p>
       )}
-      {error && (
+      {isMine && state.error && (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {error}
+          {state.error}
         </p>
       )}
     </section>

@@ -1,91 +1,24 @@
 "use client";
 
-import type Hls from "hls.js/light";
 import { type RefObject, useEffect } from "react";
+import { attachHlsSource, type HlsSourceOptions } from "./attach-hls-source";
 import { useLatest } from "./use-latest";
 
-const HLS_TYPE = "application/vnd.apple.mpegurl";
-
-export interface HlsSourceOptions {
-  /**
-   * A single-file rendition of the same recording (the download), for a player that must stay
-   * light (the embed): HLS plays natively where the browser can, else this file plays, and only
-   * without one is hls.js loaded. Unset: hls.js wherever Media Source Extensions exist.
-   */
-  progressiveSrc?: string | null;
-}
-
-/**
- * Plays an HLS stream in `audioRef`, starting at `startAt` seconds: hls.js where Media Source
- * Extensions exist (most browsers), native HLS otherwise (iOS Safari). hls.js is loaded on
- * demand, since native HLS needs none of it. With `progressiveSrc`, native HLS comes first
- * and that file second (see HlsSourceOptions).
- */
+/** attachHlsSource for `audioRef` while the component is mounted (the embed's player). */
 export function useHlsSource(
   audioRef: RefObject<HTMLAudioElement | null>,
   src: string,
   startAt: number,
   onError: (message: string) => void,
-  { progressiveSrc }: HlsSourceOptions = {},
+  { progressiveSrc }: Pick<HlsSourceOptions, "progressiveSrc"> = {},
 ) {
   // Read through a ref: a new callback must not re-attach the stream (that restarts playback).
   const reportError = useLatest(onError);
   useEffect(() => {
     const audio = audioRef.current;
     if (!audio) return;
-    let hls: Hls | undefined;
-    let isCancelled = false;
-    const listening = new AbortController();
-    const playFile = (url: string) => {
-      audio.src = url;
-      audio.addEventListener("loadedmetadata", () => (audio.currentTime = startAt), {
-        once: true,
-        signal: listening.signal,
-      });
-    };
-
-    // The light way: each source the browser can play without hls.js, in order; the next one
-    // when one fails (a browser may claim HLS yet not play this stream).
-    const files =
-      progressiveSrc === undefined
-        ? []
-        : [audio.canPlayType(HLS_TYPE) ? src : null, progressiveSrc].filter((url) => url !== null);
-    if (files.length > 0) {
-      let next = 0;
-      const playNext = () => {
-        const url = files[next++];
-        if (url) playFile(url);
-        else
-          reportError.current("The recording could not be loaded. Please try again in a moment.");
-      };
-      audio.addEventListener("error", playNext, { signal: listening.signal });
-      playNext();
-    } else {
-      // The light build: Selah's streams are audio renditions without subtitles, alternate
-      // audio or DRM, which is what it leaves out (70 KB less to download, compressed).
-      void import("hls.js/light").then(({ default: HlsPlayer }) => {
-        if (isCancelled) return;
-        if (HlsPlayer.isSupported()) {
-          hls = new HlsPlayer({ startPosition: startAt });
-          hls.on(HlsPlayer.Events.ERROR, (_event, data) => {
-            if (data.fatal)
-              reportError.current(
-                "The recording could not be loaded. Please try again in a moment.",
-              );
-          });
-          hls.loadSource(src);
-          hls.attachMedia(audio);
-        } else if (audio.canPlayType(HLS_TYPE)) {
-          playFile(src);
-        } else {
-          reportError.current("This browser cannot play streamed audio.");
-        }
-      });
-    }
-    return () => {
-      isCancelled = true;
-      listening.abort();
-      hls?.destroy();
-    };
+    return attachHlsSource(audio, src, startAt, (message) => reportError.current(message), {
+      progressiveSrc,
+    });
   }, [audioRef, reportError, src, startAt, progressiveSrc]);
 }

@@ -16,6 +16,8 @@ interface MediaSessionControls {
   seekTo: (seconds: number) => void;
   /** Seconds of the whole sermon; the stream may report less while it is still growing. */
   duration: number;
+  /** Skips to what is queued next; unset when nothing is. */
+  nextTrack?: () => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function useMediaSession(
 ) {
   const latest = useLatest(controls);
   const { title, artist, album } = info;
+  const hasNextTrack = controls.nextTrack !== undefined;
 
   useEffect(() => {
     if (!("mediaSession" in navigator) || typeof MediaMetadata === "undefined") return;
@@ -68,6 +71,7 @@ export function useMediaSession(
       ],
     ];
     for (const [action, handler] of handlers) setActionHandler(session, action, handler);
+    if (hasNextTrack) setActionHandler(session, "nexttrack", () => latest.current.nextTrack?.());
 
     // The OS extrapolates the position from these; it only needs telling when they change.
     const updatePosition = () => {
@@ -93,9 +97,10 @@ export function useMediaSession(
     return () => {
       for (const name of events) audio.removeEventListener(name, updatePlaybackState);
       for (const [action] of handlers) setActionHandler(session, action, null);
+      if (hasNextTrack) setActionHandler(session, "nexttrack", null);
       session.playbackState = "none";
     };
-  }, [audioRef, latest]);
+  }, [audioRef, latest, hasNextTrack]);
 }
 
 /** Browsers throw for actions they do not support; the rest still work. */

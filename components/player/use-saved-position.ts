@@ -1,8 +1,9 @@
 "use client";
 
-import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { readLocalProgress, writeLocalProgress } from "./local-progress";
-import { useLatest } from "./use-latest";
+import type { NowPlayingItem } from "./now-playing/now-playing-queue";
+import { nowPlaying } from "./now-playing/now-playing-store";
 
 /** While playing, the place is saved this often (and on pause, at the end and on leaving). */
 export const SAVE_EVERY_MS = 15_000;
@@ -10,60 +11,98 @@ export const SAVE_EVERY_MS = 15_000;
 const RESUME_MARGIN_MS = 5_000;
 const FINISHED_WITHIN_MS = 30_000;
 
-type Store = "loading" | "account" | "browser";
+type Store = "account" | "browser";
 
-export interface SavedPositionOptions {
-  audioRef: RefObject<HTMLAudioElement | null>;
-  sermonId: string;
-  durationMs: number | null;
-  title: string;
-  subtitle: string | null;
-  seekTo: (seconds: number) => void;
+const progressUrl = (sermonId: string) => `/api/me/progress/${encodeURIComponent(sermonId)}`;
+
+/**
+ * Where the listener's place in a sermon is kept, and what it is: in their account
+ * (/api/me/progress/{sermonId}) when signed in, otherwise in this browser (local-progress.ts).
+ */
+async function lookUpSavedPlace(
+  sermonId: string,
+  signal: AbortSignal,
+): Promise<{ store: Store; positionMs: number | undefined }> {
+  const response = await fetch(progressUrl(sermonId), { signal, cache: "no-store" });
+  if (response.status === 401)
+    return { store: "browser", positionMs: readLocalProgress(sermonId)?.positionMs };
+  if (!response.ok) return { store: "account", positionMs: undefined };
+  return {
+    store: "account",
+    positionMs: ((await response.json()) as { positionMs: number }).positionMs,
+  };
 }
 
 /**
- * Remembers where the listener is in this sermon and takes them back there: in their account
- * (/api/me/progress/{sermonId}) when signed in, otherwise in this browser (local-progress.ts).
- * Saved every 15 s while playing, on pause and at the end, and on `pagehide` (a beacon, which
- * outlives the page). A `?t=` in the address wins over the saved place. Nothing is saved until
- * the listener has played, so opening a page leaves no history.
+ * Takes the listener back to their saved place in the sermon the page just loaded into the
+ * player (`isEnabled`: not when a `?t=` link chose the place, nor when the player already had
+ * it). The player says "Resumed at" (nowPlaying.resumeAt); playing or seeking first wins.
  */
 export function useSavedPosition({
-  audioRef,
   sermonId,
   durationMs,
-  title,
-  subtitle,
-  seekTo,
-}: SavedPositionOptions) {
-  const [resumedAtMs, setResumedAtMs] = useState<number | null>(null);
-  const store = useRef<Store>("loading");
-  const hasPlayed = useRef(false);
-  const details = useLatest({ durationMs, title, subtitle, seekTo });
-  const url = `/api/me/progress/${encodeURIComponent(sermonId)}`;
+  isEnabled,
+}: {
+  sermonId: string;
+  durationMs: number | null;
+  isEnabled: boolean;
+}) {
+  useEffect(() => {
+    if (!isEnabled) return;
+    const controller = new AbortController();
+    lookUpSavedPlace(sermonId, controller.signal)
+      .then(({ positionMs }) => {
+        if (positionMs === undefined || positionMs < RESUME_MARGIN_MS) return;
+        if (durationMs !== null && positionMs >= durationMs - FINISHED_WITHIN_MS) return;
+        const now = nowPlaying.getSnapshot();
+        // The listener already chose a place (played or seeked) while this was loading.
+        if (now.current?.sermonId !== sermonId || now.isPlaying || now.currentTime > 1) return;
+        nowPlaying.resumeAt(sermonId, positionMs);
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [sermonId, durationMs, isEnabled]);
+}
 
-  const positionMs = useCallback(() => {
-    const audio = audioRef.current;
-    return audio ? Math.round(audio.currentTime * 1000) : null;
-  }, [audioRef]);
+/**
+ * Remembers where the listener is in the sermon the player plays, on whichever page they are:
+ * every 15 s while playing, on pause and at the end, and on `pagehide` (a beacon, which
+ * outlives the page). A clip (a moment of an answer) is not a place in the sermon, so it is
+ * not saved. Nothing is saved until the listener has played, so loading leaves no history.
+ */
+export function useProgressSaving(audio: HTMLAudioElement | null, item: NowPlayingItem | null) {
+  const sermonId = item && !item.clip ? item.sermonId : null;
 
-  const save = useCallback(
-    (how: "fetch" | "beacon") => {
-      const at = positionMs();
-      if (at === null || !hasPlayed.current || store.current === "loading") return;
-      if (store.current === "browser") {
+  useEffect(() => {
+    if (!audio || !sermonId) return;
+    let store: Store | "loading" = "loading";
+    let hasPlayed = false;
+    const controller = new AbortController();
+    lookUpSavedPlace(sermonId, controller.signal)
+      .then((found) => (store = found.store))
+      .catch(() => {
+        if (!controller.signal.aborted) store = "browser";
+      });
+
+    const save = (how: "fetch" | "beacon") => {
+      // The player's own account of where it is: the element may already hold the next item.
+      const { current, currentTime } = nowPlaying.getSnapshot();
+      if (!hasPlayed || store === "loading" || current?.key !== sermonId) return;
+      const positionMs = Math.round(currentTime * 1000);
+      if (store === "browser") {
         writeLocalProgress({
           sermonId,
-          positionMs: at,
-          durationMs: details.current.durationMs,
+          positionMs,
+          durationMs: current.durationMs,
           updatedAt: new Date().toISOString(),
-          title: details.current.title,
-          subtitle: details.current.subtitle,
-          path: window.location.pathname,
+          title: current.title,
+          subtitle: current.series ? `${current.series} · ${current.church}` : current.church,
+          path: current.href,
         });
         return;
       }
-      const body = JSON.stringify({ positionMs: at });
+      const url = progressUrl(sermonId);
+      const body = JSON.stringify({ positionMs });
       // A beacon can only POST; the route takes it as the same save (text/plain needs no preflight).
       if (how === "beacon" && navigator.sendBeacon?.(url, new Blob([body], { type: "text/plain" })))
         return;
@@ -73,52 +112,12 @@ export function useSavedPosition({
         body,
         keepalive: true,
       }).catch(() => undefined);
-    },
-    [details, positionMs, sermonId, url],
-  );
-
-  // Where to resume: the account's place, or this browser's when signed out (401).
-  useEffect(() => {
-    const controller = new AbortController();
-    const fromLink = new URLSearchParams(window.location.search).has("t");
-    const resume = (savedMs: number | undefined) => {
-      const audio = audioRef.current;
-      const { durationMs: length, seekTo: seek } = details.current;
-      if (fromLink || !audio || savedMs === undefined || savedMs < RESUME_MARGIN_MS) return;
-      if (length !== null && savedMs >= length - FINISHED_WITHIN_MS) return;
-      // The listener already chose a place (played or seeked) while this was loading.
-      if (hasPlayed.current || audio.currentTime > 1) return;
-      const go = () => {
-        seek(savedMs / 1000);
-        setResumedAtMs(savedMs);
-      };
-      if (audio.readyState >= HTMLMediaElement.HAVE_METADATA) go();
-      else audio.addEventListener("loadedmetadata", go, { once: true, signal: controller.signal });
     };
-    fetch(url, { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        if (response.status === 401) {
-          store.current = "browser";
-          resume(readLocalProgress(sermonId)?.positionMs);
-          return;
-        }
-        store.current = "account";
-        if (response.ok) resume(((await response.json()) as { positionMs: number }).positionMs);
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) store.current = "browser";
-      });
-    return () => controller.abort();
-  }, [audioRef, details, sermonId, url]);
 
-  // Every 15 s while playing, on pause and at the end, and when the page goes away.
-  useEffect(() => {
-    const audio = audioRef.current;
-    if (!audio) return;
     let timer: ReturnType<typeof setInterval> | undefined;
     const stop = () => clearInterval(timer);
     const onPlay = () => {
-      hasPlayed.current = true;
+      hasPlayed = true;
       stop();
       timer = setInterval(() => save("fetch"), SAVE_EVERY_MS);
     };
@@ -127,23 +126,18 @@ export function useSavedPosition({
       save("fetch");
     };
     const onLeave = () => save("beacon");
+    if (!audio.paused) onPlay();
     audio.addEventListener("play", onPlay);
     audio.addEventListener("pause", onStop);
     audio.addEventListener("ended", onStop);
     window.addEventListener("pagehide", onLeave);
     return () => {
       stop();
+      controller.abort();
       audio.removeEventListener("play", onPlay);
       audio.removeEventListener("pause", onStop);
       audio.removeEventListener("ended", onStop);
       window.removeEventListener("pagehide", onLeave);
     };
-  }, [audioRef, save]);
-
-  const startOver = useCallback(() => {
-    details.current.seekTo(0);
-    setResumedAtMs(null);
-  }, [details]);
-
-  return { resumedAtMs, startOver, dismiss: () => setResumedAtMs(null) };
+  }, [audio, sermonId]);
 }

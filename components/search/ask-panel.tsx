@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { AskEvent } from "@/lib/search/ask/ask-question";
 import type { Citation } from "@/lib/search/ask/passage";
+import { PlayMomentsButton } from "@/components/player/now-playing/play-moments-button";
 
 type Answer = {
   question: string;
@@ -116,6 +117,11 @@ export function AskPanel({ question, church }: { question: string; church: strin
             <p role="alert" className="mt-2 text-sm font-medium text-red-600">
               {answer.error}
             </p>
+          )}
+          {answer.isDone && !answer.error && answer.citations.length > 0 && (
+            <div className="mt-4">
+              <PlayMomentsButton label="Play the answer" moments={answer.citations} />
+            </div>
           )}
           {answer.citations.length > 0 && (
             <ol className="mt-4 space-y-1.5 text-xs text-stone-600">

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { SearchFacets, SearchOutcome } from "@/lib/search/queries";
+import { PlayMomentsButton } from "@/components/player/now-playing/play-moments-button";
 import { AskPanel } from "./ask-panel";
 import { MomentResult } from "./moment-result";
 import { SearchFilters } from "./search-filters";
@@ -185,6 +186,11 @@ export function SearchExperience({ initialState, initialOutcome, initialErrors, 
                   Sermons on or quoting{" "}
                   <span className="font-semibold text-stone-900">{outcome.scripture}</span>
                 </p>
+              )}
+              {hits.length > 0 && (
+                <div className="mb-4 flex justify-end">
+                  <PlayMomentsButton label="Play these moments" moments={hits} tone="light" />
+                </div>
               )}
               {hits.length > 0 ? (
                 <ol className={`space-y-4 transition-opacity ${isLoading ? "opacity-60" : ""}`}>

@@ -7,7 +7,13 @@ import {
 } from "@/lib/catalog/listener-cache/cached-for-listeners";
 import { CATALOG_TAG, churchTag, sermonTag } from "@/lib/catalog/listener-cache/cache-tags";
 import { nextListingChange } from "@/lib/catalog/sermons/next-listing-change";
-import { versionOfKey } from "@/lib/catalog/sermons/sermon-version";
+import { sermonPagePath } from "@/lib/catalog/sermons/sermon-page-path";
+import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
+import {
+  type ListenerMediaUrls,
+  listenerMediaSelect,
+  listenerMediaUrls,
+} from "@/lib/catalog/playback/listener-media-urls";
 import {
   getChaptersForListener,
   type ListenerChapter,
@@ -39,7 +45,7 @@ export interface ListenerSermon extends ListenerSermonSummary {
   tags: string[];
   church: ListenerChurch;
   /** Null while the first upload is still being prepared. */
-  media: { streamUrl: string; downloadUrl: string | null; waveformUrl: string | null } | null;
+  media: ListenerMediaUrls | null;
 }
 
 /** A series or speaker as the church page lists it: only those with something to play. */
@@ -222,41 +228,17 @@ async function findListenerSermon(
       description: true,
       tags: true,
       church: { select: churchSelect },
-      mediaAssets: {
-        where: { kind: { in: ["master_playlist", "download", "waveform"] } },
-        select: { kind: true, key: true },
-      },
+      mediaAssets: listenerMediaSelect,
     },
   });
   if (!row) return null;
-  const owner = { churchId: row.churchId, sermonId: row.id };
-  const versions = row.mediaAssets
-    .filter((asset) => asset.kind === "master_playlist")
-    .map((asset) => versionOfKey(asset.key, owner) ?? 0);
-  const version = Math.max(0, ...versions);
-  const fileOf = (kind: string) =>
-    row.mediaAssets.find(
-      (asset) => asset.kind === kind && versionOfKey(asset.key, owner) === version,
-    );
-  const base = `/media/${row.id}/v${version}`;
-  // Exact, or a long recording's sampled stand-in while it is processed: named by its key.
-  const waveformKey = fileOf("waveform")?.key;
   return {
     ...toSummary(row),
     id: row.id,
     description: row.description,
     tags: row.tags,
     church: row.church,
-    media:
-      version === 0
-        ? null
-        : {
-            streamUrl: `${base}/master.m3u8`,
-            downloadUrl: fileOf("download") ? `${base}/download.m4a` : null,
-            waveformUrl: waveformKey
-              ? `${base}/${waveformKey.slice(waveformKey.lastIndexOf("/") + 1)}`
-              : null,
-          },
+    media: listenerMediaUrls(row),
   };
 }
 
@@ -298,3 +280,19 @@ export const getSermonPageData = cache(
     loadSermonPage,
   ),
 );
+
+/** The sermon page's sermon as the listener's player plays it; null while it has no media yet. */
+export function playableFromPage(sermon: ListenerSermon): PlayableSermon | null {
+  if (!sermon.media) return null;
+  return {
+    id: sermon.id,
+    title: sermon.title,
+    speaker: sermon.speaker?.name ?? null,
+    church: sermon.church.name,
+    series: sermon.series?.title ?? null,
+    href: sermonPagePath(sermon.church.slug, sermon.slug),
+    streamUrl: sermon.media.streamUrl,
+    downloadUrl: sermon.media.downloadUrl,
+    durationMs: sermon.durationMs,
+  };
+}

@@ -1,6 +1,8 @@
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 
 export interface ListenerSermonSummary {
+  /** Names it to the player's queue (app/api/playable-sermons). */
+  id: string;
   slug: string;
   title: string;
   church: { slug: string; name: string };
@@ -12,6 +14,7 @@ export interface ListenerSermonSummary {
 }
 
 export const summarySelect = {
+  id: true,
   slug: true,
   title: true,
   preachedOn: true,
@@ -29,6 +32,7 @@ export const summarySelect = {
 type SummaryRow = Prisma.SermonGetPayload<{ select: typeof summarySelect }>;
 
 export const toSummary = (row: SummaryRow): ListenerSermonSummary => ({
+  id: row.id,
   slug: row.slug,
   title: row.title,
   church: row.church,

@@ -8,12 +8,14 @@ let failNext = false;
 
 const passage: Citation = {
   n: 1,
+  sermonId: "sermon-1",
   sermonTitle: "More Than Conquerors",
   speakerName: "Ruth Okafor",
   churchName: "Grace Chapel",
   mainPassage: "Romans 8:28–39",
   at: "3:05",
   startMs: 185_000,
+  endMs: 215_000,
   href: "/churches/grace/sermons/more-than-conquerors?t=185",
   text: "Nothing can separate us from the love of God.",
 };

@@ -4,6 +4,7 @@ import { formatDuration } from "@/lib/platform/text/format";
 /** A moment an answer may cite, numbered as the answer cites it: [1], [2]… */
 export type Citation = {
   n: number;
+  sermonId: string;
   sermonTitle: string;
   speakerName: string | null;
   churchName: string;
@@ -11,6 +12,8 @@ export type Citation = {
   /** "12:34" */
   at: string;
   startMs: number;
+  /** Where the moment ends: "Play the answer" plays each from its start to here. */
+  endMs: number;
   href: string;
   text: string;
 };
@@ -18,12 +21,14 @@ export type Citation = {
 export function toCitations(hits: readonly MomentHit[]): Citation[] {
   return hits.map((hit, index) => ({
     n: index + 1,
+    sermonId: hit.sermonId,
     sermonTitle: hit.sermonTitle,
     speakerName: hit.speakerName,
     churchName: hit.churchName,
     mainPassage: hit.mainPassage,
     at: formatDuration(hit.startMs),
     startMs: hit.startMs,
+    endMs: hit.endMs,
     href: hit.href,
     text: hit.text,
   }));

@@ -6,7 +6,7 @@ import { PlaybackProvider } from "@/components/listener/playback-context";
 import { PassageList, SermonMeta } from "@/components/listener/sermon-meta";
 import { TranscriptPanel } from "@/components/listener/transcript-panel";
 import { SermonPlayer } from "@/components/player/sermon-player";
-import { getSermonPageData } from "@/lib/catalog/queries";
+import { getSermonPageData, playableFromPage } from "@/lib/catalog/queries";
 import { parseStartTime } from "@/lib/catalog/playback/start-time";
 import { sermonShareMetadata } from "@/lib/catalog/sharing/sermon-share-metadata";
 import { publicOrigin } from "@/lib/platform/http/public-origin";
@@ -36,7 +36,9 @@ export default async function SermonPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { sermon, transcript, chapters } = page;
   const { t } = await searchParams;
-  const startAt = parseStartTime(Array.isArray(t) ? t[0] : t, sermon.durationMs);
+  const linkTime = Array.isArray(t) ? t[0] : t;
+  const startAt = parseStartTime(linkTime, sermon.durationMs);
+  const playable = playableFromPage(sermon);
 
   return (
     <article className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
@@ -53,23 +55,14 @@ export default async function SermonPage({ params, searchParams }: Props) {
         <SermonMeta sermon={sermon} />
       </div>
 
-      <PlaybackProvider>
+      <PlaybackProvider sermon={playable}>
         <div className="mt-8">
-          {sermon.media ? (
+          {playable ? (
             <SermonPlayer
-              sermonId={sermon.id}
-              src={sermon.media.streamUrl}
-              durationMs={sermon.durationMs}
+              sermon={playable}
               startAt={startAt}
-              waveformUrl={sermon.media.waveformUrl}
-              downloadUrl={sermon.media.downloadUrl}
-              title={sermon.title}
-              artist={sermon.speaker?.name ?? null}
-              album={
-                sermon.series
-                  ? `${sermon.series.title} · ${sermon.church.name}`
-                  : sermon.church.name
-              }
+              isFromLink={linkTime !== undefined}
+              waveformUrl={sermon.media?.waveformUrl ?? null}
               chapters={chapters}
             />
           ) : (
