@@ -236,17 +236,23 @@ async function firstAudioMs(browser: Browser, base: string, scripts?: Map<string
   const play = page.getByRole("button", { name: "Play" });
   await play.waitFor();
   await page.evaluate(() => {
-    const audio = document.querySelector<HTMLAudioElement>("[data-testid=sermon-audio]")!;
     const state = window as unknown as { pressedAt?: number; movedAt?: number };
     document.addEventListener("pointerdown", () => (state.pressedAt ??= performance.now()), {
       capture: true,
     });
+    // Media events do not bubble, but an ancestor's capturing listener sees them: this works
+    // whichever audio element plays, and whenever the player mounts it.
     let startedAt: number | undefined;
-    audio.addEventListener("timeupdate", () => {
-      if (state.pressedAt === undefined || state.movedAt !== undefined || audio.paused) return;
-      startedAt ??= audio.currentTime;
-      if (audio.currentTime > startedAt) state.movedAt = performance.now();
-    });
+    document.addEventListener(
+      "timeupdate",
+      (event) => {
+        const audio = event.target as HTMLAudioElement;
+        if (state.pressedAt === undefined || state.movedAt !== undefined || audio.paused) return;
+        startedAt ??= audio.currentTime;
+        if (audio.currentTime > startedAt) state.movedAt = performance.now();
+      },
+      { capture: true },
+    );
   });
   await play.click();
   const handle = await page.waitForFunction(
