@@ -15,17 +15,22 @@ export function PlayPauseButton({
       title={isPlaying ? "Pause (Space)" : "Play (Space)"}
       className="grid size-14 shrink-0 place-items-center rounded-full bg-amber-700 text-white shadow-sm transition hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
     >
-      {isPlaying ? (
-        <svg aria-hidden viewBox="0 0 24 24" className="size-6 fill-current">
-          <rect x="6" y="5" width="4" height="14" rx="1" />
-          <rect x="14" y="5" width="4" height="14" rx="1" />
-        </svg>
-      ) : (
-        <svg aria-hidden viewBox="0 0 24 24" className="ml-1 size-6 fill-current">
-          <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />
-        </svg>
-      )}
+      <PlayPauseIcon isPlaying={isPlaying} size="size-6" />
     </button>
+  );
+}
+
+/** Pause bars while playing, the play triangle (nudged right, to look centred) otherwise. */
+export function PlayPauseIcon({ isPlaying, size }: { isPlaying: boolean; size: string }) {
+  return isPlaying ? (
+    <svg aria-hidden viewBox="0 0 24 24" className={`${size} fill-current`}>
+      <rect x="6" y="5" width="4" height="14" rx="1" />
+      <rect x="14" y="5" width="4" height="14" rx="1" />
+    </svg>
+  ) : (
+    <svg aria-hidden viewBox="0 0 24 24" className={`ml-[8%] ${size} fill-current`}>
+      <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />
+    </svg>
   );
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { formatDuration } from "@/lib/platform/text/format";
 import { itemDetail } from "./describe-item";
 import { SKIP_SECONDS } from "../keyboard-shortcuts";
+import { PlayPauseIcon } from "../player-buttons";
 import { nowPlaying, type NowPlayingSnapshot } from "./now-playing-store";
 import { UpNextSheet } from "./up-next-sheet";
 
@@ -90,16 +91,7 @@ export function MiniPlayer({ state }: { state: NowPlayingSnapshot }) {
               aria-label={playLabel}
               className="grid size-11 place-items-center rounded-full bg-amber-700 text-white shadow-sm transition hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
             >
-              {isPlaying ? (
-                <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current">
-                  <rect x="6" y="5" width="4" height="14" rx="1" />
-                  <rect x="14" y="5" width="4" height="14" rx="1" />
-                </svg>
-              ) : (
-                <svg aria-hidden viewBox="0 0 24 24" className="ml-0.5 size-5 fill-current">
-                  <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />
-                </svg>
-              )}
+              <PlayPauseIcon isPlaying={isPlaying} size="size-5" />
             </button>
             <IconButton
               label={`Forward ${SKIP_SECONDS} seconds`}

@@ -3,6 +3,7 @@
  * it ("up next"), with the rules for moving through them and for keeping them in this browser.
  * No audio here: now-playing-store.ts applies these to the one `<audio>` element.
  */
+import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
 
 /** A stretch of a sermon to play and then move on from: a cited moment of an answer. */
 export interface NowPlayingClip {
@@ -11,21 +12,10 @@ export interface NowPlayingClip {
 }
 
 /** One thing the player can play: a whole sermon, or a clip of one. */
-export interface NowPlayingItem {
+export interface NowPlayingItem extends Omit<PlayableSermon, "id"> {
   /** Names it in the queue: the sermon's id, and a clip's start. */
   key: string;
   sermonId: string;
-  title: string;
-  speaker: string | null;
-  church: string;
-  /** The series, when there is one. */
-  series: string | null;
-  /** The sermon's page. */
-  href: string;
-  /** The HLS master playlist. */
-  streamUrl: string;
-  downloadUrl: string | null;
-  durationMs: number | null;
   clip: NowPlayingClip | null;
 }
 
