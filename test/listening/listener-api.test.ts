@@ -23,9 +23,9 @@ import {
   deleteAccount,
   ORIGIN,
   type Session,
-  signInListener,
+  signInAccount,
   signUpListener,
-} from "./listener-session";
+} from "@/test/support/auth-session";
 
 const HOUR_MS = 3_600_000;
 let dir: string;
@@ -173,7 +173,7 @@ describe("saved progress across sessions", () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.headers.get("cache-control")).toBe("private, no-store");
 
-    const laptop = await signInListener("ann@listeners.example", "ann-password-1");
+    const laptop = await signInAccount("ann@listeners.example", "ann-password-1");
     expect(laptop.cookie).not.toBe(phone.cookie);
     const restored = await call("GET", sermons.published, laptop);
     expect(restored.status).toBe(200);
@@ -185,7 +185,7 @@ describe("saved progress across sessions", () => {
   });
 
   it("takes the pagehide beacon: a POST whose body is a text/plain or JSON Blob", async () => {
-    const session = await signInListener("ann@listeners.example", "ann-password-1");
+    const session = await signInAccount("ann@listeners.example", "ann-password-1");
     for (const type of ["text/plain;charset=UTF-8", "application/json"]) {
       const beacon = new Blob([JSON.stringify({ positionMs: 612_345 })], { type });
       const sent = await call("POST", sermons.published, session, beacon, { "content-type": type });
@@ -226,7 +226,7 @@ describe("saved progress across sessions", () => {
 
 describe("one listener's data is theirs alone", () => {
   it("another listener reads a 404 for their own empty place, lists nothing and clears nothing of it", async () => {
-    const ann = await signInListener("ann@listeners.example", "ann-password-1");
+    const ann = await signInAccount("ann@listeners.example", "ann-password-1");
     const cal = await signUpListener("cal@listeners.example", "cal-password-1");
     expect(await call("GET", sermons.published, cal)).toMatchObject({
       status: 404,
@@ -265,7 +265,7 @@ describe("one listener's data is theirs alone", () => {
   });
 
   it("a write from another site is refused even with the cookie", async () => {
-    const ann = await signInListener("ann@listeners.example", "ann-password-1");
+    const ann = await signInAccount("ann@listeners.example", "ann-password-1");
     const beacon = await call("POST", sermons.published, ann, '{"positionMs":1}', {
       "sec-fetch-site": "cross-site",
     });
@@ -351,7 +351,7 @@ describe("bad input: clamped or a clear 4xx, never a 500", () => {
     expect((await put(sermons.other, session, { positionMs: 9 })).status).toBe(200);
     expect((await put(sermons.other, session, { positionMs: 10 })).status).toBe(429);
     // Another listener has their own allowance.
-    const ann = await signInListener("ann@listeners.example", "ann-password-1");
+    const ann = await signInAccount("ann@listeners.example", "ann-password-1");
     expect((await put(sermons.other, ann, { positionMs: 1 })).status).toBe(200);
   });
 });
@@ -447,7 +447,7 @@ describe("follows", () => {
   });
 
   it("bad targets: a clear 400 or 404; no session: 401; never a 500", async () => {
-    const session = await signInListener("fay@listeners.example", "fay-password-1");
+    const session = await signInAccount("fay@listeners.example", "fay-password-1");
     for (const target of [
       {},
       { kind: "church" },
@@ -545,10 +545,10 @@ describe("an email someone signed up with first", () => {
       role: "editor",
     });
     expect((await call("GET", null, squatter)).status).toBe(401);
-    await expect(signInListener("elder@grace.example", "squatter-password")).rejects.toThrow(
+    await expect(signInAccount("elder@grace.example", "squatter-password")).rejects.toThrow(
       /sign-in 401/,
     );
-    const elder = await signInListener("elder@grace.example", "elder-password-1");
+    const elder = await signInAccount("elder@grace.example", "elder-password-1");
     expect((await call("GET", null, elder)).status).toBe(200);
     // Re-running it for an admin (a role change) signs no one out.
     await createAdmin(db(), {
@@ -564,7 +564,7 @@ describe("an email someone signed up with first", () => {
 describe("deleting an account", () => {
   it("removes the user, its sessions, accounts, saved places and play events; others keep theirs", async () => {
     const eve = await signUpListener("eve@listeners.example", "eve-password-1");
-    await signInListener("eve@listeners.example", "eve-password-1");
+    await signInAccount("eve@listeners.example", "eve-password-1");
     expect((await put(sermons.published, eve, { positionMs: 42_000 })).status).toBe(200);
     expect((await follows("PUT", eve, { kind: "church", church: "grace" })).status).toBe(204);
     const user = await db().user.findUniqueOrThrow({ where: { email: "eve@listeners.example" } });
@@ -601,7 +601,7 @@ describe("deleting an account", () => {
       churchSlug: "grace",
       role: "owner",
     });
-    const pastor = await signInListener("pastor@grace.example", "pastor-password-1");
+    const pastor = await signInAccount("pastor@grace.example", "pastor-password-1");
     const refused = await deleteAccount(pastor, "pastor-password-1");
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as deadLetterActions from "@/app/operator/dead-letters/actions";
 import * as jobActions from "@/app/operator/jobs/actions";
 import { requireOperatorPage } from "@/app/operator/_lib/operator-session";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { ORIGIN, signInAccount } from "@/test/support/auth-session";
 import { startEngine } from "@/engine/src/engine";
 import { createAdmin, createOperator } from "@/lib/platform/auth/create-admin";
 import { authorizeOperator, OperatorRequiredError } from "@/lib/platform/auth/operator-access";
@@ -37,7 +37,6 @@ vi.mock("next/cache", async (importOriginal) => ({
   revalidateTag: () => undefined,
 }));
 
-const ORIGIN = "http://selah.test";
 type Caller = { name: string; cookie: string };
 let services: TestServices;
 let engine: Awaited<ReturnType<typeof startEngine>>;
@@ -48,21 +47,6 @@ const callers = {} as Record<"anonymous" | "churchOwner" | "operator", Caller>;
 let churchId: string;
 let operatorId: string;
 let ownerId: string;
-
-async function signIn(email: string, password: string): Promise<string> {
-  const response = await authPost(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
-  expect(response.status, await response.clone().text()).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
 
 const as = (caller: Caller) => {
   nextRequest.headers = new Headers(caller.cookie ? { cookie: caller.cookie } : {});
@@ -145,11 +129,11 @@ beforeAll(async () => {
   callers.anonymous = { name: "no session", cookie: "" };
   callers.churchOwner = {
     name: "a church owner",
-    cookie: await signIn("owner@grace.example", "owner-password"),
+    cookie: (await signInAccount("owner@grace.example", "owner-password")).cookie,
   };
   callers.operator = {
     name: "an operator",
-    cookie: await signIn("ops@selah.example", "operator-password"),
+    cookie: (await signInAccount("ops@selah.example", "operator-password")).cookie,
   };
 }, 120_000);
 

@@ -53,6 +53,7 @@ import * as dlqRoute from "@/app/api/admin/dlq/route";
 import * as dlqMessageRoute from "@/app/api/admin/dlq/[messageId]/route";
 import * as redriveRoute from "@/app/api/admin/dlq/redrive/route";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { ORIGIN, signInAccount } from "@/test/support/auth-session";
 import { createAdmin } from "@/lib/platform/auth/create-admin";
 import { getDb } from "@/lib/platform/db/client";
 import type { MembershipRole } from "@/lib/platform/db/generated/prisma/enums";
@@ -95,7 +96,6 @@ vi.mock("next/cache", async (importOriginal) => ({
   revalidateTag: (tag: string) => void expiredTags.push(tag),
 }));
 
-const ORIGIN = "http://selah.test";
 const BUCKET = "selah-tenancy";
 const OPERATOR_TOKEN = "o".repeat(40);
 // What CVE-2025-29927 used to skip middleware; harmless only if nothing relies on middleware.
@@ -167,22 +167,6 @@ const LEAST_ALLOWED: Record<MembershipRole, keyof typeof callers> = {
   owner: "aOwner",
 };
 
-/** Signs in through the real better-auth handler and returns the cookie header a browser would send. */
-async function signIn(email: string, password: string): Promise<string> {
-  const response = await authPost(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
-  expect(response.status, await response.clone().text()).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
-
 /** A listener who signed up through the real /api/auth/sign-up/email: a User, no Membership. */
 async function signUpListener(email: string): Promise<Caller> {
   const response = await authPost(
@@ -208,7 +192,10 @@ async function member(
   const password = `${role}-password-${slug}`;
   const { churchId } = await createAdmin(db(), { email, password, churchSlug: slug, role });
   return {
-    caller: { name: `${role} of ${slug}`, headers: { cookie: await signIn(email, password) } },
+    caller: {
+      name: `${role} of ${slug}`,
+      headers: { cookie: (await signInAccount(email, password)).cookie },
+    },
     churchId,
   };
 }
@@ -1482,7 +1469,7 @@ describe("sign-in actions (no church: they only start and end the caller's own s
   });
 
   it("signOut ends only the caller's own session", async () => {
-    const cookie = await signIn("owner@one.example", "owner-password-one");
+    const cookie = (await signInAccount("owner@one.example", "owner-password-one")).cookie;
     const before = {
       a: await sessionsOf("owner@one.example"),
       b: await sessionsOf("owner@two.example"),

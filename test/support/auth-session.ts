@@ -32,8 +32,8 @@ export async function signUpListener(
   return { cookie: cookieOf(response) };
 }
 
-/** A new session of an existing account through the real /api/auth/sign-in/email. */
-export async function signInListener(email: string, password: string): Promise<Session> {
+/** A new session of an existing account (a listener's or an admin's) through the real /api/auth/sign-in/email. */
+export async function signInAccount(email: string, password: string): Promise<Session> {
   const response = await postAuth("/sign-in/email", { email, password });
   if (response.status !== 200)
     throw new Error(`sign-in ${response.status}: ${await response.text()}`);
