@@ -1,4 +1,5 @@
-import { serverEnv } from "@/lib/platform/config/server-env";
+import { mediaServingEnvSchema } from "@/lib/platform/config/media-serving-env";
+import { parseEnv } from "@/lib/platform/config/parse-env";
 
 /** One file as storage answered it, whole. */
 export interface CachedMediaFile {
@@ -54,7 +55,8 @@ const globalForFiles = globalThis as unknown as { selahMediaFiles?: MediaFileCac
 /** This process's cache of served segments (MEDIA_MEMORY_CACHE_MB), or undefined when it is off. */
 export function processMediaFileCache(): MediaFileCache | undefined {
   if (globalForFiles.selahMediaFiles === undefined) {
-    const megabytes = serverEnv().MEDIA_MEMORY_CACHE_MB;
+    // Only its own setting: start-up has validated the rest, and a test may set none of it.
+    const megabytes = parseEnv(mediaServingEnvSchema, process.env).MEDIA_MEMORY_CACHE_MB;
     globalForFiles.selahMediaFiles =
       megabytes > 0 ? new MediaFileCache(megabytes * 1024 * 1024) : null;
   }
