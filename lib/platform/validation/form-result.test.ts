@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/platform/errors/app-error";
+import { webLogger } from "@/lib/platform/telemetry/logger";
 import { FormError, toFormResult } from "./form-result";
 
 afterEach(() => vi.restoreAllMocks());
@@ -29,7 +30,7 @@ describe("toFormResult", () => {
   });
 
   it("replaces an operator-only message with a generic one and logs it", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(webLogger(), "error").mockImplementation(() => {});
     const setting = new AppError(
       "misconfigured",
       "Invalid environment:\n  - S3_BUCKET: is required",
