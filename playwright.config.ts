@@ -58,6 +58,9 @@ export default defineConfig({
         "**/chapters.spec.ts",
         // Operator pages: it takes its own 390 px screenshots, and its pipeline runs once.
         "**/operations.spec.ts",
+        // The player's own flows: one browser is enough, and they take their own 390 px shots.
+        "**/persistent-player.spec.ts",
+        "**/resume.spec.ts",
       ],
     },
   ],

@@ -81,8 +81,6 @@ test.beforeAll(async ({ browser }, testInfo) => {
   await context.close();
 });
 
-test.skip(({ isMobile }) => isMobile, "one browser is enough for the player");
-
 const audioOf = (page: Page) => page.getByTestId("sermon-audio");
 const timeOf = (audio: Locator) =>
   audio.evaluate((element: HTMLAudioElement) => element.currentTime);

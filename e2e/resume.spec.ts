@@ -57,10 +57,7 @@ async function expectResumedNear(page: Page, seconds: number) {
   expect(Math.abs((await timeOf(audioOf(page))) - seconds)).toBeLessThan(5);
 }
 
-test("signed out: a reload resumes where the listener was, from this browser", async ({
-  page,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one browser is enough for the player");
+test("signed out: a reload resumes where the listener was, from this browser", async ({ page }) => {
   const at = await playPast(page, 5);
   // No pause: leaving the page (pagehide) is what saves the place.
   await page.reload();
@@ -83,7 +80,6 @@ test("signed in: the place is kept in the account, resumed after a reload and on
   page,
   browser,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one browser is enough for the player");
   test.setTimeout(120_000);
   const listener = {
     email: `resume-${testInfo.project.name}@listeners.example`,

@@ -205,7 +205,7 @@ export function TranscriptPanel({
                       className="text-left text-sm font-semibold text-stone-900 hover:text-amber-800"
                     >
                       {chapter.title}{" "}
-                      <span className="font-normal tabular-nums text-stone-400">
+                      <span className="font-normal tabular-nums text-stone-500">
                         {formatDuration(chapter.startMs)}
                       </span>
                     </button>
@@ -225,7 +225,7 @@ export function TranscriptPanel({
                     isCurrent ? "bg-amber-100 text-stone-950" : "text-stone-700 hover:bg-stone-50"
                   } ${isActiveHit ? "ring-2 ring-amber-500" : ""}`}
                 >
-                  <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-400">
+                  <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-500">
                     {formatDuration(segment.startMs)}
                   </span>
                   <span>
@@ -248,7 +248,7 @@ export function TranscriptPanel({
                   title="Copy a link that plays from this sentence"
                   onClick={() => void moment.share(segment.startMs / 1000)}
                   // Shown on hover or focus where there is a pointer; always on touch screens.
-                  className="absolute right-1 bottom-1.5 rounded-md p-1.5 text-stone-400 hover:bg-white hover:text-amber-800 focus-visible:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0"
+                  className="absolute right-1 bottom-1.5 rounded-md p-1.5 text-stone-500 hover:bg-white hover:text-amber-800 focus-visible:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0"
                 >
                   <svg
                     aria-hidden
