@@ -90,6 +90,21 @@ describe("toErrorResponse", () => {
   });
 });
 
+describe("a request the client cut off", () => {
+  it("answers without logging an error: the page went away mid-request, not Selah", () => {
+    const error = vi.spyOn(webLogger(), "error").mockImplementation(() => {});
+    const info = vi.spyOn(webLogger(), "info").mockImplementation(() => {});
+    const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    expect(toErrorResponse(aborted, { where: "POST /api/me/progress/x" }).status).toBe(400);
+    expect(error).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledOnce();
+    // A reset elsewhere (a database connection) is still Selah's failure.
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    expect(toErrorResponse(reset).status).toBe(500);
+    expect(error).toHaveBeenCalledOnce();
+  });
+});
+
 describe("withErrorResponse", () => {
   it("turns what a handler throws into the mapped answer, naming the request in the log", async () => {
     const log = vi.spyOn(webLogger(), "error").mockImplementation(() => {});

@@ -32,9 +32,24 @@ export function toErrorResponse(error: unknown, options: ErrorResponseOptions = 
       headers.set("retry-after", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     return Response.json({ error: body }, { status: error.status, headers });
   }
+  if (isClientGone(error)) {
+    // Nobody hears this answer, and the failure is not Selah's: no error in the log.
+    webLogger().info(
+      { where: options.where },
+      `${options.where ?? "a request"} cut off by the client`,
+    );
+    return new Response(null, { status: 400, headers: options.headers });
+  }
   webLogger().error({ err: error, where: options.where }, `${options.where ?? "a request"} failed`);
   return Response.json(
     { error: { code: "internal", message: options.internalMessage ?? GENERIC_ERROR_MESSAGE } },
     { status: 500, headers: options.headers },
   );
+}
+
+/** The client went away before its request arrived whole (a page closing mid-beacon). */
+function isClientGone(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (error.message === "aborted" && code === "ECONNRESET") || error.name === "AbortError";
 }
