@@ -242,11 +242,16 @@ test("Play the answer plays each cited moment from its start to its end, in orde
   for (const [index, entry] of played.entries()) {
     expect(entry.detail).toContain(`${cited[index]!.at}–`);
     const [start, end] = clipRange(entry.detail);
-    const arrived = entry.times.findIndex((t) => t >= start - 0.5 && t <= end + 1);
+    // The clock is read every 250 ms (timeupdate), and later on a busy machine: a clip may
+    // run on a little past its end before it is stopped.
+    const slack = 1.5;
+    const arrived = entry.times.findIndex((t) => t >= start - 0.5 && t <= end + slack);
     expect(arrived, `${entry.detail}: ${entry.times.join(", ")}`).toBeGreaterThanOrEqual(0);
     // Once there, it stayed within the moment and stopped at its end.
     const heard = entry.times.slice(arrived);
-    expect(Math.max(...heard), `${entry.detail}: ${heard.join(", ")}`).toBeLessThanOrEqual(end + 1);
+    expect(Math.max(...heard), `${entry.detail}: ${heard.join(", ")}`).toBeLessThanOrEqual(
+      end + slack,
+    );
     expect(Math.min(...heard), `${entry.detail}: ${heard.join(", ")}`).toBeGreaterThanOrEqual(
       start - 0.5,
     );

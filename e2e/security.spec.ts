@@ -23,12 +23,13 @@ test("the home page sends a CSP with a fresh nonce, nosniff, a referrer policy a
   expect(headers["strict-transport-security"]).toBeUndefined();
   expect(csp).not.toContain("upgrade-insecure-requests");
 
-  // Next.js's scripts carry this request's nonce, and the page ran them (it is interactive).
-  const scriptNonces = await page
-    .locator("script")
-    .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
-  expect(scriptNonces.length).toBeGreaterThan(0);
-  expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+  // Every script the server sent carries this request's nonce, and the page ran them (it is
+  // interactive). Scripts those load later (the player's chunk) need none: 'strict-dynamic'.
+  const scriptTags = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)].map(
+    (match) => match[0],
+  );
+  expect(scriptTags.length).toBeGreaterThan(0);
+  for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce}"`);
   await expect(page.getByRole("heading", { name: "Sermons worth returning to." })).toBeVisible();
 
   const again = await page.goto("/");
