@@ -82,6 +82,32 @@ test("?t=90 starts the player at 1:30 and it plays on from there", async ({ page
   await page.screenshot({ path: testInfo.outputPath("sermon.png"), fullPage: true });
 });
 
+test("an ordinary connection plays the download file; a data-saving one streams the ladder through hls.js", async ({
+  page,
+}) => {
+  const audio = page.getByTestId("sermon-audio");
+  const source = () => audio.evaluate((element: HTMLAudioElement) => element.currentSrc);
+  const playing = () => audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+
+  await page.goto(sermonPath);
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(playing, { timeout: 15_000 }).toBeGreaterThan(1);
+  // The fast-start .m4a: no hls.js, and one request before the first sound.
+  expect(await source()).toMatch(/\/v1\/download\.m4a$/);
+
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, "connection", {
+      get: () => ({ saveData: true, effectiveType: "4g" }),
+    }),
+  );
+  const segment = page.waitForRequest(/\/v1\/aac-\d+k\/seg-\d+\.m4s$/);
+  await page.goto(sermonPath);
+  await page.getByRole("button", { name: "Play" }).click();
+  await segment;
+  await expect.poll(playing, { timeout: 15_000 }).toBeGreaterThan(1);
+  expect(await source()).toMatch(/^blob:/);
+});
+
 test("the download is an M4A attachment and private files stay private", async ({
   page,
   request,

@@ -4,9 +4,11 @@ const HLS_TYPE = "application/vnd.apple.mpegurl";
 
 export interface HlsSourceOptions {
   /**
-   * A single-file rendition of the same recording (the download), for a player that must stay
-   * light (the embed): HLS plays natively where the browser can, else this file plays, and only
-   * without one is hls.js loaded. Unset: hls.js wherever Media Source Extensions exist.
+   * A single-file rendition of the same recording (the download), for a player that can do
+   * without adaptive streaming (the embed; the listener's player on an ordinary connection, see
+   * progressive-source.ts): this file plays, the browser's own HLS if it fails, and hls.js only
+   * without either. The file first: Chromium's own HLS loads nothing past the master playlist
+   * until playback starts, so the length (and seeking before play) would wait for it. Unset: hls.js wherever Media Source Extensions exist.
    */
   progressiveSrc?: string | null;
   /** Called once the source is on the element, so a `play()` asked for meanwhile can start. */
@@ -16,8 +18,8 @@ export interface HlsSourceOptions {
 /**
  * Plays an HLS stream in `audio`, starting at `startAt` seconds: hls.js where Media Source
  * Extensions exist (most browsers), native HLS otherwise (iOS Safari). hls.js is loaded on
- * demand, since native HLS needs none of it. With `progressiveSrc`, native HLS comes first
- * and that file second (see HlsSourceOptions). Returns what detaches it again.
+ * demand, since native HLS needs none of it. With `progressiveSrc`, that file comes first and
+ * native HLS second (see HlsSourceOptions). Returns what detaches it again.
  */
 export function attachHlsSource(
   audio: HTMLAudioElement,
@@ -42,7 +44,7 @@ export function attachHlsSource(
   const files =
     progressiveSrc === undefined
       ? []
-      : [audio.canPlayType(HLS_TYPE) ? src : null, progressiveSrc].filter((url) => url !== null);
+      : [progressiveSrc, audio.canPlayType(HLS_TYPE) ? src : null].filter((url) => url !== null);
   if (files.length > 0) {
     let next = 0;
     const playNext = () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { attachHlsSource } from "../attach-hls-source";
+import { type ConnectionHints, progressiveSourceFor } from "../progressive-source";
 import { describeItem } from "./describe-item";
 import { fetchNextInSeries } from "./now-playing-api";
 import {
@@ -159,7 +160,13 @@ function applySource(positionSec: number) {
     item.streamUrl,
     positionSec,
     (message) => set({ error: message }),
-    { onAttached: () => wantsToPlay && startPlaying(audio) },
+    {
+      progressiveSrc: progressiveSourceFor(
+        item.downloadUrl,
+        (navigator as { connection?: ConnectionHints }).connection,
+      ),
+      onAttached: () => wantsToPlay && startPlaying(audio),
+    },
   );
 }
 
