@@ -200,8 +200,10 @@ test("keyboard shortcuts skip 15 s, play and change speed; the volume is remembe
   await page.goto(`${sermonPath}?t=30`);
   const audio = page.getByTestId("sermon-audio");
   const read = <T>(fn: (element: HTMLAudioElement) => T) => audio.evaluate(fn);
-  // Keys only work once the stream is attached and its length known.
-  await expect.poll(() => read((element) => element.seekable.length)).toBeGreaterThan(0);
+  // Keys only work once the recording is attached and its length known.
+  await expect
+    .poll(() => read((element) => element.seekable.length), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   await expect(page.getByTestId("current-time")).toHaveText("0:30");
   const currentTime = () => read((element) => Math.round(element.currentTime));
 
