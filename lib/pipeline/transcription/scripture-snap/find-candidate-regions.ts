@@ -1,5 +1,5 @@
 import type { SpokenPassage } from "../find-spoken-scripture";
-import { type BibleWordIndex, MAX_POSTINGS, trigramKey, verseRef } from "./bible-word-index";
+import { type BibleWordIndex, trigramPositions, verseRef } from "./bible-word-index";
 
 /** Where a passage may have been read: a stretch of recognised words and of Bible words (end exclusive). */
 export interface CandidateRegion {
@@ -44,9 +44,7 @@ function trigramRegions(heard: Int32Array, index: BibleWordIndex): CandidateRegi
   for (let i = 0; i + 2 < heard.length; i++) {
     const [a, b, c] = [heard[i]!, heard[i + 1]!, heard[i + 2]!];
     if (a < 0 || b < 0 || c < 0) continue;
-    const postings = index.trigrams.get(trigramKey(a, b, c));
-    if (!postings || postings.length > MAX_POSTINGS) continue;
-    for (const position of postings) {
+    for (const position of trigramPositions(index, a, b, c)) {
       const band = Math.floor((position - i) / DIAGONAL_BAND) + index.words.length;
       // Each hit joins its band and the one below, so a run drifting across a band edge stays whole.
       for (const key of [band * span + i, (band - 1) * span + i]) {

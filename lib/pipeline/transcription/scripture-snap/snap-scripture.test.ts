@@ -115,7 +115,12 @@ let webIndex: BibleWordIndex;
 
 beforeAll(async () => {
   web = await loadBibleText("WEB", CACHE);
+  const started = process.cpuUsage();
   webIndex = bibleWordIndex(web);
+  const used = process.cpuUsage(started);
+  console.info(
+    `bibleWordIndex: ${web.length} verses, ${webIndex.words.length} words in ${((used.user + used.system) / 1000).toFixed(0)} ms of CPU`,
+  );
 });
 
 describe("snapScripture", () => {
@@ -255,18 +260,21 @@ describe("snapScripture", () => {
     const transcript = recording.transcript();
     expect(transcript.words.length).toBeGreaterThan(7000);
 
-    const started = performance.now();
+    // CPU time, not wall time: the machine may be shared, and waiting for a core is not work.
+    const started = process.cpuUsage();
+    const wallStarted = performance.now();
     const snapped = snapScripture(transcript, webIndex, "WEB");
-    const elapsedMs = performance.now() - started;
+    const used = process.cpuUsage(started);
+    const cpuMs = (used.user + used.system) / 1000;
 
     console.info(
-      `snapScripture: ${transcript.words.length} words (45 min) in ${elapsedMs.toFixed(0)} ms`,
+      `snapScripture: ${transcript.words.length} words (45 min) in ${cpuMs.toFixed(0)} ms of CPU (${(performance.now() - wallStarted).toFixed(0)} ms wall)`,
     );
     expect(snapped.scripture?.map((p) => p.text)).toEqual([
       "John 3:14–21",
       "Isaiah 40:27–31",
       "Matthew 5:3–12",
     ]);
-    expect(elapsedMs).toBeLessThan(1000);
+    expect(cpuMs).toBeLessThan(1000);
   });
 });
