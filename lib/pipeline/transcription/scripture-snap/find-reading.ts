@@ -20,6 +20,8 @@ const MIN_SHARE_SAME = 0.5;
 const MIN_VERSE_COVERED = 0.5;
 /** Bible words the alignment missed at either end are taken from at most this many recognised words. */
 const MAX_EDGE_WORDS = 3;
+/** Recognised words between the verses and a pause that are taken as part of the reading. */
+const MAX_STRAY_WORDS = 2;
 const SENTENCE_END = /[.!?]["')\]]*$/;
 const PAUSE_MS = 700;
 
@@ -78,6 +80,22 @@ export function findReading(
     const after = heardTo + 1;
     if (after >= limits.heardTo || isBreak(heard, heardTo)) break;
     heardTo = after;
+  }
+  // A reader pauses before and after a passage: a word or two misheard or added next to the
+  // pause still belongs to the reading.
+  for (let k = heardFrom - 1; k >= Math.max(limits.heardFrom, heardFrom - MAX_STRAY_WORDS); k--) {
+    if (isBreak(heard, k)) break;
+    if (k === 0 || isBreak(heard, k - 1)) {
+      heardFrom = k;
+      break;
+    }
+  }
+  for (let k = heardTo + 1; k < Math.min(limits.heardTo, heardTo + 1 + MAX_STRAY_WORDS); k++) {
+    if (isBreak(heard, k - 1)) break;
+    if (isBreak(heard, k)) {
+      heardTo = k;
+      break;
+    }
   }
   return {
     heardFrom,

@@ -188,6 +188,34 @@ describe("snapScripture", () => {
     ).toBe(`${textOf(before)} ${textOf(after)}`);
   });
 
+  it("recovers every one of twenty differently misheard readings of each of four passages", () => {
+    const passages = [
+      ["Ps", 23, 1, 6, "Psalm 23:1–6"],
+      ["Rom", 8, 28, 39, "Romans 8:28–39"],
+      ["John", 3, 16, 17, "John 3:16–17"],
+      ["1Cor", 13, 4, 7, "1 Corinthians 13:4–7"],
+    ] as const;
+    for (const [book, chapter, from, to, reference] of passages) {
+      const text = passage(web, book, chapter, from, to);
+      for (let seed = 1; seed <= 20; seed++) {
+        const recording = new Recording();
+        recording.say(PROSE[seed % PROSE.length]!, 800);
+        recording.say(misheard(text, seed * 7919).text, 800);
+        recording.say(PROSE[(seed + 5) % PROSE.length]!);
+
+        const snapped = snapScripture(recording.transcript(), webIndex, "WEB");
+
+        expect(
+          snapped.scripture?.map((p) => p.text),
+          `${reference}, seed ${seed}`,
+        ).toEqual([reference]);
+        expect(textOf(snapped.words), `${reference}, seed ${seed}`).toBe(
+          `${PROSE[seed % PROSE.length]} ${text} ${PROSE[(seed + 5) % PROSE.length]}`,
+        );
+      }
+    }
+  });
+
   it("recovers an announced reading, and only the verses that were read", () => {
     const romans = passage(web, "Rom", 8, 28, 39);
     const heard = misheard(romans, 8);
