@@ -36,7 +36,8 @@ export interface HeardWords {
  * Decides whether an alignment is a passage read aloud and, if so, which whole verses it
  * covers and which recognised words they replace. Pairs' indices are absolute (into `heard`
  * and the index's words). Missed words at the edges of the verses are taken from the
- * neighbouring recognised words (misheard) unless a sentence end or a pause lies between.
+ * neighbouring recognised words (misheard) unless a sentence end or a pause lies between,
+ * and a stray word or two between the verses and such a break joins the reading.
  */
 export function findReading(
   pairs: readonly AlignedPair[],
