@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
-# Debian packages (ffmpeg, pocketsphinx + its English model; with --test also Chromium, sox, espeak-ng,
-# curl, jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the
-# programs those check for first (bench/support/require-tools.ts) come from these packages, or from
+# Debian packages (ffmpeg, pocketsphinx + its English model, the SWORD exporter and the public-domain
+# WEB and KJV Bibles that scripture snapping reads; with --test also Chromium, sox, espeak-ng, curl,
+# jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
+# those check for first (bench/support/require-tools.ts) come from these packages, or from
 # bash and coreutils (mkfifo, seq), which every Debian has.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ packages=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || packages+=(ffmpeg)
 command -v pocketsphinx_continuous >/dev/null || packages+=(pocketsphinx)
 [ -d /usr/share/pocketsphinx/model/en-us ] || packages+=(pocketsphinx-en-us)
+command -v mod2imp >/dev/null || packages+=(libsword-utils)
+[ -f /usr/share/sword/mods.d/engWEB2015eb.conf ] || packages+=(sword-text-web)
+[ -f /usr/share/sword/mods.d/engKJV2006eb.conf ] || packages+=(sword-text-kjv)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v sox >/dev/null || packages+=(sox)

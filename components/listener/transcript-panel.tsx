@@ -21,6 +21,8 @@ export interface PanelSegment {
   endMs: number;
   speaker: string | null;
   text: string;
+  /** A verse of a passage read aloud, snapped to the Bible's text: "WEB · Psalm 23:1–6". */
+  scripture?: string | null;
 }
 
 export interface TranscriptPanelProps {
@@ -195,6 +197,9 @@ export function TranscriptPanel({
             const isCurrent = index === currentIndex;
             const showSpeaker = segment.speaker && segment.speaker !== segments[index - 1]?.speaker;
             const isActiveHit = hits[activeHit] === index;
+            // A passage read aloud is labelled once, where it starts.
+            const showScripture =
+              segment.scripture && segment.scripture !== segments[index - 1]?.scripture;
             return (
               <li key={segment.id} data-index={index} className="group relative">
                 {headings.get(index)?.map((chapter) => (
@@ -216,12 +221,20 @@ export function TranscriptPanel({
                     {segment.speaker}
                   </p>
                 )}
+                {showScripture && (
+                  <p className="px-3 pt-3 text-xs font-medium text-amber-800">
+                    {segment.scripture}
+                  </p>
+                )}
                 <button
                   type="button"
                   aria-current={isCurrent ? "true" : undefined}
                   data-start-ms={segment.startMs}
                   onClick={() => playFrom(segment.startMs)}
+                  data-scripture={segment.scripture ?? undefined}
                   className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded-lg py-2 pr-10 pl-3 text-left text-[15px] leading-relaxed transition ${
+                    segment.scripture ? "border-l-2 border-amber-300" : ""
+                  } ${
                     isCurrent ? "bg-amber-100 text-stone-950" : "text-stone-700 hover:bg-stone-50"
                   } ${isActiveHit ? "ring-2 ring-amber-500" : ""}`}
                 >

@@ -75,6 +75,12 @@ export const transcribeSermon = inngest.createFunction(
       return storeTranscript(getDb(), version, transcript, keys);
     });
     if (!stored) return { skipped: "replaced meanwhile by a newer upload or by uploaded captions" };
-    return { provider, ...stored, wordCount: transcribed.wordCount, captionBytes: captions.bytes };
+    return {
+      provider,
+      ...stored,
+      wordCount: transcribed.wordCount,
+      captionBytes: captions.bytes,
+      scripture: transcribed.scripture,
+    };
   },
 );

@@ -57,7 +57,14 @@ export async function getTranscriptForListener(sermonId: string) {
         vttKey: true,
         segments: {
           orderBy: { position: "asc" },
-          select: { id: true, startMs: true, endMs: true, speaker: true, text: true },
+          select: {
+            id: true,
+            startMs: true,
+            endMs: true,
+            speaker: true,
+            text: true,
+            scripture: true,
+          },
         },
       },
     }),

@@ -15,6 +15,8 @@ export const transcriptSegmentSchema = z.object({
   endMs: z.number().int().min(0),
   text: z.string(),
   speaker: z.string().nullable(),
+  /** Set on a passage read aloud and snapped to the Bible's text: "WEB · Psalm 23:1–6". */
+  scripture: z.string().optional(),
 });
 
 /**
@@ -28,6 +30,25 @@ export const transcriptSchema = z.object({
   confidence: z.number().min(0).max(1).nullable(),
   segments: z.array(transcriptSegmentSchema),
   words: z.array(transcriptWordSchema),
+  /** Passages read aloud, snapped to the exact verses (machine transcripts only). */
+  scripture: z
+    .array(
+      z.object({
+        book: z.string(),
+        startChapter: z.number().int(),
+        startVerse: z.number().int(),
+        endChapter: z.number().int(),
+        endVerse: z.number().int(),
+        startKey: z.number().int(),
+        endKey: z.number().int(),
+        text: z.string(),
+        atMs: z.number().int().min(0),
+        endMs: z.number().int().min(0),
+        translation: z.string(),
+        snapped: z.literal(true),
+      }),
+    )
+    .optional(),
 });
 
 export type TranscriptWord = z.output<typeof transcriptWordSchema>;

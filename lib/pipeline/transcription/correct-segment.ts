@@ -107,8 +107,10 @@ async function rebuildFromSegments(
       VTT_CONTENT_TYPE,
     );
   const spoken = findSpokenScripture(transcript.segments);
+  // Passages snapped to the Bible's text were found by their words and times, not by a
+  // mention in the text, so a correction keeps them.
   await deps.db.$transaction([
-    deps.db.scriptureRef.deleteMany({ where: { sermonId, source: "spoken" } }),
+    deps.db.scriptureRef.deleteMany({ where: { sermonId, source: "spoken", snapped: false } }),
     deps.db.scriptureRef.createMany({
       data: spoken.map((passage) => ({ sermonId, source: "spoken" as const, ...passage })),
     }),

@@ -74,6 +74,8 @@ export function findSpokenScripture(segments: readonly TranscriptSegmentDraft[])
   const seen = new Set<string>();
   for (const segment of segments) {
     const text = spellOutNumbers(segment.text);
+    // Every reference names a chapter or verse; the parser is slow, and most sentences have no number.
+    if (!/\d/.test(text)) continue;
     for (const entity of parser.parse(text).parsed_entities() as {
       indices: [number, number];
       entities: Entity[];

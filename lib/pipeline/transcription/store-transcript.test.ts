@@ -115,3 +115,70 @@ describe("when a transcript announces itself to search indexing", () => {
     ]);
   });
 });
+
+describe("when a machine transcript has passages read aloud", () => {
+  it("records each as spoken scripture with its times and translation, and keeps the verse labels", async () => {
+    const sermon = await db.sermon.create({
+      data: { churchId, slug: "snapped", title: "snapped", mediaVersion: 1, status: "streamable" },
+    });
+    const version = { sermonId: sermon.id, churchId, mediaVersion: 1 };
+    const verse = "Yahweh is my shepherd; I shall lack nothing.";
+    const stored = await storeTranscript(
+      db,
+      version,
+      {
+        provider: "local",
+        model: null,
+        language: "en",
+        confidence: null,
+        segments: [
+          { startMs: 0, endMs: 3000, text: "Turn with me to Psalm 23.", speaker: null },
+          { startMs: 4000, endMs: 7000, text: verse, speaker: null, scripture: "WEB · Psalm 23:1" },
+        ],
+        scripture: [
+          {
+            book: "Ps",
+            startChapter: 23,
+            startVerse: 1,
+            endChapter: 23,
+            endVerse: 1,
+            startKey: 19_023_001,
+            endKey: 19_023_001,
+            text: "Psalm 23:1",
+            atMs: 4000,
+            endMs: 7000,
+            translation: "WEB",
+            snapped: true,
+          },
+        ],
+      },
+      {
+        wordsKey: `churches/${churchId}/sermons/${sermon.id}/v1/transcripts/local/words.json`,
+        vttKey: `churches/${churchId}/sermons/${sermon.id}/v1/transcripts/local/captions.vtt`,
+      },
+    );
+
+    expect(stored?.spokenRefCount).toBe(2);
+    const refs = await db.scriptureRef.findMany({
+      where: { sermonId: sermon.id, source: "spoken" },
+      orderBy: { atMs: "asc" },
+    });
+    expect(
+      refs.map(({ text, atMs, endMs, translation, snapped }) => ({
+        text,
+        atMs,
+        endMs,
+        translation,
+        snapped,
+      })),
+    ).toEqual([
+      { text: "Psalm 23", atMs: 0, endMs: null, translation: null, snapped: false },
+      { text: "Psalm 23:1", atMs: 4000, endMs: 7000, translation: "WEB", snapped: true },
+    ]);
+    const segments = await db.transcriptSegment.findMany({
+      where: { transcriptId: stored!.transcriptId },
+      orderBy: { position: "asc" },
+    });
+    expect(segments.map((segment) => segment.scripture)).toEqual([null, "WEB · Psalm 23:1"]);
+  });
+});

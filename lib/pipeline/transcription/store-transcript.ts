@@ -40,7 +40,7 @@ export async function storeTranscript(
   keys: { wordsKey: string; vttKey: string },
 ): Promise<StoredTranscript | null> {
   // Parsing happens before the transaction: the embedded database serves one at a time.
-  const spoken = findSpokenScripture(transcript.segments);
+  const spoken = [...findSpokenScripture(transcript.segments), ...(transcript.scripture ?? [])];
   const stored = await db.$transaction(async (tx): Promise<StoredTranscript | null> => {
     const sermon = await tx.sermon.findFirst({
       where: {

@@ -24,6 +24,7 @@ import {
 } from "@/lib/catalog/transcripts/transcript-files";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
+import { snapTranscriptScripture } from "./scripture-snap/snap-transcript-scripture";
 import { TranscriptionRejectedError } from "./transcription-errors";
 
 export type MachineProvider = Exclude<TranscriptionProviderName, "provided">;
@@ -42,6 +43,8 @@ export interface TranscribedAudio {
   wordsKey: string;
   segmentCount: number;
   wordCount: number;
+  /** What scripture snapping did ("2 read passages snapped to the WEB", or why it did not run). */
+  scripture: string;
 }
 
 /** Deepgram fetches the audio itself; the URL outlives a long queue at Deepgram, not much more. */
@@ -50,8 +53,9 @@ const silencesSchema = z.array(z.object({ startMs: z.number(), endMs: z.number()
 
 /**
  * Runs one machine transcriber on the version's normalised audio (the processing stage's
- * download rendition) and writes the result as the words file. Deepgram gets a presigned URL;
- * the others work from a local copy, cut at the silence map when they need pieces.
+ * download rendition), snaps the passages read aloud to the Bible's text, and writes the
+ * result as the words file. Deepgram gets a presigned URL; the others work from a local copy,
+ * cut at the silence map when they need pieces.
  */
 export async function transcribeSermonAudio(
   deps: TranscribeDeps,
@@ -103,6 +107,9 @@ export async function transcribeSermonAudio(
     );
   }
 
+  // Before the words file is written: captions, segments and search all read the snapped words.
+  const snapped = await snapTranscriptScripture(transcript, env);
+  transcript = snapped.transcript;
   const { wordsKey } = transcriptFileKeys(version, provider);
   await writeWordsFile(storage, wordsKey, transcript);
   return {
@@ -110,6 +117,7 @@ export async function transcribeSermonAudio(
     wordsKey,
     segmentCount: transcript.segments.length,
     wordCount: transcript.words.length,
+    scripture: snapped.outcome,
   };
 }
 

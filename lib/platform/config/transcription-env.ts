@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scriptureEnvShape } from "./scripture-env";
 
 export const TRANSCRIPTION_PROVIDERS = ["deepgram", "openai", "local", "provided"] as const;
 export type TranscriptionProviderName = (typeof TRANSCRIPTION_PROVIDERS)[number];
@@ -42,6 +43,8 @@ export const transcriptionEnvSchema = z
     // The openai SDK's own variables, used when the TRANSCRIPTION_OPENAI_* ones are unset.
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: optionalUrl,
+    // A machine transcript's read passages are snapped to this translation as it is stored.
+    ...scriptureEnvShape,
   })
   .superRefine((env, ctx) => {
     const missing = missingProviderKey(env, env.TRANSCRIPTION_PROVIDER);
