@@ -47,7 +47,8 @@ test("skip-silence saves time on the pause fixture", async ({ page }, testInfo) 
 
   // Wall-clock time from the first sound to the end, measured by the page itself.
   await audio.evaluate((element: HTMLAudioElement) => {
-    const marks = ((window as unknown as { marks: Record<string, number> }).marks = {});
+    const marks: Record<string, number> = {};
+    (window as unknown as { marks: Record<string, number> }).marks = marks;
     element.addEventListener("playing", () => (marks.playing ??= performance.now()));
     element.addEventListener("ended", () => (marks.ended = performance.now()));
   });
