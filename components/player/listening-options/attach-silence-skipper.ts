@@ -4,15 +4,16 @@ import { nextSkipFrom, type PauseSkip, skipTargetAt } from "./silence-skips";
 const TIMER_WINDOW_MS = 1_000;
 
 /**
- * Jumps `audio` over `skips` while it plays. `timeupdate` comes only every quarter second or
- * so, so near a pause a timer wakes up when its skip begins: the jump lands on the skip's
- * start, not up to half a second (at 2×) into it. Reports each jump, with the speed it was
- * made at. Returns the detach.
+ * Jumps `audio` over `skips` while it plays, through `jump` (the player's seek, which keeps
+ * its own idea of the time right), given where to and how much is skipped at what speed.
+ * `timeupdate` comes only every quarter second or so, so near a pause a timer wakes up when
+ * its skip begins: the jump leaves from the skip's start, not up to half a second (at 2×)
+ * into it. Returns the detach.
  */
 export function attachSilenceSkipper(
   audio: HTMLAudioElement,
   skips: readonly PauseSkip[],
-  onSkip: (skippedSec: number, playbackRate: number) => void,
+  jump: (toSec: number, skippedSec: number, playbackRate: number) => void,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -23,8 +24,7 @@ export function attachSilenceSkipper(
     const time = audio.currentTime;
     const target = skipTargetAt(skips, time);
     if (target !== null && isReachable(audio, target)) {
-      onSkip(target - time, audio.playbackRate || 1);
-      audio.currentTime = target; // its `seeked` checks again
+      jump(target, target - time, audio.playbackRate || 1); // its `seeked` checks again
       return;
     }
     const next = nextSkipFrom(skips, time);

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { NowPlayingItem } from "../now-playing/now-playing-queue";
+import { nowPlaying } from "../now-playing/now-playing-store";
 import { attachSilenceSkipper } from "./attach-silence-skipper";
 import { listeningOptions } from "./listening-options-store";
 import { loadPauseSkips } from "./load-pause-skips";
@@ -35,8 +36,9 @@ export function useSilenceSkipping(audio: HTMLAudioElement | null, current: NowP
   const skips = loaded?.streamUrl === streamUrl ? loaded.skips : null;
   useEffect(() => {
     if (!audio || !skipSilence || !skips?.length) return;
-    return attachSilenceSkipper(audio, skips, (skippedSec, rate) =>
-      listeningOptions.addSaved(skippedSec / rate),
-    );
+    return attachSilenceSkipper(audio, skips, (toSec, skippedSec, rate) => {
+      listeningOptions.addSaved(skippedSec / rate);
+      nowPlaying.seek(toSec);
+    });
   }, [audio, skipSilence, skips]);
 }
