@@ -27,7 +27,10 @@ test("skip-silence saves time on the pause fixture", async ({ page }, testInfo) 
   await page.getByLabel("Choose audio or video file").setInputFiles(fixture.file);
   await expectStreamable(page, 150_000);
 
+  // Listened to as a listener, signed out.
+  await page.context().clearCookies();
   await page.goto(sermonPath);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   const audio = page.getByTestId("sermon-audio");
   await expect
     .poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration || 0))

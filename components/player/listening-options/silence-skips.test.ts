@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  KEPT_PAUSE_SEC,
+  KEPT_AFTER_WORD_SEC as AFTER,
+  KEPT_BEFORE_WORD_SEC as BEFORE,
   nextSkipFrom,
   pauseSkips,
   type SilenceInterval,
@@ -16,7 +17,7 @@ const tenPauses: SilenceInterval[] = Array.from({ length: 10 }, (_, i) => ({
 describe("pauseSkips", () => {
   it("keeps a little of each pause at both ends", () => {
     expect(pauseSkips([{ startMs: 4_000, endMs: 7_000 }])).toEqual([
-      { fromSec: 4 + KEPT_PAUSE_SEC, toSec: 7 - KEPT_PAUSE_SEC },
+      { fromSec: 4 + AFTER, toSec: 7 - BEFORE },
     ]);
   });
 
@@ -29,7 +30,7 @@ describe("pauseSkips", () => {
       { startMs: -2_000, endMs: 1_000 },
     ]);
     expect(skips).toHaveLength(1);
-    expect(skips[0]!.fromSec).toBeCloseTo(5 + KEPT_PAUSE_SEC);
+    expect(skips[0]!.fromSec).toBeCloseTo(5 + AFTER);
   });
 
   it("saves at least 25 s over ten 3 s pauses, as the ingest maps them (100 ms late)", () => {
@@ -50,13 +51,13 @@ describe("skipTargetAt", () => {
   const skips = pauseSkips(tenPauses);
 
   it("jumps from inside a pause to just before its end", () => {
-    expect(skipTargetAt(skips, 4 + KEPT_PAUSE_SEC)).toBeCloseTo(7 - KEPT_PAUSE_SEC);
-    expect(skipTargetAt(skips, 5.5)).toBeCloseTo(7 - KEPT_PAUSE_SEC);
-    expect(skipTargetAt(skips, 68)).toBeCloseTo(70 - KEPT_PAUSE_SEC);
+    expect(skipTargetAt(skips, 4 + AFTER)).toBeCloseTo(7 - BEFORE);
+    expect(skipTargetAt(skips, 5.5)).toBeCloseTo(7 - BEFORE);
+    expect(skipTargetAt(skips, 68)).toBeCloseTo(70 - BEFORE);
   });
 
   it("never jumps while words are spoken or in the kept edges of a pause", () => {
-    for (const time of [0, 2, 3.99, 4.1, 6.9, 7, 9, 10.9, 80]) {
+    for (const time of [0, 2, 3.99, 4.05, 6.9, 7, 9, 10.9, 80]) {
       expect(skipTargetAt(skips, time)).toBeNull();
     }
   });
@@ -76,10 +77,10 @@ describe("nextSkipFrom", () => {
   const skips = pauseSkips(tenPauses);
 
   it("names where the next pause's skip begins", () => {
-    expect(nextSkipFrom(skips, 0)).toBeCloseTo(4 + KEPT_PAUSE_SEC);
-    expect(nextSkipFrom(skips, 4 + KEPT_PAUSE_SEC)).toBeCloseTo(11 + KEPT_PAUSE_SEC);
-    expect(nextSkipFrom(skips, 8)).toBeCloseTo(11 + KEPT_PAUSE_SEC);
-    expect(nextSkipFrom(skips, 67)).toBeCloseTo(67 + KEPT_PAUSE_SEC);
+    expect(nextSkipFrom(skips, 0)).toBeCloseTo(4 + AFTER);
+    expect(nextSkipFrom(skips, 4 + AFTER)).toBeCloseTo(11 + AFTER);
+    expect(nextSkipFrom(skips, 8)).toBeCloseTo(11 + AFTER);
+    expect(nextSkipFrom(skips, 67)).toBeCloseTo(67 + AFTER);
     expect(nextSkipFrom(skips, 68)).toBeNull();
   });
 });

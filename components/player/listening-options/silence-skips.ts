@@ -18,13 +18,16 @@ export interface PauseSkip {
 /** Only pauses longer than this are skipped: shorter ones are the rhythm of speech. */
 export const MIN_SKIPPED_PAUSE_SEC = 0.8;
 /**
- * Kept of each pause at both ends, so a word's last and first sounds are never clipped and
+ * Kept of each pause after the last word and before the next, so no word is clipped and
  * speech still breathes. The map is made in 100 ms steps and a step counts as silent only if
- * all of it is quiet (a word's decay keeps its step loud), so the real pause is up to 0.1 s
- * longer at each end than the map says: about 0.25 s of it is kept either side. More would
- * save less than 2.5 s of a 3 s pause.
+ * all of it is quiet (a word's decay keeps its step loud), so up to 0.1 s more of the real
+ * pause is kept at each end. More before the next word, whose soft start (an "s", an "h")
+ * may sit under the threshold; the jump itself leaves a little late (a timer's delay), which
+ * adds to the first. Together about 0.4 s remain: keeping more would save less than 2.5 s of
+ * a 3 s pause.
  */
-export const KEPT_PAUSE_SEC = 0.15;
+export const KEPT_AFTER_WORD_SEC = 0.1;
+export const KEPT_BEFORE_WORD_SEC = 0.15;
 /** A position this close to a skip's end counts as past it (the jump lands just short). */
 const LANDED_SEC = 0.05;
 
@@ -39,8 +42,8 @@ export function pauseSkips(silences: readonly SilenceInterval[]): PauseSkip[] {
         (endMs - startMs) / 1000 > MIN_SKIPPED_PAUSE_SEC,
     )
     .map(({ startMs, endMs }) => ({
-      fromSec: startMs / 1000 + KEPT_PAUSE_SEC,
-      toSec: endMs / 1000 - KEPT_PAUSE_SEC,
+      fromSec: startMs / 1000 + KEPT_AFTER_WORD_SEC,
+      toSec: endMs / 1000 - KEPT_BEFORE_WORD_SEC,
     }))
     .sort((a, b) => a.fromSec - b.fromSec);
 }
