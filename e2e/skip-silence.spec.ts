@@ -105,4 +105,9 @@ test("skip-silence saves time on the pause fixture", async ({ page }, testInfo) 
   await page.reload();
   await expect(skipSilence).toHaveAttribute("aria-pressed", "true");
   await expect(voiceBoost).toHaveAttribute("aria-pressed", "true");
+
+  // On a phone the toggles wrap under the other controls, still in reach.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(skipSilence).toBeInViewport();
+  await player.screenshot({ path: testInfo.outputPath("player-390.png") });
 });
