@@ -56,6 +56,7 @@ export default defineConfig({
         "**/admin-api.spec.ts",
         "**/import.spec.ts",
         "**/chapters.spec.ts",
+        "**/skip-silence.spec.ts",
         // Operator pages: it takes its own 390 px screenshots, and its pipeline runs once.
         "**/operations.spec.ts",
         // The player's own flows: one browser is enough, and they take their own 390 px shots.

@@ -5,6 +5,7 @@ import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
 import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
 import { formatDuration } from "@/lib/platform/text/format";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
+import { ListeningOptionsControls } from "./listening-options/listening-options-controls";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
 import { AddToQueueButton } from "./now-playing/add-to-queue-button";
 import { itemFromSermon } from "./now-playing/now-playing-api";
@@ -34,7 +35,8 @@ export interface SermonPlayerProps {
 }
 
 /**
- * The sermon page's player: play, seek (and the waveform), skip, speed, volume, keyboard,
+ * The sermon page's player: play, seek (and the waveform), skip, speed, volume, skip silence
+ * and voice boost, keyboard,
  * "Share from here" (the page's link at the current time), "Add to queue" and the download.
  * It is a view of the listener's one player (now-playing-store.ts), so playback goes on when
  * the listener leaves the page and is found as it is when they come back. Opening the page
@@ -127,6 +129,7 @@ export function SermonPlayer({
           onVolumeChange={volume.setVolume}
           onToggleMute={volume.toggleMute}
         />
+        <ListeningOptionsControls showSaved={isMine} />
         <div className="ml-auto flex flex-wrap items-center gap-1">
           {!isMine && <AddToQueueButton item={item} />}
           <ShareButton onClick={() => void moment.share(currentTime)} />

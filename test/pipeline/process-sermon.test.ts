@@ -281,6 +281,14 @@ describe("GET /media/:sermonId/v:version/:file", () => {
     const waveform = await get("v1/waveform.json");
     expect(waveform.headers.get("content-type")).toBe("application/json");
     expect(await waveform.json()).toHaveProperty("bucketMs");
+
+    // The silence map, for the player's "Skip silence": the very file the ingest wrote.
+    const silences = await get("v1/silences.json");
+    expect(silences.status).toBe(200);
+    expect(silences.headers.get("content-type")).toBe("application/json");
+    expect(silences.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const written = await pipeline.readObject(`${processed!.prefix}/silences.json`);
+    expect(await silences.json()).toEqual(JSON.parse(written));
   });
 
   it("serves a segment from memory the second time, the same bytes and headers, and still checks access", async () => {
@@ -329,7 +337,7 @@ describe("GET /media/:sermonId/v:version/:file", () => {
   it("answers 404 outside the allow-list, for other versions, and for unpublished sermons", async () => {
     for (const path of [
       "v1/original/sermon.mp3",
-      "v1/silences.json",
+      "v1/aac-64k/silences.json",
       "v1/aac-64k/ffmpeg-live.m3u8",
       "v2/master.m3u8",
       "v1/../v1/master.m3u8",

@@ -2,6 +2,8 @@
 
 import { usePathname } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { useSilenceSkipping } from "../listening-options/use-silence-skipping";
+import { useVoiceBoost } from "../listening-options/use-voice-boost";
 import { useMediaSession } from "../use-media-session";
 import { useProgressSaving } from "../use-saved-position";
 import { useVolume } from "../use-volume";
@@ -12,8 +14,9 @@ import { useNowPlaying } from "./use-now-playing";
 /**
  * The listener's player for the whole visit, mounted once in the root layout (through
  * NowPlayingGate): the one `<audio>` element, the lock screen and media keys, saving the
- * place, the screen reader's announcements and the mini player at the bottom of the page.
- * The sermon page's big player is another view of the same playback.
+ * place, skipping silence and the voice boost, the screen reader's announcements and the
+ * mini player at the bottom of the page. The sermon page's big player is another view of the
+ * same playback.
  */
 export default function NowPlayingHost() {
   const state = useNowPlaying();
@@ -26,6 +29,8 @@ export default function NowPlayingHost() {
 
   useVolume(audioRef);
   useProgressSaving(audio, current);
+  useSilenceSkipping(audio, current);
+  useVoiceBoost(audio);
   useMediaSession(
     audioRef,
     {

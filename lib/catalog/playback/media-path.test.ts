@@ -21,6 +21,7 @@ describe("parseMediaPath", () => {
     expect(parse("v1/download.m4a")?.kind).toBe("download");
     expect(parse("v1/waveform.json")?.kind).toBe("waveform");
     expect(parse("v1/waveform-sampled.json")?.kind).toBe("waveform");
+    expect(parse("v1/silences.json")?.kind).toBe("silence-map");
   });
 
   it("accepts a re-encode's second generation of a rendition", () => {
@@ -35,7 +36,7 @@ describe("parseMediaPath", () => {
 
   it.each([
     "v1/original/sermon.mp3",
-    "v1/silences.json",
+    "v1/aac-64k/silences.json",
     "v1/aac-64k/ffmpeg-live.m3u8",
     "v1/aac-64k/seg-00001.m4s.tmp",
     "v1/../v2/master.m3u8",

@@ -5,10 +5,12 @@ import {
   MAX_ENCODE_GENERATION,
   PLAYLIST_NAME,
   SAMPLED_WAVEFORM_NAME,
+  SILENCE_MAP_NAME,
   WAVEFORM_NAME,
 } from "@/lib/catalog/sermons/sermon-version";
 
-export type MediaFileKind = "master" | "playlist" | "init" | "segment" | "download" | "waveform";
+export type MediaFileKind =
+  "master" | "playlist" | "init" | "segment" | "download" | "waveform" | "silence-map";
 
 /** A listener's request for one file of one media version, already checked against the allow-list. */
 export interface MediaPath {
@@ -22,12 +24,14 @@ const VERSION = /^v([1-9]\d{0,8})$/;
 // `aac-64k`, or a re-encode's `aac-64k-g2` (renditionFolderName): generations 2 up to the last.
 const RENDITION = new RegExp(`^aac-\\d{1,4}k(?:-g[2-${MAX_ENCODE_GENERATION}])?$`);
 const SEGMENT = /^seg-\d{5,9}\.m4s$/;
-// The original, ffmpeg's own live playlist and the silence map stay private.
+// The original and ffmpeg's own live playlist stay private. The silence map is the player's:
+// "Skip silence" jumps over the pauses it lists.
 const TOP_LEVEL = new Map<string, MediaFileKind>([
   [MASTER_PLAYLIST_NAME, "master"],
   [DOWNLOAD_NAME, "download"],
   [WAVEFORM_NAME, "waveform"],
   [SAMPLED_WAVEFORM_NAME, "waveform"],
+  [SILENCE_MAP_NAME, "silence-map"],
 ]);
 
 /**
