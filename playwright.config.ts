@@ -62,6 +62,7 @@ export default defineConfig({
         // The player's own flows: one browser is enough, and they take their own 390 px shots.
         "**/persistent-player.spec.ts",
         "**/resume.spec.ts",
+        "**/bookmarks.spec.ts",
       ],
     },
   ],

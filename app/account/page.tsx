@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AccountBookmarks } from "@/components/account/account-bookmarks";
 import { AccountFollows } from "@/components/account/account-follows";
 import { AccountHistory } from "@/components/account/account-history";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { listBookmarkedSermons } from "@/lib/catalog/bookmarks/list-bookmarked-sermons";
 import { listFollows } from "@/lib/catalog/follows/list-follows";
 import { listProgress } from "@/lib/catalog/listening/list-progress";
 import { currentListener } from "@/lib/platform/auth/require-listener";
@@ -15,9 +17,10 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const listener = await currentListener(await headers());
   if (!listener) redirect("/account/sign-in?next=/account");
-  const [history, follows] = await Promise.all([
+  const [history, follows, bookmarked] = await Promise.all([
     listProgress(listener.id),
     listFollows(listener.id),
+    listBookmarkedSermons(listener.id),
   ]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
@@ -51,6 +54,13 @@ export default async function AccountPage() {
         />
       </section>
 
+      <section aria-labelledby="bookmarks-heading" className="mt-10">
+        <h2 id="bookmarks-heading" className="text-xl font-semibold tracking-tight">
+          Bookmarks
+        </h2>
+        <AccountBookmarks items={bookmarked} />
+      </section>
+
       <section aria-labelledby="following-heading" className="mt-10">
         <h2 id="following-heading" className="text-xl font-semibold tracking-tight">
           Following
@@ -66,7 +76,8 @@ export default async function AccountPage() {
           Delete your account
         </h2>
         <p className="mt-1 text-sm text-stone-600">
-          Your account, your history and what you follow are deleted for good, on every device.
+          Your account, your history, your bookmarks and what you follow are deleted for good, on
+          every device.
         </p>
         <DeleteAccountForm />
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { findShortcut, type PlayerCommands } from "./keyboard-shortcuts";
+import { findShortcut, KEYBOARD_SHORTCUTS, type PlayerCommands } from "./keyboard-shortcuts";
 
 const commands = (): PlayerCommands => ({
   togglePlay: vi.fn(),
@@ -7,6 +7,7 @@ const commands = (): PlayerCommands => ({
   changeVolumeBy: vi.fn(),
   toggleMute: vi.fn(),
   stepSpeed: vi.fn(),
+  bookmark: vi.fn(),
 });
 
 const run = (key: string) => {
@@ -34,6 +35,19 @@ describe("findShortcut", () => {
     expect(run("m").toggleMute).toHaveBeenCalledOnce();
     expect(run("<").stepSpeed).toHaveBeenCalledWith(-1);
     expect(run(">").stepSpeed).toHaveBeenCalledWith(1);
+  });
+
+  it("bookmarks the moment on B, in either case, and nothing else", () => {
+    const player = run("b");
+    expect(player.bookmark).toHaveBeenCalledOnce();
+    expect(player.togglePlay).not.toHaveBeenCalled();
+    expect(run("B").bookmark).toHaveBeenCalledOnce();
+  });
+
+  it("lists B in the hint", () => {
+    expect(KEYBOARD_SHORTCUTS.find((shortcut) => shortcut.labels.includes("B"))).toMatchObject({
+      description: "Bookmark this moment",
+    });
   });
 
   it("ignores other keys", () => {

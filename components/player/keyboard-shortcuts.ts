@@ -5,6 +5,8 @@ export interface PlayerCommands {
   changeVolumeBy: (delta: number) => void;
   toggleMute: () => void;
   stepSpeed: (direction: 1 | -1) => void;
+  /** Marks the current moment (and asks for a note); the embedded player keeps no bookmarks. */
+  bookmark?: () => void;
 }
 
 export const SKIP_SECONDS = 15;
@@ -54,6 +56,7 @@ export const KEYBOARD_SHORTCUTS: KeyboardShortcut[] = [
   { keys: ["m"], labels: ["M"], description: "Mute or unmute", run: (c) => c.toggleMute() },
   { keys: ["<"], labels: ["<"], description: "Slower", run: (c) => c.stepSpeed(-1) },
   { keys: [">"], labels: [">"], description: "Faster", run: (c) => c.stepSpeed(1) },
+  { keys: ["b"], labels: ["B"], description: "Bookmark this moment", run: (c) => c.bookmark?.() },
 ];
 
 const TYPING_TAGS = new Set(["INPUT", "TEXTAREA", "SELECT"]);

@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
 import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
 import { formatDuration } from "@/lib/platform/text/format";
+import { BookmarkButton } from "./bookmarks/bookmark-button";
+import { BookmarkNoteForm } from "./bookmarks/bookmark-note-form";
+import { useBookmarks } from "./bookmarks/bookmarks-context";
 import { KeyboardShortcutsHint } from "./keyboard-shortcuts-hint";
 import { ListeningOptionsControls } from "./listening-options/listening-options-controls";
 import { SKIP_SECONDS } from "./keyboard-shortcuts";
@@ -36,8 +39,8 @@ export interface SermonPlayerProps {
 
 /**
  * The sermon page's player: play, seek (and the waveform), skip, speed, volume, skip silence
- * and voice boost, keyboard,
- * "Share from here" (the page's link at the current time), "Add to queue" and the download.
+ * and voice boost, keyboard, "Share from here" (the page's link at the current time),
+ * "Bookmark" (B; with a note, inside a BookmarksProvider), "Add to queue" and the download.
  * It is a view of the listener's one player (now-playing-store.ts), so playback goes on when
  * the listener leaves the page and is found as it is when they come back. Opening the page
  * loads its sermon, paused, unless something else is playing: then this sermon waits, cued,
@@ -59,6 +62,10 @@ export function SermonPlayer({
   const audioRef = useMemo(() => ({ current: state.audio }), [state.audio]);
   const volume = useVolume(audioRef);
   const moment = useShareMoment();
+  const bookmarks = useBookmarks();
+  // The moment a new bookmark will mark while its note is asked for.
+  const [draftAtMs, setDraftAtMs] = useState<number | null>(null);
+  const bookmarkButton = useRef<HTMLButtonElement>(null);
 
   const latestItem = useLatest(item);
   useEffect(() => {
@@ -87,6 +94,13 @@ export function SermonPlayer({
     else nowPlaying.load(item, { startAt: cuedAt, play: true });
   };
   const skipBy = (seconds: number) => seekTo(currentTime + seconds);
+  const startBookmark = () => {
+    if (bookmarks) setDraftAtMs(Math.round(currentTime * 1000));
+  };
+  const closeBookmark = () => {
+    setDraftAtMs(null);
+    bookmarkButton.current?.focus();
+  };
 
   useKeyboardShortcuts({
     togglePlay,
@@ -94,6 +108,7 @@ export function SermonPlayer({
     changeVolumeBy: volume.changeVolumeBy,
     toggleMute: volume.toggleMute,
     stepSpeed: (direction) => nowPlaying.setSpeed(stepSpeed(state.speed, direction)),
+    bookmark: startBookmark,
   });
 
   return (
@@ -133,6 +148,7 @@ export function SermonPlayer({
         <div className="ml-auto flex flex-wrap items-center gap-1">
           {!isMine && <AddToQueueButton item={item} />}
           <ShareButton onClick={() => void moment.share(currentTime)} />
+          {bookmarks && <BookmarkButton ref={bookmarkButton} onClick={startBookmark} />}
           <KeyboardShortcutsHint />
           {sermon.downloadUrl && (
             <a
@@ -148,6 +164,27 @@ export function SermonPlayer({
           )}
         </div>
       </div>
+      {bookmarks && draftAtMs !== null && (
+        <BookmarkNoteForm
+          key={draftAtMs}
+          positionMs={draftAtMs}
+          onCancel={closeBookmark}
+          onSave={async (note) => {
+            const saved = await bookmarks.add(draftAtMs, note);
+            if (saved) closeBookmark();
+            return saved;
+          }}
+        />
+      )}
+      {bookmarks?.message && (
+        <p
+          role="status"
+          data-testid="bookmark-status"
+          className={`mt-3 text-xs font-medium ${bookmarks.message.isError ? "text-red-700" : "text-emerald-700"}`}
+        >
+          {bookmarks.message.text}
+        </p>
+      )}
       {isMine && state.current?.clip && (
         <p className="mt-3 text-xs font-medium text-amber-800" data-testid="playing-moment">
           Playing a moment: {formatDuration(state.current.clip.startMs)}–

@@ -141,6 +141,9 @@ describe("migrations", () => {
       data: { listenerId: user.id, sermonId: sermon.id, positionMs: 1234 },
     });
     await db.follow.create({ data: { listenerId: user.id, churchId: sermon.churchId } });
+    await db.bookmark.create({
+      data: { listenerId: user.id, sermonId: sermon.id, positionMs: 5000, note: "the promise" },
+    });
     await db.chapter.create({ data: { sermonId: sermon.id, startMs: 0, title: "Introduction" } });
     await db.playEvent.create({ data: { sermonId: sermon.id, kind: "play", positionMs: 0 } });
 
@@ -155,6 +158,7 @@ describe("migrations", () => {
         transcripts: { include: { segments: true } },
         chunks: true,
         progress: true,
+        bookmarks: true,
         playEvents: true,
         chapters: true,
       },
@@ -169,6 +173,7 @@ describe("migrations", () => {
     expect(loaded.transcripts[0]?.segments[0]?.text).toBe("Grace to you.");
     expect(loaded.chunks[0]?.endMs).toBe(60_000);
     expect(loaded.progress[0]?.positionMs).toBe(1234);
+    expect(loaded.bookmarks[0]).toMatchObject({ positionMs: 5000, note: "the promise" });
     expect(loaded.playEvents[0]?.kind).toBe("play");
     expect(loaded.chapters[0]?.title).toBe("Introduction");
     expect(await db.follow.count({ where: { listenerId: user.id } })).toBe(1);

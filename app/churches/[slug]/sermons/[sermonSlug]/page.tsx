@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -5,6 +6,8 @@ import { notFound } from "next/navigation";
 import { PlaybackProvider } from "@/components/listener/playback-context";
 import { PassageList, SermonMeta } from "@/components/listener/sermon-meta";
 import { TranscriptPanel } from "@/components/listener/transcript-panel";
+import { BookmarksProvider } from "@/components/player/bookmarks/bookmarks-context";
+import { BookmarksSection } from "@/components/player/bookmarks/bookmarks-section";
 import { SermonPlayer } from "@/components/player/sermon-player";
 import { getSermonPageData, playableFromPage } from "@/lib/catalog/queries";
 import { parseStartTime } from "@/lib/catalog/playback/start-time";
@@ -56,33 +59,40 @@ export default async function SermonPage({ params, searchParams }: Props) {
       </div>
 
       <PlaybackProvider sermon={playable}>
-        <div className="mt-8">
-          {playable ? (
-            <SermonPlayer
-              sermon={playable}
-              startAt={startAt}
-              isFromLink={linkTime !== undefined}
-              waveformUrl={sermon.media?.waveformUrl ?? null}
-              chapters={chapters}
-            />
-          ) : (
-            <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">
-              <p className="font-medium text-stone-900">The recording is being prepared</p>
-              <p className="mt-2 text-sm text-stone-600">Check back in a few minutes.</p>
+        <OptionalBookmarks sermon={playable}>
+          <div className="mt-8">
+            {playable ? (
+              <SermonPlayer
+                sermon={playable}
+                startAt={startAt}
+                isFromLink={linkTime !== undefined}
+                waveformUrl={sermon.media?.waveformUrl ?? null}
+                chapters={chapters}
+              />
+            ) : (
+              <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center">
+                <p className="font-medium text-stone-900">The recording is being prepared</p>
+                <p className="mt-2 text-sm text-stone-600">Check back in a few minutes.</p>
+              </div>
+            )}
+          </div>
+
+          {transcript && (
+            <div className="mt-6">
+              <TranscriptPanel
+                segments={transcript.segments}
+                verses={transcript.verses}
+                chapters={chapters}
+                captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null}
+              />
             </div>
           )}
-        </div>
-
-        {transcript && (
-          <div className="mt-6">
-            <TranscriptPanel
-              segments={transcript.segments}
-              verses={transcript.verses}
-              chapters={chapters}
-              captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null}
-            />
-          </div>
-        )}
+          {playable && (
+            <div className="mt-6">
+              <BookmarksSection />
+            </div>
+          )}
+        </OptionalBookmarks>
       </PlaybackProvider>
 
       <div className="mt-8 space-y-6">
@@ -107,4 +117,15 @@ export default async function SermonPage({ params, searchParams }: Props) {
       </div>
     </article>
   );
+}
+
+/** Bookmarks are kept for a sermon there is something to play of. */
+function OptionalBookmarks({
+  sermon,
+  children,
+}: {
+  sermon: ReturnType<typeof playableFromPage>;
+  children: ReactNode;
+}) {
+  return sermon ? <BookmarksProvider sermon={sermon}>{children}</BookmarksProvider> : children;
 }
