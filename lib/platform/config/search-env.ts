@@ -13,10 +13,12 @@ const optionalKey = z.string().min(1).optional();
 export const searchEnvSchema = z
   .object({
     EMBEDDING_PROVIDER: z
-      .enum(["local", "openai", "openai-compatible"], {
-        message: "expected local, openai or openai-compatible",
+      .enum(["local-semantic", "local", "openai", "openai-compatible"], {
+        message: "expected local-semantic, local, openai or openai-compatible",
       })
-      .default("local"),
+      .default("local-semantic"),
+    /** Where local-semantic caches the lexicon it builds from WordNet and Nave's topics. */
+    SELAH_DATA_DIR: z.string().min(1).default(".data"),
     /** Defaults to text-embedding-3-small for openai; required for openai-compatible. */
     EMBEDDING_MODEL: z.string().min(1).optional(),
     EMBEDDING_BASE_URL: optionalUrl,
