@@ -18,6 +18,7 @@ import { embeddedInngestEnv } from "./embedded-inngest-env";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
 import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
+import { prepareEmbedder } from "./prepare-embedder";
 import { readOrCreateSecret } from "./read-or-create-secret";
 import { waitForAppSync } from "./wait-for-app-sync";
 import { claimPort, waitForPort } from "./ports";
@@ -71,6 +72,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
   const env: Env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Absolute, so every service finds the same data folder (the semantic lexicon's cache).
+    SELAH_DATA_DIR: launcherEnv.dataDir,
     // The children write to pipes, never a terminal: they log as the launcher's own output would.
     LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
   };
@@ -144,6 +147,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
       console.log(
         `Embedding column resized from ${resized.from} to ${resized.to} dimensions; re-index with npm run reindex.`,
       );
+    await prepareEmbedder(env, databaseUrl);
 
     const isEmbeddedStorage = !process.env.S3_ENDPOINT && !process.env.S3_BUCKET;
     const isEmbeddedQueue = !process.env.SQS_QUEUE_URL;

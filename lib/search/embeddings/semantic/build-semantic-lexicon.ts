@@ -1,3 +1,4 @@
+import { MissingLexiconSourceError } from "./missing-lexicon-source-error";
 import { type NaveTopics, readNaveTopics } from "./read-nave-topics";
 import { readWordnet, WORDNET_DIR } from "./read-wordnet";
 import { SEMANTIC_LEXICON_VERSION, type SemanticLexicon } from "./semantic-lexicon";
@@ -12,8 +13,14 @@ const MAX_CHAPTERS_PER_TOPIC = 30;
 export async function buildSemanticLexicon(
   sources: { wordnetDir?: string; nave?: NaveTopics } = {},
 ): Promise<SemanticLexicon> {
-  const wordnet = await readWordnet(sources.wordnetDir ?? WORDNET_DIR);
-  const nave = sources.nave ?? (await readNaveTopics());
+  const wordnet = await readWordnet(sources.wordnetDir ?? WORDNET_DIR).catch((error) => {
+    throw new MissingLexiconSourceError("WordNet in /usr/share/wordnet", error);
+  });
+  const nave =
+    sources.nave ??
+    (await readNaveTopics().catch((error) => {
+      throw new MissingLexiconSourceError("Nave's Topical Bible and mod2imp", error);
+    }));
   const concepts = new Map<string, Map<string, number>>(wordnet.lemmas);
 
   for (const [word, topics] of nave.words) {

@@ -6,7 +6,7 @@ import type { SemanticLexicon } from "./semantic-lexicon";
 const SEMANTIC_EMBEDDING_MODEL = "local-semantic-v1";
 
 // How much a word's concepts count against its own lexical features (whose stem weighs 1).
-const CONCEPT_WEIGHT = 0.6;
+const CONCEPT_WEIGHT = 1;
 
 /**
  * An offline embedder that captures some meaning: the lexical features of the local
@@ -23,6 +23,9 @@ export function createSemanticEmbedder(
     model: SEMANTIC_EMBEDDING_MODEL,
     dimensions,
     maxBatchSize: 1024,
+    prepare: async () => {
+      await lexicon();
+    },
     embed: async (texts) => {
       const loaded = await lexicon();
       return texts.map((text) => embedSemantically(text, dimensions, loaded));
