@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
-# Debian packages (ffmpeg, pocketsphinx + its English model; with --test also Chromium, sox, espeak-ng,
+# Debian packages (ffmpeg, pocketsphinx + its English model, WordNet + Nave's Topical Bible + the
+# SWORD tools for the local-semantic embedder; with --test also Chromium, sox, espeak-ng,
 # curl, jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the
 # programs those check for first (bench/support/require-tools.ts) come from these packages, or from
 # bash and coreutils (mkfifo, seq), which every Debian has.
@@ -11,6 +12,10 @@ packages=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || packages+=(ffmpeg)
 command -v pocketsphinx_continuous >/dev/null || packages+=(pocketsphinx)
 [ -d /usr/share/pocketsphinx/model/en-us ] || packages+=(pocketsphinx-en-us)
+# The local-semantic embedder builds its lexicon from these on first need (lib/search/embeddings/semantic).
+[ -f /usr/share/wordnet/data.noun ] || packages+=(wordnet-base)
+[ -f /usr/share/sword/mods.d/nave.conf ] || packages+=(sword-dict-naves)
+command -v mod2imp >/dev/null || packages+=(libsword-utils)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v sox >/dev/null || packages+=(sox)
