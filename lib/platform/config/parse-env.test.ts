@@ -24,8 +24,21 @@ describe("server env", () => {
   it("accepts a complete environment and fills defaults", () => {
     expect(parseEnv(serverEnvSchema, valid)).toMatchObject({
       S3_BUCKET: "selah-media",
-      EMBEDDING_DIMENSIONS: 384,
+      EMBEDDING_PROVIDER: "local-semantic",
+      EMBEDDING_DIMENSIONS: 1024,
     });
+    // The vector size defaults per provider; a set one always wins.
+    expect(
+      parseEnv(serverEnvSchema, { ...valid, EMBEDDING_PROVIDER: "local" }).EMBEDDING_DIMENSIONS,
+    ).toBe(384);
+    expect(
+      parseEnv(serverEnvSchema, { ...valid, EMBEDDING_DIMENSIONS: "512" }).EMBEDDING_DIMENSIONS,
+    ).toBe(512);
+  });
+
+  it("reports a bad value of a variable two schemas share once", () => {
+    const message = problemsOf({ ...valid, EMBEDDING_PROVIDER: "bogus" });
+    expect(message.match(/EMBEDDING_PROVIDER:/g)).toHaveLength(1);
   });
 
   it("names each bad variable and what it expects", () => {
