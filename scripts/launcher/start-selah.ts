@@ -127,6 +127,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
   };
 
   try {
+    const embedding = prepareEmbedder(env);
     const isEmbeddedDatabase = !process.env.DATABASE_URL;
     if (isEmbeddedDatabase) {
       const port = await claimPort(launcherEnv.PGLITE_PORT, "embedded database", "PGLITE_PORT");
@@ -147,7 +148,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
       console.log(
         `Embedding column resized from ${resized.from} to ${resized.to} dimensions; re-index with npm run reindex.`,
       );
-    await prepareEmbedder(env, databaseUrl);
+    await embedding.reportStale(databaseUrl);
 
     const isEmbeddedStorage = !process.env.S3_ENDPOINT && !process.env.S3_BUCKET;
     const isEmbeddedQueue = !process.env.SQS_QUEUE_URL;
@@ -233,6 +234,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
     if (engine) await engine.service.waitUntilReady(() => httpOk(`${engine.url}/health`), 30_000);
 
     // The SQS → Inngest forwarder (and outbox relay): after the engine, so its first forwards land.
+    await embedding.ready;
     const { WORKER_PORT } = parseEnv(workerOwnEnvSchema.pick({ WORKER_PORT: true }), env);
     const workerPort = await claimPort(WORKER_PORT, "event worker", "WORKER_PORT");
     const workerHealthUrl = `http://${LOOPBACK}:${workerPort}/health`;
