@@ -22,7 +22,7 @@ export function prepareEmbedder(env: Env): {
     const seconds = (performance.now() - started) / 1000;
     if (seconds > 1)
       console.log(
-        `Built the ${embedder.model} lexicon in ${seconds.toFixed(1)} s (cached from now on).`,
+        `The ${embedder.model} lexicon is ready in ${seconds.toFixed(1)} s (built on first start, then read from the data folder).`,
       );
   })();
   // Awaited later; until then a failure must not count as unhandled.
