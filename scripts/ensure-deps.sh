@@ -45,3 +45,6 @@ fi
 if [ ! -f lib/platform/db/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/platform/db/generated/prisma/client.ts ]; then
   npm run --silent db:generate >/dev/null 2>&1
 fi
+# The local-semantic embedder's lexicon (SELAH_DATA_DIR/semantic, ≈ 7 MB): built once here so the
+# first start or test does not wait for it; a no-op when it is already there.
+npm run --silent semantic:build

@@ -19,6 +19,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// Above the default 384: there chance hash collisions between short texts (±0.1) can outweigh
+// one sentence's real overlap (lib/search/README.md).
 const DIMENSIONS = 1024;
 const cosine = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
 const semantic = (text: string) => embedSemantically(text, DIMENSIONS, lexicon);
