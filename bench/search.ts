@@ -12,8 +12,10 @@ import pg from "pg";
 import { loadDataset } from "@/eval/search/dataset";
 import { createDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
+import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
 import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
-import { createLocalEmbedder, embedLocally } from "@/lib/search/embeddings/local-embedder";
+import { createEmbedder } from "@/lib/search/embeddings/create-embedder";
+import { readEmbeddingConfig } from "@/lib/search/embeddings/read-embedding-config";
 import type { EligibleFilter } from "@/lib/search/chunk-sql";
 import { parseScriptureFilter } from "@/lib/search/scripture-filter";
 import { DEFAULT_TUNING, searchMoments, type SearchMode } from "@/lib/search/search-moments";
@@ -27,7 +29,10 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes.split(",").map(Number);
 const queryCount = Number(values.queries);
-const DIMENSIONS = 384;
+// The configured embedder (EMBEDDING_PROVIDER, EMBEDDING_DIMENSIONS): local-semantic/1024 by default.
+const embedder = createEmbedder(readEmbeddingConfig());
+await embedder.prepare?.();
+const DIMENSIONS = embedder.dimensions;
 const PER_SERMON = 50;
 const CHURCHES = 20;
 const WORDS_PER_MOMENT = 70;
@@ -85,15 +90,17 @@ async function load(url: string, chunks: number) {
   for (let offset = 0; offset < chunks; offset += BATCH) {
     const params: unknown[] = [];
     const rows: string[] = [];
+    const texts = Array.from({ length: Math.min(chunks, offset + BATCH) - offset }, () =>
+      sentence(WORDS_PER_MOMENT),
+    );
+    const vectors = await embedder.embed(texts);
     for (let i = offset; i < Math.min(chunks, offset + BATCH); i++) {
       const sermon = 1 + Math.floor(i / PER_SERMON);
-      const text = sentence(WORDS_PER_MOMENT);
-      const vector = `[${embedLocally(text, DIMENSIONS)
-        .map((v) => v.toFixed(5))
-        .join(",")}]`;
+      const text = texts[i - offset]!;
+      const vector = `[${vectors[i - offset]!.map((v) => v.toFixed(5)).join(",")}]`;
       const p = params.length;
       rows.push(
-        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::vector, 'local-hash-v1')`,
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::vector, '${embedder.model}')`,
       );
       params.push(
         `k${i}`,
@@ -135,12 +142,13 @@ for (const size of sizes) {
   const db = createDb(database.url, 1);
   try {
     await migrate(database.url);
+    await ensureVectorColumn(database.url, DIMENSIONS);
     console.log(`\n${size} moments: generating and loading…`);
     const loading = await load(database.url, size);
     console.log(
       `  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s`,
     );
-    const deps = { db, embedder: createLocalEmbedder(DIMENSIONS) };
+    const deps = { db, embedder };
     const queries = Array.from({ length: queryCount }, () =>
       Array.from({ length: 2 + Math.floor(next() * 3) }, queryWord).join(" "),
     );
@@ -198,6 +206,7 @@ for (const size of sizes) {
 console.log(
   JSON.stringify({
     bench: "search",
+    embedder: embedder.model,
     dimensions: DIMENSIONS,
     queries: queryCount,
     loadAverage: loadavg().map((v) => round(v)),

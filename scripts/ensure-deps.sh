@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
-# Debian packages (ffmpeg, pocketsphinx + its English model, the SWORD exporter and the public-domain
-# WEB and KJV Bibles that scripture snapping reads; with --test also Chromium, sox, espeak-ng, curl,
+# Debian packages (ffmpeg, pocketsphinx + its English model; the SWORD exporter with the
+# public-domain WEB and KJV Bibles that scripture snapping reads and Nave's Topical Bible, and
+# WordNet, for the local-semantic embedder; with --test also Chromium, sox, espeak-ng, curl,
 # jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
 # those check for first (bench/support/require-tools.ts) come from these packages, or from
 # bash and coreutils (mkfifo, seq), which every Debian has.
@@ -15,6 +16,9 @@ command -v pocketsphinx_continuous >/dev/null || packages+=(pocketsphinx)
 command -v mod2imp >/dev/null || packages+=(libsword-utils)
 [ -f /usr/share/sword/mods.d/engWEB2015eb.conf ] || packages+=(sword-text-web)
 [ -f /usr/share/sword/mods.d/engKJV2006eb.conf ] || packages+=(sword-text-kjv)
+# The local-semantic embedder builds its lexicon from these on first need (lib/search/embeddings/semantic).
+[ -f /usr/share/wordnet/data.noun ] || packages+=(wordnet-base)
+[ -f /usr/share/sword/mods.d/nave.conf ] || packages+=(sword-dict-naves)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v sox >/dev/null || packages+=(sox)
@@ -44,3 +48,6 @@ fi
 if [ ! -f lib/platform/db/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/platform/db/generated/prisma/client.ts ]; then
   npm run --silent db:generate >/dev/null 2>&1
 fi
+# The local-semantic embedder's lexicon (SELAH_DATA_DIR/semantic, ≈ 7 MB): built once here so the
+# first start or test does not wait for it; a no-op when it is already there.
+npm run --silent semantic:build

@@ -1,4 +1,4 @@
-// npm run eval:search [-- --dataset DIR] [--rrf-k 60] [--fts-weight 1] [--vector-weight 0.5]
+// npm run eval:search [-- --dataset DIR] [--split dev|heldout] [--rrf-k 60] [--fts-weight 1] [--vector-weight 0.5]
 // (DIR alone, without --dataset, works too; the default is eval/search/default.)
 // Seeds the dataset into a throwaway embedded database with the configured embedder
 // (EMBEDDING_PROVIDER…), then prints nDCG@10, Recall@10 and MRR for full text alone, vectors
@@ -16,6 +16,7 @@ import {
   parseEvalArgs,
 } from "@/eval/search/eval-args";
 import { evaluate, type ModeReport, seedDataset } from "@/eval/search/run-eval";
+import { splitQueries } from "@/eval/search/split-queries";
 import { createDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
 import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
@@ -31,6 +32,7 @@ let dataset: EvalDataset;
 try {
   args = parseEvalArgs(process.argv.slice(2));
   dataset = await loadEvalDataset(args.datasetDir);
+  if (args.split) dataset = { ...dataset, queries: splitQueries(dataset.queries, args.split) };
 } catch (error) {
   if (!(error instanceof EvalUsageError)) throw error;
   console.error(`eval:search: ${error.message}`);
@@ -84,6 +86,7 @@ await runCli(async () => {
     console.log(
       JSON.stringify({
         dataset: datasetDir,
+        split: args.split ?? "all",
         embedder: `${embedder.model}/${embedder.dimensions}`,
         tuning,
         ...reports,

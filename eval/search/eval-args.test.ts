@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_DATASET_DIR, EvalUsageError, loadEvalDataset, parseEvalArgs } from "./eval-args";
+import { splitQueries } from "./split-queries";
 
 describe("parseEvalArgs", () => {
   it("takes the dataset from --dataset, from a lone folder, or the default", () => {
@@ -10,6 +11,21 @@ describe("parseEvalArgs", () => {
     expect(parseEvalArgs(["--dataset=my/set"]).datasetDir).toBe("my/set");
     expect(parseEvalArgs(["my/set"]).datasetDir).toBe("my/set");
     expect(parseEvalArgs([])).toEqual({ datasetDir: DEFAULT_DATASET_DIR });
+  });
+
+  it("takes a query split, dev or heldout, whose halves share no query and cover every kind", async () => {
+    expect(parseEvalArgs(["--split", "dev"]).split).toBe("dev");
+    expect(() => parseEvalArgs(["--split", "test"])).toThrow(
+      "--split test: expected dev or heldout",
+    );
+    const { queries } = await loadEvalDataset(DEFAULT_DATASET_DIR);
+    const dev = splitQueries(queries, "dev");
+    const heldout = splitQueries(queries, "heldout");
+    expect(dev.length + heldout.length).toBe(queries.length);
+    expect(dev.filter((query) => heldout.includes(query))).toEqual([]);
+    const kinds = (list: typeof queries) => new Set(list.map((query) => query.kind));
+    expect(kinds(dev)).toEqual(kinds(queries));
+    expect(kinds(heldout)).toEqual(kinds(queries));
   });
 
   it("reads the fusion overrides as numbers", () => {

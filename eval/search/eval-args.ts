@@ -3,10 +3,11 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type EvalDataset, InvalidDatasetError, loadDataset } from "./dataset";
+import type { QuerySplit } from "./split-queries";
 
 export const DEFAULT_DATASET_DIR = "eval/search/default";
 export const EVAL_USAGE =
-  "npm run eval:search -- [--dataset DIR] [--rrf-k N] [--fts-weight W] [--vector-weight W]";
+  "npm run eval:search -- [--dataset DIR] [--split dev|heldout] [--rrf-k N] [--fts-weight W] [--vector-weight W]";
 
 export class EvalUsageError extends Error {
   constructor(message: string) {
@@ -17,6 +18,8 @@ export class EvalUsageError extends Error {
 
 export interface EvalArgs {
   datasetDir: string;
+  /** Half of the queries (see splitQueries): tune on dev, measure held-out only at the end. */
+  split?: QuerySplit;
   /** Overrides of the configured fusion settings; absent keeps the configured value. */
   rrfK?: number;
   ftsWeight?: number;
@@ -32,6 +35,7 @@ export function parseEvalArgs(args: string[]): EvalArgs {
       allowPositionals: true,
       options: {
         dataset: { type: "string" },
+        split: { type: "string" },
         "rrf-k": { type: "string" },
         "fts-weight": { type: "string" },
         "vector-weight": { type: "string" },
@@ -49,8 +53,12 @@ export function parseEvalArgs(args: string[]): EvalArgs {
       `one dataset folder, please (got ${[values.dataset, ...positionals].filter(Boolean).join(", ")}); usage: ${EVAL_USAGE}`,
     );
   }
+  const split = values.split;
+  if (split !== undefined && split !== "dev" && split !== "heldout")
+    throw new EvalUsageError(`--split ${split}: expected dev or heldout`);
   return {
     datasetDir: values.dataset ?? positionals[0] ?? DEFAULT_DATASET_DIR,
+    split,
     rrfK: number("--rrf-k", values["rrf-k"], { min: 1, max: 1000, whole: true }),
     ftsWeight: number("--fts-weight", values["fts-weight"], { min: 0, max: 10 }),
     vectorWeight: number("--vector-weight", values["vector-weight"], { min: 0, max: 10 }),

@@ -18,6 +18,7 @@ import { embeddedInngestEnv } from "./embedded-inngest-env";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
 import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
+import { prepareEmbedder } from "./prepare-embedder";
 import { readOrCreateSecret } from "./read-or-create-secret";
 import { waitForAppSync } from "./wait-for-app-sync";
 import { claimPort, waitForPort } from "./ports";
@@ -71,6 +72,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
   const env: Env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Absolute, so every service finds the same data folder (the semantic lexicon's cache).
+    SELAH_DATA_DIR: launcherEnv.dataDir,
     // The children write to pipes, never a terminal: they log as the launcher's own output would.
     LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
   };
@@ -124,6 +127,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
   };
 
   try {
+    const embedding = prepareEmbedder(env);
     const isEmbeddedDatabase = !process.env.DATABASE_URL;
     if (isEmbeddedDatabase) {
       const port = await claimPort(launcherEnv.PGLITE_PORT, "embedded database", "PGLITE_PORT");
@@ -144,6 +148,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
       console.log(
         `Embedding column resized from ${resized.from} to ${resized.to} dimensions; re-index with npm run reindex.`,
       );
+    await embedding.reportStale(databaseUrl);
 
     const isEmbeddedStorage = !process.env.S3_ENDPOINT && !process.env.S3_BUCKET;
     const isEmbeddedQueue = !process.env.SQS_QUEUE_URL;
@@ -229,6 +234,7 @@ export async function startSelah(options: StartOptions): Promise<void> {
     if (engine) await engine.service.waitUntilReady(() => httpOk(`${engine.url}/health`), 30_000);
 
     // The SQS → Inngest forwarder (and outbox relay): after the engine, so its first forwards land.
+    await embedding.ready;
     const { WORKER_PORT } = parseEnv(workerOwnEnvSchema.pick({ WORKER_PORT: true }), env);
     const workerPort = await claimPort(WORKER_PORT, "event worker", "WORKER_PORT");
     const workerHealthUrl = `http://${LOOPBACK}:${workerPort}/health`;

@@ -24,8 +24,14 @@ describe("server env", () => {
   it("accepts a complete environment and fills defaults", () => {
     expect(parseEnv(serverEnvSchema, valid)).toMatchObject({
       S3_BUCKET: "selah-media",
+      EMBEDDING_PROVIDER: "local-semantic",
       EMBEDDING_DIMENSIONS: 384,
     });
+  });
+
+  it("reports a bad value of a variable two schemas share once", () => {
+    const message = problemsOf({ ...valid, EMBEDDING_PROVIDER: "bogus" });
+    expect(message.match(/EMBEDDING_PROVIDER:/g)).toHaveLength(1);
   });
 
   it("names each bad variable and what it expects", () => {

@@ -16,17 +16,17 @@ export class InvalidEnvError extends AppError {
 export function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  throw new InvalidEnvError(
-    result.error.issues.map((issue) => {
-      const name = issue.path.join(".") || "(environment)";
-      const given = issue.path.length ? env[String(issue.path[0])] : undefined;
-      const expected =
-        issue.code === "invalid_type" && given === undefined ? "is required" : issue.message;
-      return given === undefined
-        ? `${name}: ${expected}`
-        : `${name}: ${expected} (got ${JSON.stringify(redact(name, given))})`;
-    }),
-  );
+  // A variable two composed schemas share (EMBEDDING_PROVIDER) is reported once.
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    const given = issue.path.length ? env[String(issue.path[0])] : undefined;
+    const expected =
+      issue.code === "invalid_type" && given === undefined ? "is required" : issue.message;
+    return given === undefined
+      ? `${name}: ${expected}`
+      : `${name}: ${expected} (got ${JSON.stringify(redact(name, given))})`;
+  });
+  throw new InvalidEnvError([...new Set(problems)]);
 }
 
 function redact(name: string, value: string): string {

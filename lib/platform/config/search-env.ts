@@ -5,6 +5,13 @@ const optionalUrl = z
   .optional();
 const optionalKey = z.string().min(1).optional();
 
+/** local-semantic (the default) and local run offline; see lib/search/embeddings. */
+export const embeddingProviderSchema = z
+  .enum(["local-semantic", "local", "openai", "openai-compatible"], {
+    message: "expected local-semantic, local, openai or openai-compatible",
+  })
+  .default("local-semantic");
+
 /**
  * Embeddings and Ask. Both default to what runs offline: the local deterministic embedder
  * and extractive answers. OpenAI or any OpenAI-compatible server (Ollama, vLLM) is switched
@@ -12,11 +19,9 @@ const optionalKey = z.string().min(1).optional();
  */
 export const searchEnvSchema = z
   .object({
-    EMBEDDING_PROVIDER: z
-      .enum(["local", "openai", "openai-compatible"], {
-        message: "expected local, openai or openai-compatible",
-      })
-      .default("local"),
+    EMBEDDING_PROVIDER: embeddingProviderSchema,
+    /** Where local-semantic caches the lexicon it builds from WordNet and Nave's topics. */
+    SELAH_DATA_DIR: z.string().min(1).default(".data"),
     /** Defaults to text-embedding-3-small for openai; required for openai-compatible. */
     EMBEDDING_MODEL: z.string().min(1).optional(),
     EMBEDDING_BASE_URL: optionalUrl,

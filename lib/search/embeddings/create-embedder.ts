@@ -3,6 +3,8 @@ import type { SearchEnv } from "@/lib/platform/config/search-env";
 import type { Embedder } from "./embedder";
 import { createLocalEmbedder } from "./local-embedder";
 import { createOpenAiEmbedder } from "./openai-embedder";
+import { loadSemanticLexicon } from "./semantic/load-semantic-lexicon";
+import { createSemanticEmbedder } from "./semantic/semantic-embedder";
 
 export type EmbeddingConfig = Pick<
   SearchEnv,
@@ -13,7 +15,8 @@ export type EmbeddingConfig = Pick<
   | "EMBEDDING_BATCH_SIZE"
   | "OPENAI_API_KEY"
   | "OPENAI_BASE_URL"
-> & { EMBEDDING_DIMENSIONS: number };
+> &
+  Partial<Pick<SearchEnv, "SELAH_DATA_DIR">> & { EMBEDDING_DIMENSIONS: number };
 
 const DEFAULT_OPENAI_EMBEDDING_MODEL = "text-embedding-3-small";
 
@@ -21,6 +24,10 @@ const DEFAULT_OPENAI_EMBEDDING_MODEL = "text-embedding-3-small";
 export function createEmbedder(config: EmbeddingConfig): Embedder {
   const dimensions = config.EMBEDDING_DIMENSIONS;
   if (config.EMBEDDING_PROVIDER === "local") return createLocalEmbedder(dimensions);
+  if (config.EMBEDDING_PROVIDER === "local-semantic")
+    return createSemanticEmbedder(dimensions, () =>
+      loadSemanticLexicon(config.SELAH_DATA_DIR ?? ".data"),
+    );
   const isOpenAi = config.EMBEDDING_PROVIDER === "openai";
   const client = new OpenAI({
     apiKey: config.EMBEDDING_API_KEY ?? config.OPENAI_API_KEY ?? "not-needed",

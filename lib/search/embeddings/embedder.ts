@@ -7,6 +7,8 @@ export interface Embedder {
   /** Most inputs one call may carry (the provider's per-request limit). */
   readonly maxBatchSize: number;
   embed(texts: readonly string[]): Promise<number[][]>;
+  /** Loads (or builds) what the embedder needs before its first text, where it has such a thing. */
+  prepare?(): Promise<void>;
 }
 
 /** The provider answered with vectors of another size than the database column holds: a setting to fix. */

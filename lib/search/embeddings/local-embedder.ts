@@ -31,6 +31,11 @@ export function createLocalEmbedder(dimensions: number): Embedder {
 }
 
 export function embedLocally(text: string, dimensions: number): number[] {
+  return hashFeatures(lexicalFeatures(text), dimensions);
+}
+
+/** The lexical features of a text (stems, trigrams, stem pairs) with their summed weights. */
+export function lexicalFeatures(text: string): Map<string, number> {
   const features = new Map<string, number>();
   const add = (feature: string, weight: number) =>
     features.set(feature, (features.get(feature) ?? 0) + weight);
@@ -38,14 +43,25 @@ export function embedLocally(text: string, dimensions: number): number[] {
   const words = contentWords(text);
   const stems = words.map(stemWord);
   stems.forEach((stem, index) => {
-    const factor = SERMON_COMMON_WORDS.has(words[index]!) ? COMMON_WORD_FACTOR : 1;
+    const factor = commonWordFactor(words[index]!);
     add(`w:${stem}`, STEM_WEIGHT * factor);
     const grams = trigrams(stem);
     for (const gram of grams) add(`c:${gram}`, (factor * TRIGRAM_WEIGHT) / Math.sqrt(grams.length));
     const next = stems[index + 1];
     if (next) add(`p:${stem} ${next}`, PAIR_WEIGHT);
   });
+  return features;
+}
 
+/** Words every sermon says count a fraction of the others. */
+export const commonWordFactor = (word: string) =>
+  SERMON_COMMON_WORDS.has(word) ? COMMON_WORD_FACTOR : 1;
+
+/**
+ * Feature hashing into `dimensions` buckets, signed so collisions cancel on average, with
+ * sub-linear weights, L2-normalised so cosine distance is meaningful.
+ */
+export function hashFeatures(features: Map<string, number>, dimensions: number): number[] {
   const vector = new Array<number>(dimensions).fill(0);
   for (const [feature, weight] of features) {
     const hash = fnv1a(feature);
