@@ -61,6 +61,8 @@ export default defineConfig({
         // The player's own flows: one browser is enough, and they take their own 390 px shots.
         "**/persistent-player.spec.ts",
         "**/resume.spec.ts",
+        // Offline listening: the service worker's caches behave the same at any width.
+        "**/offline.spec.ts",
       ],
     },
   ],
