@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { DownloadsList } from "@/components/offline/downloads-list";
 
+// Rendered per request, like every page: its scripts carry the request's CSP nonce (proxy.ts).
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Downloads" };
 
 /**
