@@ -7,10 +7,9 @@ import { PlayPauseIcon } from "@/components/player/player-buttons";
 import { itemFromSermon } from "@/components/player/now-playing/now-playing-api";
 import { nowPlaying } from "@/components/player/now-playing/now-playing-store";
 import { useNowPlaying } from "@/components/player/now-playing/use-now-playing";
-import { transcriptJsonPath } from "@/lib/catalog/playback/listener-paths";
 import { formatBytes, formatDuration } from "@/lib/platform/text/format";
 import { type DownloadedSermon, downloads } from "./downloads-store";
-import { DOWNLOADS_CACHE } from "./offline-caches";
+import { DOWNLOADS_CACHE, keptTranscriptUrls } from "./offline-caches";
 import { useDownloads } from "./use-downloads";
 
 /** The downloaded sermons: play, read the transcript, remove. */
@@ -99,7 +98,7 @@ function TranscriptDetails({ sermonId }: { sermonId: string }) {
   const open = async () => {
     if (text !== null) return;
     const cache = await caches.open(DOWNLOADS_CACHE);
-    const response = await cache.match(transcriptJsonPath(sermonId));
+    const response = await cache.match(keptTranscriptUrls(sermonId).json);
     const json = (await response?.json().catch(() => null)) as {
       segments?: { body?: string }[];
     } | null;

@@ -1,8 +1,7 @@
 "use client";
 
 import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
-import { captionsPath, transcriptJsonPath } from "@/lib/catalog/playback/listener-paths";
-import { DOWNLOADS_CACHE } from "./offline-caches";
+import { DOWNLOADS_CACHE, keptTranscriptUrls } from "./offline-caches";
 
 /** A sermon kept on this device: what the downloads page lists and the player plays offline. */
 export interface DownloadedSermon extends PlayableSermon {
@@ -116,7 +115,8 @@ async function readWithProgress(
 
 /** Keeps the transcript's JSON and captions when there are any; says whether it did. */
 async function keepTranscript(cache: Cache, sermonId: string): Promise<boolean> {
-  const urls = [transcriptJsonPath(sermonId), captionsPath(sermonId)];
+  const { json, captions } = keptTranscriptUrls(sermonId);
+  const urls = [json, captions];
   const responses = await Promise.all(urls.map((url) => fetch(url).catch(() => null)));
   let kept = false;
   for (const [index, response] of responses.entries()) {
@@ -209,7 +209,7 @@ export const downloads = {
     if (!item || !("caches" in window)) return;
     const cache = await caches.open(DOWNLOADS_CACHE);
     await Promise.all(
-      [item.downloadUrl, transcriptJsonPath(sermonId), captionsPath(sermonId)].map((url) =>
+      [item.downloadUrl, ...Object.values(keptTranscriptUrls(sermonId))].map((url) =>
         cache.delete(url),
       ),
     );

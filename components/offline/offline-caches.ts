@@ -18,3 +18,13 @@ export const SERVICE_WORKER_URL = "/serwist/sw.js";
  * cached by the service worker, so nobody else on the device reads them back offline.
  */
 export const NEVER_CACHED = /^\/(?:account|admin|operator|api|s3|serwist)(?:\/|$)/;
+
+/**
+ * A sermon's transcript as the captions routes serve it (app/captions/[sermonId]): WebVTT, and
+ * the JSON beside it. Spelt here rather than taken from lib/catalog/playback/listener-paths.ts,
+ * whose module pulls zod into the page, and zod probes for eval, which the CSP refuses.
+ */
+export const keptTranscriptUrls = (sermonId: string) => {
+  const captions = `/captions/${encodeURIComponent(sermonId)}`;
+  return { captions, json: `${captions}/transcript.json` };
+};
