@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-pgvector",
     "fauxqs",
     "fluent-ffmpeg",
+    // Serwist bundles the service worker with it while the app is built (app/serwist/).
+    "esbuild",
   ],
   poweredByHeader: false,
   // Every response: nosniff and the referrer policy; HSTS when the request came over https.

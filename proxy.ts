@@ -67,9 +67,11 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Everything but route handlers (/api, /media, /captions, /s3, /preview: share images) and
+      // Everything but route handlers (/api, /media, /captions, /s3, /preview: share images,
+      // /serwist: the service worker, whose own CSP would bind its fetches) and
       // Next.js's static files.
-      source: "/((?!api/|media/|captions/|s3/|preview/|_next/static/|_next/image|favicon\\.ico).*)",
+      source:
+        "/((?!api/|media/|captions/|s3/|preview/|serwist/|_next/static/|_next/image|favicon\\.ico).*)",
       // Prefetches and server action calls answer with RSC data, not HTML: no scripts to allow.
       missing: [
         { type: "header", key: "next-router-prefetch" },

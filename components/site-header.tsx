@@ -27,6 +27,12 @@ export function SiteHeader() {
           >
             Search
           </Link>
+          <Link
+            href="/downloads"
+            className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900"
+          >
+            Downloads
+          </Link>
           <AccountMenu />
         </nav>
       </div>

@@ -113,7 +113,7 @@ test("the download is an M4A attachment and private files stay private", async (
   request,
 }) => {
   await page.goto(sermonPath);
-  const href = await page.getByRole("link", { name: "Download" }).getAttribute("href");
+  const href = await page.getByRole("link", { name: "M4A file" }).getAttribute("href");
   const download = await request.get(href!, { headers: { range: "bytes=0-15" } });
   expect(download.status()).toBe(206);
   expect(download.headers()["content-type"]).toBe("audio/mp4");

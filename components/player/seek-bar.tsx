@@ -27,7 +27,6 @@ export function SeekBar({
         <p
           data-testid="current-chapter"
           className="mt-1 truncate text-xs font-medium text-amber-800"
-          aria-live="polite"
         >
           <span className="sr-only">Chapter: </span>
           {current.title}

@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ListenerChapter } from "@/lib/catalog/chapters/chapter-queries";
 import type { PlayableSermon } from "@/lib/catalog/playback/playable-sermons";
+import { chapterIndexAt } from "@/lib/catalog/chapters/chapter-at";
+import { DownloadButton } from "@/components/offline/download-button";
 import { formatDuration } from "@/lib/platform/text/format";
 import { BookmarkButton } from "./bookmarks/bookmark-button";
 import { BookmarkNoteForm } from "./bookmarks/bookmark-note-form";
@@ -102,6 +104,19 @@ export function SermonPlayer({
     bookmarkButton.current?.focus();
   };
 
+  // A new chapter while playing is said by the player's live region (now-playing-host.tsx).
+  const chapterTitle = isMine
+    ? chapters[chapterIndexAt(chapters, currentTime * 1000)]?.title
+    : null;
+  // Only a change from one chapter to another: starting to play is announced already.
+  const previousChapter = useRef(chapterTitle);
+  useEffect(() => {
+    const previous = previousChapter.current;
+    previousChapter.current = chapterTitle;
+    if (chapterTitle && previous && chapterTitle !== previous && nowPlaying.getSnapshot().isPlaying)
+      nowPlaying.announce(`Chapter: ${chapterTitle}`);
+  }, [chapterTitle]);
+
   useKeyboardShortcuts({
     togglePlay,
     skipBy,
@@ -151,16 +166,16 @@ export function SermonPlayer({
           {bookmarks && <BookmarkButton ref={bookmarkButton} onClick={startBookmark} />}
           <KeyboardShortcutsHint />
           {sermon.downloadUrl && (
-            <a
-              href={sermon.downloadUrl}
-              download
-              className="inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 font-medium text-amber-800 hover:bg-amber-50"
-            >
-              <svg aria-hidden viewBox="0 0 20 20" className="size-4 fill-current">
-                <path d="M10 2a1 1 0 0 1 1 1v8.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V3a1 1 0 0 1 1-1ZM4 15a1 1 0 0 1 1 1v1h10v-1a1 1 0 1 1 2 0v2a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-2a1 1 0 0 1 1-1Z" />
-              </svg>
-              Download
-            </a>
+            <>
+              <DownloadButton sermon={{ ...sermon, downloadUrl: sermon.downloadUrl }} />
+              <a
+                href={sermon.downloadUrl}
+                download
+                className="inline-flex items-center rounded-lg px-3 py-1.5 font-medium text-amber-800 hover:bg-amber-50"
+              >
+                M4A file
+              </a>
+            </>
           )}
         </div>
       </div>

@@ -11,6 +11,7 @@ describe("isListenerPath", () => {
       "/bible/john/3",
       "/account",
       "/account/sign-in",
+      "/downloads",
     ])
       expect(isListenerPath(path), path).toBe(true);
   });

@@ -1,5 +1,5 @@
-/** The listener's side of the site, where the player follows them: browsing, search, account. */
-const LISTENER_SECTIONS = ["/churches", "/search", "/bible", "/account"];
+/** The listener's side of the site, where the player follows them: browsing, search, account, downloads. */
+const LISTENER_SECTIONS = ["/churches", "/search", "/bible", "/account", "/downloads"];
 
 export function isListenerPath(pathname: string | null): boolean {
   if (pathname === null) return false;

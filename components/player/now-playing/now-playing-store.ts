@@ -1,5 +1,7 @@
 "use client";
 
+import { downloads } from "@/components/offline/downloads-store";
+import { attachFileSource } from "../attach-file-source";
 import { attachHlsSource } from "../attach-hls-source";
 import { type ConnectionHints, progressiveSourceFor } from "../progressive-source";
 import { describeItem } from "./describe-item";
@@ -73,6 +75,8 @@ let arrivingAt: number | null = null;
 let wantsToPlay = false;
 let lastPersistedAt = 0;
 let announcementCount = 0;
+/** The item whose start was just announced ("Now playing"), so its play event is not again. */
+let introducedKey: string | null = null;
 
 function set(patch: Partial<NowPlayingSnapshot>) {
   snapshot = { ...snapshot, ...patch };
@@ -155,19 +159,27 @@ function applySource(positionSec: number) {
   }
   detachSource?.();
   attachedStream = item.streamUrl;
-  detachSource = attachHlsSource(
-    audio,
-    item.streamUrl,
-    positionSec,
-    (message) => set({ error: message }),
-    {
-      progressiveSrc: progressiveSourceFor(
-        item.downloadUrl,
-        (navigator as { connection?: ConnectionHints }).connection,
-      ),
-      onAttached: () => wantsToPlay && startPlaying(audio),
-    },
-  );
+  const options = { onAttached: () => wantsToPlay && startPlaying(audio) };
+  // Downloaded: the file on the device, which plays with the network off.
+  const downloaded = downloads.find(item.sermonId);
+  detachSource = downloaded
+    ? attachFileSource(audio, downloaded.downloadUrl, positionSec, reportError, options)
+    : attachHlsSource(audio, item.streamUrl, positionSec, reportError, {
+        ...options,
+        progressiveSrc: progressiveSourceFor(
+          item.downloadUrl,
+          (navigator as { connection?: ConnectionHints }).connection,
+        ),
+      });
+}
+
+function reportError(message: string) {
+  const offline = typeof navigator !== "undefined" && !navigator.onLine;
+  const text = offline
+    ? "You are offline, and this sermon is not downloaded. Download it to listen without a connection."
+    : message;
+  set({ error: text });
+  announce(text);
 }
 
 function startPlaying(audio: HTMLAudioElement) {
@@ -217,12 +229,14 @@ function finishCurrent() {
   if (queue.upNext.length) {
     const next = advance(queue);
     take(next, { play: true });
+    introducedKey = next.current!.key;
     announce(`Now playing: ${describeItem(next.current!)}`);
     return;
   }
   const seriesNext = snapshot.current?.clip ? null : snapshot.seriesNext;
   if (seriesNext) {
     take(playNow(EMPTY_QUEUE, seriesNext), { play: true });
+    introducedKey = seriesNext.key;
     announce(`Next in the series: ${describeItem(seriesNext)}`);
     return;
   }
@@ -242,10 +256,17 @@ function onAudioEvent(event: Event) {
     case "play":
       wantsToPlay = true;
       set({ isPlaying: true, resumedAtMs: null });
+      // "Now playing …" was said already when the queue moved on to it.
+      if (snapshot.current && snapshot.current.key !== introducedKey)
+        announce(`Playing: ${snapshot.current.title}`);
+      introducedKey = null;
       return;
     case "pause":
       set({ isPlaying: false });
       persist();
+      // Paused from outside Selah's controls (media keys, another app taking the audio);
+      // the end of a sermon or a moment pauses too, and finishCurrent says what comes next.
+      if (wantsToPlay && !audio.ended) announce("Paused");
       return;
     case "ended":
       set({ isPlaying: false });
@@ -329,7 +350,10 @@ export const nowPlaying = {
     ensureInitialised();
     const queue = replaceWith(items);
     take(queue, { play: true });
-    if (queue.current) announce(`Now playing: ${describeItem(queue.current)}`);
+    if (queue.current) {
+      introducedKey = queue.current.key;
+      announce(`Now playing: ${describeItem(queue.current)}`);
+    }
   },
 
   enqueue(item: NowPlayingItem) {
@@ -350,6 +374,7 @@ export const nowPlaying = {
     if (audio && attachedStream) startPlaying(audio);
   },
   pause() {
+    if (snapshot.isPlaying) announce("Paused");
     wantsToPlay = false;
     snapshot.audio?.pause();
   },
@@ -403,6 +428,10 @@ export const nowPlaying = {
     set({ upNext: [] });
     persist();
     announce("The queue is empty.");
+  },
+  /** Says `text` to screen readers through the player's live region (a chapter begins). */
+  announce(text: string) {
+    announce(text);
   },
   /** Stops, and forgets the current item and the queue (the mini player's close). */
   close() {
