@@ -58,7 +58,7 @@ beforeAll(async () => {
   sermons.private = await addSermon(database.churchId, "private", "published");
   sermons.draft = await addSermon(database.churchId, "draft", "draft");
   sermons.otherChurch = await addSermon(other.id, "elsewhere", "published");
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await database?.stop();
@@ -154,7 +154,7 @@ describe("listening insights: ingest through POST /api/play-events, rollups, pur
       where: { churchId_day: { churchId: database.churchId, day: utcDay(new Date()) } },
     });
     expect(church.uniqueListeners).toBeGreaterThanOrEqual(1000);
-  }, 180_000);
+  }, 600_000);
 
   it("counts the same listener replaying a sermon once a day, and again the next day", async () => {
     const address = "192.0.2.44";

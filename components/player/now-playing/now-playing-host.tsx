@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { useMediaSession } from "../use-media-session";
+import { usePlayReports } from "../use-play-reports";
 import { useProgressSaving } from "../use-saved-position";
 import { useVolume } from "../use-volume";
 import { MiniPlayer } from "./mini-player";
@@ -12,7 +13,7 @@ import { useNowPlaying } from "./use-now-playing";
 /**
  * The listener's player for the whole visit, mounted once in the root layout (through
  * NowPlayingGate): the one `<audio>` element, the lock screen and media keys, saving the
- * place, the screen reader's announcements and the mini player at the bottom of the page.
+ * place, the anonymous play reports for insights, the screen reader's announcements and the mini player at the bottom of the page.
  * The sermon page's big player is another view of the same playback.
  */
 export default function NowPlayingHost() {
@@ -26,6 +27,7 @@ export default function NowPlayingHost() {
 
   useVolume(audioRef);
   useProgressSaving(audio, current);
+  usePlayReports(audio, current);
   useMediaSession(
     audioRef,
     {
