@@ -61,6 +61,8 @@ export default defineConfig({
         // The player's own flows: one browser is enough, and they take their own 390 px shots.
         "**/persistent-player.spec.ts",
         "**/resume.spec.ts",
+        // The insights dashboard: one browser; it takes its own 390 px screenshot.
+        "**/insights.spec.ts",
       ],
     },
   ],
