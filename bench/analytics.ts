@@ -78,6 +78,7 @@ async function seed(url: string) {
   await client.query(`INSERT INTO "Chapter" (id, "sermonId", "startMs", title, "updatedAt")
     SELECT 'ch' || i || '-' || k, 's' || i, k * ${DURATION_MS / 4}, 'Part ' || (k + 1), now()
     FROM generate_series(1, ${SERMONS}) i, generate_series(0, 3) k`);
+  progress("sermons, media and chapters seeded; moments next…");
   // Ten moments a sermon for search to find.
   for (let sermon = 1; sermon <= SERMONS; sermon += 25) {
     const rows: string[] = [];
@@ -107,6 +108,7 @@ async function seed(url: string) {
       params,
     );
   }
+  progress("moments seeded; a year of rollups next…");
   // A year of rollups: each sermon heard on about 40% of days, retention falling off with time.
   const started = performance.now();
   await client.query(`INSERT INTO "SermonListeningDay" ("sermonId", day, "churchId", plays, "uniqueListeners", completions, "completionSum", retention)
