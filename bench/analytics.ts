@@ -17,7 +17,6 @@ import { randomUUID } from "node:crypto";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { churchInsights } from "@/lib/catalog/insights/church-insights";
 import { parseInsightsRange, RANGE_PRESETS } from "@/lib/catalog/insights/insights-range";
 import { rollUpListening } from "@/lib/catalog/insights/roll-up-listening";
@@ -62,8 +61,11 @@ const p95 = (values: number[]) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function seed(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  // Through Prisma's driver, as the CLIs reach the running Selah's database.
+  const seeder = createDb(url, 1);
+  const client = {
+    query: (sql: string, params: unknown[] = []) => seeder.$executeRawUnsafe(sql, ...params),
+  };
   await client.query(
     `INSERT INTO "Church" (id, slug, name, "updatedAt") VALUES ('bench-church', 'bench-chapel', 'Bench Chapel', now())`,
   );
@@ -71,9 +73,9 @@ async function seed(url: string) {
     SELECT 's' || i, 'bench-church', 'sermon-' || i, 'Sermon ' || i, date '2025-01-01' + (i % 365),
       'searchable', 'published', 1, ${DURATION_MS}, now()
     FROM generate_series(1, ${SERMONS}) i`);
-  await client.query(`INSERT INTO "MediaAsset" (id, "sermonId", kind, key, "contentType")
+  await client.query(`INSERT INTO "MediaAsset" (id, "sermonId", kind, key, "contentType", "updatedAt")
     SELECT 'm' || i, 's' || i, 'master_playlist',
-      'churches/bench-church/sermons/s' || i || '/v1/master.m3u8', 'application/vnd.apple.mpegurl'
+      'churches/bench-church/sermons/s' || i || '/v1/master.m3u8', 'application/vnd.apple.mpegurl', now()
     FROM generate_series(1, ${SERMONS}) i`);
   await client.query(`INSERT INTO "Chapter" (id, "sermonId", "startMs", title, "updatedAt")
     SELECT 'ch' || i || '-' || k, 's' || i, k * ${DURATION_MS / 4}, 'Part ' || (k + 1), now()
@@ -126,13 +128,15 @@ async function seed(url: string) {
     SELECT 'bench-church', d::date, 'query ' || q, 1 + q % 5, CASE WHEN q % 7 = 0 THEN 1 + q % 5 ELSE 0 END
     FROM generate_series(current_date - 364, current_date, interval '1 day') d, generate_series(1, 40) q`);
   await client.query("ANALYZE");
-  const rows = await client.query<{ n: number }>(
-    `SELECT COUNT(*)::int AS n FROM "SermonListeningDay"`,
-  );
+  const rows = {
+    rows: await seeder.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT COUNT(*)::int AS n FROM "SermonListeningDay"`,
+    ),
+  };
   progress(
     `seeded ${SERMONS} sermons and ${rows.rows[0]!.n} sermon-days of rollups in ${round((performance.now() - started) / 1000)} s`,
   );
-  await client.end();
+  await seeder.$disconnect();
 }
 
 /** One beacon of BATCH reports for a listener of a random sermon. */
