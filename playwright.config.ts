@@ -65,6 +65,8 @@ export default defineConfig({
         "**/bookmarks.spec.ts",
         // Offline listening: the service worker's caches behave the same at any width.
         "**/offline.spec.ts",
+        // The insights dashboard: one browser; it takes its own 390 px screenshot.
+        "**/insights.spec.ts",
       ],
     },
   ],

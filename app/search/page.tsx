@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { clientAddressOf } from "@/lib/platform/auth/client-address";
 import { SearchExperience } from "@/components/search/search-experience";
 import { EMPTY_SEARCH, type SearchState } from "@/components/search/search-state";
 import { runSearch, type SearchOutcome, searchFacets } from "@/lib/search/queries";
@@ -21,7 +23,11 @@ export default async function SearchPage({ searchParams }: Props) {
   let errors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
   if (parsed.success && parsed.data.q) {
     try {
-      outcome = await runSearch(parsed.data);
+      const requestHeaders = await headers();
+      outcome = await runSearch(parsed.data, {
+        address: clientAddressOf(requestHeaders),
+        userAgent: requestHeaders.get("user-agent"),
+      });
     } catch (error) {
       if (!(error instanceof UnrecognisedScriptureError)) throw error;
       errors = { passage: [error.message] };

@@ -25,6 +25,11 @@ export function AdminNav({
     },
     { href: `${base}/series`, label: "Series", isActive: pathname.startsWith(`${base}/series`) },
     { href: `${base}/import`, label: "Import", isActive: pathname.startsWith(`${base}/import`) },
+    {
+      href: `${base}/insights`,
+      label: "Insights",
+      isActive: pathname.startsWith(`${base}/insights`),
+    },
     ...(canEditSettings
       ? [
           {

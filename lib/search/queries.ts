@@ -1,3 +1,6 @@
+import { recordSearch } from "@/lib/catalog/insights/record-search";
+import type { RequestOrigin } from "@/lib/catalog/insights/daily-listener-hasher";
+import { webLogger } from "@/lib/platform/telemetry/logger";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 import { searchEnvSchema } from "@/lib/platform/config/search-env";
 import { getDb } from "@/lib/platform/db/client";
@@ -33,7 +36,11 @@ export function filterOf(
 }
 
 /** A listener's search, as /search and GET /api/search run it. */
-export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
+export async function runSearch(
+  params: SearchParams,
+  /** Who asked (read from the request, never stored): the search is counted for insights. */
+  origin?: RequestOrigin,
+): Promise<SearchOutcome> {
   const started = performance.now();
   const filter = filterOf(params);
   const hits = params.q
@@ -45,6 +52,13 @@ export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
     : [];
   const tookMs = performance.now() - started;
   webMetrics().searchSeconds.observe(tookMs / 1000);
+  if (origin && params.q)
+    void recordSearch({
+      query: params.q,
+      churchSlug: params.church,
+      foundChurchSlugs: hits.map((hit) => hit.churchSlug),
+      origin,
+    }).catch((error: unknown) => webLogger().warn({ err: error }, "search not counted"));
   return { hits, scripture: filter.scripture?.label ?? null, tookMs: Math.round(tookMs) };
 }
 

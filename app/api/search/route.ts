@@ -1,6 +1,7 @@
 // GET /api/search — moments matching a query and filters (the /search page's type-ahead).
 import { runSearch } from "@/lib/search/queries";
 import { searchParamsRecord, searchParamsSchema } from "@/lib/search/search-params";
+import { clientAddressOf } from "@/lib/platform/auth/client-address";
 import { AppError } from "@/lib/platform/errors/app-error";
 import { assertQueryLength } from "@/lib/platform/http/assert-query-length";
 import { withErrorResponse } from "@/lib/platform/http/with-error-response";
@@ -21,7 +22,10 @@ export const GET = withErrorResponse(
         .join("; ");
       throw AppError.invalidInput(`The search is not valid (${detail}).`, fields);
     }
-    const outcome = await runSearch(parsed.data);
+    const outcome = await runSearch(parsed.data, {
+      address: clientAddressOf(request.headers),
+      userAgent: request.headers.get("user-agent"),
+    });
     return Response.json(outcome, { headers: { "cache-control": "no-store" } });
   },
   { internalMessage: "Search is unavailable right now; try again." },

@@ -5,6 +5,7 @@ import { useCallback, useMemo } from "react";
 import { useSilenceSkipping } from "../listening-options/use-silence-skipping";
 import { useVoiceBoost } from "../listening-options/use-voice-boost";
 import { useMediaSession } from "../use-media-session";
+import { usePlayReports } from "../use-play-reports";
 import { useProgressSaving } from "../use-saved-position";
 import { useVolume } from "../use-volume";
 import { MiniPlayer } from "./mini-player";
@@ -14,9 +15,9 @@ import { useNowPlaying } from "./use-now-playing";
 /**
  * The listener's player for the whole visit, mounted once in the root layout (through
  * NowPlayingGate): the one `<audio>` element, the lock screen and media keys, saving the
- * place, skipping silence and the voice boost, the screen reader's announcements and the
- * mini player at the bottom of the page. The sermon page's big player is another view of the
- * same playback.
+ * place, skipping silence and the voice boost, the anonymous play reports for insights, the
+ * screen reader's announcements and the mini player at the bottom of the page. The sermon
+ * page's big player is another view of the same playback.
  */
 export default function NowPlayingHost() {
   const state = useNowPlaying();
@@ -31,6 +32,7 @@ export default function NowPlayingHost() {
   useProgressSaving(audio, current);
   useSilenceSkipping(audio, current);
   useVoiceBoost(audio);
+  usePlayReports(audio, current);
   useMediaSession(
     audioRef,
     {

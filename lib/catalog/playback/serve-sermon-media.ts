@@ -19,6 +19,7 @@ import {
   type MediaFileCache,
   processMediaFileCache,
 } from "@/lib/catalog/listener-cache/media-file-cache";
+import { countFeedDownload } from "@/lib/catalog/insights/count-feed-download";
 import { matchesEtag } from "@/lib/platform/http/content-etag";
 import { CONTENT_LENGTH_RELAY } from "./content-length-relay";
 import { mediaCacheControl } from "./media-cache-control";
@@ -42,6 +43,8 @@ export interface ServeMediaDeps {
   accessCache?: MediaAccessCache<SermonMediaAccess>;
   /** Segments served before, kept whole (the media route's, per process); without it, storage. */
   fileCache?: MediaFileCache;
+  /** Counts downloads of the feed's enclosure for insights (count-feed-download.ts); default on. */
+  countDownloads?: boolean;
 }
 
 async function findSermonMediaAccess(db: Db, sermonId: string): Promise<SermonMediaAccess | null> {
@@ -99,6 +102,8 @@ export async function serveSermonMedia(
     : await load();
   if (!sermon || !isServable(sermon)) return notFound();
   const owner = { churchId: sermon.churchId, sermonId };
+  if (path.kind === "download" && deps.countDownloads !== false)
+    void countFeedDownload(deps.db, request, { id: sermonId, churchId: sermon.churchId });
 
   const key = sermonOutputKey({ ...owner, mediaVersion: path.version }, path.file);
   const range = request.headers.get("range");

@@ -59,7 +59,6 @@ export function createAuth(options: {
               message: OWNS_CHURCH_MEMBERSHIPS,
               code: "HAS_CHURCH_MEMBERSHIPS",
             });
-          await db.playEvent.deleteMany({ where: { listenerId: user.id } });
         },
       },
     },

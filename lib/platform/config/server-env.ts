@@ -6,6 +6,7 @@ import { awsEnvSchema } from "./aws-env";
 import { healthEnvSchema } from "./health-env";
 import { importEnvSchema } from "./import-env";
 import { inngestEnvSchema } from "./inngest-env";
+import { insightsEnvSchema } from "./insights-env";
 import { mediaServingEnvSchema } from "./media-serving-env";
 import { mailEnvSchema } from "./mail-env";
 import { parseEnv } from "./parse-env";
@@ -37,7 +38,8 @@ export const serverEnvSchema = z
   .and(importEnvSchema)
   .and(mediaServingEnvSchema)
   .and(mailEnvSchema)
-  .and(telemetryEnvSchema);
+  .and(telemetryEnvSchema)
+  .and(insightsEnvSchema);
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 

@@ -145,7 +145,16 @@ describe("migrations", () => {
       data: { listenerId: user.id, sermonId: sermon.id, positionMs: 5000, note: "the promise" },
     });
     await db.chapter.create({ data: { sermonId: sermon.id, startMs: 0, title: "Introduction" } });
-    await db.playEvent.create({ data: { sermonId: sermon.id, kind: "play", positionMs: 0 } });
+    await db.playEvent.create({
+      data: {
+        sermonId: sermon.id,
+        churchId: sermon.churchId,
+        day: new Date("2026-12-01T00:00:00Z"),
+        listenerHash: "h",
+        kind: "play",
+        positionMs: 0,
+      },
+    });
 
     const loaded = await db.sermon.findUniqueOrThrow({
       where: { id: sermon.id },

@@ -1,0 +1,66 @@
+import { isPubliclyVisible } from "@/lib/catalog/sermons/sermon-visibility";
+import { MediaAccessCache } from "@/lib/catalog/listener-cache/media-access-cache";
+import type { Db } from "@/lib/platform/db/client";
+import type { PublishState } from "@/lib/platform/db/generated/prisma/enums";
+
+/** What counting a sermon's plays needs to know about it. */
+export interface CountedSermon {
+  churchId: string;
+  durationMs: number;
+  publishState: PublishState;
+  publishAt: Date | null;
+  hasStream: boolean;
+}
+
+/** Listeners can play it (published or its time has come, with a stream) and its length is known. */
+export const isCountable = (sermon: CountedSermon, now: Date) =>
+  sermon.hasStream && sermon.durationMs > 0 && isPubliclyVisible(sermon, now);
+
+const globalForLookup = globalThis as unknown as {
+  selahCountedSermons?: MediaAccessCache<CountedSermon>;
+};
+
+// Beacons arrive every few seconds per listener: a few seconds' memory of a countable sermon
+// saves a query each (only answers that let a report through are reused, as for media).
+const processCache = () =>
+  (globalForLookup.selahCountedSermons ??= new MediaAccessCache<CountedSermon>({
+    ttlMs: 5_000,
+    maxStaleMs: 10_000,
+    maxEntries: 10_000,
+  }));
+
+/** The sermons a beacon names that may be counted now; others are left out. */
+export async function countableSermons(
+  db: Db,
+  sermonIds: readonly string[],
+  now: Date,
+  cache: MediaAccessCache<CountedSermon> | null = processCache(),
+): Promise<Map<string, CountedSermon>> {
+  const load = async (id: string): Promise<CountedSermon | null> => {
+    const sermon = await db.sermon.findUnique({
+      where: { id },
+      select: {
+        churchId: true,
+        durationMs: true,
+        publishState: true,
+        publishAt: true,
+        mediaAssets: { where: { kind: "master_playlist" }, select: { key: true }, take: 1 },
+      },
+    });
+    if (!sermon) return null;
+    const { mediaAssets, durationMs, ...rest } = sermon;
+    return { ...rest, durationMs: durationMs ?? 0, hasStream: mediaAssets.length > 0 };
+  };
+  const found = new Map<string, CountedSermon>();
+  for (const id of new Set(sermonIds)) {
+    const sermon = cache
+      ? await cache.lookup(
+          id,
+          () => load(id),
+          (value) => isCountable(value, now),
+        )
+      : await load(id);
+    if (sermon && isCountable(sermon, now)) found.set(id, sermon);
+  }
+  return found;
+}
