@@ -33,7 +33,7 @@ export function buildManuscriptLanguageModel(
   if (!unigrams.size)
     throw new Error("The manuscript has no words to build a language model from.");
 
-  const vocabularySize = unigrams.size;
+  const vocabularySize = unigrams.size - 1; // <s> is never predicted
   const total = [...unigrams.entries()]
     .filter(([word]) => word !== "<s>")
     .reduce((sum, [, count]) => sum + count, 0);
@@ -100,4 +100,4 @@ export function buildManuscriptLanguageModel(
 }
 
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
-const log10 = (p: number) => Math.log10(Math.max(p, 1e-99)).toFixed(4);
+const log10 = (p: number) => Math.log10(Math.max(p, 1e-99)).toFixed(6);
