@@ -6,6 +6,7 @@ import { transcribeSermon } from "./functions/transcribe-sermon";
 import { importFeed } from "./functions/import-feed";
 import { syncFeeds } from "./functions/sync-feeds";
 import { notifyChurchAdminsFunction } from "./functions/notify-church-admins";
+import { alignManuscript } from "./functions/align-manuscript";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
 export const functions: InngestFunction.Any[] = [
@@ -16,4 +17,5 @@ export const functions: InngestFunction.Any[] = [
   importFeed,
   syncFeeds,
   notifyChurchAdminsFunction,
+  alignManuscript,
 ];

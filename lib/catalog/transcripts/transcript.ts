@@ -17,6 +17,7 @@ export const transcriptSegmentSchema = z.object({
   endMs: z.number().int().min(0),
   text: z.string(),
   speaker: z.string().nullable(),
+  source: z.enum(["manuscript", "recognised"]).optional(),
 });
 
 /**
