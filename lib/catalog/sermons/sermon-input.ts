@@ -8,6 +8,13 @@ const optionalId = z
 /** A manuscript's size limit: a long sermon's manuscript is 50–100 KB of text. */
 export const MAX_MANUSCRIPT_BYTES = 200_000;
 
+/** NUL and the other control characters text never has (tab, newlines and form feed aside). */
+const hasControlCharacters = (text: string) =>
+  [...text].some((char) => {
+    const code = char.charCodeAt(0);
+    return code < 32 && ![9, 10, 11, 12, 13].includes(code);
+  });
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function isCalendarDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -65,7 +72,7 @@ export const sermonInputSchema = z
       )
       .refine(
         // NUL and other control characters: a binary file (a .docx or .pdf) pasted or chosen.
-        (value) => !value || !/[\u0000-\u0008\u000e-\u001f]/.test(value),
+        (value) => !value || !hasControlCharacters(value),
         "The manuscript must be plain text or Markdown; save a Word or PDF file as text first.",
       ),
     scripture: z.string().trim().max(500, "Keep the references under 500 characters.").default(""),
