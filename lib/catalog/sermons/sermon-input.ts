@@ -118,4 +118,5 @@ export const EMPTY_SERMON_FORM = {
   scripture: "",
   publishState: "draft",
   publishAt: "",
+  manuscript: "",
 } as const;
