@@ -21,6 +21,8 @@ export interface PanelSegment {
   endMs: number;
   speaker: string | null;
   text: string;
+  /** `recognised`: said, but not in the preacher's manuscript (the rest is its words). */
+  source?: string | null;
 }
 
 export interface TranscriptPanelProps {
@@ -228,7 +230,8 @@ export function TranscriptPanel({
                   <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-500">
                     {formatDuration(segment.startMs)}
                   </span>
-                  <span>
+                  <span className={segment.source === "recognised" ? "italic" : undefined}>
+                    {segment.source === "recognised" && <NotInManuscript />}
                     {hitSet.has(index)
                       ? highlightParts(segment.text, query).map((part, i) =>
                           part.isHit ? (
@@ -295,4 +298,16 @@ function chapterHeadings(
     headings.set(index, [...(headings.get(index) ?? []), chapter]);
   }
   return headings;
+}
+
+/** Marks speech the manuscript lacks: the recogniser's words, which may be wrong. */
+function NotInManuscript() {
+  return (
+    <span
+      title="Said, but not in the manuscript: the words as the recogniser heard them"
+      className="mr-1.5 rounded bg-stone-100 px-1 py-0.5 align-middle text-[11px] font-semibold not-italic tracking-wide text-stone-700 uppercase"
+    >
+      Not in manuscript
+    </span>
+  );
 }

@@ -29,6 +29,7 @@ export async function getTranscriptForAdmin(churchId: string, sermonId: string) 
               endMs: true,
               speaker: true,
               text: true,
+              source: true,
               _count: { select: { edits: true } },
             },
           },
@@ -57,7 +58,14 @@ export async function getTranscriptForListener(sermonId: string) {
         vttKey: true,
         segments: {
           orderBy: { position: "asc" },
-          select: { id: true, startMs: true, endMs: true, speaker: true, text: true },
+          select: {
+            id: true,
+            startMs: true,
+            endMs: true,
+            speaker: true,
+            text: true,
+            source: true,
+          },
         },
       },
     }),
