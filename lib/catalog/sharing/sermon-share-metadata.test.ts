@@ -32,12 +32,20 @@ const page: SermonPageData = {
     hasCaptions: false,
     verses: [],
     segments: [
-      { id: "s1", startMs: 0, endMs: 4_000, speaker: null, text: "Good morning, church." },
+      {
+        id: "s1",
+        startMs: 0,
+        endMs: 4_000,
+        speaker: null,
+        text: "Good morning, church.",
+        source: null,
+      },
       {
         id: "s2",
         startMs: 90_000,
         endMs: 96_000,
         speaker: null,
+        source: null,
         text: "There is therefore now no condemnation for those who are in Christ Jesus.",
       },
     ],
