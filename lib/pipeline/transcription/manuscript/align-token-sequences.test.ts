@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignTokenSequences } from "./align-token-sequences";
+import { AlignmentTooLargeError, alignTokenSequences } from "./align-token-sequences";
 
 const show = (a: string[], b: string[], minBand?: number) =>
   alignTokenSequences(a, b, minBand === undefined ? {} : { minBand }).map((pair) =>
@@ -40,5 +40,12 @@ describe("alignTokenSequences", () => {
     const pairs = alignTokenSequences(a, b, { minBand: 5 });
     expect(pairs.filter((pair) => pair.isMatch)).toHaveLength(30);
     expect(pairs.filter((pair) => pair.b === undefined)).toHaveLength(30);
+  });
+});
+
+describe("alignTokenSequences' memory bound", () => {
+  it("refuses sides too different in length to align within memory", () => {
+    const long = Array.from({ length: 40_000 }, (_, i) => `w${i % 50}`);
+    expect(() => alignTokenSequences(long, long.slice(0, 8_000))).toThrow(AlignmentTooLargeError);
   });
 });

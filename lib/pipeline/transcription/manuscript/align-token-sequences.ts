@@ -5,6 +5,17 @@ export interface AlignedPair {
   isMatch: boolean;
 }
 
+/** Half a gigabyte of traceback: a manuscript many times longer than what was said. */
+const MAX_CELLS = 500_000_000;
+
+/** The two sides differ too much in length to align within the memory allowed. */
+export class AlignmentTooLargeError extends Error {
+  override name = "AlignmentTooLargeError";
+  constructor(a: number, b: number) {
+    super(`Cannot align ${a} manuscript tokens with ${b} recognised ones within memory.`);
+  }
+}
+
 const DIAGONAL = 0;
 const UP = 1; // a's token has no partner
 const LEFT = 2; // b's token has no partner
@@ -26,6 +37,7 @@ export function alignTokenSequences(
   const lo = (i: number) => Math.max(0, Math.floor(i * slope) - band);
   const hi = (i: number) => Math.min(m, Math.ceil(i * slope) + band);
   const width = 2 * band + 3;
+  if ((n + 1) * width > MAX_CELLS) throw new AlignmentTooLargeError(n, m);
   const moves = new Uint8Array((n + 1) * width);
   let previous = new Float64Array(m + 1).fill(Infinity);
   let current = new Float64Array(m + 1).fill(Infinity);

@@ -12,6 +12,7 @@ import type { TranscriptionEnv } from "@/lib/platform/config/transcription-env";
 import type { Db } from "@/lib/platform/db/client";
 import { findNormalisedAudio, withLocalAudio } from "../audio/with-local-audio";
 import type { MachineProvider } from "../transcribe-sermon-audio";
+import { AlignmentTooLargeError } from "./align-token-sequences";
 import { alignTranscriptToManuscript } from "./align-transcript-to-manuscript";
 import { manuscriptDigest } from "./manuscript-digest";
 import { parseManuscript } from "./parse-manuscript";
@@ -44,16 +45,14 @@ export async function alignVersionWithManuscript(
   });
   const manuscript = parseManuscript(sermon?.manuscript ?? "");
   const machine = await readWordsFile(deps.storage, machineKeys.wordsKey);
-  if (!manuscript.length) {
-    return {
-      ...machineKeys,
-      isAligned: false,
-      wordCount: machine.words.length,
-      droppedSentences: 0,
-      departures: 0,
-    };
-  }
-
+  const unaligned = (): ManuscriptAlignment => ({
+    ...machineKeys,
+    isAligned: false,
+    wordCount: machine.words.length,
+    droppedSentences: 0,
+    departures: 0,
+  });
+  if (!manuscript.length) return unaligned();
   let heard = machine;
   if (provider === "local") {
     const media = await findNormalisedAudio(deps.db, version);
@@ -69,11 +68,18 @@ export async function alignVersionWithManuscript(
       ),
     );
   }
-  const aligned = alignTranscriptToManuscript(
-    manuscript,
-    heard.words,
-    provider === "local" ? machine.words : undefined,
-  );
+  let aligned;
+  try {
+    aligned = alignTranscriptToManuscript(
+      manuscript,
+      heard.words,
+      provider === "local" ? machine.words : undefined,
+    );
+  } catch (error) {
+    // A manuscript far longer than the sermon: the recognised transcript stands.
+    if (error instanceof AlignmentTooLargeError) return unaligned();
+    throw error;
+  }
   const keys = transcriptFileKeys(
     version,
     `${provider}-manuscript-${manuscriptDigest(sermon?.manuscript)}`,
