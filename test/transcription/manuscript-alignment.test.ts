@@ -48,11 +48,7 @@ const currentTranscript = () =>
 
 describe("a manuscript aligned to the local recogniser's hearing, through the pipeline", () => {
   it("makes the transcript the manuscript's words, timed to the audio", async () => {
-    sermon = await pipeline.createSermon({
-      slug: "with-manuscript",
-      status: "draft",
-      mediaVersion: 0,
-    });
+    sermon = await pipeline.createSermon({ slug: "with-manuscript" });
     await pipeline.db.sermon.update({
       where: { id: sermon.id },
       data: { manuscript: MANUSCRIPT, transcriptionProvider: "local" },
