@@ -33,7 +33,7 @@ beforeAll(async () => {
     startPipeline(),
     generateSpokenParagraphs(workDir, SPOKEN),
   ]);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await pipeline?.stop();
