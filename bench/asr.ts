@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
 import { requireTools } from "./support/require-tools";
 import { durationSeconds } from "@/test/support/test-media";
+import { wordErrorRate } from "@/test/support/word-error-rate";
 
 // Here: espeak-ng, ffprobe, ffmpeg, bash and seq; in transcribeLocally: ffmpeg and pocketsphinx
 // with its en-us model.
@@ -57,21 +58,6 @@ const words = (text: string) =>
     .replace(/[^a-z'\s]/g, " ")
     .split(/\s+/)
     .filter(Boolean);
-
-/** Word-level Levenshtein distance over the reference length. */
-function wordErrorRate(reference: string[], hypothesis: string[]): number {
-  let previous = Array.from({ length: hypothesis.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= reference.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= hypothesis.length; j++) {
-      const substitution =
-        (previous[j - 1] ?? 0) + (reference[i - 1] === hypothesis[j - 1] ? 0 : 1);
-      current.push(Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1));
-    }
-    previous = current;
-  }
-  return (previous[hypothesis.length] ?? 0) / reference.length;
-}
 
 /**
  * CPU seconds of this process's finished children (the recognisers and ffmpeg), from

@@ -7,6 +7,7 @@ import { importFeed } from "./functions/import-feed";
 import { syncFeeds } from "./functions/sync-feeds";
 import { notifyChurchAdminsFunction } from "./functions/notify-church-admins";
 import { rollUpListeningFunction } from "./functions/roll-up-listening";
+import { alignManuscript } from "./functions/align-manuscript";
 
 /** Every function Selah serves; app/api/inngest/route.ts hands this list to `serve`. */
 export const functions: InngestFunction.Any[] = [
@@ -18,4 +19,5 @@ export const functions: InngestFunction.Any[] = [
   syncFeeds,
   notifyChurchAdminsFunction,
   rollUpListeningFunction,
+  alignManuscript,
 ];

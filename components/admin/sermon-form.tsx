@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Field, inputClass } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ManuscriptField } from "./manuscript-field";
 import type { FormResult } from "@/lib/platform/validation/form-result";
 
 type Option = { id: string; label: string };
@@ -18,6 +19,7 @@ export type SermonFormValues = {
   scripture: string;
   publishState: "draft" | "scheduled" | "published";
   publishAt: string;
+  manuscript: string;
 };
 type Action = (previous: FormResult | null, data: FormData) => Promise<FormResult>;
 
@@ -113,6 +115,7 @@ export function SermonForm(props: {
           className={inputClass}
         />
       </Field>
+      <ManuscriptField value={v.manuscript} errors={errors.manuscript} />
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-stone-800">Visibility</legend>
         <div className="flex flex-wrap gap-2">

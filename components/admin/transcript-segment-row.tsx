@@ -14,6 +14,8 @@ export interface EditableSegment {
   startMs: number;
   speaker: string | null;
   text: string;
+  /** Said but not in the manuscript: the recogniser's words, worth checking first. */
+  isRecognised?: boolean;
   editCount: number;
 }
 
@@ -76,7 +78,14 @@ export function TranscriptSegmentRow({
           </form>
         ) : (
           <>
-            <p className="text-sm leading-relaxed text-stone-800">{segment.text}</p>
+            <p className="text-sm leading-relaxed text-stone-800">
+              {segment.isRecognised && (
+                <span className="mr-1.5 rounded bg-amber-100 px-1 py-0.5 align-middle text-[11px] font-semibold tracking-wide text-amber-900 uppercase">
+                  Not in manuscript, as heard
+                </span>
+              )}
+              {segment.text}
+            </p>
             {state?.ok && state.message && (
               <p role="status" className="text-xs font-medium text-emerald-700">
                 {state.message}

@@ -23,6 +23,8 @@ export interface PanelSegment {
   text: string;
   /** A verse of a passage read aloud, snapped to the Bible's text: "WEB · Psalm 23:1–6". */
   scripture?: string | null;
+  /** `recognised`: said, but not in the preacher's manuscript (the rest is its words). */
+  source?: string | null;
 }
 
 export interface TranscriptPanelProps {
@@ -241,7 +243,8 @@ export function TranscriptPanel({
                   <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-500">
                     {formatDuration(segment.startMs)}
                   </span>
-                  <span>
+                  <span className={segment.source === "recognised" ? "italic" : undefined}>
+                    {segment.source === "recognised" && <NotInManuscript />}
                     {hitSet.has(index)
                       ? highlightParts(segment.text, query).map((part, i) =>
                           part.isHit ? (
@@ -308,4 +311,16 @@ function chapterHeadings(
     headings.set(index, [...(headings.get(index) ?? []), chapter]);
   }
   return headings;
+}
+
+/** Marks speech the manuscript lacks: the recogniser's words, which may be wrong. */
+function NotInManuscript() {
+  return (
+    <span
+      title="Said, but not in the manuscript: the words as the recogniser heard them"
+      className="mr-1.5 rounded bg-stone-100 px-1 py-0.5 align-middle text-[11px] font-semibold not-italic tracking-wide text-stone-700 uppercase"
+    >
+      Not in manuscript
+    </span>
+  );
 }

@@ -11,7 +11,7 @@ import { adoptProvidedTranscript } from "@/lib/pipeline/transcription/store-prov
 import { storeTranscript } from "@/lib/pipeline/transcription/store-transcript";
 import { transcribeSermonAudio } from "@/lib/pipeline/transcription/transcribe-sermon-audio";
 import { readWordsFile } from "@/lib/catalog/transcripts/transcript-files";
-import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
+import { alignVersionWithManuscript } from "@/lib/pipeline/transcription/manuscript/align-version-with-manuscript";
 import { writeCaptionsFile } from "@/lib/pipeline/transcription/write-captions-file";
 
 // Read per run, not at import: the same build serves every configuration.
@@ -66,7 +66,15 @@ export const transcribeSermon = inngest.createFunction(
         provider,
       ),
     );
-    const keys = transcriptFileKeys(version, provider);
+    // With a manuscript, its words timed against the audio become the transcript.
+    const alignment = await step.run("Align with the manuscript", () =>
+      alignVersionWithManuscript(
+        { db: getDb(), storage: mediaStorage(), env: transcriptionEnv() },
+        version,
+        provider,
+      ),
+    );
+    const keys = { wordsKey: alignment.wordsKey, vttKey: alignment.vttKey };
     const captions = await step.run("Write the captions", () =>
       writeCaptionsFile(mediaStorage(), keys),
     );
@@ -81,6 +89,7 @@ export const transcribeSermon = inngest.createFunction(
       wordCount: transcribed.wordCount,
       captionBytes: captions.bytes,
       scripture: transcribed.scripture,
+      alignedWithManuscript: alignment.isAligned,
     };
   },
 );

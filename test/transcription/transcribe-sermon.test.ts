@@ -82,6 +82,7 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
     expect(run.steps.map((step) => [step.name, step.attempts])).toEqual([
       ["Choose the transcriber", 1],
       ["Transcribe the audio with local", 1],
+      ["Align with the manuscript", 1],
       ["Write the captions", 1],
       ["Store the transcript and announce it", 1],
     ]);

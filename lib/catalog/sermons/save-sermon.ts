@@ -40,6 +40,7 @@ export async function saveSermon(
     tags: input.tags,
     publishState: input.publishState,
     publishAt: input.publishState === "scheduled" ? input.publishAt : null,
+    ...(input.manuscript === undefined ? {} : { manuscript: input.manuscript }),
   };
   const refs = passages.map(({ text, ...range }) => ({ ...range, text, source: "main" as const }));
   const slug = sermonId

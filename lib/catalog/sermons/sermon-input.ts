@@ -5,6 +5,16 @@ const optionalId = z
   .trim()
   .transform((value) => value || null);
 
+/** A manuscript's size limit: a long sermon's manuscript is 50–100 KB of text. */
+export const MAX_MANUSCRIPT_BYTES = 200_000;
+
+/** NUL and the other control characters text never has (tab, newlines and form feed aside). */
+const hasControlCharacters = (text: string) =>
+  [...text].some((char) => {
+    const code = char.charCodeAt(0);
+    return code < 32 && ![9, 10, 11, 12, 13].includes(code);
+  });
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function isCalendarDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -51,6 +61,20 @@ export const sermonInputSchema = z
         (tags) => tags.every((tag) => tag.length <= 40),
         "Keep each tag under 40 characters.",
       ),
+    // Absent: left as it is (the admin API's sermon fields have none); empty: removed.
+    manuscript: z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value.trim() || null))
+      .refine(
+        (value) => !value || Buffer.byteLength(value, "utf8") <= MAX_MANUSCRIPT_BYTES,
+        `Keep the manuscript under ${MAX_MANUSCRIPT_BYTES / 1000} KB of text; leave out notes that were not preached.`,
+      )
+      .refine(
+        // NUL and other control characters: a binary file (a .docx or .pdf) pasted or chosen.
+        (value) => !value || !hasControlCharacters(value),
+        "The manuscript must be plain text or Markdown; save a Word or PDF file as text first.",
+      ),
     scripture: z.string().trim().max(500, "Keep the references under 500 characters.").default(""),
     publishState: z.enum(["draft", "scheduled", "published"], {
       message: "Choose draft, scheduled or published.",
@@ -78,7 +102,10 @@ export const sermonInputSchema = z
     }
   });
 
-export type SermonInput = z.output<typeof sermonInputSchema>;
+type ParsedSermonInput = z.output<typeof sermonInputSchema>;
+/** A sermon's fields as saved; without `manuscript` the manuscript is left as it is. */
+export type SermonInput = Omit<ParsedSermonInput, "manuscript"> &
+  Partial<Pick<ParsedSermonInput, "manuscript">>;
 
 /** The sermon form's fields as it sends them when each is left empty (a new sermon). */
 export const EMPTY_SERMON_FORM = {
@@ -91,4 +118,5 @@ export const EMPTY_SERMON_FORM = {
   scripture: "",
   publishState: "draft",
   publishAt: "",
+  manuscript: "",
 } as const;

@@ -7,6 +7,8 @@ export const transcriptWordSchema = z.object({
   text: z.string(),
   confidence: z.number().min(0).max(1).optional(),
   speaker: z.string().optional(),
+  /** With a manuscript: its word, or speech the manuscript lacks as the recogniser heard it. */
+  source: z.enum(["manuscript", "recognised"]).optional(),
 });
 
 /** A sentence or paragraph: what the listener taps and the admin corrects. */
@@ -17,6 +19,7 @@ export const transcriptSegmentSchema = z.object({
   speaker: z.string().nullable(),
   /** Set on a passage read aloud and snapped to the Bible's text: "WEB · Psalm 23:1–6". */
   scripture: z.string().optional(),
+  source: z.enum(["manuscript", "recognised"]).optional(),
 });
 
 /**

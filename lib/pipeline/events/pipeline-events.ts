@@ -116,6 +116,17 @@ export const sermonReindexRequested = define(
 );
 
 /**
+ * An admin attached, changed or removed the manuscript of a transcribed sermon: align the
+ * transcript with it again. `requestId` is a digest of the manuscript, so saving the same text
+ * twice is one run.
+ */
+export const sermonManuscriptChanged = define(
+  "sermon/manuscript.changed",
+  z.object({ ...sermonKeys, requestId: z.string().min(1).max(128) }),
+  (d) => `sermon-manuscript-changed:${d.sermonId}:v${d.mediaVersion}:${d.requestId}`,
+);
+
+/**
  * An import of a podcast feed was started (an admin, the hourly sync): read the feed, then
  * import its new items (lib/pipeline/import/).
  */
@@ -142,6 +153,7 @@ export const pipelineEvents = {
   [sermonIndexed.name]: sermonIndexed,
   [sermonFailed.name]: sermonFailed,
   [sermonReindexRequested.name]: sermonReindexRequested,
+  [sermonManuscriptChanged.name]: sermonManuscriptChanged,
   [feedImportRequested.name]: feedImportRequested,
   [feedImportContinued.name]: feedImportContinued,
 } as const;

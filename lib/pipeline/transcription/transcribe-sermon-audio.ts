@@ -1,27 +1,17 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { z } from "zod";
 import {
   missingProviderKey,
   type TranscriptionEnv,
   type TranscriptionProviderName,
 } from "@/lib/platform/config/transcription-env";
 import type { Db } from "@/lib/platform/db/client";
-import { downloadObject } from "@/lib/platform/storage/download-object";
-import { sermonVersionPrefix } from "@/lib/catalog/sermons/sermon-version";
-import type { LocalAudio } from "@/lib/pipeline/transcription/audio/local-audio";
+import { findNormalisedAudio, withLocalAudio } from "./audio/with-local-audio";
 import { transcribeWithDeepgram } from "@/lib/pipeline/transcription/deepgram/transcribe-with-deepgram";
 import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
 import { transcribeWithOpenAi } from "@/lib/pipeline/transcription/openai/transcribe-with-openai";
 import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
-import {
-  getText,
-  type TranscriptStorage,
-  writeWordsFile,
-} from "@/lib/catalog/transcripts/transcript-files";
+import { type TranscriptStorage, writeWordsFile } from "@/lib/catalog/transcripts/transcript-files";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import { transcriptFileKeys } from "@/lib/catalog/transcripts/transcript-keys";
 import { snapTranscriptScripture } from "./scripture-snap/snap-transcript-scripture";
@@ -49,7 +39,6 @@ export interface TranscribedAudio {
 
 /** Deepgram fetches the audio itself; the URL outlives a long queue at Deepgram, not much more. */
 const PRESIGNED_URL_SECONDS = 60 * 60;
-const silencesSchema = z.array(z.object({ startMs: z.number(), endMs: z.number() }));
 
 /**
  * Runs one machine transcriber on the version's normalised audio (the processing stage's
@@ -119,52 +108,4 @@ export async function transcribeSermonAudio(
     wordCount: transcript.words.length,
     scripture: snapped.outcome,
   };
-}
-
-interface NormalisedAudio {
-  audioKey: string;
-  silenceKey: string | undefined;
-  durationMs: number;
-}
-
-async function findNormalisedAudio(db: Db, version: SermonVersion): Promise<NormalisedAudio> {
-  const prefix = `${sermonVersionPrefix(version)}/`;
-  const sermon = await db.sermon.findFirst({
-    where: { id: version.sermonId, churchId: version.churchId },
-    select: {
-      durationMs: true,
-      mediaAssets: {
-        where: { kind: { in: ["download", "silence_map"] }, key: { startsWith: prefix } },
-      },
-    },
-  });
-  const audio = sermon?.mediaAssets.find((asset) => asset.kind === "download");
-  if (!sermon || !audio) {
-    throw new TranscriptionRejectedError(
-      "The sermon has no processed audio for this upload; process the upload again, then transcribe.",
-    );
-  }
-  return {
-    audioKey: audio.key,
-    silenceKey: sermon.mediaAssets.find((asset) => asset.kind === "silence_map")?.key,
-    durationMs: audio.durationMs ?? sermon.durationMs ?? 0,
-  };
-}
-
-async function withLocalAudio<T>(
-  deps: TranscribeDeps,
-  media: NormalisedAudio,
-  run: (audio: LocalAudio) => Promise<T>,
-): Promise<T> {
-  const workDir = await mkdtemp(join(deps.workRoot ?? tmpdir(), "selah-transcribe-"));
-  try {
-    const path = join(workDir, "audio.m4a");
-    await downloadObject(deps.storage.s3, deps.storage.bucket, media.audioKey, path);
-    const silences = media.silenceKey
-      ? silencesSchema.parse(JSON.parse(await getText(deps.storage, media.silenceKey)))
-      : [];
-    return await run({ path, durationMs: media.durationMs, silences });
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { saveChurchSermon } from "@/lib/catalog/sermons/save-church-sermon";
 import { sermonInputSchema } from "@/lib/catalog/sermons/sermon-input";
+import { requestManuscriptAlignmentFor } from "@/lib/pipeline/transcription/manuscript/request-manuscript-alignment-for";
 import { churchAction } from "../../_lib/church-action";
 
 const createSchema = sermonInputSchema;
@@ -21,6 +22,8 @@ export const updateSermon = churchAction(
   "editor",
   async ({ sermonId, ...input }, { church }) => {
     await saveChurchSermon(church.id, sermonId, input);
+    // A transcribed sermon's new (or removed) manuscript re-aligns its transcript.
+    await requestManuscriptAlignmentFor({ churchId: church.id, sermonId });
     revalidatePath(`/admin/${church.slug}`);
     return { ok: true, id: sermonId };
   },

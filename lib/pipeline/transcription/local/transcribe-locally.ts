@@ -18,6 +18,8 @@ export interface LocalSettings {
   /** Recogniser processes run side by side, each on its own piece. */
   processes: number;
   timeoutSeconds: number;
+  /** A language model and dictionary of its own (a manuscript's) in place of the generic ones. */
+  model?: { lm: string; dict: string; name: string };
 }
 
 /** Below this, a second process costs more to start than it saves. */
@@ -44,16 +46,13 @@ export async function transcribeLocally(
           join(workDir, `piece-${index}.wav`),
           pieces.length > 1 ? piece : undefined,
         );
-        return parsePocketsphinxOutput(
-          await recognise(wav, settings.timeoutSeconds),
-          piece.startMs,
-        );
+        return parsePocketsphinxOutput(await recognise(wav, settings), piece.startMs);
       }),
     );
     const words = heard.flat();
     return {
       provider: "local",
-      model: LOCAL_MODEL,
+      model: settings.model?.name ?? LOCAL_MODEL,
       language: "en-US",
       confidence: meanConfidence(words),
       segments: groupWordsIntoSegments(words),
@@ -64,12 +63,17 @@ export async function transcribeLocally(
   }
 }
 
-async function recognise(wavPath: string, timeoutSeconds: number): Promise<string> {
+async function recognise(wavPath: string, settings: LocalSettings): Promise<string> {
+  const model = settings.model ? ["-lm", settings.model.lm, "-dict", settings.model.dict] : [];
   try {
     const recognising = exec(
       "pocketsphinx_continuous",
-      ["-infile", wavPath, "-time", "yes", "-logfn", "/dev/null"],
-      { timeout: timeoutSeconds * 1000, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024 },
+      ["-infile", wavPath, "-time", "yes", "-logfn", "/dev/null", ...model],
+      {
+        timeout: settings.timeoutSeconds * 1000,
+        killSignal: "SIGKILL",
+        maxBuffer: 256 * 1024 * 1024,
+      },
     );
     runInBackground(recognising.child.pid);
     return (await recognising).stdout;

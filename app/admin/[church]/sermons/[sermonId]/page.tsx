@@ -99,6 +99,7 @@ export default async function EditSermonPage({
               scripture: passages.join("; "),
               publishState: sermon.publishState,
               publishAt: toDateTimeInput(sermon.publishAt),
+              manuscript: sermon.manuscript ?? "",
             }}
             {...options}
             normalisedScripture={passages}

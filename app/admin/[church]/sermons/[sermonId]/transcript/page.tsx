@@ -106,6 +106,7 @@ export default async function TranscriptPage({
                   startMs: segment.startMs,
                   speaker: segment.speaker,
                   text: segment.text,
+                  isRecognised: segment.source === "recognised",
                   editCount: segment._count.edits,
                 }}
               />
