@@ -49,6 +49,7 @@ import * as uploadsRoute from "@/app/api/admin/churches/[church]/sermons/[sermon
 import * as uploadRoute from "@/app/api/admin/churches/[church]/sermons/[sermonId]/uploads/[uploadId]/route";
 import * as completeRoute from "@/app/api/admin/churches/[church]/sermons/[sermonId]/uploads/[uploadId]/complete/route";
 import * as partsRoute from "@/app/api/admin/churches/[church]/sermons/[sermonId]/uploads/[uploadId]/parts/route";
+import * as insightsCsvRoute from "@/app/api/admin/churches/[church]/insights.csv/route";
 import * as dlqRoute from "@/app/api/admin/dlq/route";
 import * as dlqMessageRoute from "@/app/api/admin/dlq/[messageId]/route";
 import * as redriveRoute from "@/app/api/admin/dlq/redrive/route";
@@ -117,6 +118,7 @@ const ROUTES = {
   parts: "app/api/admin/churches/[church]/sermons/[sermonId]/uploads/[uploadId]/parts/route.ts",
   complete:
     "app/api/admin/churches/[church]/sermons/[sermonId]/uploads/[uploadId]/complete/route.ts",
+  insightsCsv: "app/api/admin/churches/[church]/insights.csv/route.ts",
   dlq: "app/api/admin/dlq/route.ts",
   dlqMessage: "app/api/admin/dlq/[messageId]/route.ts",
   redrive: "app/api/admin/dlq/redrive/route.ts",
@@ -439,6 +441,29 @@ const routeCases: RouteCase[] = [
       });
       // As the form's action: A's church pages and the home page are expired.
       expect(expiredTags.slice(expiredBefore)).toEqual([churchTag(A.slug), CATALOG_TAG]);
+    },
+  },
+  {
+    method: "GET",
+    file: ROUTES.insightsCsv,
+    handler: insightsCsvRoute.GET,
+    atLeast: "editor",
+    target: () => ({ church: B.slug }),
+    // It names no record but the church: B's figures are only reachable under B's slug.
+    refusal: { status: 404, code: "not_found" },
+    foreign: [],
+    control: async (caller) => {
+      const response = await insightsCsvRoute.GET(
+        new Request(`${ORIGIN}/api/admin/churches/${A.slug}/insights.csv?table=daily&days=7`, {
+          headers: caller.headers,
+        }),
+        { params: Promise.resolve({ church: A.slug }) as Promise<never> },
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/csv");
+      expect((await response.text()).split("\r\n")[0]).toBe(
+        "day,plays,unique_listeners,feed_downloads",
+      );
     },
   },
   {

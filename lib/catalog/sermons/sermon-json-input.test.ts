@@ -20,6 +20,7 @@ describe("the sermon form's fields as JSON", () => {
       scripture: "",
       publishState: "draft",
       publishAt: null,
+      manuscript: null,
     });
   });
 
@@ -36,6 +37,7 @@ describe("the sermon form's fields as JSON", () => {
         scripture: "Rom 8",
         publishState: "scheduled",
         publishAt: future.toISOString(),
+        manuscript: "  # Hope\n\nWe wait with hope.  ",
         sermonId: "ignored",
       }),
     ).toEqual({
@@ -48,6 +50,7 @@ describe("the sermon form's fields as JSON", () => {
       scripture: "Rom 8",
       publishState: "scheduled",
       publishAt: future,
+      manuscript: "# Hope\n\nWe wait with hope.",
     });
     expect(sermonJsonInputSchema.parse({ title: "Hope", tags: "grace, prayer" }).tags).toEqual([
       "grace",
