@@ -88,7 +88,7 @@ test("signed in: the place is kept in the account, resumed after a reload and on
     name: "Mara Listener",
   };
   await listenerAuth(page, listener);
-  await expect(page.getByRole("link", { name: "Your account (Mara Listener)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mara Listener: your account" })).toBeVisible();
 
   const at = await playPast(page, 8);
   await page.getByRole("button", { name: "Pause" }).click();

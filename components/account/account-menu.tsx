@@ -18,15 +18,16 @@ export function AccountMenu() {
   return (
     <Link
       href="/account"
-      aria-label={`Your account (${session.name})`}
+      // The name first, as it is shown: a voice user says what they see (WCAG 2.5.3).
+      aria-label={`${session.name}: your account`}
       className={`${linkClass} flex max-w-[10rem] items-center gap-2 sm:max-w-[14rem]`}
     >
+      {/* The initial is drawn by CSS, so it is no part of the link's text. */}
       <span
         aria-hidden
-        className="grid size-6 shrink-0 place-items-center rounded-full bg-amber-100 text-xs font-semibold text-amber-800"
-      >
-        {(session.name.trim()[0] ?? "?").toUpperCase()}
-      </span>
+        data-initial={(session.name.trim()[0] ?? "?").toUpperCase()}
+        className="grid size-6 shrink-0 place-items-center rounded-full bg-amber-100 text-xs font-semibold text-amber-800 before:content-[attr(data-initial)]"
+      />
       <span className="hidden truncate sm:inline">{session.name}</span>
     </Link>
   );
