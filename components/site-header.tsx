@@ -18,7 +18,11 @@ export function SiteHeader() {
           aria-label="Main"
           className="flex items-center gap-1 text-sm font-medium text-stone-600"
         >
-          <Link href="/" className="rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900">
+          {/* On a phone the logo is the way home: four links do not fit beside it at 390 px. */}
+          <Link
+            href="/"
+            className="hidden rounded-md px-3 py-2 hover:bg-stone-100 hover:text-stone-900 sm:block"
+          >
             Churches
           </Link>
           <Link
