@@ -158,10 +158,19 @@ function applySource(positionSec: number) {
     return;
   }
   detachSource?.();
-  attachedStream = item.streamUrl;
-  const options = { onAttached: () => wantsToPlay && startPlaying(audio) };
+  detachSource = null;
+  attachedStream = null;
   // Downloaded: the file on the device, which plays with the network off.
   const downloaded = downloads.find(item.sermonId);
+  if (!downloaded && !navigator.onLine) {
+    // Nothing to fetch. (The browser's cache may hold the start of the file, which would play
+    // and then stop short as if it had ended.) Say why now; play() tries again once online.
+    reportError("");
+    return;
+  }
+  if (snapshot.error) set({ error: null });
+  attachedStream = item.streamUrl;
+  const options = { onAttached: () => wantsToPlay && startPlaying(audio) };
   detachSource = downloaded
     ? attachFileSource(audio, downloaded.downloadUrl, positionSec, reportError, options)
     : attachHlsSource(audio, item.streamUrl, positionSec, reportError, {
@@ -371,7 +380,10 @@ export const nowPlaying = {
   play() {
     const audio = snapshot.audio;
     wantsToPlay = true;
-    if (audio && attachedStream) startPlaying(audio);
+    if (!audio) return;
+    if (attachedStream) startPlaying(audio);
+    // Nothing attached: the network was off when the sermon was cued.
+    else if (snapshot.current) applySource(snapshot.currentTime);
   },
   pause() {
     if (snapshot.isPlaying) announce("Paused");
