@@ -75,7 +75,7 @@ export function FollowButton({ target, name }: { target: FollowTarget; name: str
       className={
         following
           ? `${pill} border border-amber-300 bg-amber-50 text-amber-900 hover:bg-amber-100`
-          : `${pill} bg-amber-600 text-white hover:bg-amber-700`
+          : `${pill} bg-amber-700 text-white hover:bg-amber-800`
       }
     >
       {following ? (

@@ -133,7 +133,7 @@ function ContinueCard({ item }: { item: InProgress }) {
     >
       <span
         aria-hidden
-        className="grid size-11 shrink-0 place-items-center rounded-full bg-amber-600 text-white"
+        className="grid size-11 shrink-0 place-items-center rounded-full bg-amber-700 text-white"
       >
         <svg viewBox="0 0 24 24" className="ml-0.5 size-5 fill-current">
           <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5Z" />

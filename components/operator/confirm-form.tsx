@@ -31,7 +31,7 @@ export function ConfirmForm({
   const [state, formAction, isPending] = useActionState(action, null);
   const toneClass = {
     neutral: "border border-stone-300 bg-white text-stone-700 hover:bg-stone-50",
-    primary: "bg-amber-600 text-white shadow-sm hover:bg-amber-700",
+    primary: "bg-amber-700 text-white shadow-sm hover:bg-amber-800",
     danger: "border border-red-200 bg-white text-red-700 hover:bg-red-50",
   }[tone];
   return (
