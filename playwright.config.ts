@@ -67,6 +67,10 @@ export default defineConfig({
         "**/offline.spec.ts",
         // The insights dashboard: one browser; it takes its own 390 px screenshot.
         "**/insights.spec.ts",
+        // Headers, caching, access and metrics: what they check is the same at any width.
+        "**/security.spec.ts",
+        "**/listener-cache.spec.ts",
+        "**/metrics.spec.ts",
       ],
     },
   ],

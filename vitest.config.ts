@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    globalSetup: ["test/support/global-setup.ts"],
     // Vitest's default is one fewer than the cores: one file at a time on a 2-core machine. Much
     // of the suite waits (an outage held for a minute, services starting, child processes), so
     // two files at once take less wall time: 883 s against 1,139 s for the whole suite here.

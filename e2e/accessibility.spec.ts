@@ -1,47 +1,14 @@
-import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/csp-guard";
-import { createAdmin } from "./support/create-admin";
-import { generateAudio } from "./support/generate-audio";
 import { listenerAuth } from "./support/listener-account";
-import { expectStreamable } from "./support/processing";
-import { signIn } from "./support/sign-in";
+import { audioOf, SHORT_SERMON, timeOf, usePublishedSermon } from "./support/published-sermon";
 
 // Accessible listening (issue 16, part 8), on a desktop and a phone: the pages the other
 // specs do not check pass axe (account, downloads, the embed, the opened player, a 404), the
 // player works from the keyboard alone with the focus visible, and it tells a screen reader
 // what it is doing through its live region. One short sermon is prepared through the real
 // upload and pipeline, once per run.
-const editor = { email: "a11y-fixture@grace.example", password: "a11y-fixture-password" };
-const title = "Be Still And Know";
-const sermonPath = "/churches/grace-chapel/sermons/be-still-and-know";
-
-async function uploadSermon(page: Page) {
-  createAdmin({ ...editor, church: "grace-chapel", role: "editor" });
-  await signIn(page, editor);
-  await page.getByRole("link", { name: "New sermon" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date preached").fill("2025-05-11");
-  await page.getByText("Published", { exact: true }).click();
-  await page.getByRole("button", { name: "Create sermon" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
-  await page
-    .getByLabel("Choose audio or video file")
-    .setInputFiles(generateAudio(60, "a11y-60s.mp3"));
-  await expectStreamable(page, 150_000);
-}
-
-test.beforeAll(async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const page = await context.newPage();
-  if ((await page.request.get(sermonPath)).status() === 404) await uploadSermon(page);
-  await context.close();
-});
-
-const audioOf = (page: Page) => page.getByTestId("sermon-audio");
-const timeOf = (page: Page) =>
-  audioOf(page).evaluate((element: HTMLAudioElement) => element.currentTime);
+const { title, path: sermonPath } = usePublishedSermon(SHORT_SERMON);
 
 test("account pages, downloads, the embed and a missing page pass the accessibility checks", async ({
   page,
@@ -74,7 +41,7 @@ test("account pages, downloads, the embed and a missing page pass the accessibil
   });
   await page.goto(sermonPath);
   await page.getByRole("button", { name: "Play", exact: true }).click();
-  await expect.poll(() => timeOf(page), { timeout: 20_000 }).toBeGreaterThan(2);
+  await expect.poll(() => timeOf(audioOf(page)), { timeout: 20_000 }).toBeGreaterThan(2);
   await page.getByRole("button", { name: "Pause", exact: true }).click();
   await page.goto("/account");
   await expect(page.locator("h1").first()).toBeVisible();
@@ -130,15 +97,15 @@ test("the player works from the keyboard alone and tells a screen reader what it
 
   // Space plays, and the live region says so.
   await page.keyboard.press("Space");
-  await expect.poll(() => timeOf(page), { timeout: 20_000 }).toBeGreaterThan(1);
+  await expect.poll(() => timeOf(audioOf(page)), { timeout: 20_000 }).toBeGreaterThan(1);
   await expect(announcer).toContainText(`Playing: ${title}`);
   const pause = page.getByRole("button", { name: "Pause", exact: true });
   await expect(pause).toBeFocused();
 
   // The arrow keys skip 15 seconds; Space again pauses, and that is said too.
-  const before = await timeOf(page);
+  const before = await timeOf(audioOf(page));
   await page.keyboard.press("ArrowRight");
-  await expect.poll(() => timeOf(page), { timeout: 10_000 }).toBeGreaterThan(before + 10);
+  await expect.poll(() => timeOf(audioOf(page)), { timeout: 10_000 }).toBeGreaterThan(before + 10);
   await page.keyboard.press("Space");
   await expect(announcer).toContainText("Paused");
   expect(await audioOf(page).evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);

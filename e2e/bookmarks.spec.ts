@@ -1,49 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/csp-guard";
-import { createAdmin } from "./support/create-admin";
-import { generateAudio } from "./support/generate-audio";
 import { listenerAuth } from "./support/listener-account";
-import { expectStreamable } from "./support/processing";
-import { signIn } from "./support/sign-in";
+import { audioOf, SHORT_SERMON, timeOf, usePublishedSermon } from "./support/published-sermon";
 
 // Bookmarks and notes (issue 16, part 3): B (or the button) marks the moment playing, with an
 // optional note; the sermon page lists them, each plays from its moment, and they export as
 // Markdown. Kept in this browser when signed out, in the account when signed in. The sermon
 // is prepared through the real admin upload and pipeline, once per run.
-const editor = { email: "bookmarks-fixture@grace.example", password: "bookmarks-fixture-pass" };
-const title = "Marking The Moments";
-const sermonPath = "/churches/grace-chapel/sermons/marking-the-moments";
+const { title, path: sermonPath } = usePublishedSermon(SHORT_SERMON);
 const NOTE = "<b>Grace</b> & *truth*";
-
-async function uploadSermon(page: Page) {
-  createAdmin({ ...editor, church: "grace-chapel", role: "editor" });
-  await signIn(page, editor);
-  await page.getByRole("link", { name: "New sermon" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date preached").fill("2025-05-04");
-  await page.getByText("Published", { exact: true }).click();
-  await page.getByRole("button", { name: "Create sermon" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
-  await page
-    .getByLabel("Choose audio or video file")
-    .setInputFiles(generateAudio(40, "bookmarks-40s.mp3"));
-  // A busy machine (several runs sharing two cores) transcodes slowly.
-  await expectStreamable(page, 360_000);
-}
-
-test.beforeAll(async ({ browser }, testInfo) => {
-  test.setTimeout(480_000);
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const page = await context.newPage();
-  if ((await page.request.get(sermonPath)).status() === 404) await uploadSermon(page);
-  await context.close();
-});
-
-const audioOf = (page: Page) => page.getByTestId("sermon-audio");
-const timeOf = (audio: Locator) =>
-  audio.evaluate((element: HTMLAudioElement) => element.currentTime);
 
 /** Clicks the export and returns the downloaded file's name and text. */
 async function exportMarkdown(page: Page): Promise<{ name: string; text: string }> {
@@ -113,7 +80,7 @@ test("signed out: B bookmarks the moment with a note, listed as text, played fro
   await expectAccessible(page, testInfo, "bookmarks-section");
   const origin = new URL(page.url()).origin;
   expect(await exportMarkdown(page)).toEqual({
-    name: "marking-the-moments-bookmarks.md",
+    name: "be-still-and-know-bookmarks.md",
     text: [
       `# ${title}`,
       "",
@@ -160,7 +127,7 @@ test("signed in: a bookmark is kept in the account, exported by the server and c
   await expect(section.getByTestId("bookmark")).toContainText("Three questions");
   const origin = new URL(page.url()).origin;
   const exported = await exportMarkdown(page);
-  expect(exported.name).toBe("marking-the-moments-bookmarks.md");
+  expect(exported.name).toBe("be-still-and-know-bookmarks.md");
   expect(exported.text).toContain(`- [0:30](${origin}${sermonPath}?t=30) Three questions\n`);
 
   await page.goto("/account");

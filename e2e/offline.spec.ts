@@ -1,45 +1,13 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/csp-guard";
-import { createAdmin } from "./support/create-admin";
-import { generateAudio } from "./support/generate-audio";
-import { expectStreamable } from "./support/processing";
-import { signIn } from "./support/sign-in";
+import { audioOf, SHORT_SERMON, timeOf, usePublishedSermon } from "./support/published-sermon";
 
 // Offline listening (issue 16, part 6): Selah is installable, "Download" keeps a sermon's audio
 // and transcript on the device, and with the browser offline the downloads page (the app's
 // shell) still loads and the sermon plays from the service worker's cache. The sermon is
 // prepared through the real admin upload and pipeline, once per run.
-const editor = { email: "offline-fixture@grace.example", password: "offline-fixture-password" };
-const title = "Songs In The Night";
-const sermonPath = "/churches/grace-chapel/sermons/songs-in-the-night";
-
-async function uploadSermon(page: Page) {
-  createAdmin({ ...editor, church: "grace-chapel", role: "editor" });
-  await signIn(page, editor);
-  await page.getByRole("link", { name: "New sermon" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date preached").fill("2025-05-04");
-  await page.getByText("Published", { exact: true }).click();
-  await page.getByRole("button", { name: "Create sermon" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
-  await page
-    .getByLabel("Choose audio or video file")
-    .setInputFiles(generateAudio(60, "offline-60s.mp3"));
-  await expectStreamable(page, 150_000);
-}
-
-test.beforeAll(async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const page = await context.newPage();
-  if ((await page.request.get(sermonPath)).status() === 404) await uploadSermon(page);
-  await context.close();
-});
-
-const audioOf = (page: Page) => page.getByTestId("sermon-audio");
-const timeOf = (audio: Locator) =>
-  audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+const { title, path: sermonPath } = usePublishedSermon(SHORT_SERMON);
 
 /** The service worker is installed and answers this page's requests. */
 async function expectControlled(page: Page) {

@@ -1,45 +1,18 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
-import { createAdmin } from "./support/create-admin";
-import { generateAudio } from "./support/generate-audio";
 import { listenerAuth } from "./support/listener-account";
-import { expectStreamable } from "./support/processing";
-import { signIn } from "./support/sign-in";
+import { audioOf, timeOf, usePublishedSermon } from "./support/published-sermon";
 
 // Listener accounts and resume (issue 16): the place in a sermon survives a reload, in this
 // browser when signed out and in the account (on another device too) when signed in; follows
 // fill the home page; the account page shows and clears the history and deletes the account.
 // The sermon is prepared through the real admin upload and pipeline, once per run.
-const editor = { email: "resume-fixture@grace.example", password: "resume-fixture-password" };
-const title = "Resuming In Romans";
-const sermonPath = "/churches/grace-chapel/sermons/resuming-in-romans";
-
-async function uploadSermon(page: Page) {
-  createAdmin({ ...editor, church: "grace-chapel", role: "editor" });
-  await signIn(page, editor);
-  await page.getByRole("link", { name: "New sermon" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date preached").fill("2025-03-16");
-  await page.getByText("Published", { exact: true }).click();
-  await page.getByRole("button", { name: "Create sermon" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Sermon created" })).toBeVisible();
-  await page
-    .getByLabel("Choose audio or video file")
-    .setInputFiles(generateAudio(120, "resume-120s.mp3"));
-  await expectStreamable(page, 150_000);
-}
-
-test.beforeAll(async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const page = await context.newPage();
-  if ((await page.request.get(sermonPath)).status() === 404) await uploadSermon(page);
-  await context.close();
+const { title, path: sermonPath } = usePublishedSermon({
+  title: "Resuming In Romans",
+  slug: "resuming-in-romans",
+  preachedOn: "2025-03-16",
+  seconds: 120,
 });
-
-const audioOf = (page: Page) => page.getByTestId("sermon-audio");
-const timeOf = (audio: Locator) =>
-  audio.evaluate((element: HTMLAudioElement) => element.currentTime);
 
 /** Plays the sermon from its page until past `seconds`; returns where it is then. */
 async function playPast(page: Page, seconds: number): Promise<number> {

@@ -14,8 +14,13 @@ stage() {
   echo -e "\n── $name ──"
   "$@" || failed+=("$name")
 }
+# The e2e stage's production build runs beside typecheck and lint, which each use one core.
+node --import tsx scripts/build-web-app.ts >.data/test-results/next-build.log 2>&1 &
+build=$!
 stage typecheck npx tsc --noEmit
 stage lint npm run --silent lint
+build_finished() { wait "$build" || { cat .data/test-results/next-build.log; return 1; }; }
+stage build build_finished
 stage vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.data/test-results/vitest.json
 stage e2e npx playwright test
 

@@ -240,7 +240,7 @@ export function TranscriptPanel({
                     isCurrent ? "bg-amber-100 text-stone-950" : "text-stone-700 hover:bg-stone-50"
                   } ${isActiveHit ? "ring-2 ring-amber-500" : ""}`}
                 >
-                  <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-500">
+                  <span className="pt-0.5 font-mono text-xs tabular-nums text-stone-600">
                     {formatDuration(segment.startMs)}
                   </span>
                   <span className={segment.source === "recognised" ? "italic" : undefined}>

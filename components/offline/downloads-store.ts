@@ -205,13 +205,18 @@ export const downloads = {
   async remove(sermonId: string): Promise<void> {
     load();
     const item = snapshot.downloads.find((download) => download.id === sermonId);
-    save(snapshot.downloads.filter((download) => download.id !== sermonId));
-    if (!item || !("caches" in window)) return;
-    const cache = await caches.open(DOWNLOADS_CACHE);
-    await Promise.all(
-      [item.downloadUrl, ...Object.values(keptTranscriptUrls(sermonId))].map((url) =>
-        cache.delete(url),
-      ),
-    );
+    try {
+      // Files first: once the list no longer shows it, nothing of it is left on the device.
+      if (item && "caches" in window) {
+        const cache = await caches.open(DOWNLOADS_CACHE);
+        await Promise.all(
+          [item.downloadUrl, ...Object.values(keptTranscriptUrls(sermonId))].map((url) =>
+            cache.delete(url),
+          ),
+        );
+      }
+    } finally {
+      save(snapshot.downloads.filter((download) => download.id !== sermonId));
+    }
   },
 };

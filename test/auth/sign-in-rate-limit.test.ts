@@ -14,11 +14,8 @@ import { signIn } from "@/app/admin/sign-in/actions";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { createAdmin } from "@/lib/platform/auth/create-admin";
 import { getDb } from "@/lib/platform/db/client";
-import { migrate } from "@/lib/platform/db/migrate";
-import {
-  type EmbeddedDatabase,
-  startEmbeddedDatabase,
-} from "@/lib/platform/embedded/start-embedded-database";
+import type { EmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
+import { startMigratedDatabase } from "@/test/support/migrated-database";
 import type { FormResult } from "@/lib/platform/validation/form-result";
 
 const nextRequest = vi.hoisted(() => ({ headers: new Headers() }));
@@ -42,8 +39,7 @@ let database: EmbeddedDatabase;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "selah-sign-in-limits-"));
-  database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
-  await migrate(database.url);
+  database = await startMigratedDatabase(path.join(dir, "pglite"));
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: "s".repeat(40),

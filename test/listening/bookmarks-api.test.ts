@@ -13,11 +13,8 @@ import * as exportRoute from "@/app/api/me/bookmarks/export/route";
 import { BOOKMARK_LIMITS } from "@/lib/catalog/bookmarks/bookmark-limits";
 import { listBookmarkedSermons } from "@/lib/catalog/bookmarks/list-bookmarked-sermons";
 import { getDb } from "@/lib/platform/db/client";
-import { migrate } from "@/lib/platform/db/migrate";
-import {
-  type EmbeddedDatabase,
-  startEmbeddedDatabase,
-} from "@/lib/platform/embedded/start-embedded-database";
+import type { EmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
+import { startMigratedDatabase } from "@/test/support/migrated-database";
 import { deleteAccount, ORIGIN, type Session, signUpListener } from "@/test/support/auth-session";
 
 const HOUR_MS = 3_600_000;
@@ -40,8 +37,7 @@ beforeEach(() => {
 beforeAll(async () => {
   vi.spyOn(Date, "now").mockImplementation(() => frozenAt ?? realNow() + clockOffset);
   dir = mkdtempSync(path.join(tmpdir(), "selah-bookmarks-"));
-  database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
-  await migrate(database.url);
+  database = await startMigratedDatabase(path.join(dir, "pglite"));
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: "s".repeat(40),

@@ -13,11 +13,8 @@ import * as progressRoute from "@/app/api/me/progress/[sermonId]/route";
 import * as followsRoute from "@/app/api/me/follows/route";
 import * as followedSermonsRoute from "@/app/api/me/follows/sermons/route";
 import { getDb } from "@/lib/platform/db/client";
-import { migrate } from "@/lib/platform/db/migrate";
-import {
-  type EmbeddedDatabase,
-  startEmbeddedDatabase,
-} from "@/lib/platform/embedded/start-embedded-database";
+import type { EmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
+import { startMigratedDatabase } from "@/test/support/migrated-database";
 import { createAdmin } from "@/lib/platform/auth/create-admin";
 import {
   deleteAccount,
@@ -45,8 +42,7 @@ beforeEach(() => {
 beforeAll(async () => {
   vi.spyOn(Date, "now").mockImplementation(() => realNow() + clockOffset);
   dir = mkdtempSync(path.join(tmpdir(), "selah-progress-"));
-  database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
-  await migrate(database.url);
+  database = await startMigratedDatabase(path.join(dir, "pglite"));
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: "s".repeat(40),

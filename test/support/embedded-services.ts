@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrate } from "@/lib/platform/db/migrate";
 import { type EmbeddedAws, startEmbeddedAws } from "@/lib/platform/embedded/start-embedded-aws";
 import {
   type EmbeddedDatabase,
   startEmbeddedDatabase,
 } from "@/lib/platform/embedded/start-embedded-database";
+import { startMigratedDatabase } from "./migrated-database";
 
 export type TestServices = {
   dir: string;
@@ -21,11 +21,13 @@ export async function startTestServices(
   options: { dir?: string; migrate?: boolean } = {},
 ): Promise<TestServices> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "selah-test-"));
+  const dataDir = path.join(dir, "pglite");
   const [database, aws] = await Promise.all([
-    startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 }),
+    options.migrate === false
+      ? startEmbeddedDatabase({ dataDir, port: 0 })
+      : startMigratedDatabase(dataDir),
     startEmbeddedAws({ dataDir: path.join(dir, "fauxqs"), port: 0 }),
   ]);
-  if (options.migrate !== false) await migrate(database.url);
   return {
     dir,
     database,
