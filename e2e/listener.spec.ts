@@ -148,7 +148,7 @@ test("the home page lists the latest sermon with its church, speaker, date and l
   expect(await hasNoSidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("home.png"), fullPage: true });
   await item.getByRole("link", { name: title }).click();
-  await expect(page).toHaveURL(new RegExp(`${sermonPath}$`));
+  await expect(page).toHaveURL(new RegExp(`${sermonPath}$`), { timeout: 15_000 });
 });
 
 test("the sermon links to its speaker and series pages, which list it", async ({
