@@ -101,6 +101,38 @@ describe("alignTranscriptToManuscript", () => {
     expect(textOf(aligned.words)).toBe("Trials test our faith the way fire tests gold.");
   });
 
+  it("keeps a paragraph's first sentence whose opening words the recogniser lost", () => {
+    const manuscript = parseManuscript(
+      "Amen.\n\nTurn with me to Psalm 23. David wrote this psalm as a shepherd.",
+    );
+    // "Turn with me to" came out as one wrong word: 3 of 7 tokens heard, but in a row.
+    const aligned = alignTranscriptToManuscript(
+      manuscript,
+      heard("amen | the psalm twenty three david wrote this psalm as a shepherd"),
+    );
+    expect(textOf(aligned.words)).toBe(
+      "Amen. Turn with me to Psalm 23. David wrote this psalm as a shepherd.",
+    );
+    expect(aligned.droppedSentences).toBe(0);
+    // The lost words are placed by length just before "Psalm" (heard at 2800): 12 characters
+    // at 65 ms, not at "David", a sentence later.
+    expect(aligned.paragraphStartsMs).toEqual([0, 2800 - 12 * 65]);
+  });
+
+  it("drops a sentence never said whose three words in a row were said among others", () => {
+    const manuscript = parseManuscript(
+      "Grace comes first. There is a small bridge near the river where the fishermen meet. Go in peace.",
+    );
+    const said = heard(
+      "grace comes first | some of you drove a long way near the river to be here today | go in peace",
+    );
+    const aligned = alignTranscriptToManuscript(manuscript, said, said);
+    expect(textOf(aligned.words)).toBe(
+      "Grace comes first. some of you drove a long way near the river to be here today Go in peace.",
+    );
+    expect(aligned).toMatchObject({ droppedSentences: 1, departures: 1 });
+  });
+
   it("matches numbers written in digits against the spoken words", () => {
     const manuscript = parseManuscript("Turn to John 3:16 and Psalm 119.");
     const aligned = alignTranscriptToManuscript(

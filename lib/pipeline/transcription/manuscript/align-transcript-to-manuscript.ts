@@ -1,6 +1,6 @@
 import type { TranscriptSegmentDraft, TranscriptWord } from "@/lib/catalog/transcripts/transcript";
 import { groupWordsIntoSegments } from "@/lib/pipeline/transcription/group-words-into-segments";
-import { alignTokenSequences } from "./align-token-sequences";
+import { type AlignedPair, alignTokenSequences } from "./align-token-sequences";
 import type { ManuscriptParagraph } from "./parse-manuscript";
 import { spokenTokens } from "./spoken-tokens";
 
@@ -15,8 +15,15 @@ export interface AlignedManuscript {
 }
 
 export interface AlignmentOptions {
-  /** A sentence counts as spoken when at least this share of its tokens were heard. */
+  /** A sentence counts as spoken when at least this share of its tokens were heard… */
   minSentenceMatch: number;
+  /**
+   * …or when this many of its tokens were heard in a row and they are that share of what was
+   * heard in its place: a recogniser that lost a sentence's opening at a pause ("Turn with me
+   * to Psalm 23" heard as "the psalm twenty three") still heard that sentence, while one never
+   * said gathers only scattered accidental matches among other words.
+   */
+  minMatchedRun: number;
   /** Unmatched recognised tokens in a row that make a departure from the manuscript. */
   minDepartureTokens: number;
   /** Speaking time given to each character of a manuscript word timed by estimate. */
@@ -25,6 +32,7 @@ export interface AlignmentOptions {
 
 const DEFAULTS: AlignmentOptions = {
   minSentenceMatch: 0.5,
+  minMatchedRun: 3,
   minDepartureTokens: 3,
   msPerCharacter: 65,
 };
@@ -86,20 +94,12 @@ export function alignTranscriptToManuscript(
   // Which sentences were spoken.
   const matchedTime: (Token | undefined)[] = Array.from({ length: tokens.length });
   const heardMatched = new Array<boolean>(heardTokens.length).fill(false);
-  const sentenceTokens = new Array<number>(sentenceIndex).fill(0);
-  const sentenceMatches = new Array<number>(sentenceIndex).fill(0);
-  for (const token of tokens)
-    sentenceTokens[token.sentence] = (sentenceTokens[token.sentence] ?? 0) + 1;
   for (const pair of pairs) {
-    if (!pair.isMatch || pair.a === undefined || pair.b === undefined) continue;
-    const token = tokens[pair.a];
-    if (!token) continue;
-    matchedTime[pair.a] = heardTokens[pair.b];
-    sentenceMatches[token.sentence] = (sentenceMatches[token.sentence] ?? 0) + 1;
+    if (pair.isMatch && pair.a !== undefined && pair.b !== undefined) {
+      matchedTime[pair.a] = heardTokens[pair.b];
+    }
   }
-  const isKept = sentenceMatches.map(
-    (matches, s) => matches >= Math.max(1, settings.minSentenceMatch * (sentenceTokens[s] ?? 0)),
-  );
+  const isKept = judgeSentences(tokens, pairs, sentenceIndex, settings);
   // A heard token paired with a kept sentence's token (matched or not) is that sentence's
   // speech, mis-heard at worst: only the rest can be a departure.
   for (const pair of pairs) {
@@ -156,6 +156,48 @@ export function alignTranscriptToManuscript(
     droppedSentences: isKept.filter((kept) => !kept).length,
     departures: runs.filter((run) => run.source === "recognised").length,
   };
+}
+
+/** Whether each manuscript sentence was spoken, judged by its tokens' pairs. */
+function judgeSentences(
+  tokens: readonly ManuscriptToken[],
+  pairs: readonly AlignedPair[],
+  sentenceCount: number,
+  settings: AlignmentOptions,
+): boolean[] {
+  const count = () => new Array<number>(sentenceCount).fill(0);
+  const sentenceTokens = count();
+  const matches = count();
+  // Heard tokens in the sentence's place: paired with its tokens, or inserted after one.
+  const heardInPlace = count();
+  const longestRun = count();
+  for (const token of tokens)
+    sentenceTokens[token.sentence] = (sentenceTokens[token.sentence] ?? 0) + 1;
+  let sentence = -1;
+  let run = 0;
+  for (const pair of pairs) {
+    const token = pair.a === undefined ? undefined : tokens[pair.a];
+    if (token && token.sentence !== sentence) {
+      sentence = token.sentence;
+      run = 0;
+    }
+    if (sentence < 0) continue;
+    if (pair.b !== undefined) heardInPlace[sentence] = (heardInPlace[sentence] ?? 0) + 1;
+    if (!pair.isMatch) {
+      run = 0;
+      continue;
+    }
+    matches[sentence] = (matches[sentence] ?? 0) + 1;
+    run++;
+    longestRun[sentence] = Math.max(longestRun[sentence] ?? 0, run);
+  }
+  return matches.map((matched, s) => {
+    if (matched >= Math.max(1, settings.minSentenceMatch * (sentenceTokens[s] ?? 0))) return true;
+    return (
+      (longestRun[s] ?? 0) >= settings.minMatchedRun &&
+      matched >= settings.minSentenceMatch * (heardInPlace[s] ?? 0)
+    );
+  });
 }
 
 /** A recognised word → its tokens, sharing its time evenly. */
