@@ -133,6 +133,20 @@ describe("alignTranscriptToManuscript", () => {
     expect(aligned).toMatchObject({ droppedSentences: 1, departures: 1 });
   });
 
+  it("starts a paragraph after the pause, not at a word of its text heard before it", () => {
+    const manuscript = parseManuscript(
+      "They shall inherit the earth.\n\nThe Lord is good, and his mercy endures.",
+    );
+    // "earth" was not heard: the "the" before the pause could be either paragraph's.
+    const aligned = alignTranscriptToManuscript(
+      manuscript,
+      heard("they shall inherit the | lord is good and his mercy endures"),
+    );
+    expect(aligned.words[3]).toMatchObject({ text: "the", startMs: 1200, endMs: 1500 });
+    // "The" placed by its length just before "Lord" (heard at 3600), 3 characters at 65 ms.
+    expect(aligned.paragraphStartsMs).toEqual([0, 3600 - 3 * 65]);
+  });
+
   it("matches numbers written in digits against the spoken words", () => {
     const manuscript = parseManuscript("Turn to John 3:16 and Psalm 119.");
     const aligned = alignTranscriptToManuscript(

@@ -86,9 +86,13 @@ export function alignTranscriptToManuscript(
     }
   });
   const heardTokens = heard.flatMap(splitIntoTokens);
-  const pairs = alignTokenSequences(
-    tokens.map((token) => token.text),
-    heardTokens.map((token) => token.text),
+  const pairs = matchAcrossPausesByTime(
+    alignTokenSequences(
+      tokens.map((token) => token.text),
+      heardTokens.map((token) => token.text),
+    ),
+    tokens,
+    heardTokens,
   );
 
   // Which sentences were spoken.
@@ -156,6 +160,47 @@ export function alignTranscriptToManuscript(
     droppedSentences: isKept.filter((kept) => !kept).length,
     departures: runs.filter((run) => run.source === "recognised").length,
   };
+}
+
+/**
+ * A heard word that two manuscript tokens of the same text could take at equal cost — the last
+ * "the" of one sentence and the first of the next, the words between them unheard — goes to
+ * the side it was spoken nearer to. The edit distance cannot tell them apart and takes the
+ * later, which put a paragraph's start on a word heard before the pause that ends the last one.
+ */
+function matchAcrossPausesByTime(
+  pairs: readonly AlignedPair[],
+  tokens: readonly ManuscriptToken[],
+  heardTokens: readonly Token[],
+): AlignedPair[] {
+  const result = [...pairs];
+  for (let q = 1; q < result.length; q++) {
+    const pair = result[q];
+    if (!pair?.isMatch || pair.a === undefined || pair.b === undefined) continue;
+    const token = tokens[pair.a];
+    const spoken = heardTokens[pair.b];
+    const before = heardTokens[pair.b - 1];
+    const after = heardTokens[pair.b + 1];
+    if (!token || !spoken || !before || !after) continue;
+    if (spoken.startMs - before.endMs >= after.startMs - spoken.endMs) continue;
+    // The manuscript tokens skipped just before this one; the earliest twin in another sentence.
+    let first = q;
+    while (result[first - 1]?.a !== undefined && result[first - 1]?.b === undefined) first--;
+    const twin = result
+      .slice(first, q)
+      .findIndex(
+        (skipped) =>
+          skipped.a !== undefined &&
+          tokens[skipped.a]?.text === token.text &&
+          tokens[skipped.a]?.sentence !== token.sentence,
+      );
+    if (twin < 0) continue;
+    const moved = result[first + twin];
+    if (moved?.a === undefined) continue;
+    result[first + twin] = { a: moved.a, b: pair.b, isMatch: true };
+    result[q] = { a: pair.a, b: undefined, isMatch: false };
+  }
+  return result;
 }
 
 /** Whether each manuscript sentence was spoken, judged by its tokens' pairs. */
