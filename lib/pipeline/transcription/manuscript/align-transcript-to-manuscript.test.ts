@@ -82,6 +82,29 @@ describe("alignTranscriptToManuscript", () => {
     expect(aligned.departures).toBe(1);
   });
 
+  it("keeps speech the manuscript lacks that the biased recogniser heard as only two words", () => {
+    const manuscript = parseManuscript(
+      "The Lord is my shepherd. He makes me lie down in green pastures.",
+    );
+    // Too few unmatched words from the biased recogniser to make a departure on their own; both
+    // recognisers heard the same audio, so their words share its times.
+    const biased = [
+      ...heard("the lord is my shepherd"),
+      ...heard("shepherd lie", 4000),
+      ...heard("he makes me lie down in green pastures", 8000),
+    ];
+    const general = [
+      ...heard("the lord is my shepherd"),
+      ...heard("we drove here through rein", 4000),
+      ...heard("he makes me lie down in green pastures", 8000),
+    ];
+    const aligned = alignTranscriptToManuscript(manuscript, biased, general);
+    expect(textOf(aligned.words)).toBe(
+      "The Lord is my shepherd. we drove here through rein He makes me lie down in green pastures.",
+    );
+    expect(aligned.departures).toBe(1);
+  });
+
   it("puts the recognised words in place of a manuscript sentence the preacher replaced", () => {
     const manuscript = parseManuscript(
       "Grace comes first. We will sing the last hymn together now. Go in peace.",

@@ -127,7 +127,9 @@ export function alignTranscriptToManuscript(
     heardTokens,
     heardMatched,
     [...keptSpans.values()],
+    manuscriptWords,
     fallback ?? heard,
+    fallback !== undefined,
     settings,
   );
 
@@ -163,10 +165,12 @@ export function alignTranscriptToManuscript(
 }
 
 /**
- * A heard word that two manuscript tokens of the same text could take at equal cost — the last
- * "the" of one sentence and the first of the next, the words between them unheard — goes to
- * the side it was spoken nearer to. The edit distance cannot tell them apart and takes the
- * later, which put a paragraph's start on a word heard before the pause that ends the last one.
+ * Where a match could as well have gone to an earlier token of the same text at equal cost,
+ * the edit distance's traceback takes the later one; here time decides. A heard word two
+ * manuscript tokens could take (the last "the" of one sentence and the first of the next, the
+ * words between unheard) goes to the side it was spoken nearer to, so a paragraph no longer
+ * starts at a word heard before the pause that ends the last one; a manuscript word heard
+ * twice (once in place, once among unscripted speech) takes the time nearer its neighbours.
  */
 function matchAcrossPausesByTime(
   pairs: readonly AlignedPair[],
@@ -174,31 +178,54 @@ function matchAcrossPausesByTime(
   heardTokens: readonly Token[],
 ): AlignedPair[] {
   const result = [...pairs];
+  const matchedHeard = (from: number, step: 1 | -1) => {
+    for (let k = from; k >= 0 && k < result.length; k += step) {
+      const pair = result[k];
+      if (pair?.isMatch && pair.b !== undefined) return heardTokens[pair.b];
+    }
+    return undefined;
+  };
   for (let q = 1; q < result.length; q++) {
     const pair = result[q];
     if (!pair?.isMatch || pair.a === undefined || pair.b === undefined) continue;
     const token = tokens[pair.a];
     const spoken = heardTokens[pair.b];
-    const before = heardTokens[pair.b - 1];
-    const after = heardTokens[pair.b + 1];
-    if (!token || !spoken || !before || !after) continue;
-    if (spoken.startMs - before.endMs >= after.startMs - spoken.endMs) continue;
-    // The manuscript tokens skipped just before this one; the earliest twin in another sentence.
+    if (!token || !spoken) continue;
+    // The run of one-sided pairs just before this match.
     let first = q;
-    while (result[first - 1]?.a !== undefined && result[first - 1]?.b === undefined) first--;
-    const twin = result
-      .slice(first, q)
-      .findIndex(
-        (skipped) =>
-          skipped.a !== undefined &&
-          tokens[skipped.a]?.text === token.text &&
-          tokens[skipped.a]?.sentence !== token.sentence,
-      );
-    if (twin < 0) continue;
-    const moved = result[first + twin];
-    if (moved?.a === undefined) continue;
-    result[first + twin] = { a: moved.a, b: pair.b, isMatch: true };
-    result[q] = { a: pair.a, b: undefined, isMatch: false };
+    const side = result[q - 1]?.b === undefined ? "a" : "b";
+    while (first > 0 && result[first - 1]?.[side === "a" ? "b" : "a"] === undefined) first--;
+    if (first === q) continue;
+    if (side === "a") {
+      // Skipped manuscript tokens: an earlier twin in another sentence, if the heard word
+      // sits nearer the words before it than those after.
+      const before = heardTokens[pair.b - 1];
+      const after = heardTokens[pair.b + 1];
+      if (!before || !after) continue;
+      if (spoken.startMs - before.endMs >= after.startMs - spoken.endMs) continue;
+      const twin = result.slice(first, q).findIndex((skipped) => {
+        const other = skipped.a === undefined ? undefined : tokens[skipped.a];
+        return other?.text === token.text && other.sentence !== token.sentence;
+      });
+      const moved = result[first + twin];
+      if (twin < 0 || moved?.a === undefined) continue;
+      result[first + twin] = { a: moved.a, b: pair.b, isMatch: true };
+      result[q] = { a: pair.a, b: undefined, isMatch: false };
+    } else {
+      // Unmatched heard tokens: an earlier twin, if it follows the last match more closely
+      // than this one precedes the next.
+      const previous = matchedHeard(first - 1, -1);
+      const next = matchedHeard(q + 1, 1);
+      const twin = result
+        .slice(first, q)
+        .findIndex((extra) => extra.b !== undefined && heardTokens[extra.b]?.text === token.text);
+      const moved = result[first + twin];
+      const candidate = moved?.b === undefined ? undefined : heardTokens[moved.b];
+      if (twin < 0 || moved?.b === undefined || !candidate || !previous || !next) continue;
+      if (candidate.startMs - previous.endMs >= next.startMs - spoken.endMs) continue;
+      result[first + twin] = { a: pair.a, b: moved.b, isMatch: true };
+      result[q] = { a: undefined, b: pair.b, isMatch: false };
+    }
   }
   return result;
 }
@@ -267,7 +294,7 @@ function timeKeptWords(
   matchedTime: readonly (Token | undefined)[],
   isKept: readonly boolean[],
   settings: AlignmentOptions,
-): { word: TranscriptWord; paragraph: number }[] {
+): { word: TranscriptWord; paragraph: number; sentence: number }[] {
   const times: ({ startMs: number; endMs: number } | undefined)[] = written.map(() => undefined);
   tokens.forEach((token, i) => {
     const heard = matchedTime[i];
@@ -281,7 +308,7 @@ function timeKeptWords(
       : { startMs: heard.startMs, endMs: heard.endMs };
   });
 
-  const kept: { word: TranscriptWord; paragraph: number }[] = [];
+  const kept: { word: TranscriptWord; paragraph: number; sentence: number }[] = [];
   let i = 0;
   while (i < written.length) {
     const sentence = written[i]?.sentence ?? 0;
@@ -294,6 +321,7 @@ function timeKeptWords(
           kept.push({
             word: { ...time, text: source.text, source: "manuscript" },
             paragraph: source.paragraph,
+            sentence,
           });
         }
       });
@@ -358,7 +386,9 @@ function findDepartures(
   heardTokens: readonly Token[],
   heardMatched: readonly boolean[],
   keptSpans: readonly Span[],
+  placed: readonly { word: TranscriptWord; sentence: number }[],
   source: readonly TranscriptWord[],
+  sourceHeardApart: boolean,
   settings: AlignmentOptions,
 ): TranscriptWord[] {
   const within = (spans: readonly Span[], word: Span) => {
@@ -381,7 +411,43 @@ function findDepartures(
     else run.push(token);
   });
   flush();
+  const outside = source.filter((word) => !within(keptSpans, word));
+  const departed = new Set(outside.filter((word) => within(stretches, word)));
+  if (sourceHeardApart) {
+    // The recogniser biased to the manuscript may hear unscripted speech as a word or two, or
+    // as manuscript words that happen to fit a kept sentence, too few for a run of its own;
+    // the general recogniser's run of words between the kept sentences is that speech.
+    // Where the kept sentences were placed, their estimated edges too.
+    const placedSpans = new Map<number, Span>();
+    for (const { word, sentence } of placed) {
+      const span = placedSpans.get(sentence);
+      placedSpans.set(sentence, {
+        startMs: Math.min(span?.startMs ?? Infinity, word.startMs),
+        endMs: Math.max(span?.endMs ?? 0, word.endMs),
+      });
+    }
+    const spans = [...placedSpans.values()];
+    const said = (word: TranscriptWord | undefined) => spokenTokens(word?.text ?? "").join(" ");
+    let words: TranscriptWord[] = [];
+    const keep = () => {
+      // A word at the run's edge that is the neighbouring kept word is that word, heard by the
+      // two recognisers a little apart in time.
+      const first = words[0];
+      const last = words.at(-1);
+      if (first && said(first) === said(placed.findLast((p) => p.word.endMs <= first.endMs)?.word))
+        words.shift();
+      if (last && said(last) === said(placed.find((p) => p.word.startMs >= last.startMs)?.word))
+        words.pop();
+      if (words.length >= settings.minDepartureTokens) for (const word of words) departed.add(word);
+      words = [];
+    };
+    for (const word of source) {
+      if (within(spans, word)) keep();
+      else words.push(word);
+    }
+    keep();
+  }
   return source
-    .filter((word) => within(stretches, word) && !within(keptSpans, word))
+    .filter((word) => departed.has(word))
     .map((word) => ({ ...word, source: "recognised" as const }));
 }
