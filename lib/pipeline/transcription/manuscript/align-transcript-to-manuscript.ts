@@ -57,10 +57,12 @@ interface ManuscriptToken {
 
 /**
  * A manuscript's words, timed by the words a recogniser heard. The two are aligned token by
- * token; each manuscript sentence most of whose tokens were heard is kept, its matched words
- * taking the recognised times and the rest placed between them by length. A sentence that was
- * not heard is dropped (the preacher skipped it). Recognised speech the manuscript has no words
- * for — a run of `minDepartureTokens` or more outside the kept sentences' matches — stands as
+ * token; each manuscript sentence most of whose tokens were heard (or a run of them that is
+ * most of what was heard in its place: see `minMatchedRun`) is kept, its matched words taking
+ * the recognised times and the rest placed between them by length. A sentence that was not
+ * heard is dropped (the preacher skipped it). Recognised speech the manuscript has no words
+ * for — a run of `minDepartureTokens` or more outside the kept sentences' matches, or, with a
+ * `fallback`, a run of that many of its words between the kept sentences — stands as
  * recognised, taken from `fallback` (a general recogniser's words for that time, when the main
  * ones came from a recogniser biased to the manuscript) or else from `heard`, and marked.
  */
@@ -380,7 +382,8 @@ function fillGaps(
 /**
  * Runs of heard tokens paired with no kept sentence, long enough to be speech the manuscript
  * lacks and outside every kept sentence's heard span (a run inside one is that sentence
- * mis-heard); each becomes the recognised words of that stretch, from `source`.
+ * mis-heard); each becomes the recognised words of that stretch, from `source`. When `source`
+ * is a recogniser of its own, its runs of words outside the placed kept sentences count too.
  */
 function findDepartures(
   heardTokens: readonly Token[],
