@@ -46,12 +46,14 @@ const tokensOf = (text: string) => text.split(/\s+/).flatMap(spokenTokens);
 function deviate(paragraphs: readonly string[], sentenceOffset: number) {
   let n = sentenceOffset;
   let other = sentenceOffset;
+  let altered = 0;
   const intactStarts: boolean[] = [];
   const text = paragraphs.map((paragraph) => {
     const out: string[] = [];
     sentencesOf(paragraph).forEach((sentence, i) => {
       const kind = n % 5 === 2 ? Math.floor(n / 5) % 3 : -1;
       n++;
+      if (kind >= 0) altered++;
       if (i === 0) intactStarts.push(kind !== 0 && kind !== 1);
       if (kind === 0) out.push(OTHER_SENTENCES[other++ % OTHER_SENTENCES.length] ?? "");
       else if (kind === 1) return;
@@ -60,7 +62,7 @@ function deviate(paragraphs: readonly string[], sentenceOffset: number) {
     });
     return out.join(" ");
   });
-  return { text: text.join("\n\n"), intactStarts, altered: Math.ceil((n - sentenceOffset) / 5) };
+  return { text: text.join("\n\n"), intactStarts, altered };
 }
 
 const p95 = (values: number[]) => {

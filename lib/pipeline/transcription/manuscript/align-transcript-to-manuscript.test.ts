@@ -82,6 +82,29 @@ describe("alignTranscriptToManuscript", () => {
     expect(aligned.departures).toBe(1);
   });
 
+  it("keeps speech the manuscript lacks that the biased recogniser heard as only two words", () => {
+    const manuscript = parseManuscript(
+      "The Lord is my shepherd. He makes me lie down in green pastures.",
+    );
+    // Too few unmatched words from the biased recogniser to make a departure on their own; both
+    // recognisers heard the same audio, so their words share its times.
+    const biased = [
+      ...heard("the lord is my shepherd"),
+      ...heard("shepherd lie", 4000),
+      ...heard("he makes me lie down in green pastures", 8000),
+    ];
+    const general = [
+      ...heard("the lord is my shepherd"),
+      ...heard("we drove here through rein", 4000),
+      ...heard("he makes me lie down in green pastures", 8000),
+    ];
+    const aligned = alignTranscriptToManuscript(manuscript, biased, general);
+    expect(textOf(aligned.words)).toBe(
+      "The Lord is my shepherd. we drove here through rein He makes me lie down in green pastures.",
+    );
+    expect(aligned.departures).toBe(1);
+  });
+
   it("puts the recognised words in place of a manuscript sentence the preacher replaced", () => {
     const manuscript = parseManuscript(
       "Grace comes first. We will sing the last hymn together now. Go in peace.",
@@ -99,6 +122,52 @@ describe("alignTranscriptToManuscript", () => {
     const general = heard("trials test hour fate a way fire test gold");
     const aligned = alignTranscriptToManuscript(manuscript, biased, general);
     expect(textOf(aligned.words)).toBe("Trials test our faith the way fire tests gold.");
+  });
+
+  it("keeps a paragraph's first sentence whose opening words the recogniser lost", () => {
+    const manuscript = parseManuscript(
+      "Amen.\n\nTurn with me to Psalm 23. David wrote this psalm as a shepherd.",
+    );
+    // "Turn with me to" came out as one wrong word: 3 of 7 tokens heard, but in a row.
+    const aligned = alignTranscriptToManuscript(
+      manuscript,
+      heard("amen | the psalm twenty three david wrote this psalm as a shepherd"),
+    );
+    expect(textOf(aligned.words)).toBe(
+      "Amen. Turn with me to Psalm 23. David wrote this psalm as a shepherd.",
+    );
+    expect(aligned.droppedSentences).toBe(0);
+    // The lost words are placed by length just before "Psalm" (heard at 2800): 12 characters
+    // at 65 ms, not at "David", a sentence later.
+    expect(aligned.paragraphStartsMs).toEqual([0, 2800 - 12 * 65]);
+  });
+
+  it("drops a sentence never said whose three words in a row were said among others", () => {
+    const manuscript = parseManuscript(
+      "Grace comes first. There is a small bridge near the river where the fishermen meet. Go in peace.",
+    );
+    const said = heard(
+      "grace comes first | some of you drove a long way near the river to be here today | go in peace",
+    );
+    const aligned = alignTranscriptToManuscript(manuscript, said, said);
+    expect(textOf(aligned.words)).toBe(
+      "Grace comes first. some of you drove a long way near the river to be here today Go in peace.",
+    );
+    expect(aligned).toMatchObject({ droppedSentences: 1, departures: 1 });
+  });
+
+  it("starts a paragraph after the pause, not at a word of its text heard before it", () => {
+    const manuscript = parseManuscript(
+      "They shall inherit the earth.\n\nThe Lord is good, and his mercy endures.",
+    );
+    // "earth" was not heard: the "the" before the pause could be either paragraph's.
+    const aligned = alignTranscriptToManuscript(
+      manuscript,
+      heard("they shall inherit the | lord is good and his mercy endures"),
+    );
+    expect(aligned.words[3]).toMatchObject({ text: "the", startMs: 1200, endMs: 1500 });
+    // "The" placed by its length just before "Lord" (heard at 3600), 3 characters at 65 ms.
+    expect(aligned.paragraphStartsMs).toEqual([0, 3600 - 3 * 65]);
   });
 
   it("matches numbers written in digits against the spoken words", () => {
