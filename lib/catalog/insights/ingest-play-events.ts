@@ -1,6 +1,7 @@
 import { isbot } from "isbot";
 import type { Db } from "@/lib/platform/db/client";
 import { type DailyListenerHasher, type RequestOrigin } from "./daily-listener-hasher";
+import { insertPlayEvents, type PlayEventRow } from "./insert-play-events";
 import { playEventSchema } from "./play-event-batch";
 import { countableSermons, type CountedSermon } from "./playable-sermon-lookup";
 import type { MediaAccessCache } from "@/lib/catalog/listener-cache/media-access-cache";
@@ -42,7 +43,15 @@ export async function ingestPlayEvents(
     input.sermonCache,
   );
   const day = utcDay(now);
-  const rows = reports.flatMap((report) => {
+  // One hash a church a beacon: the origin and the day are the same for all its reports.
+  const hashes = new Map<string, string>();
+  const listenerHash = (churchId: string) => {
+    let hash = hashes.get(churchId);
+    if (hash === undefined)
+      hashes.set(churchId, (hash = hasher.hash(origin, `church:${churchId}`)));
+    return hash;
+  };
+  const rows = reports.flatMap((report): PlayEventRow[] => {
     const sermon = sermons.get(report.sermonId);
     if (!sermon) return [];
     const clamp = (ms: number) => Math.min(ms, sermon.durationMs);
@@ -51,7 +60,7 @@ export async function ingestPlayEvents(
         churchId: sermon.churchId,
         sermonId: report.sermonId,
         day,
-        listenerHash: hasher.hash(origin, `church:${sermon.churchId}`),
+        listenerHash: listenerHash(sermon.churchId),
         kind: report.kind,
         fromMs: report.fromMs === undefined ? null : clamp(report.fromMs),
         positionMs: clamp(report.positionMs),
@@ -59,6 +68,6 @@ export async function ingestPlayEvents(
       },
     ];
   });
-  if (rows.length > 0) await db.playEvent.createMany({ data: rows });
+  await insertPlayEvents(db, rows);
   return { accepted: rows.length, ignored: events.length - rows.length };
 }
