@@ -1,8 +1,9 @@
 import { isbot } from "isbot";
 import type { Db } from "@/lib/platform/db/client";
 import { type DailyListenerHasher, type RequestOrigin } from "./daily-listener-hasher";
-import { insertPlayEvents, type PlayEventRow } from "./insert-play-events";
+import type { PlayEventRow } from "./insert-play-events";
 import { playEventSchema } from "./play-event-batch";
+import { playEventWriterFor } from "./play-event-writer";
 import { countableSermons, type CountedSermon } from "./playable-sermon-lookup";
 import type { MediaAccessCache } from "@/lib/catalog/listener-cache/media-access-cache";
 import { utcDay } from "./utc-day";
@@ -68,6 +69,6 @@ export async function ingestPlayEvents(
       },
     ];
   });
-  await insertPlayEvents(db, rows);
+  await playEventWriterFor(db).write(rows);
   return { accepted: rows.length, ignored: events.length - rows.length };
 }
