@@ -1,7 +1,9 @@
 import { isbot } from "isbot";
 import type { Db } from "@/lib/platform/db/client";
 import { type DailyListenerHasher, type RequestOrigin } from "./daily-listener-hasher";
+import type { PlayEventRow } from "./insert-play-events";
 import { playEventSchema } from "./play-event-batch";
+import { playEventWriterFor } from "./play-event-writer";
 import { countableSermons, type CountedSermon } from "./playable-sermon-lookup";
 import type { MediaAccessCache } from "@/lib/catalog/listener-cache/media-access-cache";
 import { utcDay } from "./utc-day";
@@ -42,7 +44,15 @@ export async function ingestPlayEvents(
     input.sermonCache,
   );
   const day = utcDay(now);
-  const rows = reports.flatMap((report) => {
+  // One hash a church a beacon: the origin and the day are the same for all its reports.
+  const hashes = new Map<string, string>();
+  const listenerHash = (churchId: string) => {
+    let hash = hashes.get(churchId);
+    if (hash === undefined)
+      hashes.set(churchId, (hash = hasher.hash(origin, `church:${churchId}`)));
+    return hash;
+  };
+  const rows = reports.flatMap((report): PlayEventRow[] => {
     const sermon = sermons.get(report.sermonId);
     if (!sermon) return [];
     const clamp = (ms: number) => Math.min(ms, sermon.durationMs);
@@ -51,7 +61,7 @@ export async function ingestPlayEvents(
         churchId: sermon.churchId,
         sermonId: report.sermonId,
         day,
-        listenerHash: hasher.hash(origin, `church:${sermon.churchId}`),
+        listenerHash: listenerHash(sermon.churchId),
         kind: report.kind,
         fromMs: report.fromMs === undefined ? null : clamp(report.fromMs),
         positionMs: clamp(report.positionMs),
@@ -59,6 +69,6 @@ export async function ingestPlayEvents(
       },
     ];
   });
-  if (rows.length > 0) await db.playEvent.createMany({ data: rows });
+  await playEventWriterFor(db).write(rows);
   return { accepted: rows.length, ignored: events.length - rows.length };
 }
