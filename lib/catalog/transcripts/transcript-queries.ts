@@ -30,6 +30,7 @@ export async function getTranscriptForAdmin(churchId: string, sermonId: string) 
               speaker: true,
               text: true,
               source: true,
+              confidence: true,
               _count: { select: { edits: true } },
             },
           },
