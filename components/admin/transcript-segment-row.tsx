@@ -16,6 +16,8 @@ export interface EditableSegment {
   text: string;
   /** Said but not in the manuscript: the recogniser's words, worth checking first. */
   isRecognised?: boolean;
+  /** The recogniser was unsure of it: listeners see it dimmed or as "[unclear]". */
+  isUnsure?: boolean;
   editCount: number;
 }
 
@@ -82,6 +84,14 @@ export function TranscriptSegmentRow({
               {segment.isRecognised && (
                 <span className="mr-1.5 rounded bg-amber-100 px-1 py-0.5 align-middle text-[11px] font-semibold tracking-wide text-amber-900 uppercase">
                   Not in manuscript, as heard
+                </span>
+              )}
+              {segment.isUnsure && (
+                <span
+                  data-testid="unsure-segment"
+                  className="mr-1.5 rounded bg-stone-200 px-1 py-0.5 align-middle text-[11px] font-semibold tracking-wide text-stone-800 uppercase"
+                >
+                  Unsure, check the audio
                 </span>
               )}
               {segment.text}

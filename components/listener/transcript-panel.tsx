@@ -14,6 +14,7 @@ import { chapterIndexAt } from "@/lib/catalog/chapters/chapter-at";
 import { usePlayback } from "./playback-context";
 import { CaptionLine, useCaptionTrack } from "./transcript-captions";
 import { TranscriptFindBar } from "./transcript-find-bar";
+import { ConfidentText } from "./confident-text";
 
 export interface PanelSegment {
   id: string;
@@ -25,6 +26,10 @@ export interface PanelSegment {
   scripture?: string | null;
   /** `recognised`: said, but not in the preacher's manuscript (the rest is its words). */
   source?: string | null;
+  /** How sure the recogniser was, 0–1; null or absent where nobody guessed (captions). */
+  confidence?: number | null;
+  /** One figure per word of `text`, when known. */
+  wordConfidences?: readonly number[];
 }
 
 export interface TranscriptPanelProps {
@@ -35,6 +40,8 @@ export interface TranscriptPanelProps {
   captionsUrl: string | null;
   /** Shown as headings where each starts, and listed above the transcript. */
   chapters?: readonly ListenerChapter[];
+  /** A recogniser's transcript (not captions nor a manuscript): labelled as such. */
+  isAutomatic?: boolean;
 }
 
 /** Scroll events within this long after our own scrolling are ours, not the listener's. */
@@ -44,13 +51,15 @@ const OWN_SCROLL_MS = 800;
  * The transcript beside the player: follows playback (current sentence lit and kept in view
  * until the listener scrolls away, then "Back to now"), a tap on a sentence plays from it,
  * find with previous/next, speaker labels, scripture mentioned with its moment, captions
- * on/off, and a link to the current moment.
+ * on/off, and a link to the current moment. An automatic transcript says so, and shows where
+ * the recogniser was unsure (dimmed words, "[unclear]" for a run of guesses).
  */
 export function TranscriptPanel({
   segments,
   verses,
   captionsUrl,
   chapters = [],
+  isAutomatic = false,
 }: TranscriptPanelProps) {
   const { media, currentTime, seek } = usePlayback();
   const list = useRef<HTMLOListElement>(null);
@@ -133,6 +142,14 @@ export function TranscriptPanel({
             </button>
           </div>
         </div>
+        {isAutomatic && (
+          <p data-testid="automatic-transcript" className="text-sm text-stone-600">
+            <span className="font-medium text-stone-800">
+              Automatic transcript — may contain errors.
+            </span>{" "}
+            Dimmed words are uncertain; [unclear] marks speech the recogniser could not make out.
+          </p>
+        )}
         {moment.message && (
           <p role="status" className="break-all text-xs font-medium text-emerald-700">
             {moment.message}
@@ -245,17 +262,24 @@ export function TranscriptPanel({
                   </span>
                   <span className={segment.source === "recognised" ? "italic" : undefined}>
                     {segment.source === "recognised" && <NotInManuscript />}
-                    {hitSet.has(index)
-                      ? highlightParts(segment.text, query).map((part, i) =>
-                          part.isHit ? (
-                            <mark key={i} className="rounded bg-yellow-200 px-0.5 text-inherit">
-                              {part.text}
-                            </mark>
-                          ) : (
-                            <span key={i}>{part.text}</span>
-                          ),
-                        )
-                      : segment.text}
+                    {hitSet.has(index) ? (
+                      highlightParts(segment.text, query).map((part, i) =>
+                        part.isHit ? (
+                          <mark key={i} className="rounded bg-yellow-200 px-0.5 text-inherit">
+                            {part.text}
+                          </mark>
+                        ) : (
+                          <span key={i}>{part.text}</span>
+                        ),
+                      )
+                    ) : (
+                      <ConfidentText
+                        text={segment.text}
+                        confidence={segment.confidence ?? null}
+                        wordConfidences={segment.wordConfidences ?? []}
+                        isCurrent={isCurrent}
+                      />
+                    )}
                   </span>
                 </button>
                 <button

@@ -21,6 +21,8 @@ export type SeedOptions = {
   publishAt?: Date;
   /** Passages quoted in the sermon (ScriptureRef source spoken). */
   spokenPassages?: string[];
+  /** A recogniser's confidence for every segment (the transcript is then a machine one). */
+  confidence?: number;
 };
 
 /** Speaking pace used to give each paragraph a duration: 150 words a minute. */
@@ -85,12 +87,13 @@ export async function seedIndexedSermon(
       },
       transcripts: {
         create: {
-          provider: "provided",
+          provider: options.confidence === undefined ? "provided" : "local",
           segments: {
             create: fixture.paragraphs.map((text, position) => ({
               position,
               text,
               ...timings[position]!,
+              confidence: options.confidence ?? null,
             })),
           },
         },

@@ -42,7 +42,7 @@ export const alignManuscript = inngest.createFunction(
     const keys = { wordsKey: alignment.wordsKey, vttKey: alignment.vttKey };
     await step.run("Write the captions", () => writeCaptionsFile(mediaStorage(), keys));
     const stored = await step.run("Store the transcript and announce it", async () => {
-      const { words: _words, ...transcript } = await readWordsFile(mediaStorage(), keys.wordsKey);
+      const transcript = await readWordsFile(mediaStorage(), keys.wordsKey);
       return storeTranscript(getDb(), version, transcript, keys);
     });
     if (!stored) return { skipped: "replaced meanwhile by a newer upload or by uploaded captions" };

@@ -79,7 +79,7 @@ export const transcribeSermon = inngest.createFunction(
       writeCaptionsFile(mediaStorage(), keys),
     );
     const stored = await step.run("Store the transcript and announce it", async () => {
-      const { words: _words, ...transcript } = await readWordsFile(mediaStorage(), keys.wordsKey);
+      const transcript = await readWordsFile(mediaStorage(), keys.wordsKey);
       return storeTranscript(getDb(), version, transcript, keys);
     });
     if (!stored) return { skipped: "replaced meanwhile by a newer upload or by uploaded captions" };

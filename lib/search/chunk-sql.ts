@@ -15,6 +15,8 @@ export type ChunkRow = {
   endMs: number;
   text: string;
   context: string | null;
+  /** How sure the recogniser was of its words (null: not measured). */
+  confidence?: number | null;
   embedding: readonly number[];
 };
 
@@ -38,10 +40,10 @@ export async function replaceChunks(
       (
         row,
       ) => Prisma.sql`(${randomUUID()}, ${sermon.sermonId}, ${sermon.churchId}, ${row.position}, ${row.startMs},
-        ${row.endMs}, ${row.text}, ${row.context}, ${model}, ${vectorLiteral(row.embedding)}::vector)`,
+        ${row.endMs}, ${row.text}, ${row.context}, ${row.confidence ?? null}, ${model}, ${vectorLiteral(row.embedding)}::vector)`,
     );
     await tx.$executeRaw`INSERT INTO "Chunk"
-      (id, "sermonId", "churchId", position, "startMs", "endMs", text, context, "embeddingModel", embedding)
+      (id, "sermonId", "churchId", position, "startMs", "endMs", text, context, confidence, "embeddingModel", embedding)
       VALUES ${Prisma.join(values)}`;
   }
 }
@@ -150,6 +152,17 @@ export async function vectorCandidates(
       LIMIT ${limit}
     )
     SELECT id, (row_number() OVER (ORDER BY distance, id))::int AS rank FROM nearest ORDER BY rank`;
+}
+
+/** The recogniser's confidence in each of these moments (null: not measured). */
+export async function chunkConfidences(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, number | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ id: string; confidence: number | null }>>`
+    SELECT id, confidence FROM "Chunk" WHERE id = ANY(${ids}::text[])`;
+  return new Map(rows.map((row) => [row.id, row.confidence]));
 }
 
 export type MomentRow = {

@@ -107,7 +107,14 @@ describe("a filtered search whose nearest moments are all filtered out", () => {
         deps,
         { query: "zebra", filter: { churchSlug: "small" }, limit: 25 },
         // No exact ranking, so the HNSW path is the one tested.
-        { mode, rrfK: 60, ftsWeight: 1, vectorWeight: 1, exactScanMaxRows: 0 },
+        {
+          mode,
+          rrfK: 60,
+          ftsWeight: 1,
+          vectorWeight: 1,
+          exactScanMaxRows: 0,
+          confidencePenalty: 0,
+        },
       );
       expect(hits).toHaveLength(25);
       expect(new Set(hits.map((hit) => hit.churchSlug))).toEqual(new Set(["small"]));
@@ -115,7 +122,14 @@ describe("a filtered search whose nearest moments are all filtered out", () => {
     const exact = await searchMoments(
       deps,
       { query: "zebra", filter: { churchSlug: "small" }, limit: 25 },
-      { mode: "vector", rrfK: 60, ftsWeight: 1, vectorWeight: 1, exactScanMaxRows: 1000 },
+      {
+        mode: "vector",
+        rrfK: 60,
+        ftsWeight: 1,
+        vectorWeight: 1,
+        exactScanMaxRows: 1000,
+        confidencePenalty: 0,
+      },
     );
     const truth = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_indexscan = off");

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/platform/db/client";
 import type { Embedder } from "@/lib/search/embeddings/embedder";
+import { CONFIDENCE_THRESHOLDS } from "@/lib/catalog/transcripts/confidence-thresholds";
 import {
+  chunkConfidences,
   type EligibleFilter,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
@@ -11,6 +13,7 @@ import {
   vectorCandidates,
 } from "./chunk-sql";
 import { fuseRanks } from "./fuse-ranks";
+import { weighByConfidence } from "./weigh-by-confidence";
 import { momentHref } from "./moment-href";
 import { snippetParts, type SnippetPart } from "./snippet-parts";
 
@@ -26,6 +29,8 @@ export type SearchTuning = {
   vectorWeight: number;
   /** Up to this many eligible moments, vectors are ranked exactly instead of through HNSW. */
   exactScanMaxRows: number;
+  /** Share of its score a moment the recogniser was not sure of at all loses (0: none). */
+  confidencePenalty: number;
 };
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -34,6 +39,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   ftsWeight: 1,
   vectorWeight: 1,
   exactScanMaxRows: 8000,
+  confidencePenalty: CONFIDENCE_THRESHOLDS.searchPenalty,
 };
 
 /** One moment of one sermon, ready to show and to play from. */
@@ -64,7 +70,8 @@ export type SearchDeps = { db: Db; embedder: Embedder; now?: () => Date };
 
 /**
  * Hybrid retrieval over moments: full text and vector nearest neighbours, each restricted to
- * the sermons the listener may see and the filters ask for, fused by reciprocal rank. The
+ * the sermons the listener may see and the filters ask for, fused by reciprocal rank and
+ * weighed gently by how sure the recogniser was of each moment's words. The
  * query is embedded before the transaction opens (the embedded database serves one
  * transaction at a time, so nothing slow runs inside one).
  */
@@ -87,12 +94,24 @@ export async function searchMoments(
     const vectorRanked = embedding
       ? await vectorCandidates(tx, embedding, sermonIds, candidates, tuning.exactScanMaxRows)
       : [];
-    const fused = fuseRanks(
+    const ranks = fuseRanks(
       [
         { ids: textRanked.map((row) => row.id), weight: tuning.ftsWeight },
         { ids: vectorRanked.map((row) => row.id), weight: tuning.vectorWeight },
       ],
       tuning.rrfK,
+    );
+    const fused = (
+      tuning.confidencePenalty > 0
+        ? weighByConfidence(
+            ranks,
+            await chunkConfidences(
+              tx,
+              ranks.map((hit) => hit.id),
+            ),
+            tuning.confidencePenalty,
+          )
+        : ranks
     ).slice(0, request.limit);
     const moments = new Map(
       (

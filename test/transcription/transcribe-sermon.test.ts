@@ -102,6 +102,12 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
       JSON.parse(await pipeline.readObject(stored.wordsKey!)),
     ).words;
     expect(words.length).toBeGreaterThan(5);
+    // pocketsphinx's word confidences reach the stored segments, word by word.
+    for (const segment of stored.segments) {
+      expect(segment.confidence).toBeGreaterThanOrEqual(0);
+      expect(segment.confidence).toBeLessThanOrEqual(1);
+      expect(segment.wordConfidences).toHaveLength(segment.text.split(" ").length);
+    }
     const vtt = await pipeline.readObject(stored.vttKey!);
     expect(vtt).toMatch(/^WEBVTT\n\n\d\d:\d\d:\d\d\.\d{3} --> /);
     const prefix = `churches/${sermon.churchId}/sermons/${sermon.id}/v1/transcripts/local`;
@@ -199,6 +205,8 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
     const segment = await pipeline.db.transcriptSegment.findFirstOrThrow({
       where: { transcript: { sermonId: transcribed!.id, isCurrent: true }, position: 1 },
     });
+    // Uploaded captions: nobody guessed them, so no confidence, before or after a correction.
+    expect(segment.confidence).toBeNull();
     const deps = { db: pipeline.db, storage: pipeline.storage };
     const correction = {
       churchId: transcribed!.churchId,
@@ -222,6 +230,12 @@ describe("transcribe-sermon through outbox → SQS → worker → engine", () =>
     expect(edits.map((e) => [e.previousText, e.newText])).toEqual([
       ["Please turn with me to Romans 8:1.", "Please turn with me to Romans 8:28."],
     ]);
+    expect(
+      await pipeline.db.transcriptSegment.findUniqueOrThrow({
+        where: { id: segment.id },
+        select: { confidence: true, wordConfidences: true },
+      }),
+    ).toEqual({ confidence: null, wordConfidences: [] });
     expect(
       await pipeline.db.outbox.findUnique({
         where: { eventId: `sermon-reindex-requested:${transcribed!.id}:v1:edit-${edits[0]!.id}` },

@@ -29,6 +29,7 @@ const page: SermonPageData = {
   },
   transcript: {
     provider: "provided",
+    isAutomatic: false,
     hasCaptions: false,
     verses: [],
     segments: [
@@ -40,6 +41,8 @@ const page: SermonPageData = {
         text: "Good morning, church.",
         scripture: null,
         source: null,
+        confidence: null,
+        wordConfidences: [],
       },
       {
         id: "s2",
@@ -47,6 +50,8 @@ const page: SermonPageData = {
         endMs: 96_000,
         speaker: null,
         source: null,
+        confidence: null,
+        wordConfidences: [],
         text: "There is therefore now no condemnation for those who are in Christ Jesus.",
         scripture: null,
       },

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 
 /**
- * A sermon's current transcript with its segments' times and text, in order: what the
+ * A sermon's current transcript with its segments' times, text and confidence, in order: what the
  * pipeline's later stages (indexing, chapters) read, as the `transcripts` field of a sermon
  * query. At most one transcript is current; the newest wins should two ever be.
  */
@@ -13,7 +13,7 @@ export const currentTranscriptText = {
     id: true,
     segments: {
       orderBy: { position: "asc" },
-      select: { startMs: true, endMs: true, text: true },
+      select: { startMs: true, endMs: true, text: true, confidence: true },
     },
   },
 } as const satisfies Prisma.Sermon$transcriptsArgs;

@@ -30,6 +30,7 @@ export async function getTranscriptForAdmin(churchId: string, sermonId: string) 
               speaker: true,
               text: true,
               source: true,
+              confidence: true,
               _count: { select: { edits: true } },
             },
           },
@@ -44,9 +45,14 @@ export async function getTranscriptForAdmin(churchId: string, sermonId: string) 
 
 export type AdminTranscript = NonNullable<Awaited<ReturnType<typeof getTranscriptForAdmin>>>;
 
+/** The provider name of transcripts an admin uploaded (captions, a feed's transcript). */
+const UPLOADED = "provided";
+
 /**
- * What a listener's transcript panel needs: the current transcript's segments, its spoken
- * scripture references, and whether captions exist. Callers check the sermon is visible.
+ * What a listener's transcript panel needs: the current transcript's segments with their
+ * confidence, its spoken scripture references, whether captions exist, and whether it is an
+ * automatic transcript (a recogniser's words, not uploaded captions nor a manuscript's).
+ * Callers check the sermon is visible.
  */
 export async function getTranscriptForListener(sermonId: string) {
   const db = getDb();
@@ -66,6 +72,8 @@ export async function getTranscriptForListener(sermonId: string) {
             text: true,
             scripture: true,
             source: true,
+            confidence: true,
+            wordConfidences: true,
           },
         },
       },
@@ -79,6 +87,9 @@ export async function getTranscriptForListener(sermonId: string) {
   if (!transcript) return null;
   return {
     provider: transcript.provider,
+    isAutomatic:
+      transcript.provider !== UPLOADED &&
+      !transcript.segments.some((segment) => segment.source === "manuscript"),
     hasCaptions: transcript.vttKey !== null,
     segments: transcript.segments,
     verses: spoken.map((ref) => ({ text: ref.text, atMs: ref.atMs ?? 0 })),

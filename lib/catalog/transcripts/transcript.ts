@@ -20,6 +20,8 @@ export const transcriptSegmentSchema = z.object({
   /** Set on a passage read aloud and snapped to the Bible's text: "WEB · Psalm 23:1–6". */
   scripture: z.string().optional(),
   source: z.enum(["manuscript", "recognised"]).optional(),
+  /** The recogniser's own figure for the segment (Whisper's), when it gives one. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 
 /**

@@ -6,6 +6,7 @@ import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { type ChunkRow, replaceChunks } from "@/lib/search/chunk-sql";
 import { chunkTranscript } from "./chunk-transcript";
+import { momentConfidence } from "./moment-confidence";
 import { embeddingInput, momentContext } from "./moment-context";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 import { currentTranscriptText } from "@/lib/catalog/transcripts/current-transcript-text";
@@ -75,6 +76,7 @@ export async function indexSermon(
   );
   const rows: ChunkRow[] = moments.map((moment, index) => ({
     ...moment,
+    confidence: momentConfidence(transcript.segments, moment),
     context,
     embedding: vectors[index]!,
   }));

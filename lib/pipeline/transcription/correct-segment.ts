@@ -31,7 +31,8 @@ export interface SegmentCorrection {
  * (TranscriptSegmentEdit) and `sermon/reindex.requested` in the outbox, in one transaction,
  * so search re-indexes exactly when the correction exists. The captions and spoken scripture
  * references are then rebuilt from the corrected segments, and the sermon's listener page
- * invalidated. Returns false for no change.
+ * invalidated. A corrected machine segment counts as certain from then on. Returns false for
+ * no change.
  */
 export async function correctSegment(
   deps: { db: Db; storage: TranscriptStorage },
@@ -51,13 +52,18 @@ export async function correctSegment(
       select: {
         id: true,
         text: true,
+        confidence: true,
         transcriptId: true,
         transcript: { select: { sermon: { select: { mediaVersion: true } } } },
       },
     });
     if (!segment) throw new SegmentNotFoundError();
     if (segment.text === text) return null;
-    await tx.transcriptSegment.update({ where: { id: segment.id }, data: { text } });
+    // Checked by a person, a recognised segment is no longer in doubt (captions stay unmeasured).
+    await tx.transcriptSegment.update({
+      where: { id: segment.id },
+      data: { text, confidence: segment.confidence === null ? null : 1, wordConfidences: [] },
+    });
     const edit = await tx.transcriptSegmentEdit.create({
       data: {
         segmentId: segment.id,

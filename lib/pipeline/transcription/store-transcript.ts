@@ -9,7 +9,8 @@ import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { countResends } from "@/lib/pipeline/recovery/stage-event";
 import type { Prisma } from "@/lib/platform/db/generated/prisma/client";
 import { findSpokenScripture } from "./find-spoken-scripture";
-import type { MachineTranscript } from "@/lib/catalog/transcripts/transcript";
+import type { MachineTranscript, TranscriptWord } from "@/lib/catalog/transcripts/transcript";
+import { measureSegmentConfidence } from "./measure-segment-confidence";
 import type { SermonVersion } from "@/lib/catalog/sermons/sermon-version";
 
 /** The provider name of transcripts an admin uploaded. */
@@ -31,15 +32,17 @@ type Tx = Prisma.TransactionClient;
  * Returns null when a newer upload replaced this version, or when
  * this is a machine transcript and the admin uploaded captions while it was being made.
  * A retried step finds its own transcript already current and changes nothing. The sermon's
- * listener page is invalidated.
+ * listener page is invalidated. Each segment keeps the confidence of the `words` it was made
+ * from (none given, as for uploaded captions: no confidence).
  */
 export async function storeTranscript(
   db: Db,
   version: SermonVersion,
-  transcript: Omit<MachineTranscript, "words">,
+  transcript: Omit<MachineTranscript, "words"> & { words?: readonly TranscriptWord[] },
   keys: { wordsKey: string; vttKey: string },
 ): Promise<StoredTranscript | null> {
   // Parsing happens before the transaction: the embedded database serves one at a time.
+  const segments = measureSegmentConfidence(transcript.segments, transcript.words ?? []);
   const spoken = [...findSpokenScripture(transcript.segments), ...(transcript.scripture ?? [])];
   const stored = await db.$transaction(async (tx): Promise<StoredTranscript | null> => {
     const sermon = await tx.sermon.findFirst({
@@ -88,7 +91,7 @@ export async function storeTranscript(
       },
     });
     await tx.transcriptSegment.createMany({
-      data: transcript.segments.map((segment, position) => ({
+      data: segments.map((segment, position) => ({
         transcriptId: created.id,
         position,
         ...segment,

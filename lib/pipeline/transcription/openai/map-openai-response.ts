@@ -46,6 +46,9 @@ export function mapOpenAiResponse(
     endMs: at(segment.end),
     text: segment.text.trim(),
     speaker: null,
+    ...(Number.isFinite(segment.avg_logprob)
+      ? { confidence: Math.min(1, Math.exp(segment.avg_logprob)) }
+      : {}),
   }));
   if (segments.length === 0 && words.length > 0) segments = groupWordsIntoSegments(words);
   if (segments.length === 0 && response.text.trim()) {

@@ -152,9 +152,22 @@ describe("OpenAI-compatible transcription (the real SDK against a local server)"
       language: "english",
     });
     expect(transcript.confidence).toBeCloseTo((Math.exp(-0.1) + Math.exp(-0.3)) / 2, 5);
+    // Each segment keeps Whisper's own confidence: exp(avg_logprob).
     expect(transcript.segments).toEqual([
-      { startMs: 0, endMs: 1800, text: "Grace and peace to you.", speaker: null },
-      { startMs: 2500, endMs: 3900, text: "Let us pray.", speaker: null },
+      {
+        startMs: 0,
+        endMs: 1800,
+        text: "Grace and peace to you.",
+        speaker: null,
+        confidence: Math.exp(-0.1),
+      },
+      {
+        startMs: 2500,
+        endMs: 3900,
+        text: "Let us pray.",
+        speaker: null,
+        confidence: Math.exp(-0.3),
+      },
     ]);
     expect(transcript.words.map((w) => [w.text, w.startMs, w.endMs])).toContainEqual([
       "pray",

@@ -83,6 +83,7 @@ export default async function SermonPage({ params, searchParams }: Props) {
                 segments={transcript.segments}
                 verses={transcript.verses}
                 chapters={chapters}
+                isAutomatic={transcript.isAutomatic}
                 captionsUrl={transcript.hasCaptions ? `/captions/${sermon.id}` : null}
               />
             </div>

@@ -8,6 +8,7 @@ import {
   type AdminTranscript,
   getTranscriptForAdmin,
 } from "@/lib/catalog/transcripts/transcript-queries";
+import { CONFIDENCE_THRESHOLDS } from "@/lib/catalog/transcripts/confidence-thresholds";
 import { requireChurchPage } from "../../../../_lib/admin-session";
 import { correctTranscriptSegment } from "./actions";
 
@@ -43,6 +44,9 @@ export default async function TranscriptPage({
   const sermon = await getTranscriptForAdmin(church.id, sermonId);
   if (!sermon) notFound();
   const { transcript } = sermon;
+  const isUnsure = (confidence: number | null) =>
+    confidence !== null && confidence < CONFIDENCE_THRESHOLDS.dimBelow;
+  const unsureCount = transcript?.segments.filter((s) => isUnsure(s.confidence)).length ?? 0;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link
@@ -95,6 +99,13 @@ export default async function TranscriptPage({
           <p className="mt-1 text-sm text-stone-600">
             Corrections keep the earlier wording as history and update search and captions.
           </p>
+          {unsureCount > 0 && (
+            <p className="mt-2 text-sm text-stone-700" data-testid="unsure-count">
+              {unsureCount} {unsureCount === 1 ? "segment is" : "segments are"} marked{" "}
+              <span className="font-semibold">Unsure</span>: the recogniser doubted its words, and
+              listeners see them dimmed or as [unclear] until corrected.
+            </p>
+          )}
           <ol className="mt-4 divide-y divide-stone-100">
             {transcript.segments.map((segment) => (
               <TranscriptSegmentRow
@@ -107,6 +118,7 @@ export default async function TranscriptPage({
                   speaker: segment.speaker,
                   text: segment.text,
                   isRecognised: segment.source === "recognised",
+                  isUnsure: isUnsure(segment.confidence),
                   editCount: segment._count.edits,
                 }}
               />
