@@ -80,8 +80,11 @@ test("a listener sees where an automatic transcript is unsure, and a manuscript'
 
   await page.goto("/admin/grace-chapel");
   const review = page.getByRole("region", { name: "Needs review" });
-  await expect(review.getByRole("link")).toHaveText([HEARD]);
-  await expect(review).toContainText("1 unsure sentence");
+  // Other specs' sermons (tone bursts the recogniser guessed at) may be listed too.
+  await expect(review.getByRole("link", { name: ALIGNED })).toHaveCount(0);
+  await expect(review.getByRole("listitem").filter({ hasText: HEARD })).toContainText(
+    "1 unsure sentence",
+  );
   await expect(
     page.getByRole("link", { name: new RegExp(ALIGNED) }).getByTestId("transcript-quality"),
   ).toHaveText("Transcript quality 100%");
