@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMedia } from "@/test/support/test-media";
 import { MediaFileCache } from "@/lib/catalog/listener-cache/media-file-cache";
@@ -320,9 +320,11 @@ describe("GET /media/:sermonId/v:version/:file", () => {
       expect(second.headers.get(name), name).toBe(first.headers.get(name));
     const etag = second.headers.get("etag")!;
     expect((await serve("v1/aac-64k/seg-00002.m4s", { "if-none-match": etag })).status).toBe(304);
-    // A range still goes to storage; an unpublished sermon's remembered segment is not served.
-    expect((await serve("v1/aac-64k/seg-00002.m4s", { range: "bytes=0-9" })).status).toBe(206);
-    expect(storageCalls).toBe(2);
+    // A range of it comes from memory too; an unpublished sermon's remembered segment is not served.
+    const range = await serve("v1/aac-64k/seg-00002.m4s", { range: "bytes=0-9" });
+    expect(range.status).toBe(206);
+    expect(Buffer.from(await range.arrayBuffer()).equals(firstBytes.subarray(0, 10))).toBe(true);
+    expect(storageCalls).toBe(1);
     await pipeline.db.sermon.update({
       where: { id: processed!.id },
       data: { publishState: "draft" },
@@ -332,6 +334,65 @@ describe("GET /media/:sermonId/v:version/:file", () => {
       where: { id: processed!.id },
       data: { publishState: "published" },
     });
+  });
+
+  it("answers the download's ranges from memory once the first one read it whole", async () => {
+    const fileCache = new MediaFileCache(64 * 1024 * 1024);
+    let storageCalls = 0;
+    const storage = {
+      ...pipeline.storage,
+      s3: {
+        send: (command: never) => {
+          storageCalls++;
+          return pipeline.storage.s3.send(command);
+        },
+      } as typeof pipeline.storage.s3,
+    };
+    const serve = (headers: Record<string, string> = {}) =>
+      serveSermonMedia(
+        new Request(`http://selah.test/media/${processed!.id}/v1/download.m4a`, { headers }),
+        processed!.id,
+        ["v1", "download.m4a"],
+        { db: pipeline.db, storage, fileCache, countDownloads: false },
+      );
+    const stored = await pipeline.storage.s3.send(
+      new GetObjectCommand({
+        Bucket: pipeline.storage.bucket,
+        Key: `${processed!.prefix}/download.m4a`,
+      }),
+    );
+    const file = Buffer.from(await stored.Body!.transformToByteArray());
+    const first = await serve({ range: "bytes=100-199" });
+    expect(first.status).toBe(206);
+    expect(Buffer.from(await first.arrayBuffer()).equals(file.subarray(100, 200))).toBe(true);
+    // The first range streamed from storage while the whole file was read once, beside it.
+    await expect.poll(() => fileCache.size.files).toBe(1);
+    expect(storageCalls).toBe(2);
+
+    const middle = await serve({ range: "bytes=1000-1999" });
+    expect(middle.status).toBe(206);
+    expect(middle.headers.get("content-range")).toBe(`bytes 1000-1999/${file.length}`);
+    expect(middle.headers.get("content-length")).toBe("1000");
+    expect(middle.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    expect(middle.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(Buffer.from(await middle.arrayBuffer()).equals(file.subarray(1000, 2000))).toBe(true);
+    const suffix = await serve({ range: "bytes=-500" });
+    expect(suffix.status).toBe(206);
+    expect(Buffer.from(await suffix.arrayBuffer()).equals(file.subarray(file.length - 500))).toBe(
+      true,
+    );
+    const beyond = await serve({ range: `bytes=${file.length + 10}-` });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get("content-range")).toBe(`bytes */${file.length}`);
+    const whole = await serve();
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(file)).toBe(true);
+    // An If-Range naming another version of the file gets all of it, not a piece of the wrong one.
+    const stale = await serve({ range: "bytes=0-9", "if-range": '"another"' });
+    expect(stale.status).toBe(200);
+    await stale.arrayBuffer();
+    expect((await serve({ "if-none-match": first.headers.get("etag")! })).status).toBe(304);
+    expect(storageCalls).toBe(2);
   });
 
   it("answers 404 outside the allow-list, for other versions, and for unpublished sermons", async () => {

@@ -26,4 +26,27 @@ describe("MediaFileCache", () => {
     cache.set("a", file(150));
     expect(cache.size).toEqual({ files: 1, bytes: 150 });
   });
+
+  it("reads a file to fill it once however many requests ask at the same time", async () => {
+    const cache = new MediaFileCache(1000, 200);
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return file(120);
+    };
+    await Promise.all([cache.fill("a", read), cache.fill("a", read), cache.fill("a", read)]);
+    expect(reads).toBe(1);
+    expect(cache.get("a")?.etag).toBe('"120"');
+    await cache.fill("a", read);
+    expect(reads).toBe(1);
+  });
+
+  it("survives a failed fill, and reads again on the next one", async () => {
+    const cache = new MediaFileCache(1000, 200);
+    await cache.fill("a", () => Promise.reject(new Error("storage is down")));
+    expect(cache.get("a")).toBeUndefined();
+    await cache.fill("a", async () => file(50));
+    expect(cache.get("a")).toBeDefined();
+  });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { mediaServingEnvSchema } from "@/lib/platform/config/media-serving-env";
 import { parseEnv } from "@/lib/platform/config/parse-env";
 
@@ -10,49 +11,62 @@ export interface CachedMediaFile {
 
 /**
  * The most recently served media files, whole, up to `maxBytes` in total: least recently used
- * first out. Only for files that never change under their key (HLS init and media segments: a
+ * first out. Only for files that never change under their key (HLS segments and the download: a
  * new upload or re-encode writes new keys), so nothing here is ever stale; whether a listener
  * may have a file is still decided on every request, before this is asked.
  */
 export class MediaFileCache {
-  private readonly files = new Map<string, CachedMediaFile>();
-  private bytes = 0;
+  private readonly files: LRUCache<string, CachedMediaFile>;
+  /** Files being read whole from storage to be kept, so a burst of requests reads each once. */
+  private readonly filling = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly maxBytes: number,
+    maxBytes: number,
     /** A file larger than this is never kept (one file must not empty the cache). */
-    private readonly maxFileBytes = Math.max(1, Math.floor(maxBytes / 16)),
-  ) {}
+    readonly maxFileBytes = Math.max(1, Math.floor(maxBytes / 4)),
+  ) {
+    this.files = new LRUCache({
+      maxSize: maxBytes,
+      maxEntrySize: maxFileBytes,
+      sizeCalculation: (file) => Math.max(1, file.body.length),
+    });
+  }
 
   get(key: string): CachedMediaFile | undefined {
-    const file = this.files.get(key);
-    if (file) {
-      // Map order is insertion order: moving it to the end marks it most recently used.
-      this.files.delete(key);
-      this.files.set(key, file);
-    }
-    return file;
+    return this.files.get(key);
   }
 
   set(key: string, file: CachedMediaFile): void {
     if (file.body.length > this.maxFileBytes || this.files.has(key)) return;
     this.files.set(key, file);
-    this.bytes += file.body.length;
-    for (const [oldest, evicted] of this.files) {
-      if (this.bytes <= this.maxBytes) break;
-      this.files.delete(oldest);
-      this.bytes -= evicted.body.length;
-    }
+  }
+
+  /**
+   * Reads `key` whole with `read` and keeps it, unless it is kept or being read already; never
+   * rejects (a failed read only means the next request goes to storage again).
+   */
+  fill(key: string, read: () => Promise<CachedMediaFile>): Promise<void> {
+    const pending = this.filling.get(key);
+    if (pending) return pending;
+    if (this.files.has(key)) return Promise.resolve();
+    const filled = read()
+      .then(
+        (file) => this.set(key, file),
+        () => undefined,
+      )
+      .finally(() => this.filling.delete(key));
+    this.filling.set(key, filled);
+    return filled;
   }
 
   get size(): { files: number; bytes: number } {
-    return { files: this.files.size, bytes: this.bytes };
+    return { files: this.files.size, bytes: this.files.calculatedSize };
   }
 }
 
 const globalForFiles = globalThis as unknown as { selahMediaFiles?: MediaFileCache | null };
 
-/** This process's cache of served segments (MEDIA_MEMORY_CACHE_MB), or undefined when it is off. */
+/** This process's cache of served files (MEDIA_MEMORY_CACHE_MB), or undefined when it is off. */
 export function processMediaFileCache(): MediaFileCache | undefined {
   if (globalForFiles.selahMediaFiles === undefined) {
     // Only its own setting: start-up has validated the rest, and a test may set none of it.
