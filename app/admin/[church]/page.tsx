@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { publishLabel, StatusBadge } from "@/components/admin/status-badge";
+import { NeedsReview, QualityEstimate } from "@/components/admin/transcript-quality";
 import { listSermonsForAdmin } from "@/lib/catalog/sermons/admin-queries";
 import { getChurchTranscriptQuality } from "@/lib/catalog/transcripts/church-transcript-quality";
-import type { TranscriptQuality } from "@/lib/catalog/transcripts/transcript-quality";
 import { formatDay, formatDuration } from "@/lib/platform/text/format";
 import { requireChurchPage } from "../_lib/admin-session";
 
@@ -34,36 +34,7 @@ export default async function SermonsAdminPage({
           New sermon
         </Link>
       </div>
-      {toReview.length > 0 && (
-        <section
-          aria-labelledby="needs-review-heading"
-          className="mt-6 rounded-2xl border border-amber-200 bg-amber-50 p-5"
-        >
-          <h3 id="needs-review-heading" className="font-semibold text-amber-950">
-            Needs review
-          </h3>
-          <p className="mt-1 text-sm text-amber-900">
-            The recogniser was unsure of much of these transcripts. Listeners see the unsure words
-            dimmed or as [unclear]; a correction makes them certain.
-          </p>
-          <ul className="mt-3 space-y-2">
-            {toReview.map(({ sermon, estimate }) => (
-              <li key={sermon.id}>
-                <Link
-                  href={`/admin/${slug}/sermons/${sermon.id}/transcript`}
-                  className="font-medium text-amber-950 underline underline-offset-2 hover:text-amber-800"
-                >
-                  {sermon.title}
-                </Link>{" "}
-                <span className="text-sm text-amber-900">
-                  · {qualityLabel(estimate)} · {estimate.uncertainSegments} unsure{" "}
-                  {estimate.uncertainSegments === 1 ? "sentence" : "sentences"}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <NeedsReview churchSlug={slug} sermons={toReview} />
       {sermons.length === 0 ? (
         <div className="mt-6 rounded-2xl border border-dashed border-stone-300 bg-white p-10 text-center">
           <p className="font-medium">No sermons yet</p>
@@ -103,24 +74,5 @@ export default async function SermonsAdminPage({
         </ul>
       )}
     </section>
-  );
-}
-
-const qualityLabel = (estimate: TranscriptQuality) =>
-  `transcript quality ${Math.round((estimate.quality ?? 0) * 100)}%`;
-
-/** The transcript's quality estimate beside its sermon; nothing for captions or none yet. */
-function QualityEstimate({ estimate }: { estimate: TranscriptQuality | undefined }) {
-  if (!estimate || estimate.quality === null) return null;
-  return (
-    <span
-      data-testid="transcript-quality"
-      title="How sure the recogniser was of the transcript's words, weighted by time"
-      className={`rounded-md px-1.5 py-0.5 text-xs font-medium ${
-        estimate.needsReview ? "bg-amber-100 text-amber-900" : "bg-stone-100 text-stone-700"
-      }`}
-    >
-      {qualityLabel(estimate).replace(/^t/, "T")}
-    </span>
   );
 }
