@@ -6,16 +6,12 @@
  * embedded PGlite; only Next's request context is stood in for (`next/headers` answers with the
  * headers of the request being simulated, X-Forwarded-For included, as Next.js would).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signIn } from "@/app/admin/sign-in/actions";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { createAdmin } from "@/lib/platform/auth/create-admin";
 import { getDb } from "@/lib/platform/db/client";
-import type { EmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
-import { startMigratedDatabase } from "@/test/support/migrated-database";
+import { type AppDatabase, startAppDatabase } from "@/test/support/app-database";
 import type { FormResult } from "@/lib/platform/validation/form-result";
 
 const nextRequest = vi.hoisted(() => ({ headers: new Headers() }));
@@ -34,20 +30,10 @@ const admins = {
   elder: { email: "elder@grace.example", password: "elder-password-5" },
 };
 
-let dir: string;
-let database: EmbeddedDatabase;
+let app: AppDatabase;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "selah-sign-in-limits-"));
-  database = await startMigratedDatabase(path.join(dir, "pglite"));
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    BETTER_AUTH_SECRET: "s".repeat(40),
-    BETTER_AUTH_URL: ORIGIN,
-    SQS_QUEUE_URL: "http://127.0.0.1:9/queue/events",
-    SQS_DLQ_URL: "http://127.0.0.1:9/queue/events-dlq",
-    INNGEST_DEV: "1",
-  });
+  app = await startAppDatabase();
   for (const [role, admin] of Object.entries(admins))
     await createAdmin(getDb(), {
       ...admin,
@@ -56,9 +42,7 @@ beforeAll(async () => {
     });
 });
 afterAll(async () => {
-  await getDb().$disconnect();
-  await database?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 /** POST /api/auth/sign-in/email from `address`, as Next.js hands it to the route handler. */

@@ -3,9 +3,6 @@
  * better-auth handler on an embedded PGlite (issue 16): each listener sees and deletes only
  * their own, bad input is clamped or a clear 4xx, and a flood is capped, never a 500.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as bookmarksRoute from "@/app/api/me/bookmarks/route";
 import * as bookmarkRoute from "@/app/api/me/bookmarks/[bookmarkId]/route";
@@ -13,13 +10,11 @@ import * as exportRoute from "@/app/api/me/bookmarks/export/route";
 import { BOOKMARK_LIMITS } from "@/lib/catalog/bookmarks/bookmark-limits";
 import { listBookmarkedSermons } from "@/lib/catalog/bookmarks/list-bookmarked-sermons";
 import { getDb } from "@/lib/platform/db/client";
-import type { EmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
-import { startMigratedDatabase } from "@/test/support/migrated-database";
+import { type AppDatabase, startAppDatabase } from "@/test/support/app-database";
 import { deleteAccount, ORIGIN, type Session, signUpListener } from "@/test/support/auth-session";
 
 const HOUR_MS = 3_600_000;
-let dir: string;
-let database: EmbeddedDatabase;
+let app: AppDatabase;
 let churchId: string;
 const sermons = {} as Record<"hope" | "joy" | "draft" | "unknownLength", string>;
 const db = () => getDb();
@@ -36,16 +31,7 @@ beforeEach(() => {
 
 beforeAll(async () => {
   vi.spyOn(Date, "now").mockImplementation(() => frozenAt ?? realNow() + clockOffset);
-  dir = mkdtempSync(path.join(tmpdir(), "selah-bookmarks-"));
-  database = await startMigratedDatabase(path.join(dir, "pglite"));
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    BETTER_AUTH_SECRET: "s".repeat(40),
-    BETTER_AUTH_URL: ORIGIN,
-    SQS_QUEUE_URL: "http://127.0.0.1:9/queue/events",
-    SQS_DLQ_URL: "http://127.0.0.1:9/queue/events-dlq",
-    INNGEST_DEV: "1",
-  });
+  app = await startAppDatabase();
   churchId = (await db().church.create({ data: { slug: "grace", name: "Grace" } })).id;
   const sermon = (
     slug: string,
@@ -63,9 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await getDb().$disconnect();
-  await database?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 async function signUp(email: string): Promise<Session> {

@@ -3,9 +3,6 @@
  * real better-auth handler (sign-up, sign-in, delete-user) on an embedded PGlite: the API is a
  * contract checked from outside (issue 16), so these call it as a browser would.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import * as historyRoute from "@/app/api/me/progress/route";
@@ -13,8 +10,7 @@ import * as progressRoute from "@/app/api/me/progress/[sermonId]/route";
 import * as followsRoute from "@/app/api/me/follows/route";
 import * as followedSermonsRoute from "@/app/api/me/follows/sermons/route";
 import { getDb } from "@/lib/platform/db/client";
-import type { EmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
-import { startMigratedDatabase } from "@/test/support/migrated-database";
+import { type AppDatabase, startAppDatabase } from "@/test/support/app-database";
 import { createAdmin } from "@/lib/platform/auth/create-admin";
 import {
   deleteAccount,
@@ -25,8 +21,7 @@ import {
 } from "@/test/support/auth-session";
 
 const HOUR_MS = 3_600_000;
-let dir: string;
-let database: EmbeddedDatabase;
+let app: AppDatabase;
 let churchId: string;
 let other: string;
 const sermons = {} as Record<"published" | "draft" | "other", string>;
@@ -41,16 +36,7 @@ beforeEach(() => {
 
 beforeAll(async () => {
   vi.spyOn(Date, "now").mockImplementation(() => realNow() + clockOffset);
-  dir = mkdtempSync(path.join(tmpdir(), "selah-progress-"));
-  database = await startMigratedDatabase(path.join(dir, "pglite"));
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    BETTER_AUTH_SECRET: "s".repeat(40),
-    BETTER_AUTH_URL: ORIGIN,
-    SQS_QUEUE_URL: "http://127.0.0.1:9/queue/events",
-    SQS_DLQ_URL: "http://127.0.0.1:9/queue/events-dlq",
-    INNGEST_DEV: "1",
-  });
+  app = await startAppDatabase();
   churchId = (await db().church.create({ data: { slug: "grace", name: "Grace" } })).id;
   const sermon = (slug: string, publishState: "published" | "draft") =>
     db()
@@ -66,9 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await getDb().$disconnect();
-  await database?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 type Answer = { status: number; body: unknown; headers: Headers };
