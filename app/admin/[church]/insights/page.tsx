@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InsightsPanel } from "@/components/admin/insights/insights-panel";
 import { ListeningChart } from "@/components/admin/insights/listening-chart";
 import { RetentionChart } from "@/components/admin/insights/retention-chart";
 import { RANGE_PRESETS } from "@/lib/catalog/insights/insights-range";
@@ -130,32 +131,22 @@ export default async function InsightsPage({
         </dl>
       </section>
 
-      <section
-        aria-labelledby="over-time"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      <InsightsPanel
+        id="over-time"
+        title="Plays and listeners over time"
+        csv={{ href: csv("daily"), label: "Export CSV (per day)" }}
       >
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h3 id="over-time" className="font-medium text-stone-900">
-            Plays and listeners over time
-          </h3>
-          <a href={csv("daily")} className="text-sm text-amber-800 underline" download>
-            Export CSV (per day)
-          </a>
-        </div>
         <ListeningChart days={insights.daily} />
         <p className="text-xs text-stone-600">
           Web plays and unique listeners per day; podcast feed downloads are counted apart. A
           listener is counted once a day and cannot be recognised from one day to the next.
         </p>
-      </section>
+      </InsightsPanel>
 
-      <section
-        aria-labelledby="retention"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      <InsightsPanel
+        id="retention"
+        title={`Where listeners stop${retention ? `: ${retention.title}` : ""}`}
       >
-        <h3 id="retention" className="font-medium text-stone-900">
-          Where listeners stop{retention ? `: ${retention.title}` : ""}
-        </h3>
         {retention && retention.listeners > 0 ? (
           <>
             <RetentionChart
@@ -171,20 +162,13 @@ export default async function InsightsPage({
         ) : (
           <p className="text-sm text-stone-600">No listening in this range yet.</p>
         )}
-      </section>
+      </InsightsPanel>
 
-      <section
-        aria-labelledby="top-sermons"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      <InsightsPanel
+        id="top-sermons"
+        title="Top sermons"
+        csv={{ href: csv("sermons"), label: "Export CSV (sermons)" }}
       >
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h3 id="top-sermons" className="font-medium text-stone-900">
-            Top sermons
-          </h3>
-          <a href={csv("sermons")} className="text-sm text-amber-800 underline" download>
-            Export CSV (sermons)
-          </a>
-        </div>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-stone-600">
@@ -222,20 +206,13 @@ export default async function InsightsPage({
             <p className="text-sm text-stone-600">No plays in this range.</p>
           )}
         </div>
-      </section>
+      </InsightsPanel>
 
-      <section
-        aria-labelledby="searches"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      <InsightsPanel
+        id="searches"
+        title="What people search for"
+        csv={{ href: csv("queries"), label: "Export CSV (searches)" }}
       >
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h3 id="searches" className="font-medium text-stone-900">
-            What people search for
-          </h3>
-          <a href={csv("queries")} className="text-sm text-amber-800 underline" download>
-            Export CSV (searches)
-          </a>
-        </div>
         <div className="grid gap-6 sm:grid-cols-2">
           {[
             {
@@ -271,7 +248,7 @@ export default async function InsightsPage({
             </div>
           ))}
         </div>
-      </section>
+      </InsightsPanel>
     </div>
   );
 }
