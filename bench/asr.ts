@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { transcribeLocally } from "@/lib/pipeline/transcription/local/transcribe-locally";
 import { requireTools } from "./support/require-tools";
-import { durationSeconds } from "@/test/support/test-media";
+import { durationSeconds, joinToAac64k } from "@/test/support/test-media";
 import { wordErrorRate } from "@/test/support/word-error-rate";
 
 // Here: espeak-ng, ffprobe, ffmpeg, bash and seq; in transcribeLocally: ffmpeg and pocketsphinx
@@ -100,31 +100,10 @@ const passageWav = join(WORK_DIR, "passage.wav");
 // The American voice suits the en-us acoustic model best of espeak's voices (still poorly).
 await exec("espeak-ng", ["-v", "en-us", "-w", passageWav, PASSAGE]);
 const repeats = Math.ceil((MINUTES * 60) / (await durationSeconds(passageWav)));
-const list = join(WORK_DIR, "list.txt");
-await exec("bash", [
-  "-c",
-  `for i in $(seq ${repeats}); do echo "file '${passageWav}'"; done > '${list}'`,
-]);
-const audio = join(WORK_DIR, "speech.m4a");
-await exec("ffmpeg", [
-  "-nostdin",
-  "-loglevel",
-  "error",
-  "-y",
-  "-f",
-  "concat",
-  "-safe",
-  "0",
-  "-i",
-  list,
-  "-ac",
-  "1",
-  "-c:a",
-  "aac",
-  "-b:a",
-  "64k",
-  audio,
-]);
+const audio = await joinToAac64k(
+  Array.from({ length: repeats }, () => passageWav),
+  join(WORK_DIR, "speech.m4a"),
+);
 const audioMs = Math.round((await durationSeconds(audio)) * 1000);
 const reference = Array.from({ length: repeats }, () => words(PASSAGE)).flat();
 

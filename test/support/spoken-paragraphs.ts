@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { durationSeconds } from "./test-media";
+import { durationSeconds, joinToAac64k } from "./test-media";
 
 const exec = promisify(execFile);
 
@@ -70,28 +70,7 @@ export async function generateSpokenParagraphs(
     atMs += Math.round((await durationSeconds(padded)) * 1000);
     parts.push(padded);
   }
-  const list = join(dir, "paragraphs.txt");
-  await exec("bash", ["-c", `printf "file '%s'\\n" "$@" > '${list}'`, "bash", ...parts]);
-  const path = join(dir, "paragraphs.m4a");
-  await exec("ffmpeg", [
-    "-nostdin",
-    "-loglevel",
-    "error",
-    "-y",
-    "-f",
-    "concat",
-    "-safe",
-    "0",
-    "-i",
-    list,
-    "-ac",
-    "1",
-    "-c:a",
-    "aac",
-    "-b:a",
-    "64k",
-    path,
-  ]);
+  const path = await joinToAac64k(parts, join(dir, "paragraphs.m4a"));
   return {
     path,
     durationMs: Math.round((await durationSeconds(path)) * 1000),

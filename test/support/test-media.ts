@@ -126,3 +126,29 @@ export async function generateAdtsLoudStart(dir: string, name: string, seconds: 
     ...["-c:a", "aac", "-b:a", "256k", "-f", "adts"],
   ]);
 }
+
+/** Joins audio files end to end into one mono AAC 64k file, as processing encodes the download. */
+export async function joinToAac64k(files: readonly string[], path: string): Promise<string> {
+  const list = `${path}.txt`;
+  await writeFile(list, files.map((file) => `file '${file.replaceAll("'", "'\\''")}'\n`).join(""));
+  await exec("ffmpeg", [
+    "-nostdin",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "concat",
+    "-safe",
+    "0",
+    "-i",
+    list,
+    "-ac",
+    "1",
+    "-c:a",
+    "aac",
+    "-b:a",
+    "64k",
+    path,
+  ]);
+  return path;
+}
