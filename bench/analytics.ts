@@ -6,8 +6,10 @@
 //       through POST /api/play-events from many simulated clients (each its own address in
 //       X-Forwarded-For, which the launcher trusts from loopback), BENCH_ANALYTICS_CONCURRENCY
 //       in flight for BENCH_ANALYTICS_INGEST_SECONDS: `ingestEventsPerSecond` (accepted ones);
-//   (b) search p95 through GET /api/search alone, then again while beacons arrive at the goal
-//       rate (BENCH_ANALYTICS_GOAL_EVENTS per second): `searchP95SlowdownPercent`;
+//   (b) search p95 through GET /api/search alone (BENCH_ANALYTICS_SEARCHES, one at a time), then
+//       again while beacons arrive at the goal rate (BENCH_ANALYTICS_GOAL_EVENTS per second, sent
+//       on schedule whether or not earlier ones were answered, as independent listeners send
+//       them, up to BENCH_ANALYTICS_PACED_IN_FLIGHT at once): `searchP95SlowdownPercent`;
 //   (c) the dashboard's queries (churchInsights + a sermon's retention curve) over 7, 30, 90
 //       and 365 days against that year: `dashboardP95Ms` (the worst range's p95);
 //   and checks that the rollup then counts what was ingested.
@@ -36,7 +38,10 @@ const BATCH = setting("BENCH_ANALYTICS_BATCH", 25);
 const CONCURRENCY = setting("BENCH_ANALYTICS_CONCURRENCY", 8);
 const INGEST_SECONDS = setting("BENCH_ANALYTICS_INGEST_SECONDS", 10);
 const GOAL_EVENTS = setting("BENCH_ANALYTICS_GOAL_EVENTS", 2000);
-const SEARCHES = setting("BENCH_ANALYTICS_SEARCHES", 60);
+const SEARCHES = setting("BENCH_ANALYTICS_SEARCHES", 200);
+// Listeners do not wait for each other: with 8 in flight, a beacon held ~100 ms behind a search
+// held the paced phase to ~1,600 of its 2,000 reports/s.
+const PACED_IN_FLIGHT = setting("BENCH_ANALYTICS_PACED_IN_FLIGHT", 64);
 const DASHBOARD_TRIES = setting("BENCH_ANALYTICS_DASHBOARD_TRIES", 20);
 const GOALS = { ingestEventsPerSecond: 2000, searchP95SlowdownPercent: 10, dashboardP95Ms: 200 };
 
@@ -268,7 +273,7 @@ try {
   // (b) search while beacons arrive at the goal rate.
   let searching = true;
   const paced = ingest(base, {
-    concurrency: CONCURRENCY,
+    concurrency: PACED_IN_FLIGHT,
     until: () => !searching,
     perSecond: GOAL_EVENTS / BATCH,
   });
@@ -299,6 +304,8 @@ try {
   const checks = {
     ingestEventsPerSecond: ingestEventsPerSecond >= GOALS.ingestEventsPerSecond,
     searchP95SlowdownPercent: searchP95SlowdownPercent <= GOALS.searchP95SlowdownPercent,
+    // The slowdown means something only if the beacons really arrived at the goal rate.
+    pacedAtGoalRate: pacedRate >= 0.95 * GOAL_EVENTS,
     dashboardP95Ms: dashboardP95Ms < GOALS.dashboardP95Ms,
     // Every beacon came from its own client: each play is one listener's, counted once.
     rollupCountsEveryPlay: (counted._sum.plays ?? 0) === rawPlays,
@@ -319,6 +326,8 @@ try {
     sermons: SERMONS,
     batch: BATCH,
     concurrency: CONCURRENCY,
+    pacedInFlight: PACED_IN_FLIGHT,
+    searches: SEARCHES,
     runId: randomUUID().slice(0, 8),
     cores: availableParallelism(),
     loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0]!, 2) },
