@@ -6,18 +6,14 @@ import { expectStreamable } from "./processing";
 import { signIn } from "./sign-in";
 
 export type PublishedSermon = { title: string; path: string };
+type SermonFixture = { title: string; slug: string; preachedOn: string; seconds: number };
 
 /**
  * A Grace Chapel sermon, published and streamable, prepared through the real admin upload and
  * pipeline once per run: the spec that needs it first uploads it, and every later spec (and the
  * phone project) finds its page answering and plays the same one.
  */
-export function usePublishedSermon(fixture: {
-  title: string;
-  slug: string;
-  preachedOn: string;
-  seconds: number;
-}): PublishedSermon {
+export function usePublishedSermon(fixture: SermonFixture): PublishedSermon {
   const sermon = { title: fixture.title, path: `/churches/grace-chapel/sermons/${fixture.slug}` };
   test.beforeAll(async ({ browser }, testInfo) => {
     // A busy machine (the pipeline still working on an earlier spec's sermon) transcodes slowly.
@@ -32,10 +28,7 @@ export function usePublishedSermon(fixture: {
 
 const editor = { email: "fixture-editor@grace.example", password: "fixture-editor-password" };
 
-async function upload(
-  page: Page,
-  fixture: { title: string; preachedOn: string; seconds: number; slug: string },
-) {
+async function upload(page: Page, fixture: SermonFixture) {
   createAdmin({ ...editor, church: "grace-chapel", role: "editor" });
   await signIn(page, editor);
   await page.getByRole("link", { name: "New sermon" }).click();
@@ -58,9 +51,9 @@ export const timeOf = (audio: Locator) =>
   audio.evaluate((element: HTMLAudioElement) => element.currentTime);
 
 /** The short sermon the listening specs (bookmarks, offline, accessibility) share. */
-export const SHORT_SERMON = {
+export const SHORT_SERMON: SermonFixture = {
   title: "Be Still And Know",
   slug: "be-still-and-know",
   preachedOn: "2025-05-11",
   seconds: 60,
-} as const;
+};

@@ -293,16 +293,7 @@ describe("GET /media/:sermonId/v:version/:file", () => {
 
   it("serves a segment from memory the second time, the same bytes and headers, and still checks access", async () => {
     const fileCache = new MediaFileCache(1024 * 1024);
-    let storageCalls = 0;
-    const storage = {
-      ...pipeline.storage,
-      s3: {
-        send: (command: never) => {
-          storageCalls++;
-          return pipeline.storage.s3.send(command);
-        },
-      } as typeof pipeline.storage.s3,
-    };
+    const { storage, calls } = countingStorage();
     const serve = (path: string, headers: Record<string, string> = {}) =>
       serveSermonMedia(
         new Request(`http://selah.test/media/${processed!.id}/${path}`, { headers }),
@@ -312,9 +303,9 @@ describe("GET /media/:sermonId/v:version/:file", () => {
       );
     const first = await serve("v1/aac-64k/seg-00002.m4s");
     const firstBytes = Buffer.from(await first.arrayBuffer());
-    expect(storageCalls).toBe(1);
+    expect(calls.count).toBe(1);
     const second = await serve("v1/aac-64k/seg-00002.m4s");
-    expect(storageCalls).toBe(1);
+    expect(calls.count).toBe(1);
     expect(Buffer.from(await second.arrayBuffer()).equals(firstBytes)).toBe(true);
     for (const name of ["content-type", "content-length", "etag", "cache-control"])
       expect(second.headers.get(name), name).toBe(first.headers.get(name));
@@ -324,7 +315,7 @@ describe("GET /media/:sermonId/v:version/:file", () => {
     const range = await serve("v1/aac-64k/seg-00002.m4s", { range: "bytes=0-9" });
     expect(range.status).toBe(206);
     expect(Buffer.from(await range.arrayBuffer()).equals(firstBytes.subarray(0, 10))).toBe(true);
-    expect(storageCalls).toBe(1);
+    expect(calls.count).toBe(1);
     await pipeline.db.sermon.update({
       where: { id: processed!.id },
       data: { publishState: "draft" },
@@ -338,16 +329,7 @@ describe("GET /media/:sermonId/v:version/:file", () => {
 
   it("answers the download's ranges from memory once the first one read it whole", async () => {
     const fileCache = new MediaFileCache(64 * 1024 * 1024);
-    let storageCalls = 0;
-    const storage = {
-      ...pipeline.storage,
-      s3: {
-        send: (command: never) => {
-          storageCalls++;
-          return pipeline.storage.s3.send(command);
-        },
-      } as typeof pipeline.storage.s3,
-    };
+    const { storage, calls } = countingStorage();
     const serve = (headers: Record<string, string> = {}) =>
       serveSermonMedia(
         new Request(`http://selah.test/media/${processed!.id}/v1/download.m4a`, { headers }),
@@ -367,7 +349,7 @@ describe("GET /media/:sermonId/v:version/:file", () => {
     expect(Buffer.from(await first.arrayBuffer()).equals(file.subarray(100, 200))).toBe(true);
     // The first range streamed from storage while the whole file was read once, beside it.
     await expect.poll(() => fileCache.size.files).toBe(1);
-    expect(storageCalls).toBe(2);
+    expect(calls.count).toBe(2);
 
     const middle = await serve({ range: "bytes=1000-1999" });
     expect(middle.status).toBe(206);
@@ -392,7 +374,7 @@ describe("GET /media/:sermonId/v:version/:file", () => {
     expect(stale.status).toBe(200);
     await stale.arrayBuffer();
     expect((await serve({ "if-none-match": first.headers.get("etag")! })).status).toBe(304);
-    expect(storageCalls).toBe(2);
+    expect(calls.count).toBe(2);
   });
 
   it("answers 404 outside the allow-list, for other versions, and for unpublished sermons", async () => {
@@ -418,3 +400,18 @@ describe("GET /media/:sermonId/v:version/:file", () => {
     await setPublishing({ publishState: "published", publishAt: null });
   });
 });
+
+/** The pipeline's storage, counting the requests made of S3 (what memory answers saves). */
+function countingStorage() {
+  const calls = { count: 0 };
+  const storage = {
+    ...pipeline.storage,
+    s3: {
+      send: (command: never) => {
+        calls.count++;
+        return pipeline.storage.s3.send(command);
+      },
+    } as typeof pipeline.storage.s3,
+  };
+  return { storage, calls };
+}
