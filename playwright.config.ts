@@ -91,6 +91,8 @@ export default defineConfig({
       ENGINE_PORT: "0",
       WORKER_PORT: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests add their own sermons to Grace Chapel; the demo's would change what they count.
+      SELAH_DEMO_SERMONS: "false",
       // The import spec's podcast host runs on loopback, which imports refuse unless listed.
       IMPORT_ALLOWED_HOSTS: `127.0.0.1:${feedSitePort(port)}`,
       // Opens /api/metrics (and the DLQ API) to e2e/metrics.spec.ts.

@@ -2,8 +2,8 @@
 # Installs what Selah needs on a fresh Debian machine that has only Node and npm:
 # Debian packages (ffmpeg, pocketsphinx + its English model; the SWORD exporter with the
 # public-domain WEB and KJV Bibles that scripture snapping reads and Nave's Topical Bible, and
-# WordNet, for the local-semantic embedder; with --test also Chromium, sox, espeak-ng, curl,
-# jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
+# WordNet, for the local-semantic embedder; espeak-ng, which reads the demo sermons aloud and
+# pronounces a manuscript's names; with --test also Chromium, sox, curl, jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
 # those check for first (bench/support/require-tools.ts) come from these packages, or from
 # bash and coreutils (mkfifo, seq), which every Debian has.
 set -euo pipefail
@@ -19,10 +19,10 @@ command -v mod2imp >/dev/null || packages+=(libsword-utils)
 # The local-semantic embedder builds its lexicon from these on first need (lib/search/embeddings/semantic).
 [ -f /usr/share/wordnet/data.noun ] || packages+=(wordnet-base)
 [ -f /usr/share/sword/mods.d/nave.conf ] || packages+=(sword-dict-naves)
+command -v espeak-ng >/dev/null || packages+=(espeak-ng)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v sox >/dev/null || packages+=(sox)
-  command -v espeak-ng >/dev/null || packages+=(espeak-ng)
   # e2e/admin-api.spec.ts runs the README's curl + jq upload script.
   command -v curl >/dev/null || packages+=(curl)
   command -v jq >/dev/null || packages+=(jq)

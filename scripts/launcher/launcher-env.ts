@@ -26,7 +26,10 @@ export const launcherEnvSchema = z.object({
     .max(1000, "expected 1 to 1000")
     .default(5),
   SQS_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43_200).default(60),
+  /** The demo church Grace Chapel, on the embedded database. */
   SELAH_SEED: z.stringbool({ error: "expected true or false" }).default(true),
+  /** With SELAH_SEED, its sermons too: read aloud and processed in the background at start. */
+  SELAH_DEMO_SERMONS: z.stringbool({ error: "expected true or false" }).default(true),
   /** Whose X-Forwarded-For the web app believes (scripts/launcher/forwarded-headers.mjs). */
   TRUSTED_PROXIES: z
     .string()

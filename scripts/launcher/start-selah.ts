@@ -20,6 +20,7 @@ import { readLauncherEnv } from "./launcher-env";
 import { needsBuild } from "./needs-build";
 import { prepareEmbedder } from "./prepare-embedder";
 import { readOrCreateSecret } from "./read-or-create-secret";
+import { seedDemoSermonsInBackground } from "./seed-demo-sermons-in-background";
 import { waitForAppSync } from "./wait-for-app-sync";
 import { claimPort, waitForPort } from "./ports";
 
@@ -35,6 +36,8 @@ const tsEntry = (file: string) =>
     ["--import", "tsx", "--import", exitWhenOrphaned, path.join(ROOT, file)],
   ] as const;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+// Next.js's production server with the play beacons answered in front of it.
+const webAppEntry = path.join(ROOT, "scripts", "launcher", "web-app.ts");
 const LOOPBACK = "127.0.0.1";
 
 /**
@@ -263,26 +266,31 @@ export async function startSelah(options: StartOptions): Promise<void> {
           `The web app's build (next build) failed with exit code ${code}; see its output above.`,
         );
     }
+    const preloads = ["--import", exitWhenOrphaned, "--import", forwardedHeaders];
     const web = launch(
       "web",
       [
         process.execPath,
-        [
-          "--import",
-          exitWhenOrphaned,
-          "--import",
-          forwardedHeaders,
-          "--import",
-          mediaContentLength,
-          nextBin,
-          options.isDev ? "dev" : "start",
-          "-p",
-          String(webPort),
-          "-H",
-          launcherEnv.HOST,
-        ],
+        options.isDev
+          ? [
+              ...preloads,
+              "--import",
+              mediaContentLength,
+              nextBin,
+              "dev",
+              "-p",
+              String(webPort),
+              "-H",
+              launcherEnv.HOST,
+            ]
+          : ["--import", "tsx", ...preloads, "--import", mediaContentLength, webAppEntry],
       ],
-      { ...env, PORT: String(webPort), NODE_ENV: options.isDev ? "development" : "production" },
+      {
+        ...env,
+        PORT: String(webPort),
+        HOST: launcherEnv.HOST,
+        NODE_ENV: options.isDev ? "development" : "production",
+      },
     );
     await web.waitUntilReady(() => httpAnswers(`${appUrl}/api/health`), 120_000);
     // Ready means ready for uploads too: the engine has the app's functions, so events start runs.
@@ -292,6 +300,8 @@ export async function startSelah(options: StartOptions): Promise<void> {
         ? "localhost"
         : launcherEnv.HOST;
     console.log(`\nSelah is running at http://${shownHost}:${webPort}  (Ctrl-C stops it)\n`);
+    if (isEmbeddedDatabase && launcherEnv.SELAH_SEED && launcherEnv.SELAH_DEMO_SERMONS)
+      void seedDemoSermonsInBackground(env, launcherEnv.dataDir, log);
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);

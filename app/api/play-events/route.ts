@@ -1,9 +1,8 @@
 // POST /api/play-events — the player's batched listening reports (a beacon), for insights.
-import { acceptPlayBeacon } from "@/lib/catalog/insights/accept-play-beacon";
-import { withErrorResponse } from "@/lib/platform/http/with-error-response";
+// Under `npm start` the web process answers them before Next.js (scripts/launcher/web-app.ts);
+// this route serves `next dev` and deployments that run `next start` themselves.
+import { handlePlayBeacon } from "@/lib/catalog/insights/play-beacon-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withErrorResponse(acceptPlayBeacon, {
-  internalMessage: "Play reports could not be stored right now.",
-});
+export const POST = handlePlayBeacon;

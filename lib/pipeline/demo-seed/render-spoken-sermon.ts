@@ -1,0 +1,91 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { runInBackground } from "@/lib/platform/process/background-priority";
+
+const LEAD_IN_MS = 1000;
+const PAUSE_MS = 800;
+// The American voice suits the local recogniser's en-us acoustic model best of espeak's voices.
+const VOICE = "en-us";
+/** Words a minute: a little slower than espeak-ng's 175, nearer a preacher's pace. */
+export const WORDS_PER_MINUTE = 160;
+/** Part of the cache key: a change to how the audio is made renders it again. */
+const RENDERING = `espeak-ng ${VOICE} at ${WORDS_PER_MINUTE} wpm, lead-in ${LEAD_IN_MS} ms, pauses ${PAUSE_MS} ms, mp3 64k mono`;
+
+/**
+ * Reads `paragraphs` aloud with espeak-ng into an MP3 under `cacheDir` (a second of silence
+ * first, as a recording starts before the preacher does, and a pause after each paragraph) and
+ * returns its path. The file is named by what it holds, so the same text is rendered once.
+ */
+export async function renderSpokenSermon(
+  paragraphs: readonly string[],
+  cacheDir: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<string> {
+  const digest = createHash("sha256")
+    .update(JSON.stringify([RENDERING, paragraphs]))
+    .digest("hex")
+    .slice(0, 16);
+  const target = path.join(cacheDir, `${digest}.mp3`);
+  if (
+    await access(target).then(
+      () => true,
+      () => false,
+    )
+  )
+    return target;
+
+  await mkdir(cacheDir, { recursive: true });
+  const work = await mkdtemp(path.join(cacheDir, ".render-"));
+  try {
+    const parts: string[] = [];
+    for (const [index, text] of paragraphs.entries()) {
+      const wav = path.join(work, `${index}.wav`);
+      // `--` ends the options, so a paragraph starting with "-" is read, not parsed.
+      await run(
+        "espeak-ng",
+        ["-v", VOICE, "-s", String(WORDS_PER_MINUTE), "-w", wav, "--", text],
+        signal,
+      );
+      parts.push(wav);
+    }
+    const pads = parts.map(
+      (_, index) =>
+        `[${index}:a]${index === 0 ? `adelay=${LEAD_IN_MS},` : ""}apad=pad_dur=${PAUSE_MS / 1000}[p${index}]`,
+    );
+    const joined = `${parts.map((_, index) => `[p${index}]`).join("")}concat=n=${parts.length}:v=0:a=1[out]`;
+    const partial = path.join(work, "sermon.mp3");
+    await run(
+      "ffmpeg",
+      [
+        ...["-nostdin", "-loglevel", "error", "-y"],
+        ...parts.flatMap((part) => ["-i", part]),
+        ...["-filter_complex", [...pads, joined].join(";"), "-map", "[out]"],
+        ...["-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", partial],
+      ],
+      signal,
+    );
+    await rename(partial, target);
+    return target;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs a program below the web app's priority; a missing one is named with its package. */
+function run(command: string, args: string[], signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(command, args, { signal }, (error, _stdout, stderr) => {
+      if (!error) return resolve();
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        return reject(
+          new Error(
+            `${command} is not installed; it reads the demo sermons aloud (apt-get install ${command}).`,
+          ),
+        );
+      reject(new Error(`${command} failed: ${stderr.trim() || error.message}`));
+    });
+    runInBackground(child.pid);
+  });
+}
