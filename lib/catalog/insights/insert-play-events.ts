@@ -19,7 +19,7 @@ export interface PlayEventRow {
  * beacon route is the busiest writer there is, and `createMany` costs the web process several
  * times what the database spends on the rows (Prisma builds and binds nine parameters a row);
  * nine arrays are bound once. Ids are made here, as Prisma's default would make them. A report
- * for a sermon deleted since it was looked up (the lookup is remembered a few seconds) is left
+ * for a sermon deleted since it was looked up (the lookup is remembered up to a minute) is left
  * out rather than failing the statement, which may carry other beacons' reports too
  * (play-event-writer.ts). Answers how many rows went in.
  */

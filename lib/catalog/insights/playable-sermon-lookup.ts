@@ -20,12 +20,15 @@ const globalForLookup = globalThis as unknown as {
   selahCountedSermons?: MediaAccessCache<CountedSermon>;
 };
 
-// Beacons arrive every few seconds per listener: a few seconds' memory of a countable sermon
-// saves a query each (only answers that let a report through are reused, as for media).
+// Beacons arrive every few seconds per listener: a minute's memory of a countable sermon saves
+// a query each (only answers that let a report through are reused, as for media). Each query
+// is one more statement a search may wait behind on the embedded database: at 80 beacons a
+// second over 500 sermons, a 5 s memory still looked up ~80 sermons a second. The cost of
+// the longer memory: reports for a sermon unpublished meanwhile count for up to a minute more.
 const processCache = () =>
   (globalForLookup.selahCountedSermons ??= new MediaAccessCache<CountedSermon>({
-    ttlMs: 5_000,
-    maxStaleMs: 10_000,
+    ttlMs: 60_000,
+    maxStaleMs: 120_000,
     maxEntries: 10_000,
   }));
 
