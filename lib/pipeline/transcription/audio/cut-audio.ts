@@ -38,13 +38,28 @@ export async function cutAudioCopy(
   return output;
 }
 
-/** One piece (or all, without `piece`) as 16 kHz mono 16-bit WAV, what pocketsphinx reads. */
+/**
+ * One piece (or all, without `piece`) as 16 kHz mono 16-bit WAV, what pocketsphinx reads. With
+ * `primeMs`, the piece's first `primeMs` come first once more, then `PRIMER_GAP_MS` of silence,
+ * then the whole piece: the caller drops what was heard before the piece proper.
+ */
 export async function cutSpeechWav(
   input: string,
   output: string,
   piece?: AudioPiece,
+  { primeMs = 0 } = {},
 ): Promise<string> {
   const range = piece ? ["-ss", seconds(piece.startMs), "-to", seconds(piece.endMs)] : [];
+  const primed =
+    primeMs > 0
+      ? [
+          "-filter_complex",
+          `[0:a:0]asplit[primer][piece];[primer]atrim=end=${seconds(primeMs)},asetpts=PTS-STARTPTS,` +
+            `apad=pad_dur=${seconds(PRIMER_GAP_MS)}[primed];[primed][piece]concat=n=2:v=0:a=1[out]`,
+          "-map",
+          "[out]",
+        ]
+      : ["-map", "0:a:0"];
   await runFfmpeg({
     binary: "ffmpeg",
     args: [
@@ -53,8 +68,7 @@ export async function cutSpeechWav(
       "-i",
       input,
       "-vn",
-      "-map",
-      "0:a:0",
+      ...primed,
       "-ac",
       "1",
       "-ar",
@@ -69,3 +83,6 @@ export async function cutSpeechWav(
   });
   return output;
 }
+
+/** The silence between a primer and the piece, so no word of one runs into the other. */
+export const PRIMER_GAP_MS = 500;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { cutSpeechWav } from "../audio/cut-audio";
+import { cutSpeechWav, PRIMER_GAP_MS } from "../audio/cut-audio";
 import type { LocalAudio } from "../audio/local-audio";
 import { planAudioPieces } from "../audio/plan-audio-pieces";
 import { groupWordsIntoSegments } from "@/lib/pipeline/transcription/group-words-into-segments";
@@ -24,6 +24,13 @@ export interface LocalSettings {
 
 /** Below this, a second process costs more to start than it saves. */
 const MIN_SPLIT_MS = 15_000;
+/**
+ * pocketsphinx adapts to the voice and the recording as it goes, so it mishears the first
+ * seconds of each piece: on a demo sermon it heard "Some of you came in this morning carrying a
+ * name" as "so on you can release are the you", and the same audio heard again straight after
+ * came out right. Each piece is heard after its own first seconds once more, which are dropped.
+ */
+const PRIMER_MS = 10_000;
 export const LOCAL_MODEL = "pocketsphinx en-us";
 
 /**
@@ -41,12 +48,18 @@ export async function transcribeLocally(
   try {
     const heard = await Promise.all(
       pieces.map(async (piece, index) => {
+        const primeMs = Math.min(PRIMER_MS, piece.endMs - piece.startMs);
         const wav = await cutSpeechWav(
           audio.path,
           join(workDir, `piece-${index}.wav`),
           pieces.length > 1 ? piece : undefined,
+          { primeMs },
         );
-        return parsePocketsphinxOutput(await recognise(wav, settings), piece.startMs);
+        const primerMs = primeMs + PRIMER_GAP_MS;
+        return parsePocketsphinxOutput(
+          await recognise(wav, settings),
+          piece.startMs - primerMs,
+        ).filter((word) => word.startMs >= piece.startMs);
       }),
     );
     const words = heard.flat();
