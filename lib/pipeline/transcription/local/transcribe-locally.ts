@@ -26,9 +26,9 @@ export interface LocalSettings {
 const MIN_SPLIT_MS = 15_000;
 /**
  * pocketsphinx adapts to the voice and the recording as it goes, so it mishears the first
- * seconds of each piece: on a demo sermon it heard "Some of you came in this morning carrying a
- * name" as "so on you can release are the you", and the same audio heard again straight after
- * came out right. Each piece is heard after its own first seconds once more, which are dropped.
+ * seconds of what it hears: on a demo sermon it heard "Some of you came in this morning carrying
+ * a name" as "so on you can release are the you", and the same audio heard again straight after
+ * came out right.
  */
 const PRIMER_MS = 10_000;
 export const LOCAL_MODEL = "pocketsphinx en-us";
@@ -48,18 +48,20 @@ export async function transcribeLocally(
   try {
     const heard = await Promise.all(
       pieces.map(async (piece, index) => {
-        const primeMs = Math.min(PRIMER_MS, piece.endMs - piece.startMs);
+        // The recording's opening is heard after its own first seconds once more (dropped).
+        // Later pieces are not: a run-up from the piece before, or a replay of their own start,
+        // cost bench:manuscript a paragraph start (5.8 s off) that they heard right cold.
+        const primeMs = piece.startMs === 0 ? Math.min(PRIMER_MS, piece.endMs) : 0;
         const wav = await cutSpeechWav(
           audio.path,
           join(workDir, `piece-${index}.wav`),
           pieces.length > 1 ? piece : undefined,
           { primeMs },
         );
-        const primerMs = primeMs + PRIMER_GAP_MS;
-        return parsePocketsphinxOutput(
-          await recognise(wav, settings),
-          piece.startMs - primerMs,
-        ).filter((word) => word.startMs >= piece.startMs);
+        const heardFromMs = piece.startMs - (primeMs > 0 ? primeMs + PRIMER_GAP_MS : 0);
+        return parsePocketsphinxOutput(await recognise(wav, settings), heardFromMs).filter(
+          (word) => word.startMs >= piece.startMs,
+        );
       }),
     );
     const words = heard.flat();
