@@ -36,7 +36,7 @@ const tsEntry = (file: string) =>
     ["--import", "tsx", "--import", exitWhenOrphaned, path.join(ROOT, file)],
   ] as const;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-// Next.js's production server with the play beacons answered in front of it.
+// Next.js's production server with play beacons and media answered in front of it.
 const webAppEntry = path.join(ROOT, "scripts", "launcher", "web-app.ts");
 const LOOPBACK = "127.0.0.1";
 

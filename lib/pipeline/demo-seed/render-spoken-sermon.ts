@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { runInBackground } from "@/lib/platform/process/background-priority";
 
@@ -21,20 +22,13 @@ const RENDERING = `espeak-ng ${VOICE} at ${WORDS_PER_MINUTE} wpm, lead-in ${LEAD
 export async function renderSpokenSermon(
   paragraphs: readonly string[],
   cacheDir: string,
-  { signal }: { signal?: AbortSignal } = {},
 ): Promise<string> {
   const digest = createHash("sha256")
     .update(JSON.stringify([RENDERING, paragraphs]))
     .digest("hex")
     .slice(0, 16);
   const target = path.join(cacheDir, `${digest}.mp3`);
-  if (
-    await access(target).then(
-      () => true,
-      () => false,
-    )
-  )
-    return target;
+  if (existsSync(target)) return target;
 
   await mkdir(cacheDir, { recursive: true });
   const work = await mkdtemp(path.join(cacheDir, ".render-"));
@@ -43,11 +37,7 @@ export async function renderSpokenSermon(
     for (const [index, text] of paragraphs.entries()) {
       const wav = path.join(work, `${index}.wav`);
       // `--` ends the options, so a paragraph starting with "-" is read, not parsed.
-      await run(
-        "espeak-ng",
-        ["-v", VOICE, "-s", String(WORDS_PER_MINUTE), "-w", wav, "--", text],
-        signal,
-      );
+      await run("espeak-ng", ["-v", VOICE, "-s", String(WORDS_PER_MINUTE), "-w", wav, "--", text]);
       parts.push(wav);
     }
     const pads = parts.map(
@@ -56,16 +46,12 @@ export async function renderSpokenSermon(
     );
     const joined = `${parts.map((_, index) => `[p${index}]`).join("")}concat=n=${parts.length}:v=0:a=1[out]`;
     const partial = path.join(work, "sermon.mp3");
-    await run(
-      "ffmpeg",
-      [
-        ...["-nostdin", "-loglevel", "error", "-y"],
-        ...parts.flatMap((part) => ["-i", part]),
-        ...["-filter_complex", [...pads, joined].join(";"), "-map", "[out]"],
-        ...["-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", partial],
-      ],
-      signal,
-    );
+    await run("ffmpeg", [
+      ...["-nostdin", "-loglevel", "error", "-y"],
+      ...parts.flatMap((part) => ["-i", part]),
+      ...["-filter_complex", [...pads, joined].join(";"), "-map", "[out]"],
+      ...["-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", partial],
+    ]);
     await rename(partial, target);
     return target;
   } finally {
@@ -74,9 +60,9 @@ export async function renderSpokenSermon(
 }
 
 /** Runs a program below the web app's priority; a missing one is named with its package. */
-function run(command: string, args: string[], signal?: AbortSignal): Promise<void> {
+function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, { signal }, (error, _stdout, stderr) => {
+    const child = execFile(command, args, (error, _stdout, stderr) => {
       if (!error) return resolve();
       if ((error as NodeJS.ErrnoException).code === "ENOENT")
         return reject(

@@ -17,9 +17,8 @@ interface Deps {
 }
 
 interface SeedOptions {
-  /** Each step, for the console ("Demo sermon 2 of 5, …: rendering the audio"). */
+  /** Each step, for the console ('Demo sermon 2 of 5, "…": reading it aloud'). */
   onProgress?: (line: string) => void;
-  signal?: AbortSignal;
 }
 
 export interface SeededSermon {
@@ -42,7 +41,7 @@ export interface SeededSermon {
 export async function seedDemoSermons(
   deps: Deps,
   sermons: readonly DemoSermon[],
-  { onProgress, signal }: SeedOptions = {},
+  { onProgress }: SeedOptions = {},
 ): Promise<SeededSermon[]> {
   const { db } = deps;
   const church = await db.church.findUniqueOrThrow({
@@ -51,7 +50,6 @@ export async function seedDemoSermons(
   });
   const seeded: SeededSermon[] = [];
   for (const [index, sermon] of sermons.entries()) {
-    signal?.throwIfAborted();
     const say = (line: string) =>
       onProgress?.(`Demo sermon ${index + 1} of ${sermons.length}, "${sermon.title}": ${line}`);
     const existing = await db.sermon.findFirst({
@@ -68,7 +66,7 @@ export async function seedDemoSermons(
       origin = "found";
     } else {
       say("reading it aloud");
-      const audioPath = await renderSpokenSermon(sermon.paragraphs, deps.cacheDir, { signal });
+      const audioPath = await renderSpokenSermon(sermon.paragraphs, deps.cacheDir);
       say("uploading");
       const added = await addSermonFromFiles(
         { db, storage: deps.storage, maxBytes: deps.maxBytes },
@@ -86,7 +84,6 @@ export async function seedDemoSermons(
           series: sermon.series,
           audioPath,
         },
-        { signal },
       );
       sermonId = added.id;
       origin = "added";
