@@ -43,9 +43,9 @@ test("/api/metrics counts requests by route pattern and times searches, for the 
     .toBe(2);
   const after = await read();
   expect(count(after, "/api/health") - count(before, "/api/health")).toBe(1);
-  expect(
-    count(after, "/api/play-events", "POST") - count(before, "/api/play-events", "POST"),
-  ).toBe(1);
+  expect(count(after, "/api/play-events", "POST") - count(before, "/api/play-events", "POST")).toBe(
+    1,
+  );
   expect(after).not.toContain('route="/churches/grace-chapel"');
   expect(after).toMatch(/^selah_search_duration_seconds_count [1-9]\d*$/m);
 });

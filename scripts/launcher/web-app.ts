@@ -67,8 +67,10 @@ createServer((request, response) => {
       : undefined;
     if (!handler) continue;
     answer(request, response, handler, route.route).catch((error: unknown) => {
-      // The handlers answer their own errors; this is the connection failing under the answer.
-      console.error(`${request.method} ${route.route} could not be answered: ${String(error)}`);
+      // The handlers answer their own errors; this is the connection failing under the answer,
+      // which is routine when the client went away first (a page closing after its beacon).
+      if (!request.destroyed && !response.destroyed)
+        console.error(`${request.method} ${route.route} could not be answered: ${String(error)}`);
       response.destroy();
     });
     return;
