@@ -3,8 +3,9 @@
 # Debian packages (ffmpeg, pocketsphinx + its English model; the SWORD exporter with the
 # public-domain WEB and KJV Bibles that scripture snapping reads and Nave's Topical Bible, and
 # WordNet, for the local-semantic embedder; espeak-ng, which reads the demo sermons aloud and
-# pronounces a manuscript's names; with --test also Chromium, sox, curl, jq) and the npm packages. --test covers the tests and every bench:*/eval:* command too: the programs
-# those check for first (bench/support/require-tools.ts) come from these packages, or from
+# pronounces a manuscript's names; with --test also Chromium, sox, curl, jq) and the npm
+# packages. --test covers the tests and every bench:*/eval:* command too: the programs those
+# check for first (bench/support/require-tools.ts) come from these packages, or from
 # bash and coreutils (mkfifo, seq), which every Debian has.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,10 +11,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import next from "next";
 import { handlePlayBeacon, PLAY_BEACON_PATH } from "@/lib/catalog/insights/play-beacon-route";
-import { CONTENT_LENGTH_RELAY } from "@/lib/catalog/playback/content-length-relay";
-import { serveSermonMedia } from "@/lib/catalog/playback/serve-sermon-media";
+import { handleMediaRequest, MEDIA_ROUTE } from "@/lib/catalog/playback/media-route";
 import { HSTS_HEADER, RESPONSE_SECURITY_HEADERS } from "@/lib/platform/http/security-headers";
-import { withErrorResponse } from "@/lib/platform/http/with-error-response";
 import { webMetrics } from "@/lib/platform/telemetry/web-metrics";
 
 const port = Number(process.env.PORT);
@@ -30,7 +28,6 @@ interface FastRoute {
   match: (pathname: string) => Handler | undefined;
 }
 
-const serveMedia = withErrorResponse(serveSermonMedia);
 const MEDIA_PATH = /^\/media\/([^/]+)\/(.+)$/;
 
 const FAST_ROUTES: readonly FastRoute[] = [
@@ -40,14 +37,14 @@ const FAST_ROUTES: readonly FastRoute[] = [
     match: (pathname) => (pathname === PLAY_BEACON_PATH ? handlePlayBeacon : undefined),
   },
   {
-    route: "/media/[sermonId]/[...path]",
+    route: MEDIA_ROUTE,
     methods: ["GET", "HEAD"],
     match: (pathname) => {
       const [, sermonId, path] = MEDIA_PATH.exec(pathname) ?? [];
       if (!sermonId || !path) return undefined;
       try {
         const segments = path.split("/").map(decodeURIComponent);
-        return (request) => serveMedia(request, decodeURIComponent(sermonId), segments);
+        return (request) => handleMediaRequest(request, decodeURIComponent(sermonId), segments);
       } catch {
         return undefined; // malformed escapes: Next.js answers as it would
       }
@@ -80,7 +77,11 @@ createServer((request, response) => {
   console.log(`web app ready on http://${hostname}:${port}`);
 });
 
-/** A request answered by `handler` as Next.js would: its headers, Content-Length, metric. */
+/**
+ * A request answered by `handler` as Next.js would: the headers next.config.ts gives every
+ * answer, then the handler's (a media answer's Content-Length relayed by the preloaded
+ * media-content-length.mjs as they go out, as for the Next.js route), and the request metric.
+ */
 async function answer(
   request: IncomingMessage,
   response: ServerResponse,
@@ -103,15 +104,11 @@ async function answer(
         : {}),
     } as RequestInit),
   );
-  const outgoing: Record<string, string> = {
-    ...RESPONSE_SECURITY_HEADERS,
-    ...(proto === "https" ? { [HSTS_HEADER.key]: HSTS_HEADER.value } : {}),
-    ...Object.fromEntries(answered.headers),
-  };
-  const length = outgoing[CONTENT_LENGTH_RELAY];
-  delete outgoing[CONTENT_LENGTH_RELAY];
-  if (length !== undefined) outgoing["content-length"] = length;
-  response.writeHead(answered.status, outgoing);
+  for (const [name, value] of Object.entries(RESPONSE_SECURITY_HEADERS))
+    response.setHeader(name, value);
+  if (proto === "https") response.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
+  response.setHeaders(answered.headers);
+  response.writeHead(answered.status);
   // Until the answer is handed off, as Next.js's own request span times it.
   webMetrics().httpRequestSeconds.observe(
     { method, route, status_class: `${Math.floor(answered.status / 100)}xx` },

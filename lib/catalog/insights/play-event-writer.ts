@@ -27,10 +27,7 @@ const GATHER_ROWS = 100;
  * at a time, and every statement it runs for a beacon is one a search waits behind). Each
  * caller still returns only once its rows are stored, or with the statement's error.
  */
-export function createPlayEventWriter(
-  db: Db,
-  { gatherMs = GATHER_MS, gatherRows = GATHER_ROWS } = {},
-) {
+export function createPlayEventWriter(db: Db) {
   let pending: Pending | null = null;
   let isWriting = false;
   let gathering: NodeJS.Timeout | undefined;
@@ -64,8 +61,8 @@ export function createPlayEventWriter(
       pending.rows.push(...rows);
       const { done } = pending;
       if (isWriting) return done; // goes with the next INSERT
-      if (pending.rows.length >= gatherRows) void flush();
-      else gathering ??= setTimeout(() => void flush(), gatherMs);
+      if (pending.rows.length >= GATHER_ROWS) void flush();
+      else gathering ??= setTimeout(() => void flush(), GATHER_MS);
       return done;
     },
   };

@@ -18,7 +18,7 @@ export interface DemoSermon {
 }
 
 /** The texts this project wrote for the demo church, in the order they are added. */
-export const DEMO_SERMONS_DIR = path.join(import.meta.dirname, "sermons");
+const DEMO_SERMONS_DIR = path.join(import.meta.dirname, "sermons");
 
 const REQUIRED = ["title", "speaker", "preachedOn", "mainPassage", "description"] as const;
 const KEYS: readonly string[] = [...REQUIRED, "series"];

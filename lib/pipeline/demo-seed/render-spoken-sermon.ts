@@ -3,10 +3,13 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { runFfmpeg } from "@/lib/pipeline/media/ffmpeg-runner";
 import { runInBackground } from "@/lib/platform/process/background-priority";
 
 const LEAD_IN_MS = 1000;
 const PAUSE_MS = 800;
+/** Joining a quarter of an hour's paragraphs takes seconds; this only stops a hung ffmpeg. */
+const JOIN_TIMEOUT_MS = 5 * 60_000;
 // The American voice suits the local recogniser's en-us acoustic model best of espeak's voices.
 const VOICE = "en-us";
 /** Words a minute: a little slower than espeak-ng's 175, nearer a preacher's pace. */
@@ -36,8 +39,7 @@ export async function renderSpokenSermon(
     const parts: string[] = [];
     for (const [index, text] of paragraphs.entries()) {
       const wav = path.join(work, `${index}.wav`);
-      // `--` ends the options, so a paragraph starting with "-" is read, not parsed.
-      await run("espeak-ng", ["-v", VOICE, "-s", String(WORDS_PER_MINUTE), "-w", wav, "--", text]);
+      await speak(text, wav);
       parts.push(wav);
     }
     const pads = parts.map(
@@ -46,12 +48,16 @@ export async function renderSpokenSermon(
     );
     const joined = `${parts.map((_, index) => `[p${index}]`).join("")}concat=n=${parts.length}:v=0:a=1[out]`;
     const partial = path.join(work, "sermon.mp3");
-    await run("ffmpeg", [
-      ...["-nostdin", "-loglevel", "error", "-y"],
-      ...parts.flatMap((part) => ["-i", part]),
-      ...["-filter_complex", [...pads, joined].join(";"), "-map", "[out]"],
-      ...["-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", partial],
-    ]);
+    await runFfmpeg({
+      binary: "ffmpeg",
+      args: [
+        ...["-nostdin", "-hide_banner", "-loglevel", "error", "-y"],
+        ...parts.flatMap((part) => ["-i", part]),
+        ...["-filter_complex", [...pads, joined].join(";"), "-map", "[out]"],
+        ...["-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", partial],
+      ],
+      timeoutMs: JOIN_TIMEOUT_MS,
+    });
     await rename(partial, target);
     return target;
   } finally {
@@ -59,18 +65,20 @@ export async function renderSpokenSermon(
   }
 }
 
-/** Runs a program below the web app's priority; a missing one is named with its package. */
-function run(command: string, args: string[]): Promise<void> {
+/** espeak-ng reads `text` into `wav`, below the web app's priority. */
+function speak(text: string, wav: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, (error, _stdout, stderr) => {
+    // `--` ends the options, so a paragraph starting with "-" is read, not parsed.
+    const args = ["-v", VOICE, "-s", String(WORDS_PER_MINUTE), "-w", wav, "--", text];
+    const child = execFile("espeak-ng", args, (error, _stdout, stderr) => {
       if (!error) return resolve();
       if ((error as NodeJS.ErrnoException).code === "ENOENT")
         return reject(
           new Error(
-            `${command} is not installed; it reads the demo sermons aloud (apt-get install ${command}).`,
+            "espeak-ng is not installed; it reads the demo sermons aloud (apt-get install espeak-ng).",
           ),
         );
-      reject(new Error(`${command} failed: ${stderr.trim() || error.message}`));
+      reject(new Error(`espeak-ng failed: ${stderr.trim() || error.message}`));
     });
     runInBackground(child.pid);
   });
