@@ -241,18 +241,27 @@ async function firstAudioMs(browser: Browser, base: string, scripts?: Map<string
       capture: true,
     });
     // Media events do not bubble, but an ancestor's capturing listener sees them: this works
-    // whichever audio element plays, and whenever the player mounts it.
-    let startedAt: number | undefined;
-    document.addEventListener(
-      "timeupdate",
-      (event) => {
-        const audio = event.target as HTMLAudioElement;
-        if (state.pressedAt === undefined || state.movedAt !== undefined || audio.paused) return;
-        startedAt ??= audio.currentTime;
-        if (audio.currentTime > startedAt) state.movedAt = performance.now();
-      },
-      { capture: true },
-    );
+    // whichever audio element plays, and whenever the player mounts it. The clock has moved
+    // once it passes where playback began: the position when play was asked for, or where a
+    // seek (to the sermon's start, say) put it. It is read every 10 ms rather than at
+    // `timeupdate`, which Chromium sends only every 250 ms.
+    const from = new WeakMap<EventTarget, number>();
+    for (const type of ["play", "seeked"])
+      document.addEventListener(
+        type,
+        (event) => from.set(event.target!, (event.target as HTMLAudioElement).currentTime),
+        { capture: true },
+      );
+    const clock = setInterval(() => {
+      if (state.pressedAt === undefined) return;
+      for (const audio of document.querySelectorAll("audio")) {
+        if (audio.paused || audio.seeking || !from.has(audio)) continue;
+        if (audio.currentTime > from.get(audio)!) {
+          state.movedAt = performance.now();
+          clearInterval(clock);
+        }
+      }
+    }, 10);
   });
   await play.click();
   const handle = await page.waitForFunction(

@@ -1,4 +1,5 @@
 import type Hls from "hls.js/light";
+import { startOnceLoaded } from "./attach-file-source";
 
 const HLS_TYPE = "application/vnd.apple.mpegurl";
 
@@ -33,10 +34,7 @@ export function attachHlsSource(
   const listening = new AbortController();
   const playFile = (url: string) => {
     audio.src = url;
-    audio.addEventListener("loadedmetadata", () => (audio.currentTime = startAt), {
-      once: true,
-      signal: listening.signal,
-    });
+    startOnceLoaded(audio, startAt, listening.signal);
   };
 
   // The light way: each source the browser can play without hls.js, in order; the next one

@@ -7,7 +7,13 @@ import { SEMANTIC_LEXICON_VERSION, type SemanticLexicon } from "./semantic-lexic
 export const semanticLexiconFile = (dataDir: string) =>
   path.resolve(dataDir, "semantic", `lexicon-v${SEMANTIC_LEXICON_VERSION}.json`);
 
-const loading = new Map<string, Promise<SemanticLexicon>>();
+// One per process, not per module instance: Next.js bundles instrumentation.ts and each
+// route apart, each with its own copy of this module, and a lexicon is ~0.5 s of parsing and
+// tens of MB that the web app's start-up (warm-search.ts) loads for all of them.
+const LOADING_KEY = Symbol.for("selah.semantic-lexicons");
+const loading: Map<string, Promise<SemanticLexicon>> = ((
+  globalThis as { [LOADING_KEY]?: Map<string, Promise<SemanticLexicon>> }
+)[LOADING_KEY] ??= new Map());
 
 /**
  * The semantic lexicon cached in `dataDir`, built from the installed WordNet and Nave's
