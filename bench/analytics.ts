@@ -6,10 +6,11 @@
 //       through POST /api/play-events from many simulated clients (each its own address in
 //       X-Forwarded-For, which the launcher trusts from loopback), BENCH_ANALYTICS_CONCURRENCY
 //       in flight for BENCH_ANALYTICS_INGEST_SECONDS: `ingestEventsPerSecond` (accepted ones);
-//   (b) search p95 through GET /api/search alone (BENCH_ANALYTICS_SEARCHES, one at a time), then
-//       again while beacons arrive at the goal rate (BENCH_ANALYTICS_GOAL_EVENTS per second, sent
-//       on schedule whether or not earlier ones were answered, as independent listeners send
-//       them, up to BENCH_ANALYTICS_PACED_IN_FLIGHT at once): `searchP95SlowdownPercent`;
+//   (b) search p95 through GET /api/search (BENCH_ANALYTICS_SEARCHES, one at a time) alone and
+//       while beacons arrive at the goal rate (BENCH_ANALYTICS_GOAL_EVENTS per second, sent on
+//       schedule whether or not earlier ones were answered, as independent listeners send them,
+//       up to BENCH_ANALYTICS_PACED_IN_FLIGHT at once), in BENCH_ANALYTICS_SEARCH_ROUNDS
+//       alternating rounds of each: `searchP95SlowdownPercent`;
 //   (c) the dashboard's queries (churchInsights + a sermon's retention curve) over 7, 30, 90
 //       and 365 days against that year: `dashboardP95Ms` (the worst range's p95);
 //   and checks that the rollup then counts what was ingested.
@@ -39,6 +40,7 @@ const CONCURRENCY = setting("BENCH_ANALYTICS_CONCURRENCY", 8);
 const INGEST_SECONDS = setting("BENCH_ANALYTICS_INGEST_SECONDS", 10);
 const GOAL_EVENTS = setting("BENCH_ANALYTICS_GOAL_EVENTS", 2000);
 const SEARCHES = setting("BENCH_ANALYTICS_SEARCHES", 200);
+const SEARCH_ROUNDS = setting("BENCH_ANALYTICS_SEARCH_ROUNDS", 4);
 // Listeners do not wait for each other: with 8 in flight, a beacon held ~100 ms behind a search
 // held the paced phase to ~1,600 of its 2,000 reports/s.
 const PACED_IN_FLIGHT = setting("BENCH_ANALYTICS_PACED_IN_FLIGHT", 64);
@@ -254,11 +256,6 @@ try {
   const dashboardP95Ms = Math.max(...Object.values(dashboard));
   progress(`dashboard p95 by range: ${JSON.stringify(dashboard)}`);
 
-  const queries = Array.from({ length: SEARCHES }, () => `${pick()} ${pick()}`);
-  await searchTimes(base, queries.slice(0, 5));
-  const searchAlone = await searchTimes(base, queries);
-  progress(`search alone: p95 ${p95(searchAlone)} ms`);
-
   // (a) as fast as the route takes them.
   const ingestEnd = performance.now() + INGEST_SECONDS * 1000;
   const maxIngest = await ingest(base, {
@@ -270,23 +267,40 @@ try {
     `ingest: ${maxIngest.accepted} reports in ${round(maxIngest.seconds)} s = ${ingestEventsPerSecond}/s (${maxIngest.failed} beacons refused or failed)`,
   );
 
-  // (b) search while beacons arrive at the goal rate.
-  let searching = true;
-  const paced = ingest(base, {
-    concurrency: PACED_IN_FLIGHT,
-    until: () => !searching,
-    perSecond: GOAL_EVENTS / BATCH,
-  });
-  await sleep(500);
-  const searchDuring = await searchTimes(base, queries);
-  searching = false;
-  const pacedIngest = await paced;
+  // (b) search alone and while beacons arrive at the goal rate, in alternating rounds on the
+  // same database (the reports of (a) included), so both see the same machine and data: one
+  // phase after the other moved with whatever else the machine did meanwhile.
+  const queries = Array.from({ length: SEARCHES }, () => `${pick()} ${pick()}`);
+  await searchTimes(base, queries.slice(0, 5));
+  const searchAlone: number[] = [];
+  const searchDuring: number[] = [];
+  const pacedRounds: Array<Awaited<ReturnType<typeof ingest>>> = [];
+  const perRound = Math.ceil(SEARCHES / SEARCH_ROUNDS);
+  for (let phase = 0; phase < SEARCH_ROUNDS; phase++) {
+    const roundQueries = queries.slice(phase * perRound, (phase + 1) * perRound);
+    searchAlone.push(...(await searchTimes(base, roundQueries)));
+    let searching = true;
+    const paced = ingest(base, {
+      concurrency: PACED_IN_FLIGHT,
+      until: () => !searching,
+      perSecond: GOAL_EVENTS / BATCH,
+    });
+    await sleep(500);
+    searchDuring.push(...(await searchTimes(base, roundQueries)));
+    searching = false;
+    pacedRounds.push(await paced);
+  }
+  const pacedIngest = {
+    accepted: pacedRounds.reduce((sum, phase) => sum + phase.accepted, 0),
+    failed: pacedRounds.reduce((sum, phase) => sum + phase.failed, 0),
+    seconds: pacedRounds.reduce((sum, phase) => sum + phase.seconds, 0),
+  };
   const pacedRate = Math.round(pacedIngest.accepted / pacedIngest.seconds);
   const searchP95SlowdownPercent = round(
     ((p95(searchDuring) - p95(searchAlone)) / p95(searchAlone)) * 100,
   );
   progress(
-    `search during ingest at ${pacedRate} reports/s: p95 ${p95(searchDuring)} ms (${searchP95SlowdownPercent}% slower)`,
+    `search alone p95 ${p95(searchAlone)} ms; during ingest at ${pacedRate} reports/s p95 ${p95(searchDuring)} ms (${searchP95SlowdownPercent}% slower; ${SEARCH_ROUNDS} rounds of each)`,
   );
 
   const rollupStarted = performance.now();
@@ -328,6 +342,7 @@ try {
     concurrency: CONCURRENCY,
     pacedInFlight: PACED_IN_FLIGHT,
     searches: SEARCHES,
+    searchRounds: SEARCH_ROUNDS,
     runId: randomUUID().slice(0, 8),
     cores: availableParallelism(),
     loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0]!, 2) },

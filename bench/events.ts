@@ -33,6 +33,9 @@ const POLLERS = Number(process.env.BENCH_POLLERS ?? 8);
 // An upload publishes one event; a bulk change (re-index a church) publishes many in one transaction.
 const BURST_PER_TRANSACTION = Number(process.env.BENCH_PER_TRANSACTION ?? 10);
 
+// This process is the app, and its children the worker and engine: give them the environment
+// the launcher gives its services, without npm's own variables (launcher-env.ts).
+for (const key of Object.keys(process.env)) if (key.startsWith("npm_")) delete process.env[key];
 process.env.AWS_ACCESS_KEY_ID ??= "test";
 process.env.AWS_SECRET_ACCESS_KEY ??= "test";
 

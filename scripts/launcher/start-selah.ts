@@ -16,7 +16,7 @@ import { ChildService, runToCompletion } from "./child-service";
 import type { RestartPolicy } from "./restart-policy";
 import { embeddedInngestEnv } from "./embedded-inngest-env";
 import { awsDir, databaseDir, databaseUrlFor, engineDir } from "./embedded-urls";
-import { readLauncherEnv } from "./launcher-env";
+import { readLauncherEnv, withoutNpmVariables } from "./launcher-env";
 import { needsBuild } from "./needs-build";
 import { prepareEmbedder } from "./prepare-embedder";
 import { readOrCreateSecret } from "./read-or-create-secret";
@@ -73,7 +73,7 @@ export type StartOptions = {
 export async function startSelah(options: StartOptions): Promise<void> {
   const launcherEnv = readLauncherEnv();
   const env: Env = {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     NEXT_TELEMETRY_DISABLED: "1",
     // Absolute, so every service finds the same data folder (the semantic lexicon's cache).
     SELAH_DATA_DIR: launcherEnv.dataDir,
