@@ -3,7 +3,7 @@ import { createDb, type Db } from "@/lib/platform/db/client";
 import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
 import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
-import { replaceChunks, vectorLiteral } from "./chunk-sql";
+import { replaceChunks, vectorCandidates, vectorLiteral } from "./chunk-sql";
 import { searchMoments } from "./search-moments";
 import { seededRandom } from "@/test/support/seeded-random";
 
@@ -141,5 +141,49 @@ describe("a filtered search whose nearest moments are all filtered out", () => {
       );
     });
     expect(exact.map((hit) => hit.id)).toEqual(truth.map((row) => row.id));
+  });
+});
+
+describe("choosing between exact ranking and the HNSW index", () => {
+  /** The plan vectorCandidates chose (it sets enable_indexscan for its transaction), and its hits. */
+  const choose = (
+    sermonIds: string[],
+    options: { exactScanMaxRows: number; isNarrowed: boolean },
+  ) =>
+    db.$transaction(async (tx) => {
+      const hits = await vectorCandidates(tx, queryVector, sermonIds, 25, options);
+      const [{ setting }] = await tx.$queryRawUnsafe<Array<{ setting: string }>>(
+        "SELECT current_setting('enable_indexscan') AS setting",
+      );
+      return { plan: setting === "on" ? "hnsw" : "exact", hits };
+    });
+  const allSermonIds = async () =>
+    (await db.sermon.findMany({ select: { id: true } })).map((sermon) => sermon.id);
+
+  it("counts the eligible moments while the table's statistics are missing or small", async () => {
+    const ids = await allSermonIds();
+    // 1,040 moments in all: over the limit → HNSW; under it → exact, unfiltered or not.
+    expect((await choose(ids, { exactScanMaxRows: 1000, isNarrowed: false })).plan).toBe("hnsw");
+    expect((await choose(ids, { exactScanMaxRows: 5000, isNarrowed: false })).plan).toBe("exact");
+    expect((await choose(smallSermonIds, { exactScanMaxRows: 1000, isNarrowed: true })).plan).toBe(
+      "exact",
+    );
+  });
+
+  it("skips the count over the whole catalogue once statistics put it far over the limit", async () => {
+    await db.$executeRawUnsafe('ANALYZE "Chunk"');
+    // The statistics say 1,040 > 2 × 400, so the whole catalogue goes to HNSW uncounted: even
+    // when it holds only the small church's 240 moments, which a count would rank exactly.
+    const whole = await choose(smallSermonIds, { exactScanMaxRows: 400, isNarrowed: false });
+    expect(whole.plan).toBe("hnsw");
+    expect(whole.hits).toHaveLength(25);
+    // …while a filter is still counted (240 moments: exact), whatever the statistics say.
+    const narrowed = await choose(smallSermonIds, { exactScanMaxRows: 400, isNarrowed: true });
+    expect(narrowed.plan).toBe("exact");
+    expect(narrowed.hits).toHaveLength(25);
+    // And within twice the limit the statistics are not trusted: counted, 1,040 ≤ 1,100 → exact.
+    expect(
+      (await choose(await allSermonIds(), { exactScanMaxRows: 1100, isNarrowed: false })).plan,
+    ).toBe("exact");
   });
 });

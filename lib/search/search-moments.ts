@@ -7,6 +7,7 @@ import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   fullTextCandidates,
+  isNarrowing,
   loadMoments,
   type MomentRow,
   selectEligibleSermonIds,
@@ -92,7 +93,10 @@ export async function searchMoments(
     const textRanked =
       tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, sermonIds, candidates);
     const vectorRanked = embedding
-      ? await vectorCandidates(tx, embedding, sermonIds, candidates, tuning.exactScanMaxRows)
+      ? await vectorCandidates(tx, embedding, sermonIds, candidates, {
+          exactScanMaxRows: tuning.exactScanMaxRows,
+          isNarrowed: isNarrowing(request.filter),
+        })
       : [];
     const ranks = fuseRanks(
       [
