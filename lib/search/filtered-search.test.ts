@@ -152,10 +152,10 @@ describe("choosing between exact ranking and the HNSW index", () => {
   ) =>
     db.$transaction(async (tx) => {
       const hits = await vectorCandidates(tx, queryVector, sermonIds, 25, options);
-      const [{ setting }] = await tx.$queryRawUnsafe<Array<{ setting: string }>>(
+      const [row] = await tx.$queryRawUnsafe<Array<{ setting: string }>>(
         "SELECT current_setting('enable_indexscan') AS setting",
       );
-      return { plan: setting === "on" ? "hnsw" : "exact", hits };
+      return { plan: row?.setting === "on" ? "hnsw" : "exact", hits };
     });
   const allSermonIds = async () =>
     (await db.sermon.findMany({ select: { id: true } })).map((sermon) => sermon.id);
