@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
+import { withoutNpmVariables } from "@/scripts/launcher/launcher-env";
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -89,9 +90,7 @@ async function main(): Promise<void> {
   // The SDK copies the whole environment several times per request (helpers/env.js), and
   // process.env reads are slow native calls, made slower by the ~30 npm_* variables `npm run`
   // adds. That is app-side cost, not engine cost: give the app a plain-object env without them.
-  const appEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith("npm_")),
-  );
+  const appEnv = withoutNpmVariables(process.env);
   const engineEnv = { ...process.env };
   process.env = appEnv as NodeJS.ProcessEnv;
   const dataDir = mkdtempSync(join(tmpdir(), "selah-engine-bench-"));

@@ -24,6 +24,7 @@ import { publishEvent } from "@/lib/pipeline/events/publish-event";
 import { ensureQueues } from "@/lib/platform/queue/ensure-queues";
 import { createSqsClient } from "@/lib/platform/queue/sqs-client";
 import { databaseUrlFor } from "@/scripts/launcher/embedded-urls";
+import { isNpmVariable } from "@/scripts/launcher/launcher-env";
 
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 5000);
@@ -35,7 +36,7 @@ const BURST_PER_TRANSACTION = Number(process.env.BENCH_PER_TRANSACTION ?? 10);
 
 // This process is the app, and its children the worker and engine: give them the environment
 // the launcher gives its services, without npm's own variables (launcher-env.ts).
-for (const key of Object.keys(process.env)) if (key.startsWith("npm_")) delete process.env[key];
+for (const key of Object.keys(process.env)) if (isNpmVariable(key)) delete process.env[key];
 process.env.AWS_ACCESS_KEY_ID ??= "test";
 process.env.AWS_SECRET_ACCESS_KEY ??= "test";
 

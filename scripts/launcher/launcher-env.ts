@@ -50,6 +50,9 @@ export function readLauncherEnv(env: Env = process.env): LauncherEnv {
   return { ...parsed, dataDir: path.resolve(parsed.SELAH_DATA_DIR) };
 }
 
+/** One of the variables `npm run` sets for its scripts (`npm_config_cache`, `npm_package_name`…). */
+export const isNpmVariable = (key: string): boolean => key.startsWith("npm_");
+
 /**
  * `env` without the ~30 variables `npm run` adds for its own scripts (npm_config_*,
  * npm_package_*, …), which no service reads. Every service pays for them: the Inngest SDK copies
@@ -58,5 +61,5 @@ export function readLauncherEnv(env: Env = process.env): LauncherEnv {
  * worker for each batch it forwards.
  */
 export function withoutNpmVariables(env: Env): Env {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("npm_")));
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !isNpmVariable(key)));
 }
