@@ -3,7 +3,7 @@ import { createDb, type Db } from "@/lib/platform/db/client";
 import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
 import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
-import { replaceChunks, vectorCandidates, vectorLiteral } from "./chunk-sql";
+import { replaceChunks, storeChunkVectors, vectorCandidates, vectorLiteral } from "./chunk-sql";
 import { searchMoments } from "./search-moments";
 import { seededRandom } from "@/test/support/seeded-random";
 
@@ -55,10 +55,15 @@ async function seedChurch(
       endMs: (position + 1) * 60_000,
       text: `Moment ${position} of ${slug} sermon ${s}.`,
       context: null,
-      embedding: vector(),
     }));
-    await db.$transaction((tx) =>
-      replaceChunks(tx, { sermonId: sermon.id, churchId: church.id }, "fixed", rows),
+    const chunkIds = await db.$transaction((tx) =>
+      replaceChunks(tx, { sermonId: sermon.id, churchId: church.id }, rows),
+    );
+    await storeChunkVectors(
+      db,
+      "fixed",
+      chunkIds,
+      rows.map(() => vector()),
     );
   }
   return ids;
