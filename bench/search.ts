@@ -6,7 +6,7 @@
 // Then re-indexes one church's sermons while timing unfiltered hybrid searches (how much a
 // re-index slows searches down). Prints p50/p95 per case and the hybrid/FTS ratio; the last
 // line is one JSON object.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -132,23 +132,36 @@ async function load(url: string, chunks: number) {
   return { loadSeconds: round(loadedMs / 1000), hnswBuildSeconds: round(indexMs / 1000) };
 }
 
+const directoryBytes = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 const round = (value: number) => Math.round(value * 10) / 10;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
+// A church of at most this many sermons is re-indexed (all 100 of one at 100k moments).
+const REINDEX_SERMONS = 100;
+
 /**
- * Gives one church's sermons a transcript (a segment per moment, as the loader wrote them),
+ * Gives one church's sermons (up to REINDEX_SERMONS) a transcript (a segment per moment, as the loader wrote them),
  * then re-indexes them one after another with the pipeline's own indexSermon, no pause between
  * (the worst case for searches waiting their turn).
  */
 async function reindexChurch(url: string, churchId: string) {
   const db = createDb(url, 1);
   try {
+    const sermons = await db.sermon.findMany({
+      where: { churchId },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: REINDEX_SERMONS,
+    });
+    const ids = sermons.map((sermon) => sermon.id);
     await db.$executeRaw`INSERT INTO "Transcript" (id, "sermonId", provider)
-      SELECT 't' || id, id, 'provided' FROM "Sermon" WHERE "churchId" = ${churchId}`;
+      SELECT 't' || id, id, 'provided' FROM unnest(${ids}::text[]) AS id`;
     await db.$executeRaw`INSERT INTO "TranscriptSegment" (id, "transcriptId", position, "startMs", "endMs", text)
-      SELECT 'g' || id, 't' || "sermonId", position, "startMs", "endMs", text FROM "Chunk" WHERE "churchId" = ${churchId}`;
-    const sermons = await db.sermon.findMany({ where: { churchId }, select: { id: true } });
+      SELECT 'g' || id, 't' || "sermonId", position, "startMs", "endMs", text FROM "Chunk" WHERE "sermonId" = ANY(${ids}::text[])`;
     const started = performance.now();
     let moments = 0;
     for (const { id } of sermons) {
@@ -252,7 +265,18 @@ for (const size of sizes) {
     console.log(
       `  during a re-index of one church (${reindex.sermons} sermons, ${reindex.moments} moments in ${reindex.seconds} s): hybrid p50 ${reindex.p50} / p95 ${reindex.p95} ms, ${reindex.p95ToNormal}× the normal p95`,
     );
-    results[String(size)] = { ...loading, cases, hybridToFtsP95: ratios, reindex };
+    // The database runs inside this process: its peak memory is this process's.
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const diskMb = Math.round(directoryBytes(dir) / 2 ** 20);
+    console.log(`  peak memory ${peakRssMb} MB, database on disk ${diskMb} MB`);
+    results[String(size)] = {
+      ...loading,
+      cases,
+      hybridToFtsP95: ratios,
+      reindex,
+      peakRssMb,
+      diskMb,
+    };
   } finally {
     await db.$disconnect();
     await database.stop();

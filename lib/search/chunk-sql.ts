@@ -53,7 +53,7 @@ export async function replaceChunks(
 // Linking a moment into the HNSW graph is most of what storing it costs (2–5 ms a moment at
 // 100k, against ~0.6 ms for its text and other indexes), and the embedded database serves one
 // transaction at a time: written a sermon at a time, vectors held searches up for 100–300 ms.
-const VECTOR_BATCH_ROWS = 10;
+const VECTOR_BATCH_ROWS = 5;
 
 /**
  * Stores moments' vectors (and the model that made them), a few moments a statement, each

@@ -81,6 +81,10 @@ describe("indexSermon", () => {
       hasTsv: true,
     });
     for (const chunk of chunks) expect(chunk.endMs - chunk.startMs).toBeLessThanOrEqual(90_000);
+    // Vectors are stored five moments a statement after the text: every moment has one.
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks)
+      expect(chunk).toMatchObject({ embeddingModel: "local-hash-v1", hasVector: true });
     const outbox = await db.outbox.findMany({ where: { name: "sermon/indexed" } });
     expect(outbox.map((row) => row.payload)).toEqual([
       { sermonId, churchId, mediaVersion: 1, chunkCount: chunks.length },
