@@ -3,7 +3,13 @@ import { createDb, type Db } from "@/lib/platform/db/client";
 import { ensureVectorColumn } from "@/lib/platform/db/vector-column";
 import type { Embedder } from "@/lib/search/embeddings/embedder";
 import { type SearchDatabase, startSearchDatabase } from "@/test/support/search-database";
-import { replaceChunks, storeChunkVectors, vectorCandidates, vectorLiteral } from "./chunk-sql";
+import {
+  replaceChunks,
+  type SermonScope,
+  storeChunkVectors,
+  vectorCandidates,
+  vectorLiteral,
+} from "./chunk-sql";
 import { searchMoments } from "./search-moments";
 import { seededRandom } from "@/test/support/seeded-random";
 
@@ -12,6 +18,7 @@ const DIMENSIONS = 16;
 let database: SearchDatabase;
 let db: Db;
 let smallSermonIds: string[];
+let crowdSermonIds: string[];
 
 const unit = (vector: number[]) => vector.map((value) => value / Math.hypot(...vector));
 // Centred on zero, so vectors point every way; seeded, so the graph is the same every run.
@@ -72,7 +79,7 @@ async function seedChurch(
 beforeAll(async () => {
   database = await startSearchDatabase();
   await ensureVectorColumn(database.url, DIMENSIONS);
-  await seedChurch(database.db, "crowd", 16, 50, near);
+  crowdSermonIds = await seedChurch(database.db, "crowd", 16, 50, near);
   smallSermonIds = await seedChurch(database.db, "small", 8, 30, far);
   // A table this small is cheaper to filter and sort exactly, which would hide the HNSW path
   // that large tables take; rule the other plans out. PGlite serves every connection from
@@ -151,44 +158,37 @@ describe("a filtered search whose nearest moments are all filtered out", () => {
 
 describe("choosing between exact ranking and the HNSW index", () => {
   /** The plan vectorCandidates chose (it sets enable_indexscan for its transaction), and its hits. */
-  const choose = (
-    sermonIds: string[],
-    options: { exactScanMaxRows: number; isNarrowed: boolean },
-  ) =>
+  const choose = (scope: SermonScope, exactScanMaxRows: number) =>
     db.$transaction(async (tx) => {
-      const hits = await vectorCandidates(tx, queryVector, sermonIds, 25, options);
+      const hits = await vectorCandidates(tx, queryVector, scope, 25, { exactScanMaxRows });
       const [row] = await tx.$queryRawUnsafe<Array<{ setting: string }>>(
         "SELECT current_setting('enable_indexscan') AS setting",
       );
       return { plan: row?.setting === "on" ? "hnsw" : "exact", hits };
     });
-  const allSermonIds = async () =>
-    (await db.sermon.findMany({ select: { id: true } })).map((sermon) => sermon.id);
+  const everySermon: SermonScope = { kind: "allBut", ids: [] };
+  const smallChurch = (): SermonScope => ({ kind: "only", ids: smallSermonIds });
 
   it("counts the eligible moments while the table's statistics are missing or small", async () => {
-    const ids = await allSermonIds();
     // 1,040 moments in all: over the limit → HNSW; under it → exact, unfiltered or not.
-    expect((await choose(ids, { exactScanMaxRows: 1000, isNarrowed: false })).plan).toBe("hnsw");
-    expect((await choose(ids, { exactScanMaxRows: 5000, isNarrowed: false })).plan).toBe("exact");
-    expect((await choose(smallSermonIds, { exactScanMaxRows: 1000, isNarrowed: true })).plan).toBe(
-      "exact",
-    );
+    expect((await choose(everySermon, 1000)).plan).toBe("hnsw");
+    expect((await choose(everySermon, 5000)).plan).toBe("exact");
+    expect((await choose(smallChurch(), 1000)).plan).toBe("exact");
   });
 
   it("skips the count over the whole catalogue once statistics put it far over the limit", async () => {
     await db.$executeRawUnsafe('ANALYZE "Chunk"');
     // The statistics say 1,040 > 2 × 400, so the whole catalogue goes to HNSW uncounted: even
-    // when it holds only the small church's 240 moments, which a count would rank exactly.
-    const whole = await choose(smallSermonIds, { exactScanMaxRows: 400, isNarrowed: false });
+    // when all it leaves is the small church's 240 moments (the crowd's sermons hidden), which
+    // a count would rank exactly.
+    const whole = await choose({ kind: "allBut", ids: crowdSermonIds }, 400);
     expect(whole.plan).toBe("hnsw");
     expect(whole.hits).toHaveLength(25);
     // …while a filter is still counted (240 moments: exact), whatever the statistics say.
-    const narrowed = await choose(smallSermonIds, { exactScanMaxRows: 400, isNarrowed: true });
+    const narrowed = await choose(smallChurch(), 400);
     expect(narrowed.plan).toBe("exact");
     expect(narrowed.hits).toHaveLength(25);
     // And within twice the limit the statistics are not trusted: counted, 1,040 ≤ 1,100 → exact.
-    expect(
-      (await choose(await allSermonIds(), { exactScanMaxRows: 1100, isNarrowed: false })).plan,
-    ).toBe("exact");
+    expect((await choose(everySermon, 1100)).plan).toBe("exact");
   });
 });

@@ -92,6 +92,13 @@ beforeAll(async () => {
       publishAt: new Date(Date.now() + 86_400_000),
     },
   );
+  // Scheduled without a time: never due (over the whole catalogue it must count as hidden).
+  ids.undated = await seedIndexedSermon(
+    deps,
+    hope.id,
+    { ...hidden, title: "Scheduled Undated" },
+    { publishState: "scheduled" },
+  );
   ids.due = await seedIndexedSermon(
     deps,
     hope.id,
@@ -146,6 +153,7 @@ describe("hybrid search over a seeded corpus", () => {
     const found = sermonsOf(await search("draft moment about the shepherd valley shadow", {}, 50));
     expect(found.has(ids.draft!)).toBe(false);
     expect(found.has(ids.future!)).toBe(false);
+    expect(found.has(ids.undated!)).toBe(false);
     expect(found.has(ids.due!)).toBe(true);
   });
 });

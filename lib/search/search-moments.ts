@@ -7,10 +7,9 @@ import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   fullTextCandidates,
-  isNarrowing,
   loadMoments,
   type MomentRow,
-  selectEligibleSermonIds,
+  selectEligibleSermons,
   vectorCandidates,
 } from "./chunk-sql";
 import { fuseRanks } from "./fuse-ranks";
@@ -88,14 +87,13 @@ export async function searchMoments(
   const now = deps.now?.() ?? new Date();
 
   const rows = await deps.db.$transaction(async (tx) => {
-    const sermonIds = await selectEligibleSermonIds(tx, request.filter, now);
-    if (sermonIds.length === 0) return [];
+    const scope = await selectEligibleSermons(tx, request.filter, now);
+    if (scope.kind === "only" && scope.ids.length === 0) return [];
     const textRanked =
-      tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, sermonIds, candidates);
+      tuning.mode === "vector" ? [] : await fullTextCandidates(tx, query, scope, candidates);
     const vectorRanked = embedding
-      ? await vectorCandidates(tx, embedding, sermonIds, candidates, {
+      ? await vectorCandidates(tx, embedding, scope, candidates, {
           exactScanMaxRows: tuning.exactScanMaxRows,
-          isNarrowed: isNarrowing(request.filter),
         })
       : [];
     const ranks = fuseRanks(
