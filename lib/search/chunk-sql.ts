@@ -50,8 +50,8 @@ export async function replaceChunks(
   return ids;
 }
 
-// Linking a moment into the HNSW graph is most of what storing it costs (2–5 ms a moment at
-// 100k, against ~0.6 ms for its text and other indexes), and the embedded database serves one
+// Linking a moment into the HNSW graph is most of what storing it costs at 100k (1.5–5 ms a
+// moment, against ~0.6 ms for its text and other indexes), and the embedded database serves one
 // transaction at a time: written a sermon at a time, vectors held searches up for 100–300 ms.
 const VECTOR_BATCH_ROWS = 5;
 
