@@ -146,9 +146,9 @@ const percentile = (sorted: number[], p: number) =>
 const REINDEX_SERMONS = 100;
 
 /**
- * Gives one church's sermons (up to REINDEX_SERMONS) a transcript (a segment per moment, as the loader wrote them),
- * then re-indexes them one after another with the pipeline's own indexSermon, no pause between
- * (the worst case for searches waiting their turn).
+ * Gives one church's sermons (up to REINDEX_SERMONS) a transcript, a segment per moment as the
+ * loader wrote them, then re-indexes them one after another with the pipeline's own
+ * indexSermon, no pause between (the worst case for searches waiting their turn).
  */
 async function reindexChurch(url: string, churchId: string) {
   const db = createDb(url, 1);
@@ -245,7 +245,8 @@ for (const size of sizes) {
     // Unfiltered hybrid searches, back to back, while another connection re-indexes a church.
     const reindexing = reindexChurch(database.url, "c5");
     let isReindexing = true;
-    void reindexing.finally(() => (isReindexing = false));
+    // A failure surfaces where the result is awaited, below.
+    reindexing.finally(() => (isReindexing = false)).catch(() => undefined);
     const during: number[] = [];
     for (let i = 0; isReindexing; i++) {
       const started = performance.now();
