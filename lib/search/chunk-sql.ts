@@ -163,12 +163,12 @@ export async function fullTextCandidates(
   for (const tier of fullTextTiers(parsed?.strict ?? "")) {
     const rows = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT best.id FROM (
-        SELECT c.id, c.tsv FROM "Chunk" c, CAST(${tier} AS tsquery) q
+        SELECT c.id, c.tsv, q FROM "Chunk" c, CAST(${tier} AS tsquery) q
         WHERE c.tsv @@ q AND ${inScope(scope)} AND NOT (c.id = ANY(${found}::text[]))
         ORDER BY ts_rank(c.tsv, q, 1) DESC, c.id
         LIMIT ${COVER_DENSITY_POOL}
-      ) AS best, CAST(${tier} AS tsquery) q
-      ORDER BY ts_rank_cd(best.tsv, q, 1) DESC, best.id
+      ) AS best
+      ORDER BY ts_rank_cd(best.tsv, best.q, 1) DESC, best.id
       LIMIT ${limit - found.length}`;
     found.push(...rows.map((row) => row.id));
     if (found.length >= limit) break;
