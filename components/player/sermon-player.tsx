@@ -97,7 +97,8 @@ export function SermonPlayer({
   };
   const skipBy = (seconds: number) => seekTo(currentTime + seconds);
   const startBookmark = () => {
-    if (bookmarks) setDraftAtMs(Math.round(currentTime * 1000));
+    if (!bookmarks) return;
+    setDraftAtMs(Math.round((isMine ? nowPlaying.positionNow() : currentTime) * 1000));
   };
   const closeBookmark = () => {
     setDraftAtMs(null);

@@ -416,6 +416,15 @@ export const nowPlaying = {
   skipBy(seconds: number) {
     nowPlaying.seek(snapshot.currentTime + seconds);
   },
+  /**
+   * Where playback is this instant: `currentTime` in the snapshot trails the audio by up to a
+   * quarter second (it follows `timeupdate`), too late for "mark this moment".
+   */
+  positionNow(): number {
+    const audio = snapshot.audio;
+    if (!audio || !attachedStream || arrivingAt !== null) return snapshot.currentTime;
+    return audio.currentTime;
+  },
   setSpeed(speed: number) {
     set({ speed });
     const audio = snapshot.audio;
