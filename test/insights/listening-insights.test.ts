@@ -327,6 +327,28 @@ describe("listening insights: ingest through POST /api/play-events, rollups, pur
     expect(rolledAfter.plays).toBe(rolledBefore.plays);
     expect(rolledAfter.retention).toEqual(rolledBefore.retention);
   });
+
+  it("forgets a deleted sermon's reports at the next rollup, which still counts the others", async () => {
+    const deleted = await addSermon(database.churchId, "deleted-later", "published");
+    for (const [index, sermonId] of [deleted, sermons.replayed].entries()) {
+      const reply = await beacon(
+        { events: listenerReports(sermonId, 30, false) },
+        { address: `203.0.113.${200 + index}` },
+      );
+      expect(reply.status).toBe(202);
+    }
+    expect(await db.playEvent.count({ where: { sermonId: deleted } })).toBe(4);
+    const replayedBefore = await db.playEvent.count({ where: { sermonId: sermons.replayed } });
+    await db.sermon.delete({ where: { id: deleted } });
+
+    await rollUpListening(db);
+    expect(await db.playEvent.count({ where: { sermonId: deleted } })).toBe(0);
+    expect(await db.playEvent.count({ where: { sermonId: sermons.replayed } })).toBe(replayedBefore);
+    const replayed = await db.sermonListeningDay.findUniqueOrThrow({
+      where: { sermonId_day: { sermonId: sermons.replayed, day: utcDay(new Date()) } },
+    });
+    expect(replayed.plays).toBeGreaterThan(0);
+  });
 });
 
 describe("feed downloads", () => {

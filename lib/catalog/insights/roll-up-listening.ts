@@ -6,7 +6,8 @@ const ROLL_UP_TIMEOUT_MS = 5 * 60_000;
  * Recomputes the per-day rollups (SermonListeningDay, ChurchListeningDay) of every day that
  * still has raw events, from those events, replacing what was there: run as often as wanted,
  * the answer is the same (a repeated or re-sent report changes nothing, as everything counts
- * distinct listener hashes). Days whose raw events were purged keep their rollups.
+ * distinct listener hashes). Days whose raw events were purged keep their rollups. Reports of
+ * sermons deleted since they arrived are deleted first.
  *
  * Per sermon and day: plays = listeners who started it (once each, however often they did),
  * uniqueListeners = listeners with any report, completions = listeners who reached the end,
@@ -18,6 +19,10 @@ export async function rollUpListening(db: Db): Promise<{ days: number }> {
   // default transaction timeout, which is sized for requests.
   return db.$transaction(
     async (tx) => {
+      // PlayEvent has no foreign key (it is a log: schema.prisma), so a deleted sermon's
+      // reports stay until here; they go before they can be counted.
+      await tx.$executeRaw`
+      DELETE FROM "PlayEvent" e WHERE NOT EXISTS (SELECT 1 FROM "Sermon" s WHERE s.id = e."sermonId")`;
       const days = await tx.$queryRaw<{ day: Date }[]>`
       SELECT DISTINCT "day" FROM "PlayEvent"`;
       if (days.length === 0) return { days: 0 };
