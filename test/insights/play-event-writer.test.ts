@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDailyListenerHasher } from "@/lib/catalog/insights/daily-listener-hasher";
 import { ingestPlayEvents } from "@/lib/catalog/insights/ingest-play-events";
+import { rollUpListening } from "@/lib/catalog/insights/roll-up-listening";
 import type { CountedSermon } from "@/lib/catalog/insights/playable-sermon-lookup";
 import { MediaAccessCache } from "@/lib/catalog/listener-cache/media-access-cache";
 import type { Db } from "@/lib/platform/db/client";
@@ -100,7 +101,7 @@ describe("storing beacons", () => {
     expect(hashes).toHaveLength(41);
   });
 
-  it("leaves out a sermon deleted while its lookup is remembered, and keeps the others' reports", async () => {
+  it("stores every beacon when a sermon is deleted while its lookup is remembered; the rollup forgets its reports", async () => {
     const [kept, deleted] = [await addSermon("kept"), await addSermon("deleted")];
     const sermonCache = new MediaAccessCache<CountedSermon>({
       ttlMs: 60_000,
@@ -123,7 +124,13 @@ describe("storing beacons", () => {
       "fulfilled",
     ]);
     expect(await db.playEvent.count({ where: { sermonId: kept } })).toBe(6);
-    // Only the beacon from before the deletion (the next rollup forgets it too).
-    expect(await db.playEvent.count({ where: { sermonId: deleted } })).toBe(3);
+    // Its reports went in with the others (no foreign key to fail the shared statement)…
+    expect(await db.playEvent.count({ where: { sermonId: deleted } })).toBe(9);
+    // …and are gone after the next rollup, which counts only the kept sermon.
+    await rollUpListening(db);
+    expect(await db.playEvent.count({ where: { sermonId: deleted } })).toBe(0);
+    expect(await db.playEvent.count({ where: { sermonId: kept } })).toBe(6);
+    expect(await db.sermonListeningDay.count({ where: { sermonId: deleted } })).toBe(0);
+    expect(await db.sermonListeningDay.count({ where: { sermonId: kept } })).toBe(1);
   });
 });

@@ -65,7 +65,6 @@ export async function ingestPlayEvents(
         kind: report.kind,
         fromMs: report.fromMs === undefined ? null : clamp(report.fromMs),
         positionMs: clamp(report.positionMs),
-        createdAt: now,
       },
     ];
   });
