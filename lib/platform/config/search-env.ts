@@ -48,7 +48,7 @@ export const searchEnvSchema = z
       .default(60),
     /**
      * How much the vector ranking counts against full text (1 = equal). Unset: 0.5 with the
-     * local embedder, which is lexical and mostly repeats full text, 1 with a real model.
+     * lexical `local` embedder, which mostly repeats full text, 1 with any other.
      */
     SEARCH_VECTOR_WEIGHT: z.coerce
       .number({ message: "expected a number" })
