@@ -132,16 +132,28 @@ const wer = wordErrorRate(reference, tokensOf(exact.join(" ")));
 const werDeviated = wordErrorRate(reference, tokensOf(deviated.join(" ")));
 // A spoken word is lost when the output has nothing in its place (a deletion); one heard wrong
 // is still there to correct.
-const spokenWordsLost = alignTokenSequences(reference, tokensOf(deviated.join(" "))).filter(
-  (pair) => pair.b === undefined,
-).length;
+const deviatedPairs = alignTokenSequences(reference, tokensOf(deviated.join(" ")));
+const spokenWordsLost = deviatedPairs.filter((pair) => pair.b === undefined).length;
+// A spoken sentence is lost when none of its words has anything in its place: the passage is
+// gone from the transcript, not merely heard short by the recogniser.
+const sentenceOfToken = spoken
+  .flatMap(sentencesOf)
+  .flatMap((sentence, index) => tokensOf(sentence).map(() => index));
+if (sentenceOfToken.length !== reference.length)
+  throw new Error("bench:manuscript: the spoken text does not split into whole sentences");
+const heardSentences = new Set(
+  deviatedPairs.flatMap((pair) =>
+    pair.a !== undefined && pair.b !== undefined ? [sentenceOfToken[pair.a]] : [],
+  ),
+);
+const spokenSentencesLost = new Set(sentenceOfToken).size - heardSentences.size;
 const paragraphStartP95Ms = p95(startErrors);
 const paragraphStartP95MsDeviated = p95(startErrorsDeviated);
 const checks = {
   wer: wer <= GOAL_WER,
   paragraphStartP95Ms: paragraphStartP95Ms <= GOAL_P95_MS,
   paragraphStartP95MsDeviated: paragraphStartP95MsDeviated <= GOAL_P95_MS,
-  spokenWordsLost: spokenWordsLost === 0,
+  spokenSentencesLost: spokenSentencesLost === 0,
 };
 
 console.log(
@@ -151,7 +163,7 @@ console.log(
   `exact manuscript: WER ${(wer * 100).toFixed(1)} %, paragraph start error p95 ${paragraphStartP95Ms} ms`,
 );
 console.log(
-  `deviated manuscript (${alteredSentences} of ${totalSentences} sentences altered): WER ${(werDeviated * 100).toFixed(1)} %, paragraph start error p95 ${paragraphStartP95MsDeviated} ms over ${startErrorsDeviated.length} intact paragraph starts, ${spokenWordsLost} spoken words lost, ${droppedSentences} sentences dropped, ${departures} departures kept as recognised`,
+  `deviated manuscript (${alteredSentences} of ${totalSentences} sentences altered): WER ${(werDeviated * 100).toFixed(1)} %, paragraph start error p95 ${paragraphStartP95MsDeviated} ms over ${startErrorsDeviated.length} intact paragraph starts, ${spokenSentencesLost} spoken sentences and ${spokenWordsLost} spoken words lost, ${droppedSentences} sentences dropped, ${departures} departures kept as recognised`,
 );
 console.log(`wall time ${(wallMs / 1000).toFixed(1)} s`);
 console.log(
@@ -166,6 +178,7 @@ console.log(
     sentences: totalSentences,
     werDeviated: Number(werDeviated.toFixed(4)),
     paragraphStartP95MsDeviated,
+    spokenSentencesLost,
     spokenWordsLost,
     wallSeconds: Number((wallMs / 1000).toFixed(1)),
     loadAverage: Number(loadBefore.toFixed(2)),
