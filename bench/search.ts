@@ -6,7 +6,7 @@
 // Then re-indexes one church's sermons while timing unfiltered hybrid searches (how much a
 // re-index slows searches down). Prints p50/p95 per case and the hybrid/FTS ratio; the last
 // line is one JSON object.
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +15,7 @@ import { loadDataset } from "@/eval/search/dataset";
 import { createDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
 import { ensureVectorColumn, MOMENT_VECTOR_INDEX_SQL } from "@/lib/platform/db/vector-column";
+import { databaseCacheMb, directoryBytes } from "@/lib/platform/embedded/database-cache-size";
 import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
 import { createEmbedder } from "@/lib/search/embeddings/create-embedder";
 import { readEmbeddingConfig } from "@/lib/search/embeddings/read-embedding-config";
@@ -134,10 +135,6 @@ async function load(url: string, chunks: number) {
   return { loadSeconds: round(loadedMs / 1000), hnswBuildSeconds: round(indexMs / 1000) };
 }
 
-const directoryBytes = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 const round = (value: number) => Math.round(value * 10) / 10;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -184,15 +181,27 @@ async function reindexChurch(url: string, churchId: string) {
 const results: Record<string, unknown> = {};
 for (const size of sizes) {
   const dir = mkdtempSync(path.join(tmpdir(), "selah-bench-search-"));
-  const database = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), port: 0 });
+  const dataDir = path.join(dir, "pglite");
+  const loader = await startEmbeddedDatabase({ dataDir, port: 0 });
+  console.log(`\n${size} moments: generating and loading…`);
+  let loading;
+  try {
+    await migrate(loader.url);
+    await ensureVectorColumn(loader.url, DIMENSIONS);
+    loading = await load(loader.url, size);
+  } catch (error) {
+    await loader.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  await loader.stop();
+  // Started again, as an installation that grew to this size next starts: its page cache is
+  // sized to the data it now holds (database-cache-size.ts).
+  const database = await startEmbeddedDatabase({ dataDir, port: 0 });
   const db = createDb(database.url, 1);
   try {
-    await migrate(database.url);
-    await ensureVectorColumn(database.url, DIMENSIONS);
-    console.log(`\n${size} moments: generating and loading…`);
-    const loading = await load(database.url, size);
     console.log(
-      `  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s`,
+      `  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s; restarted with a ${databaseCacheMb(directoryBytes(dataDir))} MB page cache`,
     );
     const deps = { db, embedder };
     const queries = Array.from({ length: queryCount }, () =>

@@ -5,13 +5,15 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { holdSessionUntilSync } from "./hold-session-until-sync";
 import { acquireDatabaseLock, readDatabaseLock, DatabaseLockedError } from "./database-lock";
+import { databaseCacheMb, directoryBytes } from "./database-cache-size";
 
 export type EmbeddedDatabase = { url: string; port: number; stop(): Promise<void> };
 
 /**
  * Serves a PGlite data dir over the Postgres wire protocol, so every process (web, worker,
  * CLIs, tests) reaches it with the ordinary `pg` driver. Two processes must never open the
- * same dir directly: PGlite has no lock and one silently loses the other's writes.
+ * same dir directly: PGlite has no lock and one silently loses the other's writes. Its page
+ * cache is sized to the data at start (database-cache-size.ts).
  */
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
@@ -22,7 +24,13 @@ export async function startEmbeddedDatabase(options: {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const owner = readDatabaseLock(options.dataDir);
   if (owner) throw new DatabaseLockedError(options.dataDir, owner);
-  const db = await PGlite.create(options.dataDir, { extensions: { vector } });
+  const cacheMb = databaseCacheMb(directoryBytes(options.dataDir));
+  const db = await PGlite.create(options.dataDir, {
+    extensions: { vector },
+    // On the command line, as `postgres -c`: PGlite's `postgresqlconf` would replace the data
+    // dir's postgresql.conf (its time zone and text search settings with it).
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${cacheMb}MB`],
+  });
   const server = new PGLiteSocketServer({
     db: holdSessionUntilSync(db),
     port: options.port,
