@@ -343,7 +343,9 @@ describe("listening insights: ingest through POST /api/play-events, rollups, pur
 
     await rollUpListening(db);
     expect(await db.playEvent.count({ where: { sermonId: deleted } })).toBe(0);
-    expect(await db.playEvent.count({ where: { sermonId: sermons.replayed } })).toBe(replayedBefore);
+    expect(await db.playEvent.count({ where: { sermonId: sermons.replayed } })).toBe(
+      replayedBefore,
+    );
     const replayed = await db.sermonListeningDay.findUniqueOrThrow({
       where: { sermonId_day: { sermonId: sermons.replayed, day: utcDay(new Date()) } },
     });
