@@ -136,9 +136,10 @@ const deviatedPairs = alignTokenSequences(reference, tokensOf(deviated.join(" ")
 const spokenWordsLost = deviatedPairs.filter((pair) => pair.b === undefined).length;
 // A spoken sentence is lost when none of its words has anything in its place: the passage is
 // gone from the transcript, not merely heard short by the recogniser.
-const sentenceOfToken = spoken
-  .flatMap(sentencesOf)
-  .flatMap((sentence, index) => tokensOf(sentence).map(() => index));
+const spokenSentences = spoken.flatMap(sentencesOf);
+const sentenceOfToken = spokenSentences.flatMap((sentence, index) =>
+  tokensOf(sentence).map(() => index),
+);
 if (sentenceOfToken.length !== reference.length)
   throw new Error("bench:manuscript: the spoken text does not split into whole sentences");
 const heardSentences = new Set(
@@ -146,7 +147,7 @@ const heardSentences = new Set(
     pair.a !== undefined && pair.b !== undefined ? [sentenceOfToken[pair.a]] : [],
   ),
 );
-const spokenSentencesLost = new Set(sentenceOfToken).size - heardSentences.size;
+const spokenSentencesLost = spokenSentences.length - heardSentences.size;
 const paragraphStartP95Ms = p95(startErrors);
 const paragraphStartP95MsDeviated = p95(startErrorsDeviated);
 const checks = {

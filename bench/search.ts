@@ -15,7 +15,7 @@ import { loadDataset } from "@/eval/search/dataset";
 import { createDb } from "@/lib/platform/db/client";
 import { migrate } from "@/lib/platform/db/migrate";
 import { ensureVectorColumn, MOMENT_VECTOR_INDEX_SQL } from "@/lib/platform/db/vector-column";
-import { databaseCacheMb, directoryBytes } from "@/lib/platform/embedded/database-cache-size";
+import { directoryBytes } from "@/lib/platform/embedded/database-cache-size";
 import { startEmbeddedDatabase } from "@/lib/platform/embedded/start-embedded-database";
 import { createEmbedder } from "@/lib/search/embeddings/create-embedder";
 import { readEmbeddingConfig } from "@/lib/search/embeddings/read-embedding-config";
@@ -201,7 +201,7 @@ for (const size of sizes) {
   const db = createDb(database.url, 1);
   try {
     console.log(
-      `  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s; restarted with a ${databaseCacheMb(directoryBytes(dataDir))} MB page cache`,
+      `  loaded in ${loading.loadSeconds} s, HNSW index built in ${loading.hnswBuildSeconds} s; restarted with a ${database.cacheMb} MB page cache`,
     );
     const deps = { db, embedder };
     const queries = Array.from({ length: queryCount }, () =>

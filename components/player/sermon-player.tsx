@@ -96,9 +96,10 @@ export function SermonPlayer({
     else nowPlaying.load(item, { startAt: cuedAt, play: true });
   };
   const skipBy = (seconds: number) => seekTo(currentTime + seconds);
+  // The moment a bookmark or a shared link marks: where the audio is as the listener asks.
+  const momentNow = () => (isMine ? nowPlaying.positionNow() : currentTime);
   const startBookmark = () => {
-    if (!bookmarks) return;
-    setDraftAtMs(Math.round((isMine ? nowPlaying.positionNow() : currentTime) * 1000));
+    if (bookmarks) setDraftAtMs(Math.round(momentNow() * 1000));
   };
   const closeBookmark = () => {
     setDraftAtMs(null);
@@ -163,7 +164,7 @@ export function SermonPlayer({
         <ListeningOptionsControls showSaved={isMine} />
         <div className="ml-auto flex flex-wrap items-center gap-1">
           {!isMine && <AddToQueueButton item={item} />}
-          <ShareButton onClick={() => void moment.share(currentTime)} />
+          <ShareButton onClick={() => void moment.share(momentNow())} />
           {bookmarks && <BookmarkButton ref={bookmarkButton} onClick={startBookmark} />}
           <KeyboardShortcutsHint />
           {sermon.downloadUrl && (

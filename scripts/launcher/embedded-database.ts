@@ -9,4 +9,6 @@ const database = await startEmbeddedDatabase({
   port: Number(process.env.PGLITE_PORT ?? 5433),
 });
 exitWithParent(() => database.stop());
-console.log(`database ready on port ${database.port} (data in ${dataDir})`);
+console.log(
+  `database ready on port ${database.port} (data in ${dataDir}, ${database.cacheMb} MB page cache)`,
+);

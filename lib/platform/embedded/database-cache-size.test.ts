@@ -41,6 +41,7 @@ describe("the embedded database's cache", () => {
           current_setting('default_text_search_config') AS words`,
       );
       expect(rows[0]).toEqual({ cache: "128MB", zone: "UTC", words: "pg_catalog.english" });
+      expect(database.cacheMb).toBe(128);
     } finally {
       await client.end();
       await database.stop();

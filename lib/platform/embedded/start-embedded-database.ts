@@ -7,7 +7,13 @@ import { holdSessionUntilSync } from "./hold-session-until-sync";
 import { acquireDatabaseLock, readDatabaseLock, DatabaseLockedError } from "./database-lock";
 import { databaseCacheMb, directoryBytes } from "./database-cache-size";
 
-export type EmbeddedDatabase = { url: string; port: number; stop(): Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  /** Its page cache (shared_buffers), sized to the data it held at start. */
+  cacheMb: number;
+  stop(): Promise<void>;
+};
 
 /**
  * Serves a PGlite data dir over the Postgres wire protocol, so every process (web, worker,
@@ -48,6 +54,7 @@ export async function startEmbeddedDatabase(options: {
   return {
     url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
     port,
+    cacheMb,
     async stop() {
       await server.stop();
       await db.close();
