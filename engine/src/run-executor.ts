@@ -175,7 +175,7 @@ export async function executeCall(ctx: EngineContext, job: Job): Promise<void> {
   }
   // The engine shut down while the call was in flight: the job row stays and runs after restart.
   if (ctx.store.isClosed()) return;
-  ctx.store.tx(() => handleOutcome(ctx, job, payload, outcome, startedAt));
+  await ctx.store.txGrouped(() => handleOutcome(ctx, job, payload, outcome, startedAt));
 }
 
 function handleOutcome(
