@@ -149,8 +149,8 @@ export class Store {
 
   /**
    * Runs fn atomically in one transaction shared with every other `txGrouped` of this turn of
-   * the event loop: under load, many calls' answers share one commit (a commit is most of what
-   * an answer costs). Each fn is a savepoint, so one that throws undoes only its own writes.
+   * the event loop: under load, many calls' answers share one commit (a commit of its own cost
+   * an answer as much as its writes). Each fn is a savepoint: one that throws undoes only its own.
    */
   txGrouped<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {

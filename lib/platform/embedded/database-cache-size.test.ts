@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,6 +28,7 @@ describe("the embedded database's cache", () => {
     writeFileSync(path.join(dir, "PG_VERSION"), "17\n");
     writeFileSync(path.join(dir, "base", "5", "1259"), Buffer.alloc(8192));
     expect(directoryBytes(dir)).toBe(3 + 8192);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("is what a started database runs with, beside the data dir's own settings", async () => {
@@ -45,6 +46,7 @@ describe("the embedded database's cache", () => {
     } finally {
       await client.end();
       await database.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
