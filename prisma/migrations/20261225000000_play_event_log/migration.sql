@@ -1,7 +1,7 @@
 -- PlayEvent as a log (prisma/schema.prisma): a beacon's reports went in with a foreign-key
--- check and an index entry each that nothing needed — the purge goes by day, and each beacon's
--- sermons are looked up as it arrives. The rollup now deletes reports of deleted sermons,
--- which the cascade used to.
+-- check and an index entry each that nothing needed — the purge goes by day, and the INSERT
+-- already skips reports of sermons that no longer exist. The rollup now deletes reports of
+-- deleted sermons, which the cascade used to.
 
 -- DropForeignKey
 ALTER TABLE "PlayEvent" DROP CONSTRAINT "PlayEvent_sermonId_fkey";
